@@ -1,0 +1,16 @@
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <footer class="site-footer">
+            <div class="site-footer__inner">
+                <p>{t!(i18n, footer_about)}</p>
+                <p>{t!(i18n, footer_help)}</p>
+                <p class="muted">{t!(i18n, footer_demo)}</p>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,13 @@
+//! The domain: plain Rust types shared by the browser and the server. No leptos, no I/O.
+//! Every type that crosses a trust boundary has a `parse` that returns it or says why not.
+
+pub mod channel;
+pub mod contact;
+pub mod office;
+pub mod taxonomy;
+pub mod time;
+
+pub use channel::Channel;
+pub use contact::{Email, PhoneNumber, Postcode};
+pub use office::{Address, OfficeSummary, OpeningHours, OpeningSpan};
+pub use taxonomy::{fold_for_search, FieldCode, Occupation, OccupationalField};

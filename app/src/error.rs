@@ -1,0 +1,70 @@
+//! The one error type server functions return. It crosses the wire, so it carries only what a
+//! user may see: which fields are wrong and why (as message keys), or a kind of failure.
+//! Internal causes are logged on the server and never sent.
+
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// Field name → message key, e.g. `"email" → "error.email.invalid"`.
+    #[error("invalid input")]
+    Validation(BTreeMap<String, String>),
+    #[error("sign-in required")]
+    Unauthorized,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    /// Someone else got there first (a taken slot, a registered email); the key says what.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// Something failed on the server; it has been logged.
+    #[error("internal error")]
+    Internal,
+    /// The request never got a proper answer (network, or a malformed call).
+    #[error("request failed")]
+    Request,
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            // A malformed argument is bad input to a public endpoint, not our failure.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                AppError::Validation(BTreeMap::from([(
+                    "_".to_owned(),
+                    "error.request.malformed".to_owned(),
+                )]))
+            }
+            _ => AppError::Request,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// Logs the cause and returns the opaque error users see.
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        tracing::error!(%cause, "internal error");
+        AppError::Internal
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::ssr::store::StoreError> for AppError {
+    fn from(err: crate::ssr::store::StoreError) -> Self {
+        use crate::ssr::store::StoreError;
+        match err {
+            StoreError::NotFound => AppError::NotFound,
+            StoreError::Conflict(rule) => AppError::Conflict(rule),
+            other => AppError::internal(other),
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! Demo offices and counsellors with open times for the coming four weeks, so that a fresh
+//! Tidbok can be tried at once. Realistic but fictional: names, numbers and addresses.
+
+use super::{tsv::Rows, SeedError};
+use crate::domain::{
+    time::stockholm_to_utc, Address, Channel, Email, FieldCode, OpeningHours, PhoneNumber,
+    Postcode,
+};
+use crate::ssr::store::{NewCounsellor, NewOffice, Store};
+use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
+
+const OFFICES_TSV: &str = include_str!("offices.tsv");
+const COUNSELLORS_TSV: &str = include_str!("counsellors.tsv");
+
+/// How many days of open time the demo gives each counsellor.
+pub const DEMO_DAYS: u64 = 28;
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum DemoOutcome {
+    /// The database already had offices; nothing was written.
+    AlreadyPresent,
+    Loaded {
+        offices: usize,
+        counsellors: usize,
+        availability_spans: usize,
+    },
+}
+
+pub fn offices() -> Result<Vec<NewOffice>, SeedError> {
+    Rows::parse("offices.tsv", OFFICES_TSV)?
+        .iter()
+        .map(|row| {
+            Ok(NewOffice {
+                code: row.get("code")?.to_owned(),
+                name: row.get("name")?.to_owned(),
+                address: Address {
+                    street: row.get("street")?.to_owned(),
+                    postcode: row.parse("postcode", Postcode::parse)?,
+                    city: row.get("city")?.to_owned(),
+                },
+                phone: row.parse("phone", PhoneNumber::parse)?,
+                email: row.parse("email", Email::parse)?,
+                latitude: row.parse("latitude", str::parse::<f64>)?,
+                longitude: row.parse("longitude", str::parse::<f64>)?,
+                opening_hours: row.parse("hours", OpeningHours::parse)?,
+            })
+        })
+        .collect()
+}
+
+pub fn counsellors() -> Result<Vec<NewCounsellor>, SeedError> {
+    Rows::parse("counsellors.tsv", COUNSELLORS_TSV)?
+        .iter()
+        .map(|row| {
+            let channels = row
+                .list("channels")?
+                .into_iter()
+                .map(|c| c.parse::<Channel>().map_err(|e| row.error(format!("{c}: {e}"))))
+                .collect::<Result<_, _>>()?;
+            let fields = row
+                .list("fields")?
+                .into_iter()
+                .map(|c| FieldCode::parse(c).map_err(|e| row.error(format!("{c}: {e}"))))
+                .collect::<Result<_, _>>()?;
+            Ok(NewCounsellor {
+                first_name: row.get("first_name")?.to_owned(),
+                last_name: row.get("last_name")?.to_owned(),
+                title: row.get("title")?.to_owned(),
+                phone: row.parse("phone", PhoneNumber::parse)?,
+                email: row.parse("email", Email::parse)?,
+                office_code: row.get("office")?.to_owned(),
+                languages: row
+                    .list("languages")?
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect(),
+                channels,
+                fields,
+            })
+        })
+        .collect()
+}
+
+/// The open times of the `index`th counsellor of an office, from `from` for `DEMO_DAYS`
+/// days: the office's opening hours less lunch, with one free weekday each and short days
+/// here and there, so the calendar has quieter and busier days as a real one does.
+pub fn availability_plan(
+    hours: &OpeningHours,
+    index: usize,
+    from: NaiveDate,
+) -> Vec<(NaiveDate, NaiveTime, NaiveTime)> {
+    let hm = |h, m| NaiveTime::from_hms_opt(h, m, 0).expect("valid time");
+    let day_off = Weekday::try_from((index % 5) as u8).expect("0..5 is a weekday");
+    let mut plan = Vec::new();
+    for offset in 0..DEMO_DAYS {
+        let date = from + Days::new(offset);
+        let Some(span) = hours.on(date.weekday()) else {
+            continue;
+        };
+        if date.weekday() == day_off {
+            continue;
+        }
+        let opens = span.opens.max(hm(8, 0));
+        let lunch = (hm(12, 0), hm(13, 0));
+        let short_day = (offset as usize + index) % 7 == 3;
+        let closes = if short_day { lunch.0 } else { span.closes };
+        if opens < lunch.0 {
+            plan.push((date, opens, lunch.0.min(closes)));
+        }
+        if closes > lunch.1 {
+            plan.push((date, lunch.1, closes));
+        }
+    }
+    plan
+}
+
+/// Loads the demo offices, counsellors and four weeks of open time from `today`, unless the
+/// database already has offices.
+pub async fn load_demo(store: &Store, today: NaiveDate) -> Result<DemoOutcome, SeedError> {
+    if store.count_offices().await? > 0 {
+        return Ok(DemoOutcome::AlreadyPresent);
+    }
+    let offices = offices()?;
+    for office in &offices {
+        store.insert_office(office).await?;
+    }
+    let counsellors = counsellors()?;
+    let mut spans = Vec::new();
+    for (office_index, office) in offices.iter().enumerate() {
+        let at_office = counsellors.iter().filter(|c| c.office_code == office.code);
+        for (i, counsellor) in at_office.enumerate() {
+            let id = store.insert_counsellor(counsellor).await?;
+            for (date, start, end) in
+                availability_plan(&office.opening_hours, i + office_index, today)
+            {
+                if let (Some(s), Some(e)) =
+                    (stockholm_to_utc(date, start), stockholm_to_utc(date, end))
+                {
+                    spans.push((id, s, e));
+                }
+            }
+        }
+    }
+    store.insert_availability(&spans).await?;
+    Ok(DemoOutcome::Loaded {
+        offices: offices.len(),
+        counsellors: counsellors.len(),
+        availability_spans: spans.len(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn demo_covers_every_field_with_enough_people_and_channels() {
+        let offices = offices().unwrap();
+        assert!(offices.len() >= 3);
+        let cities: HashSet<_> = offices.iter().map(|o| &o.address.city).collect();
+        assert_eq!(cities.len(), offices.len(), "offices in different cities");
+        let counsellors = counsellors().unwrap();
+        assert!(counsellors.len() >= 15);
+        let fields: HashSet<_> = counsellors.iter().flat_map(|c| &c.fields).collect();
+        assert_eq!(fields.len(), 21, "every occupational field is covered");
+        let languages: HashSet<_> = counsellors.iter().flat_map(|c| &c.languages).collect();
+        assert!(languages.len() >= 5, "several languages: {languages:?}");
+        for ch in Channel::ALL {
+            assert!(counsellors.iter().any(|c| c.channels.contains(&ch)), "{ch}");
+        }
+        for c in &counsellors {
+            assert!(
+                offices.iter().any(|o| o.code == c.office_code),
+                "{} works at an office that exists",
+                c.last_name
+            );
+        }
+    }
+
+    #[test]
+    fn plan_stays_within_opening_hours_and_leaves_lunch_free() {
+        let hours = OpeningHours::parse("mon=09:00-16:00;tue=09:00-16:00;thu=10:00-18:00").unwrap();
+        let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let plan = availability_plan(&hours, 1, monday);
+        assert!(!plan.is_empty());
+        for (date, start, end) in &plan {
+            let span = hours.on(date.weekday()).expect("only on open days");
+            assert!(start < end);
+            assert!(*start >= span.opens && *end <= span.closes);
+            let noon = NaiveTime::from_hms_opt(12, 30, 0).unwrap();
+            assert!(!(*start <= noon && noon < *end), "lunch is free");
+            assert!(*date >= monday && *date < monday + Days::new(DEMO_DAYS));
+        }
+        // Index 1 takes Tuesdays off.
+        assert!(plan.iter().all(|(d, _, _)| d.weekday() != Weekday::Tue));
+    }
+}

@@ -1,0 +1,23 @@
+//! Data the product ships with: the occupation taxonomy and meeting types (always kept up to
+//! date), and the demo offices and counsellors (loaded into an empty database on request).
+
+mod demo;
+mod reference;
+mod tsv;
+
+pub use demo::{load_demo, DemoOutcome};
+pub use reference::{sync_reference_data, FIELDS_TSV, OCCUPATIONS_TSV};
+
+/// A seed file that does not parse is a bug in the shipped data; the message names the file,
+/// the line and the column so it can be fixed.
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error("{file}:{line}: {message}")]
+    Data {
+        file: &'static str,
+        line: usize,
+        message: String,
+    },
+    #[error(transparent)]
+    Store(#[from] super::store::StoreError),
+}

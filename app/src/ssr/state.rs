@@ -1,0 +1,21 @@
+use super::store::Store;
+use axum::extract::FromRef;
+use leptos::prelude::LeptosOptions;
+
+/// Built once at start-up and handed to the router and, through context, to every server
+/// function. Tests build their own, each with its own database.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub store: Store,
+}
+
+impl AppState {
+    /// The state of the current request, for server functions.
+    pub fn from_context() -> Result<Self, crate::error::AppError> {
+        leptos::prelude::use_context::<Self>().ok_or_else(|| {
+            tracing::error!("AppState missing from the server function context");
+            crate::error::AppError::Internal
+        })
+    }
+}

@@ -1,0 +1,145 @@
+use super::{on_pool, Store, StoreError, WritePool};
+use crate::domain::{Channel, Email, FieldCode, PhoneNumber};
+
+#[derive(Debug, Clone)]
+pub struct NewCounsellor {
+    pub first_name: String,
+    pub last_name: String,
+    pub title: String,
+    pub phone: PhoneNumber,
+    pub email: Email,
+    pub office_code: String,
+    pub languages: Vec<String>,
+    pub channels: Vec<Channel>,
+    pub fields: Vec<FieldCode>,
+}
+
+/// A counsellor as matching needs them: where they work, what they know, how they meet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CounsellorRow {
+    pub id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: String,
+    pub email: String,
+    pub office_code: String,
+    pub languages: Vec<String>,
+    pub channels: Vec<Channel>,
+    pub fields: Vec<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct BaseRow {
+    id: i64,
+    first_name: String,
+    last_name: String,
+    phone: String,
+    email: String,
+    office_code: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct Tag {
+    counsellor_id: i64,
+    value: String,
+}
+
+impl Store {
+    /// Adds a counsellor with competences, languages and channels, all or nothing.
+    pub async fn insert_counsellor(&self, c: &NewCounsellor) -> Result<i64, StoreError> {
+        on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO counsellors (first_name, last_name, title, phone, email, office_id) \
+                 VALUES ($1, $2, $3, $4, $5, (SELECT id FROM offices WHERE code = $6)) RETURNING id",
+            )
+            .bind(&c.first_name)
+            .bind(&c.last_name)
+            .bind(&c.title)
+            .bind(c.phone.as_e164())
+            .bind(c.email.as_str())
+            .bind(&c.office_code)
+            .fetch_one(&mut *tx)
+            .await?;
+            for code in &c.fields {
+                sqlx::query(
+                    "INSERT INTO counsellor_fields (counsellor_id, field_id) \
+                     SELECT $1, id FROM occupational_fields WHERE code = $2",
+                )
+                .bind(id)
+                .bind(code.as_str())
+                .execute(&mut *tx)
+                .await?;
+            }
+            for lang in &c.languages {
+                sqlx::query("INSERT INTO counsellor_languages (counsellor_id, language) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(lang)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for ch in &c.channels {
+                sqlx::query("INSERT INTO counsellor_channels (counsellor_id, channel) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(ch.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok(id)
+        })
+    }
+
+    /// Every counsellor with their competences, languages and channels.
+    pub async fn list_counsellors(&self) -> Result<Vec<CounsellorRow>, StoreError> {
+        let (base, fields, langs, channels): (Vec<BaseRow>, Vec<Tag>, Vec<Tag>, Vec<Tag>) =
+            on_pool!(self, p => (
+                sqlx::query_as(
+                    "SELECT c.id, c.first_name, c.last_name, c.phone, c.email, o.code AS office_code \
+                     FROM counsellors c JOIN offices o ON o.id = c.office_id \
+                     ORDER BY c.last_name, c.first_name",
+                )
+                .fetch_all(p)
+                .await?,
+                sqlx::query_as(
+                    "SELECT cf.counsellor_id, f.code AS value FROM counsellor_fields cf \
+                     JOIN occupational_fields f ON f.id = cf.field_id ORDER BY f.code",
+                )
+                .fetch_all(p)
+                .await?,
+                sqlx::query_as(
+                    "SELECT counsellor_id, language AS value FROM counsellor_languages ORDER BY language",
+                )
+                .fetch_all(p)
+                .await?,
+                sqlx::query_as(
+                    "SELECT counsellor_id, channel AS value FROM counsellor_channels ORDER BY channel",
+                )
+                .fetch_all(p)
+                .await?,
+            ));
+        let of = |tags: &[Tag], id: i64| -> Vec<String> {
+            tags.iter()
+                .filter(|t| t.counsellor_id == id)
+                .map(|t| t.value.clone())
+                .collect()
+        };
+        Ok(base
+            .into_iter()
+            .map(|b| CounsellorRow {
+                fields: of(&fields, b.id),
+                languages: of(&langs, b.id),
+                channels: of(&channels, b.id)
+                    .iter()
+                    .filter_map(|c| c.parse().ok())
+                    .collect(),
+                id: b.id,
+                first_name: b.first_name,
+                last_name: b.last_name,
+                phone: b.phone,
+                email: b.email,
+                office_code: b.office_code,
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,97 @@
+import { expect, test } from "@playwright/test";
+import { collectConsoleProblems, expectAccessible, waitForHydration } from "./support";
+
+test.describe("start page", () => {
+  test("explains the service in Swedish and lists the offices from the database", async ({ page }) => {
+    const problems = collectConsoleProblems(page);
+    await page.goto("/");
+    await expect(page).toHaveTitle("Tidbok");
+    await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Skriv in dig och boka ditt första möte",
+    );
+    await expect(page.getByRole("heading", { name: "Så går det till" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Det här behöver du ha till hands" })).toBeVisible();
+    // The demo offices, read from the database.
+    const offices = page.locator("ul.offices > li");
+    await expect(offices).toHaveCount(4);
+    await expect(page.getByRole("heading", { name: "Kontor Umeå" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Öppettider" }).first()).toContainText("Måndag");
+    await waitForHydration(page);
+    await expectAccessible(page);
+    expect(problems).toEqual([]);
+  });
+
+  test("has hydrated: the office search filters the list as you type", async ({ page }) => {
+    await page.goto("/");
+    await waitForHydration(page);
+    const search = page.getByLabel("Sök kontor efter ort eller namn");
+    await search.fill("gote");
+    await expect(page.locator("ul.offices > li")).toHaveCount(1);
+    await expect(page.getByRole("heading", { name: "Kontor Göteborg Centrum" })).toBeVisible();
+    await expect(page.getByText("Visar 1 av 4 kontor")).toBeVisible();
+    await search.fill("ingenstans");
+    await expect(page.getByText("Inget kontor matchar din sökning.")).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("switches to English and back without reloading", async ({ page }) => {
+    await page.goto("/");
+    await waitForHydration(page);
+    const marker = await page.evaluate(() => ((window as any).__noReload = true));
+    expect(marker).toBe(true);
+    await page.getByTestId("language-switch").click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Register and book your first meeting");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    expect(await page.evaluate(() => (window as any).__noReload)).toBe(true);
+    await expectAccessible(page);
+    // The choice is remembered: a reload renders English on the server.
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Register and book your first meeting");
+    await waitForHydration(page);
+    await page.getByTestId("language-switch").click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Skriv in dig och boka ditt första möte");
+  });
+
+  test("can be used with the keyboard: skip link first, then the header", async ({ page }) => {
+    await page.goto("/");
+    await waitForHydration(page);
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Hoppa till innehållet" });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("main")).toBeFocused();
+  });
+
+  test("unknown pages say so in plain words with a 404", async ({ page }) => {
+    const response = await page.goto("/finns-inte");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sidan finns inte");
+    await expectAccessible(page);
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the page is complete and the language switch works as a link", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator("ul.offices > li")).toHaveCount(4);
+    await page.getByTestId("language-switch").click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Register and book your first meeting");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expectAccessible(page);
+  });
+});
+
+test("GET /health reports the database", async ({ request }) => {
+  const res = await request.get("/health");
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  expect(body.status).toBe("ok");
+  expect(body.database.reachable).toBe(true);
+  expect(["sqlite", "postgres"]).toContain(body.database.backend);
+  if (process.env.E2E_EXPECT_BACKEND) expect(body.database.backend).toBe(process.env.E2E_EXPECT_BACKEND);
+});

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds Tidbok (release) and starts it on SQLite with demo data. Prints its URL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh run
+source scripts/env.sh
+export DATABASE_URL="${DATABASE_URL:-sqlite://data/tidbok.db}"
+export TIDBOK_DEMO_DATA="${TIDBOK_DEMO_DATA:-true}"
+exec cargo leptos serve --release

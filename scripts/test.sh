@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The whole test suite: formatting, lints on both sides, unit/property/contract/server tests on
+# SQLite and PostgreSQL, then the browser journeys in Chromium on SQLite and on PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test
+source scripts/env.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --all --check
+
+step "lint: server side (ssr)"
+cargo clippy --locked -p app -p server --features app/ssr --all-targets -- -D warnings
+step "lint: browser side (hydrate, wasm)"
+cargo clippy --locked -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+
+scripts/with-postgres.sh bash -euo pipefail -c '
+  step() { printf "\n\033[1m== %s\033[0m\n" "$*"; }
+
+  step "unit, property, contract and server tests (SQLite and PostgreSQL)"
+  cargo test --locked -p app -p server --features app/ssr
+
+  step "build the site for the browser tests"
+  cargo leptos build
+
+  e2e() {
+    backend=$1; url=$2; port=$3
+    step "browser journeys in Chromium on $backend"
+    (cd end2end && E2E_DATABASE_URL="$url" E2E_PORT="$port" E2E_EXPECT_BACKEND="$backend" npx playwright test)
+  }
+  mkdir -p target/e2e && rm -f target/e2e/tidbok-e2e.db*
+  e2e sqlite "sqlite://../target/e2e/tidbok-e2e.db" 3401
+
+  db="tidbok_e2e_$$"
+  admin="$TEST_DATABASE_URL"
+  psql -q "$admin" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+  e2e postgres "${admin%/*}/$db" 3402
+  psql -q "$admin" -c "DROP DATABASE IF EXISTS $db" || true
+'
+step "all tests passed"

@@ -1,0 +1,251 @@
+//! Configuration from the environment. Every variable has a default that suits a developer's
+//! machine; a value that cannot be used stops start-up with one line naming the variable.
+
+use app::ssr::store::BackendKind;
+use std::{fmt, net::SocketAddr};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+#[derive(Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub listen: SocketAddr,
+    pub log_filter: String,
+    pub environment: Environment,
+    /// Load the demo offices and counsellors into an empty database at start.
+    pub demo_data: bool,
+    /// Signs session cookies (used from the registration feature on).
+    pub session_secret: SessionSecret,
+    /// Where cargo-leptos put the compiled site (wasm, JS, CSS, public files).
+    pub site_root: String,
+}
+
+/// A secret that never appears in logs or debug output.
+#[derive(Clone)]
+pub struct SessionSecret(Vec<u8>);
+
+impl SessionSecret {
+    pub fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SessionSecret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SessionSecret(…)")
+    }
+}
+
+/// Which variable was wrong and why; shown as the one line start-up prints before it stops.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{variable}: {message}")]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub message: String,
+}
+
+fn invalid(variable: &'static str, message: impl Into<String>) -> ConfigError {
+    ConfigError {
+        variable,
+        message: message.into(),
+    }
+}
+
+/// The documented variables, their defaults and meaning (also printed by `--help`).
+pub const VARIABLES: &[(&str, &str, &str)] = &[
+    (
+        "DATABASE_URL",
+        "sqlite://data/tidbok.db",
+        "sqlite://PATH (the file and its folder are created) or postgres://USER@HOST/DB",
+    ),
+    (
+        "TIDBOK_ADDR",
+        "127.0.0.1:3000",
+        "address and port to listen on (LEPTOS_SITE_ADDR is used when this is unset)",
+    ),
+    (
+        "TIDBOK_LOG",
+        "info",
+        "log level or filter: error, warn, info, debug, trace, or e.g. info,sqlx=warn",
+    ),
+    (
+        "TIDBOK_ENV",
+        "development",
+        "development or production (production requires TIDBOK_SESSION_SECRET and sends cookies only over HTTPS)",
+    ),
+    (
+        "TIDBOK_DEMO_DATA",
+        "true in development, false in production",
+        "load demo offices, counsellors and open times into an empty database at start",
+    ),
+    (
+        "TIDBOK_SESSION_SECRET",
+        "a random secret per start in development",
+        "at least 64 characters; signs session cookies",
+    ),
+    (
+        "LEPTOS_SITE_ROOT",
+        "target/site",
+        "folder with the built site (set by cargo-leptos)",
+    ),
+];
+
+impl Config {
+    /// Reads the configuration through `var`, which is `std::env::var` in production and a
+    /// map in tests.
+    pub fn from_lookup(var: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| var(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+
+        let database_url = get("DATABASE_URL").unwrap_or_else(|| "sqlite://data/tidbok.db".into());
+        if BackendKind::of_url(&database_url).is_none() {
+            return Err(invalid(
+                "DATABASE_URL",
+                "must start with sqlite:// or postgres:// (for example sqlite://data/tidbok.db)",
+            ));
+        }
+
+        let (addr_var, addr) = match get("TIDBOK_ADDR") {
+            Some(a) => ("TIDBOK_ADDR", a),
+            None => ("LEPTOS_SITE_ADDR", get("LEPTOS_SITE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into())),
+        };
+        let listen: SocketAddr = addr.parse().map_err(|_| {
+            invalid(
+                addr_var,
+                format!("`{addr}` is not an address and port such as 127.0.0.1:3000"),
+            )
+        })?;
+
+        let log_filter = get("TIDBOK_LOG").unwrap_or_else(|| "info".into());
+        tracing_subscriber::EnvFilter::try_new(&log_filter).map_err(|_| {
+            invalid(
+                "TIDBOK_LOG",
+                format!("`{log_filter}` is not a log level or filter (try info or debug)"),
+            )
+        })?;
+
+        let environment = match get("TIDBOK_ENV").as_deref() {
+            None | Some("development") => Environment::Development,
+            Some("production") => Environment::Production,
+            Some(other) => {
+                return Err(invalid(
+                    "TIDBOK_ENV",
+                    format!("`{other}` is neither development nor production"),
+                ))
+            }
+        };
+
+        let demo_data = match get("TIDBOK_DEMO_DATA").as_deref() {
+            None => environment == Environment::Development,
+            Some("true" | "1" | "yes") => true,
+            Some("false" | "0" | "no") => false,
+            Some(other) => {
+                return Err(invalid(
+                    "TIDBOK_DEMO_DATA",
+                    format!("`{other}` is neither true nor false"),
+                ))
+            }
+        };
+
+        let session_secret = match get("TIDBOK_SESSION_SECRET") {
+            Some(s) if s.len() >= 64 => SessionSecret(s.into_bytes()),
+            Some(_) => {
+                return Err(invalid(
+                    "TIDBOK_SESSION_SECRET",
+                    "must be at least 64 characters (e.g. `openssl rand -hex 32`)",
+                ))
+            }
+            None if environment == Environment::Production => {
+                return Err(invalid(
+                    "TIDBOK_SESSION_SECRET",
+                    "is required when TIDBOK_ENV=production",
+                ))
+            }
+            None => SessionSecret(random_secret()),
+        };
+
+        let site_root = get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into());
+
+        Ok(Self {
+            database_url,
+            listen,
+            log_filter,
+            environment,
+            demo_data,
+            session_secret,
+            site_root,
+        })
+    }
+
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+}
+
+/// A development-only secret: sessions do not survive a restart, which is fine there.
+fn random_secret() -> Vec<u8> {
+    let mut out = vec![0u8; 64];
+    getrandom::fill(&mut out).expect("the operating system provides randomness");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_suit_a_developer() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.database_url, "sqlite://data/tidbok.db");
+        assert_eq!(c.listen.to_string(), "127.0.0.1:3000");
+        assert_eq!(c.environment, Environment::Development);
+        assert!(c.demo_data);
+        assert_eq!(c.session_secret.bytes().len(), 64);
+    }
+
+    #[test]
+    fn each_bad_value_names_its_variable() {
+        for (var, value) in [
+            ("DATABASE_URL", "mysql://x"),
+            ("TIDBOK_ADDR", "localhost"),
+            ("TIDBOK_LOG", "info,,=="),
+            ("TIDBOK_ENV", "staging"),
+            ("TIDBOK_DEMO_DATA", "maybe"),
+            ("TIDBOK_SESSION_SECRET", "short"),
+        ] {
+            let err = config(&[(var, value)]).err().unwrap_or_else(|| panic!("{var} accepted"));
+            assert_eq!(err.variable, var);
+            assert!(err.to_string().starts_with(var));
+            assert!(!err.to_string().contains('\n'));
+        }
+    }
+
+    #[test]
+    fn production_needs_a_secret_and_defaults_to_no_demo() {
+        let err = config(&[("TIDBOK_ENV", "production")]).err().unwrap();
+        assert_eq!(err.variable, "TIDBOK_SESSION_SECRET");
+        let secret = "x".repeat(64);
+        let c = config(&[("TIDBOK_ENV", "production"), ("TIDBOK_SESSION_SECRET", &secret)]).unwrap();
+        assert!(!c.demo_data);
+    }
+
+    #[test]
+    fn cargo_leptos_address_is_used_when_ours_is_unset() {
+        let c = config(&[("LEPTOS_SITE_ADDR", "0.0.0.0:8080")]).unwrap();
+        assert_eq!(c.listen.port(), 8080);
+        let c = config(&[("LEPTOS_SITE_ADDR", "0.0.0.0:8080"), ("TIDBOK_ADDR", "127.0.0.1:0")]).unwrap();
+        assert_eq!(c.listen.port(), 0);
+    }
+}

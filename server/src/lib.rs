@@ -1,0 +1,7 @@
+//! The Tidbok server: configuration, telemetry and start-up, kept out of `main` so tests can
+//! start the real application on a free port with a database of their own.
+
+pub mod config;
+pub mod routes;
+pub mod startup;
+pub mod telemetry;

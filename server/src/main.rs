@@ -1,0 +1,79 @@
+use server::{
+    config::{Config, VARIABLES},
+    startup, telemetry,
+};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+Tidbok – booking first meetings with the public employment service
+
+Usage:
+  tidbok              start the web server
+  tidbok demo-data    load the demo offices, counsellors and open times into an empty database
+  tidbok --help       show this text
+
+Configuration is read from the environment:";
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let command = args.first().map(String::as_str);
+    if matches!(command, Some("--help" | "-h" | "help")) {
+        println!("{USAGE}");
+        for (name, default, meaning) in VARIABLES {
+            println!("  {name:<22} {meaning}\n  {:<22} default: {default}", "");
+        }
+        return ExitCode::SUCCESS;
+    }
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("tidbok: configuration error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(&config.log_filter);
+    let result = match command {
+        None | Some("serve") => serve(config).await,
+        Some("demo-data") => demo_data(config).await,
+        Some(other) => {
+            eprintln!("tidbok: unknown command `{other}` (try tidbok --help)");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("tidbok: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    let app = startup::build(&config).await?;
+    let addr = app.local_addr();
+    tracing::info!(database = app.state().store.backend().name(), "Tidbok is running");
+    println!("Tidbok is running at http://{addr}/");
+    app.run_until_stopped().await?;
+    Ok(())
+}
+
+async fn demo_data(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    let store = app::ssr::store::Store::connect(&config.database_url).await?;
+    app::ssr::seed::sync_reference_data(&store).await?;
+    match startup::load_demo_data(&store).await? {
+        app::ssr::seed::DemoOutcome::AlreadyPresent => {
+            println!("The database already has offices; no demo data was added.")
+        }
+        app::ssr::seed::DemoOutcome::Loaded {
+            offices,
+            counsellors,
+            availability_spans,
+        } => println!(
+            "Loaded {offices} offices, {counsellors} counsellors and {availability_spans} open time spans."
+        ),
+    }
+    store.close().await;
+    Ok(())
+}

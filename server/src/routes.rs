@@ -1,0 +1,91 @@
+//! Plain HTTP routes beside the Leptos app.
+
+use app::ssr::AppState;
+use axum::{
+    extract::{Path, Query, State},
+    http::{header, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+    Json,
+};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Health {
+    pub status: String,
+    pub database: DatabaseHealth,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct DatabaseHealth {
+    pub backend: String,
+    pub reachable: bool,
+}
+
+/// `GET /health`: whether the service and its database answer. 503 when the database does
+/// not, so a load balancer stops sending traffic.
+pub async fn health(State(state): State<AppState>) -> impl IntoResponse {
+    let reachable = state.store.ping().await;
+    let body = Health {
+        status: if reachable { "ok" } else { "unavailable" }.to_owned(),
+        database: DatabaseHealth {
+            backend: state.store.backend().name().to_owned(),
+            reachable,
+        },
+    };
+    let status = if reachable {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (status, Json(body))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SwitchQuery {
+    till: Option<String>,
+}
+
+/// The cookie leptos_i18n reads to choose the language on the server and in the browser.
+pub const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
+
+/// `GET /sprak/{locale}?till=/path`: the language switch without JavaScript. Sets the
+/// language cookie and goes back to the page the person was on.
+pub async fn switch_language(
+    Path(locale): Path<String>,
+    Query(query): Query<SwitchQuery>,
+) -> Response {
+    if !matches!(locale.as_str(), "sv" | "en") {
+        return (StatusCode::NOT_FOUND, "Okänt språk / Unknown language").into_response();
+    }
+    let back = query
+        .till
+        .filter(|t| is_local_path(t))
+        .unwrap_or_else(|| "/".to_owned());
+    let cookie = format!(
+        "{LANGUAGE_COOKIE}={locale}; Path=/; Max-Age=31536000; SameSite=Lax"
+    );
+    ([(header::SET_COOKIE, cookie)], Redirect::to(&back)).into_response()
+}
+
+/// Only paths on this site: never `//host` or `https://…`, which would make the switch an
+/// open redirect.
+fn is_local_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_local_path;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert!(is_local_path("/"));
+        assert!(is_local_path("/boka?dag=2026-11-24"));
+        for bad in ["//evil.example", "https://evil.example", "evil", "/\\evil", "/a\nb", ""] {
+            assert!(!is_local_path(bad), "{bad:?}");
+        }
+    }
+}

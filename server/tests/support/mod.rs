@@ -1,0 +1,188 @@
+//! Test harness: a fresh database per test on either backend, and the real application
+//! started on a free port. PostgreSQL comes from TEST_DATABASE_URL (scripts/test.sh and
+//! scripts/with-postgres.sh set it); without it the Postgres tests fail, never skip.
+
+#![allow(dead_code)]
+
+use app::ssr::store::Store;
+use server::{config::Config, startup};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A database that exists for one test.
+pub struct TestDb {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+    pg_admin: Option<(String, String)>,
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn unique_name() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    format!(
+        "tidbok_test_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        nanos
+    )
+}
+
+/// The admin URL with its database name replaced by `db`, keeping any query string.
+fn with_database(admin: &str, db: &str) -> String {
+    let (base, query) = match admin.split_once('?') {
+        Some((b, q)) => (b, format!("?{q}")),
+        None => (admin, String::new()),
+    };
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let host_and_path = &base[scheme_end..];
+    let host = host_and_path.split('/').next().unwrap_or(host_and_path);
+    format!("{}{host}/{db}{query}", &base[..scheme_end])
+}
+
+impl TestDb {
+    pub async fn new(backend: Backend) -> Self {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("a temporary folder");
+                let url = format!("sqlite://{}/tidbok.db", dir.path().display());
+                Self {
+                    url,
+                    _dir: Some(dir),
+                    pg_admin: None,
+                }
+            }
+            Backend::Postgres => {
+                let admin = std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| {
+                    panic!(
+                        "TEST_DATABASE_URL is not set. The PostgreSQL tests need a server: run \
+                         scripts/test.sh (which starts a throwaway one), or \
+                         scripts/with-postgres.sh cargo test …, or set TEST_DATABASE_URL."
+                    )
+                });
+                let name = unique_name();
+                use sqlx::Connection;
+                let mut conn = sqlx::PgConnection::connect(&admin)
+                    .await
+                    .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at TEST_DATABASE_URL: {e}"));
+                sqlx::query(&format!("CREATE DATABASE {name}"))
+                    .execute(&mut conn)
+                    .await
+                    .expect("create the test database");
+                Self {
+                    url: with_database(&admin, &name),
+                    _dir: None,
+                    pg_admin: Some((admin, name)),
+                }
+            }
+        }
+    }
+
+    pub async fn store(&self) -> Store {
+        Store::connect(&self.url).await.expect("connect and migrate")
+    }
+
+    /// Drops a PostgreSQL test database; a SQLite one goes with its temporary folder.
+    pub async fn drop_database(self) {
+        if let Some((admin, name)) = &self.pg_admin {
+            use sqlx::Connection;
+            if let Ok(mut conn) = sqlx::PgConnection::connect(admin).await {
+                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&mut conn)
+                    .await;
+            }
+        }
+    }
+}
+
+/// The real application, started on a free port with a fresh database.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub db: TestDb,
+    pub store: Store,
+}
+
+pub async fn spawn_app(backend: Backend, demo_data: bool) -> TestApp {
+    let db = TestDb::new(backend).await;
+    let demo = if demo_data { "true" } else { "false" };
+    let vars = [
+        ("DATABASE_URL", db.url.as_str()),
+        ("TIDBOK_ADDR", "127.0.0.1:0"),
+        ("TIDBOK_DEMO_DATA", demo),
+    ];
+    let config = Config::from_lookup(|k| {
+        vars.iter()
+            .find(|(name, _)| *name == k)
+            .map(|(_, v)| v.to_string())
+    })
+    .expect("test configuration is valid");
+    let app = startup::build(&config).await.expect("the application starts");
+    let address = format!("http://{}", app.local_addr());
+    let store = app.state().store.clone();
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address,
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("an HTTP client"),
+        db,
+        store,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get_text(&self, path: &str) -> (u16, String) {
+        let res = self.client.get(self.url(path)).send().await.expect("request");
+        let status = res.status().as_u16();
+        (status, res.text().await.expect("body"))
+    }
+}
+
+/// Generates one test per backend from an async fn taking a `Backend`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::support::Backend::Sqlite).await
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::support::Backend::Postgres).await
+                }
+            )*
+        }
+    };
+}
+
+#[test]
+fn admin_url_gets_the_test_database() {
+    assert_eq!(
+        with_database("postgres://postgres@127.0.0.1:5432/postgres", "t1"),
+        "postgres://postgres@127.0.0.1:5432/t1"
+    );
+    assert_eq!(
+        with_database("postgres://u:p@h/db?sslmode=disable", "t2"),
+        "postgres://u:p@h/t2?sslmode=disable"
+    );
+}
