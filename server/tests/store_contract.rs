@@ -150,18 +150,18 @@ async fn overlapping_availability_is_refused_by_the_database(backend: Backend) {
         .await
         .unwrap();
     let nine = Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap();
-    let h = Duration::hours(1);
+    let at = |hours: i64| nine + Duration::hours(hours);
     store
-        .insert_availability(&[(id, nine, nine + 3 * h)])
+        .insert_availability(&[(id, nine, at(3))])
         .await
         .unwrap();
     // Touching spans are fine; overlapping ones are not, even inside one batch.
     store
-        .insert_availability(&[(id, nine + 3 * h, nine + 4 * h)])
+        .insert_availability(&[(id, at(3), at(4))])
         .await
         .unwrap();
     let overlap = store
-        .insert_availability(&[(id, nine + 5 * h, nine + 6 * h), (id, nine + 2 * h, nine + 5 * h)])
+        .insert_availability(&[(id, at(5), at(6)), (id, at(2), at(5))])
         .await;
     match overlap {
         Err(StoreError::Conflict(rule)) => assert_eq!(rule, "availability_overlap"),
@@ -169,16 +169,16 @@ async fn overlapping_availability_is_refused_by_the_database(backend: Backend) {
     }
     // All or nothing: the first span of the refused batch was not kept.
     let spans = store
-        .list_availability(id, nine - h, nine + 10 * h)
+        .list_availability(id, at(-1), at(10))
         .await
         .unwrap();
     assert_eq!(spans.len(), 2);
     assert_eq!(spans[0].starts_at, nine);
-    assert_eq!(spans[1].ends_at, nine + 4 * h);
+    assert_eq!(spans[1].ends_at, at(4));
     // The window is half-open: a span ending at `from` is not in it.
     assert_eq!(
         store
-            .list_availability(id, nine + 4 * h, nine + 5 * h)
+            .list_availability(id, at(4), at(5))
             .await
             .unwrap()
             .len(),
