@@ -35,14 +35,17 @@ fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked
+  # Its own lock file pins a webpki-roots release the registry no longer serves; when the
+  # locked install fails, resolve afresh at the same wasm-bindgen version.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked \
+    || cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
 # sass, wasm-opt (binaryen) and Playwright come from npm, pinned by package-lock.json.
 if [ ! -x node_modules/.bin/sass ] || [ ! -x node_modules/.bin/wasm-opt ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages (sass, binaryen, Playwright, axe-core)"
-  npm ci --no-audit --no-fund --loglevel=error
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
 
 if [ "$purpose" = test ]; then

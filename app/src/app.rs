@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    StaticSegment,
+    SsrMode, StaticSegment,
 };
 
 /// The HTML document around the app. `lang` on `<html>` is set by the i18n provider.
@@ -50,8 +50,9 @@ pub fn App() -> impl IntoView {
             <Router>
                 <Header/>
                 <main id="innehall" tabindex="-1">
-                    <Routes fallback=NotFound>
-                        <Route path=StaticSegment("") view=HomePage/>
+                    // Async rendering: every page arrives complete, so it works without JavaScript.
+                <Routes fallback=NotFound>
+                        <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
                     </Routes>
                 </main>
                 <Footer/>

@@ -37,12 +37,9 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             // A malformed argument is bad input to a public endpoint, not our failure.
-            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
-                AppError::Validation(BTreeMap::from([(
-                    "_".to_owned(),
-                    "error.request.malformed".to_owned(),
-                )]))
-            }
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::Validation(
+                BTreeMap::from([("_".to_owned(), "error.request.malformed".to_owned())]),
+            ),
             _ => AppError::Request,
         }
     }

@@ -98,7 +98,11 @@ impl Config {
     /// Reads the configuration through `var`, which is `std::env::var` in production and a
     /// map in tests.
     pub fn from_lookup(var: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let get = |name: &str| var(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let get = |name: &str| {
+            var(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
 
         let database_url = get("DATABASE_URL").unwrap_or_else(|| "sqlite://data/tidbok.db".into());
         if BackendKind::of_url(&database_url).is_none() {
@@ -110,7 +114,10 @@ impl Config {
 
         let (addr_var, addr) = match get("TIDBOK_ADDR") {
             Some(a) => ("TIDBOK_ADDR", a),
-            None => ("LEPTOS_SITE_ADDR", get("LEPTOS_SITE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into())),
+            None => (
+                "LEPTOS_SITE_ADDR",
+                get("LEPTOS_SITE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into()),
+            ),
         };
         let listen: SocketAddr = addr.parse().map_err(|_| {
             invalid(
@@ -225,7 +232,9 @@ mod tests {
             ("TIDBOK_DEMO_DATA", "maybe"),
             ("TIDBOK_SESSION_SECRET", "short"),
         ] {
-            let err = config(&[(var, value)]).err().unwrap_or_else(|| panic!("{var} accepted"));
+            let err = config(&[(var, value)])
+                .err()
+                .unwrap_or_else(|| panic!("{var} accepted"));
             assert_eq!(err.variable, var);
             assert!(err.to_string().starts_with(var));
             assert!(!err.to_string().contains('\n'));
@@ -237,7 +246,11 @@ mod tests {
         let err = config(&[("TIDBOK_ENV", "production")]).err().unwrap();
         assert_eq!(err.variable, "TIDBOK_SESSION_SECRET");
         let secret = "x".repeat(64);
-        let c = config(&[("TIDBOK_ENV", "production"), ("TIDBOK_SESSION_SECRET", &secret)]).unwrap();
+        let c = config(&[
+            ("TIDBOK_ENV", "production"),
+            ("TIDBOK_SESSION_SECRET", &secret),
+        ])
+        .unwrap();
         assert!(!c.demo_data);
     }
 
@@ -245,7 +258,11 @@ mod tests {
     fn cargo_leptos_address_is_used_when_ours_is_unset() {
         let c = config(&[("LEPTOS_SITE_ADDR", "0.0.0.0:8080")]).unwrap();
         assert_eq!(c.listen.port(), 8080);
-        let c = config(&[("LEPTOS_SITE_ADDR", "0.0.0.0:8080"), ("TIDBOK_ADDR", "127.0.0.1:0")]).unwrap();
+        let c = config(&[
+            ("LEPTOS_SITE_ADDR", "0.0.0.0:8080"),
+            ("TIDBOK_ADDR", "127.0.0.1:0"),
+        ])
+        .unwrap();
         assert_eq!(c.listen.port(), 0);
     }
 }

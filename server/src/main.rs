@@ -53,7 +53,10 @@ async fn main() -> ExitCode {
 async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let app = startup::build(&config).await?;
     let addr = app.local_addr();
-    tracing::info!(database = app.state().store.backend().name(), "Tidbok is running");
+    tracing::info!(
+        database = app.state().store.backend().name(),
+        "Tidbok is running"
+    );
     println!("Tidbok is running at http://{addr}/");
     app.run_until_stopped().await?;
     Ok(())

@@ -61,9 +61,7 @@ pub async fn switch_language(
         .till
         .filter(|t| is_local_path(t))
         .unwrap_or_else(|| "/".to_owned());
-    let cookie = format!(
-        "{LANGUAGE_COOKIE}={locale}; Path=/; Max-Age=31536000; SameSite=Lax"
-    );
+    let cookie = format!("{LANGUAGE_COOKIE}={locale}; Path=/; Max-Age=31536000; SameSite=Lax");
     ([(header::SET_COOKIE, cookie)], Redirect::to(&back)).into_response()
 }
 
@@ -84,7 +82,14 @@ mod tests {
     fn only_local_paths_are_followed() {
         assert!(is_local_path("/"));
         assert!(is_local_path("/boka?dag=2026-11-24"));
-        for bad in ["//evil.example", "https://evil.example", "evil", "/\\evil", "/a\nb", ""] {
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "evil",
+            "/\\evil",
+            "/a\nb",
+            "",
+        ] {
             assert!(!is_local_path(bad), "{bad:?}");
         }
     }

@@ -74,7 +74,9 @@ pub async fn build(config: &Config) -> Result<Application, StartupError> {
 }
 
 pub async fn load_demo_data(store: &Store) -> Result<DemoOutcome, StartupError> {
-    let today = chrono::Utc::now().with_timezone(&app::domain::time::ZONE).date_naive();
+    let today = chrono::Utc::now()
+        .with_timezone(&app::domain::time::ZONE)
+        .date_naive();
     let outcome = seed::load_demo(store, today).await?;
     if let DemoOutcome::Loaded {
         offices,
@@ -82,12 +84,7 @@ pub async fn load_demo_data(store: &Store) -> Result<DemoOutcome, StartupError> 
         availability_spans,
     } = &outcome
     {
-        tracing::info!(
-            offices,
-            counsellors,
-            availability_spans,
-            "demo data loaded"
-        );
+        tracing::info!(offices, counsellors, availability_spans, "demo data loaded");
     }
     Ok(outcome)
 }
@@ -103,9 +100,11 @@ pub fn router(state: AppState) -> Router {
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            move || provide_context(context_state.clone()),
-            shell,
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(
+            move || provide_context(context_state.clone()), shell
         ))
         .layer(CompressionLayer::new())
         .with_state(state)

@@ -4,7 +4,9 @@ use std::process::Command;
 
 fn run(vars: &[(&str, &str)], args: &[&str]) -> std::process::Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_tidbok"));
-    cmd.args(args).env_clear().env("PATH", std::env::var("PATH").unwrap_or_default());
+    cmd.args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default());
     for (k, v) in vars {
         cmd.env(k, v);
     }
@@ -56,7 +58,11 @@ fn demo_data_command_loads_once() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/demo.db", dir.path().display());
     let first = run(&[("DATABASE_URL", &url)], &["demo-data"]);
-    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
     assert!(String::from_utf8_lossy(&first.stdout).starts_with("Loaded "));
     let second = run(&[("DATABASE_URL", &url)], &["demo-data"]);
     assert!(second.status.success());

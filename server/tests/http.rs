@@ -49,7 +49,10 @@ async fn start_page_is_swedish_and_lists_the_offices_from_the_database(backend: 
         assert!(html.contains(&office.address.street));
     }
     assert!(html.contains("/pkg/tidbok.css"));
-    assert!(html.contains("/pkg/tidbok.js"), "hydration script is linked");
+    assert!(
+        html.contains("/pkg/tidbok.js"),
+        "hydration script is linked"
+    );
     app.store.close().await;
     app.db.drop_database().await;
 }

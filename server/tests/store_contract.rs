@@ -24,7 +24,9 @@ on_both_backends!(
 async fn fresh(backend: Backend) -> (TestDb, Store) {
     let db = TestDb::new(backend).await;
     let store = db.store().await;
-    seed::sync_reference_data(&store).await.expect("reference data");
+    seed::sync_reference_data(&store)
+        .await
+        .expect("reference data");
     (db, store)
 }
 
@@ -77,7 +79,9 @@ async fn schema_and_reference_data_are_in_place_and_sync_only_once(backend: Back
     assert!(fields.iter().any(|f| f.name_sv == "Hälso- och sjukvård"));
     assert!(store.count_occupations().await.unwrap() >= 150);
     let types = store.list_meeting_types().await.unwrap();
-    assert!(types.iter().any(|t| t.code == "first-meeting" && t.minutes == 45));
+    assert!(types
+        .iter()
+        .any(|t| t.code == "first-meeting" && t.minutes == 45));
     // Same shipped data: nothing to write the second time.
     assert!(!seed::sync_reference_data(&store).await.unwrap());
     // Reconnecting runs the migrations again without harm.
@@ -111,7 +115,10 @@ async fn offices_round_trip_with_opening_hours(backend: Backend) {
 
 async fn counsellors_keep_competences_languages_and_channels(backend: Backend) {
     let (db, store) = fresh(backend).await;
-    store.insert_office(&office("malmo", "Malmö")).await.unwrap();
+    store
+        .insert_office(&office("malmo", "Malmö"))
+        .await
+        .unwrap();
     let id = store
         .insert_counsellor(&counsellor("sara.nilsson@tidbok.example", "malmo"))
         .await
@@ -129,9 +136,7 @@ async fn counsellors_keep_competences_languages_and_channels(backend: Backend) {
     db.drop_database().await;
 }
 
-async fn a_counsellor_at_an_unknown_office_is_refused_and_nothing_is_left_behind(
-    backend: Backend,
-) {
+async fn a_counsellor_at_an_unknown_office_is_refused_and_nothing_is_left_behind(backend: Backend) {
     let (db, store) = fresh(backend).await;
     let result = store
         .insert_counsellor(&counsellor("x@tidbok.example", "finns-inte"))
@@ -144,7 +149,10 @@ async fn a_counsellor_at_an_unknown_office_is_refused_and_nothing_is_left_behind
 
 async fn overlapping_availability_is_refused_by_the_database(backend: Backend) {
     let (db, store) = fresh(backend).await;
-    store.insert_office(&office("goteborg", "Göteborg")).await.unwrap();
+    store
+        .insert_office(&office("goteborg", "Göteborg"))
+        .await
+        .unwrap();
     let id = store
         .insert_counsellor(&counsellor("a@tidbok.example", "goteborg"))
         .await
@@ -168,10 +176,7 @@ async fn overlapping_availability_is_refused_by_the_database(backend: Backend) {
         other => panic!("expected the overlap rule, got {other:?}"),
     }
     // All or nothing: the first span of the refused batch was not kept.
-    let spans = store
-        .list_availability(id, at(-1), at(10))
-        .await
-        .unwrap();
+    let spans = store.list_availability(id, at(-1), at(10)).await.unwrap();
     assert_eq!(spans.len(), 2);
     assert_eq!(spans[0].starts_at, nine);
     assert_eq!(spans[1].ends_at, at(4));
@@ -217,7 +222,12 @@ async fn demo_data_loads_once_and_covers_every_field(backend: Backend) {
             .list_availability(c.id, start, start + Duration::days(29))
             .await
             .unwrap();
-        assert!(spans.len() >= 10, "{} has {} spans", c.last_name, spans.len());
+        assert!(
+            spans.len() >= 10,
+            "{} has {} spans",
+            c.last_name,
+            spans.len()
+        );
         let before = store
             .list_availability(c.id, start - Duration::days(30), start)
             .await
@@ -234,13 +244,25 @@ async fn demo_data_loads_once_and_covers_every_field(backend: Backend) {
 
 async fn occupations_are_found_by_name_or_synonym_without_swedish_letters(backend: Backend) {
     let (db, store) = fresh(backend).await;
-    let hits = store.search_occupations("underskoterska", 10).await.unwrap();
-    assert!(hits.iter().any(|o| o.name_sv == "Undersköterska"), "{hits:?}");
+    let hits = store
+        .search_occupations("underskoterska", 10)
+        .await
+        .unwrap();
+    assert!(
+        hits.iter().any(|o| o.name_sv == "Undersköterska"),
+        "{hits:?}"
+    );
     let hits = store.search_occupations("usk", 10).await.unwrap();
-    assert!(hits.iter().any(|o| o.name_sv == "Undersköterska"), "{hits:?}");
+    assert!(
+        hits.iter().any(|o| o.name_sv == "Undersköterska"),
+        "{hits:?}"
+    );
     let hits = store.search_occupations("lastbil", 10).await.unwrap();
     assert!(hits.iter().all(|o| !o.name_sv.is_empty()));
-    assert!(hits.iter().any(|o| o.field.as_str() == "transport"), "{hits:?}");
+    assert!(
+        hits.iter().any(|o| o.field.as_str() == "transport"),
+        "{hits:?}"
+    );
     assert!(store.search_occupations("%", 10).await.unwrap().is_empty());
     assert!(store.search_occupations("", 10).await.unwrap().is_empty());
     store.close().await;

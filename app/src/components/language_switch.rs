@@ -20,7 +20,11 @@ pub fn LanguageSwitch() -> impl IntoView {
         } else {
             format!("{path}?{}", search.trim_start_matches('?'))
         };
-        format!("/sprak/{}?till={}", other().as_str(), encode_query_value(&here))
+        format!(
+            "/sprak/{}?till={}",
+            other().as_str(),
+            encode_query_value(&here)
+        )
     };
     let switch = move |ev: leptos::ev::MouseEvent| {
         // Let modified clicks (new tab, new window) follow the link.
@@ -65,7 +69,10 @@ mod tests {
 
     #[test]
     fn encodes_what_would_break_the_query() {
-        assert_eq!(encode_query_value("/boka?dag=2&x=å"), "/boka%3Fdag%3D2%26x%3D%C3%A5");
+        assert_eq!(
+            encode_query_value("/boka?dag=2&x=å"),
+            "/boka%3Fdag%3D2%26x%3D%C3%A5"
+        );
         assert_eq!(encode_query_value("/"), "/");
     }
 }

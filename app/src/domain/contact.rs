@@ -233,7 +233,11 @@ mod tests {
             ("08-123 456 78", "+46812345678"),
             ("010-123 45 67", "+46101234567"),
         ] {
-            assert_eq!(PhoneNumber::parse(input).unwrap().as_e164(), want, "{input}");
+            assert_eq!(
+                PhoneNumber::parse(input).unwrap().as_e164(),
+                want,
+                "{input}"
+            );
         }
         for bad in ["", "12345", "+4470123456", "0701234567890", "070 abc", "00"] {
             assert!(PhoneNumber::parse(bad).is_err(), "{bad:?}");

@@ -86,7 +86,10 @@ mod tests {
     #[test]
     fn folding_ignores_case_swedish_letters_and_spacing() {
         assert_eq!(fold_for_search("  Undersköterska "), "underskoterska");
-        assert_eq!(fold_for_search("UNDERSKÖTERSKA"), fold_for_search("underskoterska"));
+        assert_eq!(
+            fold_for_search("UNDERSKÖTERSKA"),
+            fold_for_search("underskoterska")
+        );
         assert_eq!(fold_for_search("Väg-  och Åkeri"), "vag- och akeri");
     }
 
@@ -94,7 +97,9 @@ mod tests {
     fn accepts_slugs_and_rejects_the_rest() {
         assert!(FieldCode::parse("data-it").is_ok());
         assert!(FieldCode::parse("admin-ekonomi-juridik").is_ok());
-        for bad in ["", "Data-IT", "data_it", "-it", "it-", "a--b", "hälsa", "a b"] {
+        for bad in [
+            "", "Data-IT", "data_it", "-it", "it-", "a--b", "hälsa", "a b",
+        ] {
             assert_eq!(FieldCode::parse(bad), Err(InvalidCode), "{bad:?}");
         }
     }

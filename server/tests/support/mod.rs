@@ -72,7 +72,9 @@ impl TestDb {
                 use sqlx::Connection;
                 let mut conn = sqlx::PgConnection::connect(&admin)
                     .await
-                    .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at TEST_DATABASE_URL: {e}"));
+                    .unwrap_or_else(|e| {
+                        panic!("cannot reach PostgreSQL at TEST_DATABASE_URL: {e}")
+                    });
                 sqlx::query(&format!("CREATE DATABASE {name}"))
                     .execute(&mut conn)
                     .await
@@ -87,7 +89,9 @@ impl TestDb {
     }
 
     pub async fn store(&self) -> Store {
-        Store::connect(&self.url).await.expect("connect and migrate")
+        Store::connect(&self.url)
+            .await
+            .expect("connect and migrate")
     }
 
     /// Drops a PostgreSQL test database; a SQLite one goes with its temporary folder.
@@ -125,7 +129,9 @@ pub async fn spawn_app(backend: Backend, demo_data: bool) -> TestApp {
             .map(|(_, v)| v.to_string())
     })
     .expect("test configuration is valid");
-    let app = startup::build(&config).await.expect("the application starts");
+    let app = startup::build(&config)
+        .await
+        .expect("the application starts");
     let address = format!("http://{}", app.local_addr());
     let store = app.state().store.clone();
     tokio::spawn(app.run_until_stopped());
@@ -146,7 +152,12 @@ impl TestApp {
     }
 
     pub async fn get_text(&self, path: &str) -> (u16, String) {
-        let res = self.client.get(self.url(path)).send().await.expect("request");
+        let res = self
+            .client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request");
         let status = res.status().as_u16();
         (status, res.text().await.expect("body"))
     }

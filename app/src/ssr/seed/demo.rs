@@ -3,8 +3,7 @@
 
 use super::{tsv::Rows, SeedError};
 use crate::domain::{
-    time::stockholm_to_utc, Address, Channel, Email, FieldCode, OpeningHours, PhoneNumber,
-    Postcode,
+    time::stockholm_to_utc, Address, Channel, Email, FieldCode, OpeningHours, PhoneNumber, Postcode,
 };
 use crate::ssr::store::{NewCounsellor, NewOffice, Store};
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
@@ -55,7 +54,10 @@ pub fn counsellors() -> Result<Vec<NewCounsellor>, SeedError> {
             let channels = row
                 .list("channels")?
                 .into_iter()
-                .map(|c| c.parse::<Channel>().map_err(|e| row.error(format!("{c}: {e}"))))
+                .map(|c| {
+                    c.parse::<Channel>()
+                        .map_err(|e| row.error(format!("{c}: {e}")))
+                })
                 .collect::<Result<_, _>>()?;
             let fields = row
                 .list("fields")?

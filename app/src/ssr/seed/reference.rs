@@ -102,9 +102,17 @@ mod tests {
         let fields = fields().unwrap();
         assert_eq!(fields.len(), 21, "the 21 occupational fields");
         let occupations = occupations(&fields).unwrap();
-        assert!(occupations.len() >= 150, "{} occupations", occupations.len());
+        assert!(
+            occupations.len() >= 150,
+            "{} occupations",
+            occupations.len()
+        );
         let codes: HashSet<_> = occupations.iter().map(|o| &o.code).collect();
-        assert_eq!(codes.len(), occupations.len(), "occupation codes are unique");
+        assert_eq!(
+            codes.len(),
+            occupations.len(),
+            "occupation codes are unique"
+        );
         for f in &fields {
             let n = occupations.iter().filter(|o| o.field == f.code).count();
             assert!(n >= 4, "{} has {n} occupations", f.name_sv);

@@ -92,32 +92,31 @@ impl Store {
 
     /// Every counsellor with their competences, languages and channels.
     pub async fn list_counsellors(&self) -> Result<Vec<CounsellorRow>, StoreError> {
-        let (base, fields, langs, channels): (Vec<BaseRow>, Vec<Tag>, Vec<Tag>, Vec<Tag>) =
-            on_pool!(self, p => (
-                sqlx::query_as(
-                    "SELECT c.id, c.first_name, c.last_name, c.phone, c.email, o.code AS office_code \
-                     FROM counsellors c JOIN offices o ON o.id = c.office_id \
-                     ORDER BY c.last_name, c.first_name",
-                )
-                .fetch_all(p)
-                .await?,
-                sqlx::query_as(
-                    "SELECT cf.counsellor_id, f.code AS value FROM counsellor_fields cf \
-                     JOIN occupational_fields f ON f.id = cf.field_id ORDER BY f.code",
-                )
-                .fetch_all(p)
-                .await?,
-                sqlx::query_as(
-                    "SELECT counsellor_id, language AS value FROM counsellor_languages ORDER BY language",
-                )
-                .fetch_all(p)
-                .await?,
-                sqlx::query_as(
-                    "SELECT counsellor_id, channel AS value FROM counsellor_channels ORDER BY channel",
-                )
-                .fetch_all(p)
-                .await?,
-            ));
+        let (base, fields, langs, channels): (Vec<BaseRow>, Vec<Tag>, Vec<Tag>, Vec<Tag>) = on_pool!(self, p => (
+            sqlx::query_as(
+                "SELECT c.id, c.first_name, c.last_name, c.phone, c.email, o.code AS office_code \
+                 FROM counsellors c JOIN offices o ON o.id = c.office_id \
+                 ORDER BY c.last_name, c.first_name",
+            )
+            .fetch_all(p)
+            .await?,
+            sqlx::query_as(
+                "SELECT cf.counsellor_id, f.code AS value FROM counsellor_fields cf \
+                 JOIN occupational_fields f ON f.id = cf.field_id ORDER BY f.code",
+            )
+            .fetch_all(p)
+            .await?,
+            sqlx::query_as(
+                "SELECT counsellor_id, language AS value FROM counsellor_languages ORDER BY language",
+            )
+            .fetch_all(p)
+            .await?,
+            sqlx::query_as(
+                "SELECT counsellor_id, channel AS value FROM counsellor_channels ORDER BY channel",
+            )
+            .fetch_all(p)
+            .await?,
+        ));
         let of = |tags: &[Tag], id: i64| -> Vec<String> {
             tags.iter()
                 .filter(|t| t.counsellor_id == id)
