@@ -7,7 +7,7 @@ scripts/setup.sh run
 source scripts/env.sh
 command -v brotli >/dev/null || { echo "bench: the brotli CLI is missing (apt-get install brotli)" >&2; exit 1; }
 
-cargo leptos build --release >/dev/null 2>&1 || cargo leptos build --release
+cargo leptos build --release --frontend-only
 
 pkg=target/site/pkg
 total_raw=0; total_gz=0; total_br=0

@@ -7,6 +7,10 @@ scripts/setup.sh test
 source scripts/env.sh
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Every runner's output is kept here too, to add up the counts at the end.
+mkdir -p target
+export TEST_LOG="$PWD/target/test-run.log"
+: >"$TEST_LOG"
 
 step "format"
 cargo fmt --all --check
@@ -20,15 +24,17 @@ scripts/with-postgres.sh bash -euo pipefail -c '
   step() { printf "\n\033[1m== %s\033[0m\n" "$*"; }
 
   step "unit, property, contract and server tests (SQLite and PostgreSQL)"
-  cargo test --locked -p app -p server --features app/ssr
+  cargo test --locked -p app -p server --features app/ssr --lib --bins --tests 2>&1 | tee -a "$TEST_LOG"
 
-  step "build the site for the browser tests"
-  cargo leptos build
+  # The server binary is the one cargo test just built (target/debug/tidbok); only the
+  # browser side (wasm, JS, CSS) is left to build.
+  step "build the browser side for the browser tests"
+  cargo leptos build --frontend-only
 
   e2e() {
     backend=$1; url=$2; port=$3
     step "browser journeys in Chromium on $backend"
-    (cd end2end && E2E_DATABASE_URL="$url" E2E_PORT="$port" E2E_EXPECT_BACKEND="$backend" npx playwright test)
+    (cd end2end && E2E_DATABASE_URL="$url" E2E_PORT="$port" E2E_EXPECT_BACKEND="$backend" npx playwright test) 2>&1 | tee -a "$TEST_LOG"
   }
   mkdir -p target/e2e && rm -f target/e2e/tidbok-e2e.db*
   e2e sqlite "sqlite://../target/e2e/tidbok-e2e.db" 3401
@@ -40,3 +46,11 @@ scripts/with-postgres.sh bash -euo pipefail -c '
   psql -q "$admin" -c "DROP DATABASE IF EXISTS $db" || true
 '
 step "all tests passed"
+# One closing line over every runner: cargo test's "N passed; M failed" and Playwright's
+# "N passed (time)".
+awk '
+  /^test result: / { for (i = 1; i <= NF; i++) { if ($i ~ /^passed;?$/) p += $(i-1); if ($i ~ /^failed;?$/) f += $(i-1) } }
+  /^ +[0-9]+ passed \(/ { p += $1 }
+  /^ +[0-9]+ failed$/ { f += $1 }
+  END { printf "%d passed, %d failed\n", p, f }
+' "$TEST_LOG"

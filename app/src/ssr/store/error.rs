@@ -17,6 +17,14 @@ pub enum StoreError {
     Database(sqlx::Error),
 }
 
+impl StoreError {
+    /// A stored row that breaks the domain's rules: the data was written around the store.
+    /// Reported as a database fault, never shown as if it were valid.
+    pub(crate) fn corrupt(what: &str) -> Self {
+        Self::Database(sqlx::Error::Protocol(format!("stored {what} is invalid")))
+    }
+}
+
 impl From<sqlx::Error> for StoreError {
     fn from(err: sqlx::Error) -> Self {
         if let sqlx::Error::RowNotFound = err {

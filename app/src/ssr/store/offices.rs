@@ -103,18 +103,13 @@ impl Store {
     }
 }
 
-/// A row that breaks the domain's rules means the data was written around the store; say so
-/// instead of showing it.
-fn corrupt(what: &str) -> StoreError {
-    StoreError::Database(sqlx::Error::Protocol(format!("stored {what} is invalid")))
-}
-
 fn span_from_row(h: &HoursRow) -> Result<OpeningSpan, StoreError> {
     let weekday = u8::try_from(h.weekday)
         .ok()
         .and_then(|n| Weekday::try_from(n.wrapping_sub(1)).ok())
-        .ok_or_else(|| corrupt("weekday"))?;
-    let time = |s: &str| NaiveTime::parse_from_str(s, "%H:%M").map_err(|_| corrupt("time"));
+        .ok_or_else(|| StoreError::corrupt("weekday"))?;
+    let time =
+        |s: &str| NaiveTime::parse_from_str(s, "%H:%M").map_err(|_| StoreError::corrupt("time"));
     Ok(OpeningSpan {
         weekday,
         opens: time(&h.opens)?,
@@ -123,7 +118,8 @@ fn span_from_row(h: &HoursRow) -> Result<OpeningSpan, StoreError> {
 }
 
 fn office_from_row(row: OfficeRow, spans: Vec<OpeningSpan>) -> Result<OfficeSummary, StoreError> {
-    let postcode = Postcode::parse(&row.postcode.to_string()).map_err(|_| corrupt("postcode"))?;
+    let postcode =
+        Postcode::parse(&row.postcode.to_string()).map_err(|_| StoreError::corrupt("postcode"))?;
     Ok(OfficeSummary {
         id: row.id,
         code: row.code,
@@ -133,8 +129,9 @@ fn office_from_row(row: OfficeRow, spans: Vec<OpeningSpan>) -> Result<OfficeSumm
             postcode,
             city: row.city,
         },
-        phone: PhoneNumber::parse(&row.phone).map_err(|_| corrupt("phone"))?,
-        email: Email::parse(&row.email).map_err(|_| corrupt("email"))?,
-        opening_hours: OpeningHours::new(spans).map_err(|_| corrupt("opening hours"))?,
+        phone: PhoneNumber::parse(&row.phone).map_err(|_| StoreError::corrupt("phone"))?,
+        email: Email::parse(&row.email).map_err(|_| StoreError::corrupt("email"))?,
+        opening_hours: OpeningHours::new(spans)
+            .map_err(|_| StoreError::corrupt("opening hours"))?,
     })
 }

@@ -25,7 +25,8 @@ pub struct OccupationRow {
 impl OccupationRow {
     fn into_domain(self) -> Result<Occupation, StoreError> {
         Ok(Occupation {
-            field: FieldCode::parse(&self.field_code).map_err(|_| StoreError::NotFound)?,
+            field: FieldCode::parse(&self.field_code)
+                .map_err(|_| StoreError::corrupt("field code"))?,
             code: self.code,
             name_sv: self.name_sv,
             name_en: self.name_en,
@@ -151,7 +152,8 @@ impl Store {
         rows.into_iter()
             .map(|r| {
                 Ok(OccupationalField {
-                    code: FieldCode::parse(&r.code).map_err(|_| StoreError::NotFound)?,
+                    code: FieldCode::parse(&r.code)
+                        .map_err(|_| StoreError::corrupt("field code"))?,
                     name_sv: r.name_sv,
                     name_en: r.name_en,
                 })
