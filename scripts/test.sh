@@ -26,10 +26,10 @@ scripts/with-postgres.sh bash -euo pipefail -c '
   step "unit, property, contract and server tests (SQLite and PostgreSQL)"
   cargo test --locked -p app -p server --features app/ssr --lib --bins --tests 2>&1 | tee -a "$TEST_LOG"
 
-  # The server binary is the one cargo test just built (target/debug/tidbok); only the
-  # browser side (wasm, JS, CSS) is left to build.
-  step "build the browser side for the browser tests"
-  cargo leptos build --frontend-only
+  # Both sides from cargo-leptos: it builds them with the same flags, and hydration needs
+  # the server and the wasm to agree (a server from `cargo test` does not).
+  step "build the site for the browser tests"
+  cargo leptos build
 
   e2e() {
     backend=$1; url=$2; port=$3

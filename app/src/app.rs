@@ -29,6 +29,44 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The language cookie, shared with the server's no-JavaScript switch (`/sprak/{locale}`).
+pub const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
+
+/// How the server picks the language: a choice made with the switch (the cookie) first,
+/// then the browser's Accept-Language. leptos_i18n's own cookie support would do the same
+/// but adds about 27 KB (brotli) of cookie handling to the wasm, so the server reads the
+/// cookie here and the switch writes it.
+#[cfg(feature = "ssr")]
+fn language_preference() -> leptos_i18n::context::UseLocalesOptions {
+    use http::header::{ACCEPT_LANGUAGE, COOKIE};
+    leptos_i18n::context::UseLocalesOptions::default().ssr_lang_header_getter(|| {
+        let parts = use_context::<http::request::Parts>()?;
+        let chosen = parts
+            .headers
+            .get_all(COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == LANGUAGE_COOKIE)
+            .map(|(_, value)| value.to_owned());
+        chosen.or_else(|| {
+            parts
+                .headers
+                .get(ACCEPT_LANGUAGE)?
+                .to_str()
+                .ok()
+                .map(str::to_owned)
+        })
+    })
+}
+
+/// In the browser the language comes from `<html lang>`, which the server set.
+#[cfg(not(feature = "ssr"))]
+fn language_preference() -> leptos_i18n::context::UseLocalesOptions {
+    Default::default()
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -40,7 +78,7 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <I18nContextProvider>
+        <I18nContextProvider ssr_lang_header_getter=language_preference()>
             <Stylesheet id="leptos" href="/pkg/tidbok.css"/>
             <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
             <Meta name="theme-color" content="#0b4f6c"/>

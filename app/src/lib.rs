@@ -1,3 +1,5 @@
+#![recursion_limit = "256"]
+
 //! Tidbok's shared crate: domain types, server functions and the UI, compiled for the
 //! server (`ssr`) and for the browser (`hydrate`).
 

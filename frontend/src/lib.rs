@@ -1,3 +1,5 @@
+#![recursion_limit = "256"]
+
 //! The browser entry point: hydrate the server-rendered page, nothing else.
 
 #[wasm_bindgen::prelude::wasm_bindgen]

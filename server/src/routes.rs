@@ -1,6 +1,6 @@
 //! Plain HTTP routes beside the Leptos app.
 
-use app::ssr::AppState;
+use app::{app::LANGUAGE_COOKIE, ssr::AppState};
 use axum::{
     extract::{Path, Query, State},
     http::{header, StatusCode},
@@ -44,9 +44,6 @@ pub async fn health(State(state): State<AppState>) -> impl IntoResponse {
 pub struct SwitchQuery {
     till: Option<String>,
 }
-
-/// The cookie leptos_i18n reads to choose the language on the server and in the browser.
-pub const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
 
 /// `GET /sprak/{locale}?till=/path`: the language switch without JavaScript. Sets the
 /// language cookie and goes back to the page the person was on.

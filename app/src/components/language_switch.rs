@@ -32,7 +32,9 @@ pub fn LanguageSwitch() -> impl IntoView {
             return;
         }
         ev.prevent_default();
-        i18n.set_locale(other());
+        let locale = other();
+        remember_language(locale.as_str());
+        i18n.set_locale(locale);
     };
     view! {
         <div class="language-switch">
@@ -47,6 +49,22 @@ pub fn LanguageSwitch() -> impl IntoView {
             </a>
         </div>
     }
+}
+
+/// Keeps the choice for the next page load, as `/sprak/{locale}` does without JavaScript.
+fn remember_language(locale: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        if let Ok(doc) = document().dyn_into::<web_sys::HtmlDocument>() {
+            let _ = doc.set_cookie(&format!(
+                "{}={locale}; Path=/; Max-Age=31536000; SameSite=Lax",
+                crate::app::LANGUAGE_COOKIE
+            ));
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = locale;
 }
 
 /// Percent-encodes a value for a query string, keeping `/` readable.

@@ -161,8 +161,8 @@ fn OfficeCard(office: OfficeSummary) -> impl IntoView {
                                     <td>
                                         {format!(
                                             "{}–{}",
-                                            span.opens.format("%H.%M"),
-                                            span.closes.format("%H.%M"),
+                                            clock(span.opens),
+                                            clock(span.closes),
                                         )}
                                     </td>
                                 </tr>
@@ -173,6 +173,13 @@ fn OfficeCard(office: OfficeSummary) -> impl IntoView {
             </table>
         </li>
     }
+}
+
+/// `09.30`: how Swedish writes times of day. By hand rather than chrono's `format`, whose
+/// strftime machinery would add to the wasm for two numbers.
+fn clock(t: chrono::NaiveTime) -> String {
+    use chrono::Timelike;
+    format!("{:02}.{:02}", t.hour(), t.minute())
 }
 
 fn weekday_name(i18n: leptos_i18n::I18nContext<Locale>, day: Weekday) -> impl IntoView {
