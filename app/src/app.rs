@@ -32,6 +32,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// The language cookie, shared with the server's no-JavaScript switch (`/sprak/{locale}`).
 pub const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
 
+/// The `Set-Cookie` value that keeps a language choice for a year; written by the server's
+/// switch and by the switch in the browser alike.
+pub fn language_cookie(locale: &str) -> String {
+    format!("{LANGUAGE_COOKIE}={locale}; Path=/; Max-Age=31536000; SameSite=Lax")
+}
+
 /// How the server picks the language: a choice made with the switch (the cookie) first,
 /// then the browser's Accept-Language. leptos_i18n's own cookie support would do the same
 /// but adds about 27 KB (brotli) of cookie handling to the wasm, so the server reads the
@@ -89,7 +95,7 @@ pub fn App() -> impl IntoView {
                 <Header/>
                 <main id="innehall" tabindex="-1">
                     // Async rendering: every page arrives complete, so it works without JavaScript.
-                <Routes fallback=NotFound>
+                    <Routes fallback=NotFound>
                         <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
                     </Routes>
                 </main>

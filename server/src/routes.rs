@@ -1,6 +1,6 @@
 //! Plain HTTP routes beside the Leptos app.
 
-use app::{app::LANGUAGE_COOKIE, ssr::AppState};
+use app::{app::language_cookie, ssr::AppState};
 use axum::{
     extract::{Path, Query, State},
     http::{header, StatusCode},
@@ -58,7 +58,7 @@ pub async fn switch_language(
         .till
         .filter(|t| is_local_path(t))
         .unwrap_or_else(|| "/".to_owned());
-    let cookie = format!("{LANGUAGE_COOKIE}={locale}; Path=/; Max-Age=31536000; SameSite=Lax");
+    let cookie = language_cookie(&locale);
     ([(header::SET_COOKIE, cookie)], Redirect::to(&back)).into_response()
 }
 

@@ -57,10 +57,7 @@ fn remember_language(locale: &str) {
     {
         use leptos::wasm_bindgen::JsCast;
         if let Ok(doc) = document().dyn_into::<web_sys::HtmlDocument>() {
-            let _ = doc.set_cookie(&format!(
-                "{}={locale}; Path=/; Max-Age=31536000; SameSite=Lax",
-                crate::app::LANGUAGE_COOKIE
-            ));
+            let _ = doc.set_cookie(&crate::app::language_cookie(locale));
         }
     }
     #[cfg(not(feature = "hydrate"))]
