@@ -4,7 +4,7 @@ use crate::{
     pages::{home::HomePage, not_found::NotFound},
 };
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     SsrMode, StaticSegment,
@@ -19,7 +19,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -76,21 +76,15 @@ fn language_preference() -> leptos_i18n::context::UseLocalesOptions {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Effects run only in the browser, after hydration: a marker that tests (and anyone
-    // debugging) can wait for.
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
-        <I18nContextProvider ssr_lang_header_getter=language_preference()>
+        <LanguageProvider>
             <Stylesheet id="leptos" href="/pkg/tidbok.css"/>
             <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
             <Meta name="theme-color" content="#0b4f6c"/>
             <Title formatter=|page: String| {
                 if page.is_empty() { "Tidbok".to_owned() } else { format!("{page} – Tidbok") }
             }/>
+            <HydrationMarker/>
             <Router>
                 <Header/>
                 <main id="innehall" tabindex="-1">
@@ -101,6 +95,34 @@ pub fn App() -> impl IntoView {
                 </main>
                 <Footer/>
             </Router>
-        </I18nContextProvider>
+        </LanguageProvider>
+    }
+}
+
+/// Marks `<body data-hydrated>` once the page's islands are live: tests (and anyone
+/// debugging) can wait for it. Effects run only in the browser.
+#[island]
+fn HydrationMarker() -> impl IntoView {
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+}
+
+/// Provides the page's language to everything inside it, islands included. The generated
+/// `I18nContextProvider` island cannot take our cookie-aware language preference, so this
+/// one builds the same context from it. In the browser the language comes from `<html lang>`.
+#[island]
+fn LanguageProvider(children: Children) -> impl IntoView {
+    let i18n = leptos_i18n::context::init_i18n_context_with_options::<Locale>(
+        leptos_i18n::context::I18nContextOptions::default()
+            .ssr_lang_header_getter(language_preference()),
+    );
+    provide_context(i18n);
+    let lang = move || i18n.get_locale().as_str();
+    view! {
+        {children()}
+        <Html attr:lang=lang/>
     }
 }

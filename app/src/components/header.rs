@@ -1,23 +1,12 @@
 use super::language_switch::LanguageSwitch;
 use crate::i18n::*;
-use leptos::{prelude::*, wasm_bindgen::JsCast};
+use leptos::prelude::*;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
-    // The router handles in-page links itself and would only scroll; move focus as the
-    // browser does without JavaScript, so the next Tab continues inside the content.
-    let skip = |ev: leptos::ev::MouseEvent| {
-        if let Some(main) = document().get_element_by_id("innehall") {
-            ev.prevent_default();
-            if let Ok(main) = main.dyn_into::<leptos::web_sys::HtmlElement>() {
-                let _ = main.focus();
-                main.scroll_into_view();
-            }
-        }
-    };
     view! {
-        <a class="skip-link" href="#innehall" on:click=skip>{t!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#innehall">{t!(i18n, skip_to_content)}</a>
         <header class="site-header">
             <div class="site-header__inner">
                 <a class="brand" href="/">

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 /// A link to the other language. Without JavaScript it goes through `/sprak/{locale}`, which
-/// sets the language cookie and comes back to this page; after hydration it switches in place.
+/// sets the language cookie and comes back to this page; the page reloads in the other language; no JavaScript is involved.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
@@ -26,42 +26,18 @@ pub fn LanguageSwitch() -> impl IntoView {
             encode_query_value(&here)
         )
     };
-    let switch = move |ev: leptos::ev::MouseEvent| {
-        // Let modified clicks (new tab, new window) follow the link.
-        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
-            return;
-        }
-        ev.prevent_default();
-        let locale = other();
-        remember_language(locale.as_str());
-        i18n.set_locale(locale);
-    };
     view! {
         <div class="language-switch">
             <a
                 href=href
                 hreflang=move || other().as_str()
                 lang=move || other().as_str()
-                on:click=switch
                 data-testid="language-switch"
             >
                 {t!(i18n, language_switch)}
             </a>
         </div>
     }
-}
-
-/// Keeps the choice for the next page load, as `/sprak/{locale}` does without JavaScript.
-fn remember_language(locale: &str) {
-    #[cfg(feature = "hydrate")]
-    {
-        use leptos::wasm_bindgen::JsCast;
-        if let Ok(doc) = document().dyn_into::<web_sys::HtmlDocument>() {
-            let _ = doc.set_cookie(&crate::app::language_cookie(locale));
-        }
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = locale;
 }
 
 /// Percent-encodes a value for a query string, keeping `/` readable.

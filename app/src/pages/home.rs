@@ -65,24 +65,14 @@ pub fn HomePage() -> impl IntoView {
 fn Offices() -> impl IntoView {
     let i18n = use_i18n();
     let offices = Resource::new(|| (), |_| list_offices());
-    let filter = RwSignal::new(String::new());
     view! {
         <section aria-labelledby="offices-title">
             <h2 id="offices-title">{t!(i18n, home_offices_title)}</h2>
             <p>{t!(i18n, home_offices_lead)}</p>
-            <div class="field">
-                <label for="office-filter">{t!(i18n, home_offices_filter)}</label>
-                <input
-                    id="office-filter"
-                    type="search"
-                    autocomplete="off"
-                    bind:value=filter
-                />
-            </div>
             <Transition fallback=move || view! { <p>{t!(i18n, home_offices_loading)}</p> }>
                 {move || Suspend::new(async move {
                     match offices.await {
-                        Ok(all) => view! { <OfficeList all filter=filter.into()/> }.into_any(),
+                        Ok(all) => view! { <OfficeFinder all/> }.into_any(),
                         Err(_) => {
                             view! { <p class="notice notice--error" role="alert">{t!(i18n, home_offices_error)}</p> }
                                 .into_any()
@@ -94,9 +84,11 @@ fn Offices() -> impl IntoView {
     }
 }
 
-#[component]
-fn OfficeList(all: Vec<OfficeSummary>, filter: Signal<String>) -> impl IntoView {
+/// The office list with its search box: the one interactive part of the page.
+#[island]
+fn OfficeFinder(all: Vec<OfficeSummary>) -> impl IntoView {
     let i18n = use_i18n();
+    let filter = RwSignal::new(String::new());
     let total = all.len();
     let all = StoredValue::new(all);
     let shown = Memo::new(move |_| {
@@ -114,6 +106,15 @@ fn OfficeList(all: Vec<OfficeSummary>, filter: Signal<String>) -> impl IntoView 
         })
     });
     view! {
+        <div class="field">
+            <label for="office-filter">{t!(i18n, home_offices_filter)}</label>
+            <input
+                id="office-filter"
+                type="search"
+                autocomplete="off"
+                bind:value=filter
+            />
+        </div>
         <p class="muted" role="status" aria-live="polite">
             {t!(i18n, home_offices_count, shown = move || shown.with(Vec::len), total)}
         </p>
