@@ -2,18 +2,18 @@
 //! user may see: which fields are wrong and why (as message keys), or a kind of failure.
 //! Internal causes are logged on the server and never sent.
 
+use crate::domain::registration::{FieldError, FieldErrors};
 use leptos::server_fn::{
     codec::JsonEncoding,
     error::{FromServerFnError, ServerFnErrorErr},
 };
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
-    /// Field name → message key, e.g. `"email" → "error.email.invalid"`.
+    /// Field name → what is wrong with it.
     #[error("invalid input")]
-    Validation(BTreeMap<String, String>),
+    Validation(FieldErrors),
     #[error("sign-in required")]
     Unauthorized,
     #[error("not allowed")]
@@ -37,9 +37,9 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             // A malformed argument is bad input to a public endpoint, not our failure.
-            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::Validation(
-                BTreeMap::from([("_".to_owned(), "error.request.malformed".to_owned())]),
-            ),
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                AppError::Validation(FieldErrors::from([("_".to_owned(), FieldError::Malformed)]))
+            }
             _ => AppError::Request,
         }
     }

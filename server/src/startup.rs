@@ -1,11 +1,15 @@
 //! Builds the application from its configuration: database, reference and demo data, router.
 
-use crate::{config::Config, routes};
+use crate::{
+    config::{Config, Environment},
+    routes,
+};
 use app::{
     shell,
     ssr::{
         seed::{self, DemoOutcome},
-        store::Store,
+        services::registration,
+        store::{SessionBackend, Store},
         AppState,
     },
     App,
@@ -16,6 +20,11 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::net::SocketAddr;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
+use tower_sessions::{
+    cookie::{time::Duration as SessionDuration, Key, SameSite},
+    session_store::ExpiredDeletion,
+    Expiry, SessionManagerLayer,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -56,9 +65,11 @@ pub async fn build(config: &Config) -> Result<Application, StartupError> {
     if config.demo_data {
         load_demo_data(&store).await?;
     }
+    let sessions = store.sessions().await?;
     let state = AppState {
         leptos_options: leptos_options(config),
         store,
+        secure_cookies: config.environment == Environment::Production,
     };
     let listener = TcpListener::bind(config.listen)
         .await
@@ -66,9 +77,17 @@ pub async fn build(config: &Config) -> Result<Application, StartupError> {
             addr: config.listen,
             source,
         })?;
+    spawn_housekeeping(state.store.clone(), sessions.clone());
+    let session_layer = SessionManagerLayer::new(sessions)
+        .with_name("tidbok_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(state.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(SessionDuration::hours(8)))
+        .with_signed(Key::from(config.session_secret.bytes()));
     Ok(Application {
         listener,
-        router: router(state.clone()),
+        router: router(state.clone()).layer(session_layer),
         state,
     })
 }
@@ -87,6 +106,24 @@ pub async fn load_demo_data(store: &Store) -> Result<DemoOutcome, StartupError> 
         tracing::info!(offices, counsellors, availability_spans, "demo data loaded");
     }
     Ok(outcome)
+}
+
+/// Once an hour: registration drafts past their 30 days and expired sessions are deleted.
+fn spawn_housekeeping(store: Store, sessions: SessionBackend) {
+    tokio::spawn(async move {
+        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every_hour.tick().await;
+            match registration::sweep_drafts(&store, chrono::Utc::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(drafts = n, "old registration drafts deleted"),
+                Err(err) => tracing::warn!(%err, "could not delete old registration drafts"),
+            }
+            if let Err(err) = sessions.delete_expired().await {
+                tracing::warn!(%err, "could not delete expired sessions");
+            }
+        }
+    });
 }
 
 pub fn router(state: AppState) -> Router {

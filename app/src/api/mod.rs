@@ -2,3 +2,4 @@
 //! parses its input into domain types and calls the store or a service; nothing more.
 
 pub mod offices;
+pub mod registration;

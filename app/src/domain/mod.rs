@@ -2,12 +2,17 @@
 //! Every type that crosses a trust boundary has a `parse` that returns it or says why not.
 
 pub mod channel;
+pub mod choices;
 pub mod contact;
+pub mod geo;
 pub mod office;
+pub mod personnummer;
+pub mod registration;
 pub mod taxonomy;
 pub mod time;
 
 pub use channel::Channel;
 pub use contact::{Email, PhoneNumber, Postcode};
 pub use office::{Address, OfficeSummary, OpeningHours, OpeningSpan};
+pub use personnummer::PersonalNumber;
 pub use taxonomy::{fold_for_search, FieldCode, Occupation, OccupationalField};

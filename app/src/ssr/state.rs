@@ -8,6 +8,8 @@ use leptos::prelude::LeptosOptions;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub store: Store,
+    /// Whether cookies carry `Secure`: everywhere but local development over plain HTTP.
+    pub secure_cookies: bool,
 }
 
 impl AppState {

@@ -197,3 +197,31 @@ fn admin_url_gets_the_test_database() {
         "postgres://u:p@h/t2?sslmode=disable"
     );
 }
+
+/// Reads one row straight from the test database, to check what the store wrote.
+pub async fn query_one<T>(db: &TestDb, sql: &str, id: i64) -> T
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+        + Send
+        + Unpin,
+{
+    use sqlx::Connection;
+    if db.url.starts_with("sqlite:") {
+        let mut conn = sqlx::SqliteConnection::connect(&db.url)
+            .await
+            .expect("connect");
+        sqlx::query_as(sql)
+            .bind(id)
+            .fetch_one(&mut conn)
+            .await
+            .expect(sql)
+    } else {
+        let mut conn = sqlx::PgConnection::connect(&db.url).await.expect("connect");
+        sqlx::query_as(sql)
+            .bind(id)
+            .fetch_one(&mut conn)
+            .await
+            .expect(sql)
+    }
+}

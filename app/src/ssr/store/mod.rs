@@ -7,13 +7,18 @@
 mod availability;
 mod counsellors;
 mod error;
+mod lookups;
 mod offices;
+mod seekers;
+mod sessions;
 mod taxonomy;
 
 pub use availability::AvailabilityRow;
 pub use counsellors::{CounsellorRow, NewCounsellor};
 pub use error::StoreError;
 pub use offices::NewOffice;
+pub use seekers::{NewSeeker, SeekerCredentials, SeekerName, Taken};
+pub use sessions::SessionBackend;
 pub use taxonomy::{MeetingTypeRow, NewOccupation, OccupationRow};
 
 use sqlx::{

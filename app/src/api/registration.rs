@@ -1,0 +1,268 @@
+//! Registration endpoints. Each step's form posts here, with or without JavaScript: the
+//! draft is saved whatever it holds (nothing typed is lost), the step is checked with the
+//! same domain code the browser ran, and the browser is sent to the next step or back to
+//! this one, where the errors are shown next to their fields.
+
+#[cfg(feature = "ssr")]
+use crate::domain::registration::{FieldErrors, Step};
+use crate::{
+    domain::{
+        registration::{AboutForm, EducationForm, ExperienceForm, RegistrationDraft, WishesForm},
+        Occupation,
+    },
+    error::AppError,
+};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What a step page is drawn from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegistrationView {
+    pub draft: RegistrationDraft,
+    /// Today in Sweden, by the server's clock: the browser checks dates against the same day.
+    pub today: NaiveDate,
+    /// The chosen desired occupations with their names.
+    pub desired: Vec<Occupation>,
+    /// The office nearest to the postcode given, by name.
+    pub suggested_office: Option<String>,
+}
+
+/// The browser's draft (an empty one if it has none).
+#[server(name = LoadRegistration, prefix = "/api", endpoint = "registrering/utkast")]
+pub async fn load_registration() -> Result<RegistrationView, AppError> {
+    use crate::ssr::{http, services::registration as reg, AppState};
+    let state = AppState::from_context()?;
+    let now = chrono::Utc::now();
+    let token = http::cookie(http::DRAFT_COOKIE).and_then(|t| reg::DraftToken::parse(&t));
+    let draft = reg::load_draft(&state.store, token.as_ref(), now).await?;
+    let desired = state
+        .store
+        .occupations_by_codes(&draft.wishes.occupations)
+        .await?
+        .into_iter()
+        .map(|(_, o)| o)
+        .collect();
+    let suggested_office = match reg::suggested_office(&state.store, &draft.about.postcode).await? {
+        Some(id) => state.store.office_name(id).await?,
+        None => None,
+    };
+    Ok(RegistrationView {
+        draft,
+        today: reg::today(now),
+        desired,
+        suggested_office,
+    })
+}
+
+/// Step 1: about you and contact.
+#[server(name = SaveAbout, prefix = "/api", endpoint = "registrering/om-dig")]
+pub async fn save_about(form: AboutForm, intent: String) -> Result<(), AppError> {
+    save_step(Step::About, &intent, move |draft, _| {
+        draft.about = form;
+        Ok(None)
+    })
+    .await
+}
+
+/// Step 2: work experience. `intent` may also add an entry (`add`) or remove one
+/// (`remove-2`); that is how the buttons work without JavaScript.
+#[server(name = SaveExperience, prefix = "/api", endpoint = "registrering/erfarenhet")]
+pub async fn save_experience(form: ExperienceForm, intent: String) -> Result<(), AppError> {
+    save_step(Step::Experience, &intent, move |draft, intent| {
+        draft.experience = form;
+        let entries = &mut draft.experience.entries;
+        Ok(edit_list(entries, intent, "").map(|i| format!("#erfarenhet-{i}")))
+    })
+    .await
+}
+
+/// Step 3: education, languages, licences and other skills.
+#[server(name = SaveEducation, prefix = "/api", endpoint = "registrering/utbildning")]
+pub async fn save_education(form: EducationForm, intent: String) -> Result<(), AppError> {
+    save_step(Step::Education, &intent, move |draft, intent| {
+        draft.education = form;
+        let e = &mut draft.education;
+        if let Some(i) = edit_list(&mut e.entries, intent, "education-") {
+            return Ok(Some(format!("#utbildning-{i}")));
+        }
+        Ok(edit_list(&mut e.languages, intent, "language-").map(|i| format!("#sprak-{i}")))
+    })
+    .await
+}
+
+/// Step 4: what you are looking for. Without JavaScript, `search` shows matching
+/// occupations below the field, and `add-CODE` / `remove-CODE` pick them.
+#[server(name = SaveWishes, prefix = "/api", endpoint = "registrering/onskemal")]
+pub async fn save_wishes(
+    form: WishesForm,
+    intent: String,
+    query: Option<String>,
+) -> Result<(), AppError> {
+    save_step(Step::Wishes, &intent, move |draft, intent| {
+        draft.wishes = form;
+        let list = &mut draft.wishes.occupations;
+        if intent == "search" {
+            let q = crate::components::language_switch::encode_query_value(
+                query.as_deref().unwrap_or_default().trim(),
+            );
+            return Ok(Some(format!("?sok={q}#yrken")));
+        }
+        if let Some(code) = intent.strip_prefix("add-") {
+            if !list.iter().any(|c| c == code) {
+                list.push(code.to_owned());
+            }
+            return Ok(Some("#yrken".to_owned()));
+        }
+        if let Some(code) = intent.strip_prefix("remove-") {
+            list.retain(|c| c != code);
+            return Ok(Some("#yrken".to_owned()));
+        }
+        Ok(None)
+    })
+    .await
+}
+
+/// Step 5: the password, and the account is created. On success the person is signed in
+/// and sent on to book their first meeting.
+#[server(name = SubmitRegistration, prefix = "/api", endpoint = "registrering/skicka")]
+pub async fn submit_registration(password: String) -> Result<(), AppError> {
+    use crate::ssr::{
+        http,
+        services::registration::{self as reg, RegisterError},
+        AppState,
+    };
+    let state = AppState::from_context()?;
+    let now = chrono::Utc::now();
+    let Some(token) = http::cookie(http::DRAFT_COOKIE).and_then(|t| reg::DraftToken::parse(&t))
+    else {
+        http::redirect(&Step::About.path());
+        return Err(AppError::NotFound);
+    };
+    let mut draft = reg::load_draft(&state.store, Some(&token), now).await?;
+    draft.mark_submitted(Step::Review);
+    match reg::register(&state.store, &draft, &password, now).await {
+        Ok(seeker_id) => {
+            reg::delete_draft(&state.store, &token).await?;
+            http::set_cookie(http::DRAFT_COOKIE, "", 0, state.secure_cookies);
+            http::sign_in(seeker_id).await?;
+            http::redirect("/boka");
+            Ok(())
+        }
+        Err(RegisterError::Password(error)) => {
+            reg::save_draft(&state.store, &token, &draft, now).await?;
+            http::redirect(&format!("{}#fel", Step::Review.path()));
+            Err(AppError::Validation(FieldErrors::from([(
+                "password".to_owned(),
+                error,
+            )])))
+        }
+        Err(RegisterError::Taken(conflicts)) => {
+            draft.conflicts = conflicts.clone();
+            draft.mark_submitted(Step::About);
+            reg::save_draft(&state.store, &token, &draft, now).await?;
+            http::redirect(&format!("{}#fel", Step::About.path()));
+            Err(AppError::Validation(conflicts))
+        }
+        Err(RegisterError::Incomplete(steps)) => {
+            let (first, errors) = steps
+                .into_iter()
+                .next()
+                .unwrap_or((Step::About, FieldErrors::new()));
+            for step in Step::ALL.into_iter().take_while(|s| *s <= first) {
+                draft.mark_submitted(step);
+            }
+            reg::save_draft(&state.store, &token, &draft, now).await?;
+            http::redirect(&format!("{}#fel", first.path()));
+            Err(AppError::Validation(errors))
+        }
+        Err(RegisterError::Failed(err)) => Err(err),
+    }
+}
+
+/// Saves one step: `apply` puts the posted form into the draft and may answer an in-place
+/// edit (adding or removing an entry) with the fragment to return to. Otherwise the intent
+/// is `back`, `save` or `next`; only `next` checks the step and shows its errors.
+#[cfg(feature = "ssr")]
+async fn save_step(
+    step: Step,
+    intent: &str,
+    apply: impl FnOnce(&mut RegistrationDraft, &str) -> Result<Option<String>, AppError>,
+) -> Result<(), AppError> {
+    use crate::ssr::{http, services::registration as reg, AppState};
+    let state = AppState::from_context()?;
+    let now = chrono::Utc::now();
+    let today = reg::today(now);
+    let existing = http::cookie(http::DRAFT_COOKIE).and_then(|t| reg::DraftToken::parse(&t));
+    let token = existing.clone().unwrap_or_else(reg::DraftToken::generate);
+    let mut draft = reg::load_draft(&state.store, existing.as_ref(), now).await?;
+    let in_place = apply(&mut draft, intent)?;
+    if step == Step::About {
+        draft.conflicts = reg::conflicts(&state.store, &draft, today).await?;
+    }
+    if intent == "next" {
+        draft.mark_submitted(step);
+    }
+    reg::save_draft(&state.store, &token, &draft, now).await?;
+    // Every save renews the cookie, so a draft lives 30 days from its last change.
+    http::set_cookie(
+        http::DRAFT_COOKIE,
+        token.as_str(),
+        reg::DRAFT_LIFETIME_DAYS * 24 * 3600,
+        state.secure_cookies,
+    );
+
+    if let Some(fragment) = in_place {
+        http::redirect(&format!("{}{fragment}", step.path()));
+        return Ok(());
+    }
+    match intent {
+        "back" => {
+            http::redirect(&step.previous().unwrap_or(step).path());
+            Ok(())
+        }
+        "next" => {
+            let errors = draft.errors(step, today);
+            if errors.is_empty() {
+                http::redirect(&step.next().unwrap_or(step).path());
+                Ok(())
+            } else {
+                http::redirect(&format!("{}#fel", step.path()));
+                Err(AppError::Validation(errors))
+            }
+        }
+        _ => {
+            http::redirect(&step.path());
+            Ok(())
+        }
+    }
+}
+
+/// Adds an empty entry (`{prefix}add`) or removes one (`{prefix}remove-N`); returns the
+/// index to scroll to, or `None` when the intent is not an edit of this list.
+#[cfg(feature = "ssr")]
+fn edit_list<T: Default>(list: &mut Vec<T>, intent: &str, prefix: &str) -> Option<usize> {
+    let rest = intent.strip_prefix(prefix)?;
+    if rest == "add" {
+        if list.len() < crate::domain::registration::MAX_ENTRIES {
+            list.push(T::default());
+        }
+        return Some(list.len().saturating_sub(1));
+    }
+    let index: usize = rest.strip_prefix("remove-")?.parse().ok()?;
+    if index < list.len() {
+        list.remove(index);
+    }
+    Some(index.saturating_sub(1))
+}
+
+/// Occupations matching what was typed, by name or synonym, for search-as-you-type.
+#[server(name = SearchOccupations, prefix = "/api", endpoint = "yrken/sok")]
+pub async fn search_occupations(query: String) -> Result<Vec<Occupation>, AppError> {
+    let state = crate::ssr::AppState::from_context()?;
+    let folded = crate::domain::fold_for_search(&query);
+    if folded.chars().count() < 2 {
+        return Ok(Vec::new());
+    }
+    Ok(state.store.search_occupations(&folded, 12).await?)
+}

@@ -1,0 +1,107 @@
+//! Request and response details server functions share: cookies, the clock, redirects, and
+//! the signed-in job seeker.
+
+use crate::error::AppError;
+use axum::http::{header, request::Parts, HeaderValue};
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+
+/// The browser's registration draft token.
+pub const DRAFT_COOKIE: &str = "tidbok_utkast";
+/// Where the signed-in job seeker's id is kept in the session.
+pub const SEEKER_KEY: &str = "seeker_id";
+
+/// A cookie of the current request.
+pub fn cookie(name: &str) -> Option<String> {
+    let parts = use_context::<Parts>()?;
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| v.to_owned())
+}
+
+/// Adds a `Set-Cookie` to the response: HttpOnly and SameSite=Lax always, Secure unless the
+/// service runs in local development over plain HTTP.
+pub fn set_cookie(name: &str, value: &str, max_age_seconds: i64, secure: bool) {
+    let secure = if secure { "; Secure" } else { "" };
+    let header = format!(
+        "{name}={value}; Path=/; Max-Age={max_age_seconds}; HttpOnly; SameSite=Lax{secure}"
+    );
+    if let (Some(res), Ok(value)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(&header),
+    ) {
+        res.append_header(header::SET_COOKIE, value);
+    }
+}
+
+/// Sends the browser on to `path` after a form post. The path is always one of ours.
+pub fn redirect(path: &str) {
+    debug_assert!(path.starts_with('/') && !path.starts_with("//"));
+    leptos_axum::redirect(path);
+}
+
+/// The current request's session.
+pub async fn session() -> Result<tower_sessions::Session, AppError> {
+    leptos_axum::extract::<tower_sessions::Session>()
+        .await
+        .map_err(|_| AppError::internal("session layer missing"))
+}
+
+/// The signed-in job seeker's id, if any.
+pub async fn seeker_id() -> Result<Option<i64>, AppError> {
+    session()
+        .await?
+        .get::<i64>(SEEKER_KEY)
+        .await
+        .map_err(AppError::internal)
+}
+
+/// Signs a job seeker in: a new session id (so one planted before cannot be used), then
+/// their id in it.
+pub async fn sign_in(seeker_id: i64) -> Result<(), AppError> {
+    let session = session().await?;
+    session.cycle_id().await.map_err(AppError::internal)?;
+    session
+        .insert(SEEKER_KEY, seeker_id)
+        .await
+        .map_err(AppError::internal)
+}
+
+pub async fn sign_out() -> Result<(), AppError> {
+    session().await?.flush().await.map_err(AppError::internal)
+}
+
+/// A local path to return to after signing in, or `None` for anything that could lead
+/// elsewhere (`//evil.example`, `https://…`, `/\evil`).
+pub fn local_path(next: &str) -> Option<&str> {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(|c| c.is_control());
+    ok.then_some(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(local_path("/boka?dag=1"), Some("/boka?dag=1"));
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "boka",
+            "/a\nb",
+        ] {
+            assert_eq!(local_path(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Workflows that span several store calls or need more than the store: hashing, tokens,
+//! the clock. Server functions call these; these call the store.
+
+pub mod passwords;
+pub mod registration;

@@ -1,0 +1,245 @@
+//! The registration workflow: drafts found by a browser's token, duplicates caught early
+//! and again by the database, and the account created with its password hashed off the
+//! async runtime.
+
+use super::passwords;
+use crate::{
+    domain::{
+        fold_for_search,
+        geo::nearest,
+        registration::{FieldError, FieldErrors, Password, Registration, RegistrationDraft, Step},
+        time::in_stockholm,
+        Email, PersonalNumber,
+    },
+    error::AppError,
+    ssr::store::{NewSeeker, Store, StoreError},
+};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+
+/// Drafts untouched for this long are deleted, and no longer offered before that.
+pub const DRAFT_LIFETIME_DAYS: i64 = 30;
+
+/// The random token in a browser's draft cookie, and the hash the database knows it by:
+/// someone who can read the database cannot take over a draft.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DraftToken(String);
+
+impl DraftToken {
+    pub fn generate() -> Self {
+        let mut bytes = [0u8; 32];
+        getrandom::fill(&mut bytes).expect("the operating system provides randomness");
+        Self(hex(&bytes))
+    }
+
+    /// A token as the cookie brought it back; anything else is ignored.
+    pub fn parse(value: &str) -> Option<Self> {
+        let ok = value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit());
+        ok.then(|| Self(value.to_ascii_lowercase()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn key(&self) -> String {
+        hex(&Sha256::digest(self.0.as_bytes()))
+    }
+}
+
+impl std::fmt::Debug for DraftToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DraftToken(…)")
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Today's date where the service runs: what "in the future" and "born" are measured by.
+pub fn today(now: DateTime<Utc>) -> NaiveDate {
+    in_stockholm(now).date_naive()
+}
+
+/// The browser's draft, or an empty one when there is none (or it has expired).
+pub async fn load_draft(
+    store: &Store,
+    token: Option<&DraftToken>,
+    now: DateTime<Utc>,
+) -> Result<RegistrationDraft, AppError> {
+    let Some(token) = token else {
+        return Ok(RegistrationDraft::default());
+    };
+    let fresh_since = now - Duration::days(DRAFT_LIFETIME_DAYS);
+    match store.load_draft(&token.key(), fresh_since).await? {
+        None => Ok(RegistrationDraft::default()),
+        // A draft that no longer reads (the form changed shape) starts over rather than
+        // stopping the person; it only ever held what they may type again.
+        Some(json) => Ok(serde_json::from_str(&json).unwrap_or_else(|err| {
+            tracing::warn!(%err, "unreadable registration draft replaced");
+            RegistrationDraft::default()
+        })),
+    }
+}
+
+pub async fn save_draft(
+    store: &Store,
+    token: &DraftToken,
+    draft: &RegistrationDraft,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let json = serde_json::to_string(draft).map_err(AppError::internal)?;
+    store.save_draft(&token.key(), &json, now).await?;
+    Ok(())
+}
+
+pub async fn delete_draft(store: &Store, token: &DraftToken) -> Result<(), AppError> {
+    Ok(store.delete_draft(&token.key()).await?)
+}
+
+/// Removes drafts older than their lifetime; run periodically.
+pub async fn sweep_drafts(store: &Store, now: DateTime<Utc>) -> Result<u64, StoreError> {
+    store
+        .delete_drafts_before(now - Duration::days(DRAFT_LIFETIME_DAYS))
+        .await
+}
+
+/// Step 1's identifiers that belong to someone registered already: said at once, with a way
+/// to sign in, rather than after the whole form.
+pub async fn conflicts(
+    store: &Store,
+    draft: &RegistrationDraft,
+    today: NaiveDate,
+) -> Result<FieldErrors, AppError> {
+    let pnr = PersonalNumber::parse(&draft.about.personal_number, today).ok();
+    let email = Email::parse(&draft.about.email).ok();
+    if pnr.is_none() && email.is_none() {
+        return Ok(FieldErrors::new());
+    }
+    let taken = store.registered(pnr.as_ref(), email.as_ref()).await?;
+    let mut errors = FieldErrors::new();
+    if taken.personal_number {
+        errors.insert("personal_number".into(), FieldError::PersonalNumberTaken);
+    }
+    if taken.email {
+        errors.insert("email".into(), FieldError::EmailTaken);
+    }
+    Ok(errors)
+}
+
+/// The name of the office nearest to a postcode, to suggest it.
+pub async fn suggested_office(store: &Store, postcode: &str) -> Result<Option<i64>, AppError> {
+    let Ok(postcode) = crate::domain::Postcode::parse(postcode) else {
+        return Ok(None);
+    };
+    let places = store.office_locations().await?;
+    Ok(nearest(postcode, &places))
+}
+
+/// Why a registration was not created.
+#[derive(Debug)]
+pub enum RegisterError {
+    /// Steps with errors; the person is sent to the first.
+    Incomplete(BTreeMap<Step, FieldErrors>),
+    /// The password (step 5) is not acceptable.
+    Password(FieldError),
+    /// Registered already (found now, or by the database in a race).
+    Taken(FieldErrors),
+    Failed(AppError),
+}
+
+impl From<AppError> for RegisterError {
+    fn from(err: AppError) -> Self {
+        Self::Failed(err)
+    }
+}
+
+/// Creates the job seeker, their profile and their account from a complete draft.
+pub async fn register(
+    store: &Store,
+    draft: &RegistrationDraft,
+    password: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, RegisterError> {
+    let today = today(now);
+    let password = Password::parse(password).map_err(RegisterError::Password)?;
+    let conflicts = conflicts(store, draft, today).await?;
+    if !conflicts.is_empty() {
+        return Err(RegisterError::Taken(conflicts));
+    }
+    let registration = draft.parse(today).map_err(RegisterError::Incomplete)?;
+    let desired = resolve_desired(store, &registration).await?;
+    let experience_occupations = resolve_experience(store, &registration).await?;
+    let home_office_id = nearest(
+        registration.about.postcode,
+        &store.office_locations().await.map_err(AppError::from)?,
+    );
+    let password_hash = passwords::hash(password).await?;
+    let new = NewSeeker {
+        registration: &registration,
+        experience_occupations,
+        desired_occupations: desired,
+        home_office_id,
+        password_hash,
+        now,
+    };
+    match store.register_seeker(&new).await {
+        Ok(id) => {
+            tracing::info!(seeker_id = id, personal_number = %registration.about.personal_number, "job seeker registered");
+            Ok(id)
+        }
+        Err(StoreError::Conflict(rule)) => {
+            let field = if rule.contains("personal_number") {
+                ("personal_number", FieldError::PersonalNumberTaken)
+            } else if rule.contains("email") {
+                ("email", FieldError::EmailTaken)
+            } else {
+                return Err(RegisterError::Failed(AppError::internal(format!(
+                    "registration refused by {rule}"
+                ))));
+            };
+            Err(RegisterError::Taken(FieldErrors::from([(
+                field.0.to_owned(),
+                field.1,
+            )])))
+        }
+        Err(other) => Err(RegisterError::Failed(other.into())),
+    }
+}
+
+/// The taxonomy ids of the desired occupations; a code that is not there is an error on
+/// step 4 (the form only offers real ones, so this is a tampered or outdated form).
+async fn resolve_desired(store: &Store, reg: &Registration) -> Result<Vec<i64>, RegisterError> {
+    let found = store
+        .occupations_by_codes(&reg.wishes.occupations)
+        .await
+        .map_err(AppError::from)?;
+    if found.len() != reg.wishes.occupations.len() {
+        return Err(RegisterError::Incomplete(BTreeMap::from([(
+            Step::Wishes,
+            FieldErrors::from([("occupations".to_owned(), FieldError::UnknownOccupation)]),
+        )])));
+    }
+    Ok(found.into_iter().map(|(id, _)| id).collect())
+}
+
+/// Links each work experience to the taxonomy when its words are an occupation's name.
+async fn resolve_experience(
+    store: &Store,
+    reg: &Registration,
+) -> Result<Vec<Option<i64>>, AppError> {
+    let names = store.occupation_names().await?;
+    Ok(reg
+        .experience
+        .iter()
+        .map(|job| {
+            let words = fold_for_search(&job.occupation);
+            names
+                .iter()
+                .find(|(_, sv, en)| fold_for_search(sv) == words || fold_for_search(en) == words)
+                .map(|(id, _, _)| *id)
+        })
+        .collect())
+}
