@@ -5,6 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh run
 source scripts/env.sh
+if ! command -v brotli >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "bench: installing the brotli CLI (Debian package brotli)" >&2
+  apt-get install -y -qq brotli >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq brotli >/dev/null; } || true
+fi
 command -v brotli >/dev/null || { echo "bench: the brotli CLI is missing (apt-get install brotli)" >&2; exit 1; }
 
 cargo leptos build --release --frontend-only

@@ -44,18 +44,10 @@ pub fn language_cookie(locale: &str) -> String {
 /// cookie here and the switch writes it.
 #[cfg(feature = "ssr")]
 fn language_preference() -> leptos_i18n::context::UseLocalesOptions {
-    use http::header::{ACCEPT_LANGUAGE, COOKIE};
+    use http::header::ACCEPT_LANGUAGE;
     leptos_i18n::context::UseLocalesOptions::default().ssr_lang_header_getter(|| {
+        let chosen = crate::ssr::http::cookie(LANGUAGE_COOKIE);
         let parts = use_context::<http::request::Parts>()?;
-        let chosen = parts
-            .headers
-            .get_all(COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == LANGUAGE_COOKIE)
-            .map(|(_, value)| value.to_owned());
         chosen.or_else(|| {
             parts
                 .headers

@@ -129,13 +129,19 @@ pub async fn conflicts(
     Ok(errors)
 }
 
-/// The name of the office nearest to a postcode, to suggest it.
+/// The office nearest to a postcode as typed (none while it is not a postcode), to suggest it.
 pub async fn suggested_office(store: &Store, postcode: &str) -> Result<Option<i64>, AppError> {
-    let Ok(postcode) = crate::domain::Postcode::parse(postcode) else {
-        return Ok(None);
-    };
-    let places = store.office_locations().await?;
-    Ok(nearest(postcode, &places))
+    match crate::domain::Postcode::parse(postcode) {
+        Ok(postcode) => nearest_office(store, postcode).await,
+        Err(_) => Ok(None),
+    }
+}
+
+async fn nearest_office(
+    store: &Store,
+    postcode: crate::domain::Postcode,
+) -> Result<Option<i64>, AppError> {
+    Ok(nearest(postcode, &store.office_locations().await?))
 }
 
 /// Why a registration was not created.
@@ -172,10 +178,7 @@ pub async fn register(
     let registration = draft.parse(today).map_err(RegisterError::Incomplete)?;
     let desired = resolve_desired(store, &registration).await?;
     let experience_occupations = resolve_experience(store, &registration).await?;
-    let home_office_id = nearest(
-        registration.about.postcode,
-        &store.office_locations().await.map_err(AppError::from)?,
-    );
+    let home_office_id = nearest_office(store, registration.about.postcode).await?;
     let password_hash = passwords::hash(password).await?;
     let new = NewSeeker {
         registration: &registration,
