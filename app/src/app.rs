@@ -1,13 +1,16 @@
 use crate::{
     components::{footer::Footer, header::Header},
     i18n::*,
-    pages::{home::HomePage, not_found::NotFound},
+    pages::{
+        book::BookPage, home::HomePage, not_found::NotFound, registration::RegistrationPage,
+        sign_in::SignInPage,
+    },
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    SsrMode, StaticSegment,
+    OptionalParamSegment, SsrMode, StaticSegment,
 };
 
 /// The HTML document around the app. `lang` on `<html>` is set by the i18n provider.
@@ -83,6 +86,13 @@ pub fn App() -> impl IntoView {
                     // Async rendering: every page arrives complete, so it works without JavaScript.
                     <Routes fallback=NotFound>
                         <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
+                        <Route
+                            path=(StaticSegment("registrera"), OptionalParamSegment("steg"))
+                            view=RegistrationPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=StaticSegment("logga-in") view=SignInPage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("boka") view=BookPage ssr=SsrMode::Async/>
                     </Routes>
                 </main>
                 <Footer/>

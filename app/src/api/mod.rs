@@ -1,5 +1,6 @@
 //! Server functions: public HTTP endpoints with stable names. Each checks who is asking,
 //! parses its input into domain types and calls the store or a service; nothing more.
 
+pub mod account;
 pub mod offices;
 pub mod registration;

@@ -57,7 +57,7 @@ pub async fn load_registration() -> Result<RegistrationView, AppError> {
 
 /// Step 1: about you and contact.
 #[server(name = SaveAbout, prefix = "/api", endpoint = "registrering/om-dig")]
-pub async fn save_about(form: AboutForm, intent: String) -> Result<(), AppError> {
+pub async fn save_about(#[server(default)] form: AboutForm, #[server(default)] intent: String) -> Result<(), AppError> {
     save_step(Step::About, &intent, move |draft, _| {
         draft.about = form;
         Ok(None)
@@ -68,7 +68,7 @@ pub async fn save_about(form: AboutForm, intent: String) -> Result<(), AppError>
 /// Step 2: work experience. `intent` may also add an entry (`add`) or remove one
 /// (`remove-2`); that is how the buttons work without JavaScript.
 #[server(name = SaveExperience, prefix = "/api", endpoint = "registrering/erfarenhet")]
-pub async fn save_experience(form: ExperienceForm, intent: String) -> Result<(), AppError> {
+pub async fn save_experience(#[server(default)] form: ExperienceForm, #[server(default)] intent: String) -> Result<(), AppError> {
     save_step(Step::Experience, &intent, move |draft, intent| {
         draft.experience = form;
         let entries = &mut draft.experience.entries;
@@ -79,7 +79,7 @@ pub async fn save_experience(form: ExperienceForm, intent: String) -> Result<(),
 
 /// Step 3: education, languages, licences and other skills.
 #[server(name = SaveEducation, prefix = "/api", endpoint = "registrering/utbildning")]
-pub async fn save_education(form: EducationForm, intent: String) -> Result<(), AppError> {
+pub async fn save_education(#[server(default)] form: EducationForm, #[server(default)] intent: String) -> Result<(), AppError> {
     save_step(Step::Education, &intent, move |draft, intent| {
         draft.education = form;
         let e = &mut draft.education;
@@ -95,9 +95,9 @@ pub async fn save_education(form: EducationForm, intent: String) -> Result<(), A
 /// occupations below the field, and `add-CODE` / `remove-CODE` pick them.
 #[server(name = SaveWishes, prefix = "/api", endpoint = "registrering/onskemal")]
 pub async fn save_wishes(
-    form: WishesForm,
-    intent: String,
-    query: Option<String>,
+    #[server(default)] form: WishesForm,
+    #[server(default)] intent: String,
+    #[server(default)] query: Option<String>,
 ) -> Result<(), AppError> {
     save_step(Step::Wishes, &intent, move |draft, intent| {
         draft.wishes = form;
@@ -141,6 +141,7 @@ pub async fn submit_registration(password: String) -> Result<(), AppError> {
     };
     let mut draft = reg::load_draft(&state.store, Some(&token), now).await?;
     draft.mark_submitted(Step::Review);
+    draft.password_error = None;
     match reg::register(&state.store, &draft, &password, now).await {
         Ok(seeker_id) => {
             reg::delete_draft(&state.store, &token).await?;
@@ -150,8 +151,9 @@ pub async fn submit_registration(password: String) -> Result<(), AppError> {
             Ok(())
         }
         Err(RegisterError::Password(error)) => {
+            draft.password_error = Some(error);
             reg::save_draft(&state.store, &token, &draft, now).await?;
-            http::redirect(&format!("{}#fel", Step::Review.path()));
+            http::redirect(&Step::Review.path());
             Err(AppError::Validation(FieldErrors::from([(
                 "password".to_owned(),
                 error,
@@ -161,7 +163,7 @@ pub async fn submit_registration(password: String) -> Result<(), AppError> {
             draft.conflicts = conflicts.clone();
             draft.mark_submitted(Step::About);
             reg::save_draft(&state.store, &token, &draft, now).await?;
-            http::redirect(&format!("{}#fel", Step::About.path()));
+            http::redirect(&Step::About.path());
             Err(AppError::Validation(conflicts))
         }
         Err(RegisterError::Incomplete(steps)) => {
@@ -173,7 +175,7 @@ pub async fn submit_registration(password: String) -> Result<(), AppError> {
                 draft.mark_submitted(step);
             }
             reg::save_draft(&state.store, &token, &draft, now).await?;
-            http::redirect(&format!("{}#fel", first.path()));
+            http::redirect(&first.path());
             Err(AppError::Validation(errors))
         }
         Err(RegisterError::Failed(err)) => Err(err),
@@ -227,7 +229,7 @@ async fn save_step(
                 http::redirect(&step.next().unwrap_or(step).path());
                 Ok(())
             } else {
-                http::redirect(&format!("{}#fel", step.path()));
+                http::redirect(&step.path());
                 Err(AppError::Validation(errors))
             }
         }
@@ -257,7 +259,8 @@ fn edit_list<T: Default>(list: &mut Vec<T>, intent: &str, prefix: &str) -> Optio
 }
 
 /// Occupations matching what was typed, by name or synonym, for search-as-you-type.
-#[server(name = SearchOccupations, prefix = "/api", endpoint = "yrken/sok")]
+/// JSON in as well as out: the browser then needs no query-string encoder.
+#[server(name = SearchOccupations, prefix = "/api", endpoint = "yrken/sok", input = leptos::server_fn::codec::Json)]
 pub async fn search_occupations(query: String) -> Result<Vec<Occupation>, AppError> {
     let state = crate::ssr::AppState::from_context()?;
     let folded = crate::domain::fold_for_search(&query);
@@ -265,4 +268,20 @@ pub async fn search_occupations(query: String) -> Result<Vec<Occupation>, AppErr
         return Ok(Vec::new());
     }
     Ok(state.store.search_occupations(&folded, 12).await?)
+}
+
+/// Every occupation's name in the page's language, for suggestions in free-text fields.
+#[server(name = OccupationNames, prefix = "/api", endpoint = "yrken/namn")]
+pub async fn occupation_names(swedish: bool) -> Result<Vec<String>, AppError> {
+    let state = crate::ssr::AppState::from_context()?;
+    let mut names: Vec<String> = state
+        .store
+        .occupation_names()
+        .await?
+        .into_iter()
+        .map(|(_, sv, en)| if swedish { sv } else { en })
+        .collect();
+    names.sort();
+    names.dedup();
+    Ok(names)
 }

@@ -1,10 +1,14 @@
 use super::language_switch::LanguageSwitch;
-use crate::i18n::*;
-use leptos::prelude::*;
+use crate::{
+    api::account::{current_seeker, SignOut},
+    i18n::*,
+};
+use leptos::{prelude::*, server_fn::ServerFn};
 
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
+    let seeker = Resource::new(|| (), |_| current_seeker());
     view! {
         <a class="skip-link" href="#innehall">{t!(i18n, skip_to_content)}</a>
         <header class="site-header">
@@ -16,6 +20,33 @@ pub fn Header() -> impl IntoView {
                 <nav class="site-nav" aria-label=move || t_string!(i18n, nav_label)>
                     <ul>
                         <li><a href="/">{t!(i18n, nav_home)}</a></li>
+                        <Suspense>
+                            {move || Suspend::new(async move {
+                                match seeker.await.ok().flatten() {
+                                    Some(seeker) => {
+                                        view! {
+                                            <li><a href="/boka">{t!(i18n, nav_book)}</a></li>
+                                            <li class="site-nav__who">
+                                                {t_string!(i18n, nav_signed_in_as, name = seeker.first_name).to_string()}
+                                            </li>
+                                            <li>
+                                                <form method="post" action=SignOut::PATH>
+                                                    <button type="submit" class="link-button">{t!(i18n, nav_sign_out)}</button>
+                                                </form>
+                                            </li>
+                                        }
+                                            .into_any()
+                                    }
+                                    None => {
+                                        view! {
+                                            <li><a href="/registrera">{t!(i18n, nav_register)}</a></li>
+                                            <li><a href="/logga-in">{t!(i18n, nav_sign_in)}</a></li>
+                                        }
+                                            .into_any()
+                                    }
+                                }
+                            })}
+                        </Suspense>
                     </ul>
                 </nav>
                 <LanguageSwitch/>

@@ -1,5 +1,9 @@
 //! Reusable parts of pages.
 
+pub mod fields;
 pub mod footer;
 pub mod header;
 pub mod language_switch;
+pub mod messages;
+pub mod occupation_picker;
+pub mod step_form;

@@ -4,6 +4,7 @@
 pub mod channel;
 pub mod choices;
 pub mod contact;
+pub mod form_data;
 pub mod geo;
 pub mod office;
 pub mod personnummer;

@@ -417,12 +417,15 @@ impl EducationForm {
             }
         }
         let mut languages: Vec<LanguageSkill> = Vec::new();
+        // Every language named so far, whether or not its level is filled in yet.
+        let mut named: Vec<LanguageCode> = Vec::new();
         for (i, l) in self.languages.iter().enumerate() {
             let key = |f: &str| format!("languages.{i}.{f}");
             let language = choice(&l.language, LanguageCode::parse).and_then(|code| {
-                if languages.iter().any(|known| known.language == code) {
+                if named.contains(&code) {
                     Err(FieldError::Duplicate)
                 } else {
+                    named.push(code);
                     Ok(code)
                 }
             });
@@ -605,6 +608,9 @@ pub struct RegistrationDraft {
     /// What only the server can know, e.g. an email that is registered already. Cleared
     /// when the step is saved again.
     pub conflicts: FieldErrors,
+    /// Why the password was refused at the last attempt to send; the password itself is
+    /// never kept.
+    pub password_error: Option<FieldError>,
 }
 
 /// A complete, checked registration: what creates the job seeker, the profile and the account.
@@ -673,6 +679,35 @@ impl RegistrationDraft {
                 .filter(|(_, e)| !e.is_empty())
                 .collect()),
         }
+    }
+}
+
+/// The errors of a step's form as posted, from its `(name, value)` pairs: what the browser
+/// checks before it sends a step (the review step checks its password).
+pub fn check_posted(step: Step, pairs: Vec<(String, String)>, today: NaiveDate) -> FieldErrors {
+    use super::form_data::from_pairs;
+    let malformed = || FieldErrors::from([("_".to_owned(), FieldError::Malformed)]);
+    let result = match step {
+        Step::About => from_pairs::<AboutForm>(pairs).map(|f| f.parse(today).err()),
+        Step::Experience => from_pairs::<ExperienceForm>(pairs).map(|f| f.parse(today).err()),
+        Step::Education => from_pairs::<EducationForm>(pairs).map(|f| f.parse(today).err()),
+        Step::Wishes => from_pairs::<WishesForm>(pairs).map(|f| f.parse(today).err()),
+        Step::Review => {
+            let password = pairs
+                .into_iter()
+                .find(|(name, _)| name == "password")
+                .map(|(_, value)| value)
+                .unwrap_or_default();
+            Some(
+                Password::parse(&password)
+                    .err()
+                    .map(|e| FieldErrors::from([("password".to_owned(), e)])),
+            )
+        }
+    };
+    match result {
+        Some(errors) => errors.unwrap_or_default(),
+        None => malformed(),
     }
 }
 
@@ -941,6 +976,24 @@ mod tests {
         assert_eq!(errors["languages.1.language"], FieldError::Duplicate);
         assert_eq!(errors["licences"], FieldError::Choice);
         assert!(!errors.contains_key("entries.0.school"));
+
+        // A language named twice is a duplicate even while the first has no level yet.
+        let form = EducationForm {
+            languages: vec![
+                LanguageEntryForm {
+                    language: "sv".into(),
+                    level: String::new(),
+                },
+                LanguageEntryForm {
+                    language: "sv".into(),
+                    level: "goda".into(),
+                },
+            ],
+            ..EducationForm::default()
+        };
+        let errors = form.parse(today()).unwrap_err();
+        assert_eq!(errors["languages.0.level"], FieldError::Required);
+        assert_eq!(errors["languages.1.language"], FieldError::Duplicate);
     }
 
     #[test]
@@ -1061,5 +1114,36 @@ mod tests {
             };
             let _ = wishes.parse(today());
         }
+    }
+
+    #[test]
+    fn the_browser_check_of_posted_fields_matches_the_step() {
+        let about = valid_about();
+        let mut pairs: Vec<(String, String)> = [
+            ("first_name", &about.first_name),
+            ("last_name", &about.last_name),
+            ("personal_number", &about.personal_number),
+            ("email", &about.email),
+            ("phone", &about.phone),
+            ("postcode", &about.postcode),
+            ("preferred_language", &about.preferred_language),
+            ("interpreter", &about.interpreter),
+        ]
+        .into_iter()
+        .map(|(k, v)| (super::super::form_data::field_name(k), v.clone()))
+        .collect();
+        assert_eq!(check_posted(Step::About, pairs.clone(), today()), FieldErrors::new());
+        pairs[3].1 = "not an email".into();
+        pairs.push(("intent".into(), "next".into()));
+        let errors = check_posted(Step::About, pairs, today());
+        assert_eq!(errors.keys().collect::<Vec<_>>(), ["email"]);
+
+        let short = vec![("password".to_owned(), "kort".to_owned())];
+        assert_eq!(
+            check_posted(Step::Review, short, today()).get("password"),
+            Some(&FieldError::PasswordTooShort)
+        );
+        let none = check_posted(Step::Wishes, Vec::new(), today());
+        assert_eq!(none.get("occupations"), Some(&FieldError::Required));
     }
 }

@@ -55,6 +55,27 @@ pub struct Occupation {
     pub field: FieldCode,
     pub name_sv: String,
     pub name_en: String,
+    /// The occupational field's name, shown next to the occupation in pickers.
+    pub field_sv: String,
+    pub field_en: String,
+}
+
+impl Occupation {
+    pub fn name(&self, swedish: bool) -> &str {
+        if swedish {
+            &self.name_sv
+        } else {
+            &self.name_en
+        }
+    }
+
+    pub fn field_name(&self, swedish: bool) -> &str {
+        if swedish {
+            &self.field_sv
+        } else {
+            &self.field_en
+        }
+    }
 }
 
 /// Folds text for search-as-you-type: lower case, and the Swedish letters written the way

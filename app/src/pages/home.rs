@@ -20,6 +20,10 @@ pub fn HomePage() -> impl IntoView {
                 <h1 id="home-title">{t!(i18n, home_title)}</h1>
                 <p class="lead">{t!(i18n, home_lead)}</p>
                 <p class="duration">{t!(i18n, home_duration)}</p>
+                <p class="form-actions">
+                    <a class="button" href="/registrera">{t!(i18n, home_cta_register)}</a>
+                    <a href="/logga-in">{t!(i18n, home_cta_sign_in)}</a>
+                </p>
             </section>
 
             <section aria-labelledby="steps-title">

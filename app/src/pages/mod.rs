@@ -1,4 +1,7 @@
 //! One module per route.
 
+pub mod book;
 pub mod home;
 pub mod not_found;
+pub mod registration;
+pub mod sign_in;

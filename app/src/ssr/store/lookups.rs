@@ -1,7 +1,11 @@
 //! Small look-ups the registration needs: occupations by code or name, where offices are.
 
-use super::{on_pool, taxonomy::OccupationRow, Store, StoreError};
-use crate::domain::{geo::Coordinates, FieldCode, Occupation};
+use super::{
+    on_pool,
+    taxonomy::{OccupationRow, SELECT_OCCUPATIONS},
+    Store, StoreError,
+};
+use crate::domain::{geo::Coordinates, Occupation};
 
 #[derive(sqlx::FromRow)]
 struct CodedOccupationRow {
@@ -20,27 +24,12 @@ impl Store {
         if codes.is_empty() {
             return Ok(Vec::new());
         }
-        let rows: Vec<CodedOccupationRow> = on_pool!(self, p =>
-            sqlx::query_as(
-                "SELECT o.id, o.code, f.code AS field_code, o.name_sv, o.name_en \
-                 FROM occupations o JOIN occupational_fields f ON f.id = o.field_id",
-            )
-            .fetch_all(p)
-            .await?);
+        let rows: Vec<CodedOccupationRow> =
+            on_pool!(self, p => sqlx::query_as(SELECT_OCCUPATIONS).fetch_all(p).await?);
         let mut found = Vec::with_capacity(codes.len());
         for code in codes {
             if let Some(r) = rows.iter().find(|r| &r.row.code == code) {
-                let field = FieldCode::parse(&r.row.field_code)
-                    .map_err(|_| StoreError::corrupt("field code"))?;
-                found.push((
-                    r.id,
-                    Occupation {
-                        code: r.row.code.clone(),
-                        field,
-                        name_sv: r.row.name_sv.clone(),
-                        name_en: r.row.name_en.clone(),
-                    },
-                ));
+                found.push((r.id, r.row.clone().into_domain()?));
             }
         }
         Ok(found)

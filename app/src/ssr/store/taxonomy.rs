@@ -20,16 +20,20 @@ pub struct OccupationRow {
     pub field_code: String,
     pub name_sv: String,
     pub name_en: String,
+    pub field_sv: String,
+    pub field_en: String,
 }
 
 impl OccupationRow {
-    fn into_domain(self) -> Result<Occupation, StoreError> {
+    pub(super) fn into_domain(self) -> Result<Occupation, StoreError> {
         Ok(Occupation {
             field: FieldCode::parse(&self.field_code)
                 .map_err(|_| StoreError::corrupt("field code"))?,
             code: self.code,
             name_sv: self.name_sv,
             name_en: self.name_en,
+            field_sv: self.field_sv,
+            field_en: self.field_en,
         })
     }
 }
@@ -64,7 +68,8 @@ const UPSERT_MEETING_TYPE: &str = "INSERT INTO meeting_types \
      (code, name_sv, name_en, minutes, buffer_minutes) VALUES ($1, $2, $3, $4, $5) \
      ON CONFLICT (code) DO UPDATE SET name_sv = excluded.name_sv, name_en = excluded.name_en, \
      minutes = excluded.minutes, buffer_minutes = excluded.buffer_minutes";
-const SELECT_OCCUPATIONS: &str = "SELECT o.code, f.code AS field_code, o.name_sv, o.name_en \
+pub(super) const SELECT_OCCUPATIONS: &str = "SELECT o.id, o.code, f.code AS field_code, \
+     o.name_sv, o.name_en, f.name_sv AS field_sv, f.name_en AS field_en \
      FROM occupations o JOIN occupational_fields f ON f.id = o.field_id";
 
 impl Store {

@@ -1,0 +1,107 @@
+//! Signing job seekers in and out, and who is signed in.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The signed-in job seeker, as pages greet them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedIn {
+    pub first_name: String,
+    pub last_name: String,
+}
+
+/// What the sign-in page shows: the email tried last (so it need not be typed again) and
+/// whether that attempt failed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInView {
+    pub email: String,
+    pub failed: bool,
+}
+
+#[cfg(feature = "ssr")]
+const LAST_EMAIL_KEY: &str = "sign_in_email";
+
+#[server(name = CurrentSeeker, prefix = "/api", endpoint = "konto/jag")]
+pub async fn current_seeker() -> Result<Option<SignedIn>, AppError> {
+    use crate::ssr::{http, AppState};
+    let state = AppState::from_context()?;
+    let Some(id) = http::seeker_id().await? else {
+        return Ok(None);
+    };
+    Ok(state.store.seeker_name(id).await?.map(|n| SignedIn {
+        first_name: n.first_name,
+        last_name: n.last_name,
+    }))
+}
+
+/// The sign-in page's state for this browser; reading it forgets the failure.
+#[server(name = SignInState, prefix = "/api", endpoint = "konto/inloggning")]
+pub async fn sign_in_state() -> Result<SignInView, AppError> {
+    use crate::ssr::http;
+    let session = http::session().await?;
+    let last: Option<(String, bool)> = session
+        .remove(LAST_EMAIL_KEY)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(last
+        .map(|(email, failed)| SignInView { email, failed })
+        .unwrap_or_default())
+}
+
+/// Signs a job seeker in with email and password, then sends them to `next` (a local path)
+/// or to booking. A wrong email or password gets the same answer, after the same work.
+#[server(name = SignIn, prefix = "/api", endpoint = "konto/logga-in")]
+pub async fn sign_in(
+    email: String,
+    password: String,
+    #[server(default)] next: String,
+) -> Result<(), AppError> {
+    use crate::{
+        domain::Email,
+        ssr::{http, services::passwords, AppState},
+    };
+    let state = AppState::from_context()?;
+    let account = match Email::parse(&email) {
+        Ok(email) => state.store.seeker_credentials(&email).await?,
+        Err(_) => None,
+    };
+    let stored = account.as_ref().map(|a| a.password_hash.clone());
+    let verified = passwords::verify(password, stored).await?;
+    match account.filter(|_| verified) {
+        Some(account) => {
+            state
+                .store
+                .record_sign_in(account.seeker_id, chrono::Utc::now())
+                .await?;
+            http::sign_in(account.seeker_id).await?;
+            http::redirect(http::local_path(&next).unwrap_or("/boka"));
+            Ok(())
+        }
+        None => {
+            tracing::info!("sign-in refused");
+            http::session()
+                .await?
+                .insert(LAST_EMAIL_KEY, (email.trim().to_owned(), true))
+                .await
+                .map_err(AppError::internal)?;
+            let back = match http::local_path(&next) {
+                Some(next) => format!(
+                    "/logga-in?nasta={}",
+                    crate::components::language_switch::encode_query_value(next)
+                ),
+                None => "/logga-in".to_owned(),
+            };
+            http::redirect(&back);
+            Err(AppError::Unauthorized)
+        }
+    }
+}
+
+#[server(name = SignOut, prefix = "/api", endpoint = "konto/logga-ut")]
+pub async fn sign_out() -> Result<(), AppError> {
+    use crate::ssr::http;
+    http::sign_out().await?;
+    http::redirect("/logga-in?utloggad=1");
+    Ok(())
+}

@@ -1,0 +1,429 @@
+//! Form fields as the server draws them: a label, an optional hint, the error message next
+//! to the field, and the ARIA that ties them together. The step form island finds fields by
+//! `data-field` and updates the same elements as the person types.
+//!
+//! A page provides the errors to show with [`provide_shown_errors`]; each field looks up its
+//! own, and the first one in page order gets `autofocus`, so the cursor lands on it even
+//! without JavaScript.
+
+use super::messages::{error_text, I18n};
+use crate::{
+    domain::{
+        form_data::{error_id, field_id, field_name, in_page_order, list_name},
+        registration::{FieldError, FieldErrors},
+    },
+    i18n::*,
+};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// How a page names a field in its error summary ("Job 2 – Employer").
+pub type LabelOf = fn(I18n, &str) -> String;
+
+#[derive(Clone)]
+pub struct ShownErrors {
+    errors: Arc<FieldErrors>,
+    first: Option<String>,
+    label: LabelOf,
+}
+
+impl Default for ShownErrors {
+    fn default() -> Self {
+        ShownErrors {
+            errors: Arc::default(),
+            first: None,
+            label: |_, key| key.to_owned(),
+        }
+    }
+}
+
+impl ShownErrors {
+    pub fn get(&self, key: &str) -> Option<FieldError> {
+        self.errors.get(key).copied()
+    }
+
+    fn is_first(&self, key: &str) -> bool {
+        self.first.as_deref() == Some(key)
+    }
+
+    /// The field's name in the summary; the browser reads it from `data-label`.
+    fn label(&self, key: &str) -> String {
+        (self.label)(use_i18n(), key)
+    }
+}
+
+/// Makes `errors` the ones the fields below show; `label` names fields in the summary.
+pub fn provide_shown_errors(errors: FieldErrors, label: LabelOf) -> ShownErrors {
+    let first = in_page_order(&errors)
+        .into_iter()
+        .map(|(key, _)| key.clone())
+        .find(|key| key != "_");
+    let shown = ShownErrors {
+        errors: Arc::new(errors),
+        first,
+        label,
+    };
+    provide_context(shown.clone());
+    shown
+}
+
+fn shown() -> ShownErrors {
+    use_context::<ShownErrors>().unwrap_or_default()
+}
+
+/// What a text field is for, as far as the browser needs to know.
+#[derive(Clone, Copy, Default)]
+pub struct Input {
+    pub kind: &'static str,
+    pub autocomplete: Option<&'static str>,
+    pub inputmode: Option<&'static str>,
+    pub list: Option<&'static str>,
+}
+
+impl Input {
+    pub const TEXT: Input = Input {
+        kind: "text",
+        autocomplete: None,
+        inputmode: None,
+        list: None,
+    };
+
+    pub const fn autocomplete(self, value: &'static str) -> Self {
+        Input {
+            autocomplete: Some(value),
+            ..self
+        }
+    }
+
+    pub const fn inputmode(self, value: &'static str) -> Self {
+        Input {
+            inputmode: Some(value),
+            ..self
+        }
+    }
+
+    pub const fn kind(self, kind: &'static str) -> Self {
+        Input { kind, ..self }
+    }
+
+    pub const fn list(self, id: &'static str) -> Self {
+        Input {
+            list: Some(id),
+            ..self
+        }
+    }
+}
+
+/// The ids a control is described by: its hint (if any) and its error message.
+fn described_by(key: &str, has_hint: bool) -> String {
+    if has_hint {
+        format!("{}-tips {}", field_id(key), error_id(key))
+    } else {
+        error_id(key)
+    }
+}
+
+/// The label's text, with "(optional)" after it when the field may be left empty.
+#[component]
+fn LabelText(text: String, optional: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        {text}
+        {optional.then(|| view! { " " <span class="optional">{t_string!(i18n, optional)}</span> })}
+    }
+}
+
+#[component]
+fn Hint(key: String, hint: Option<String>) -> impl IntoView {
+    hint.map(|hint| view! { <p class="field__hint" id=format!("{}-tips", field_id(&key))>{hint}</p> })
+}
+
+/// The error message of a field; empty (and hidden by CSS) while there is none. A taken
+/// personal number or email also offers to sign in instead.
+#[component]
+pub fn FieldMessage(key: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = shown().get(&key);
+    let sign_in = matches!(
+        error,
+        Some(FieldError::PersonalNumberTaken | FieldError::EmailTaken)
+    );
+    view! {
+        <p class="field__error" id=error_id(&key)>
+            {error.map(|e| error_text(i18n, e))}
+            {sign_in
+                .then(|| {
+                    view! {
+                        " "
+                        <a href="/logga-in?nasta=%2Fboka">{t_string!(i18n, err_taken_sign_in)}</a>
+                    }
+                })}
+        </p>
+    }
+}
+
+#[component]
+pub fn TextField(
+    #[prop(into)] key: String,
+    #[prop(into)] label: String,
+    #[prop(into)] value: String,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] input: Option<Input>,
+    #[prop(optional)] optional: bool,
+    /// The `maxlength` the browser enforces; the server checks the same limit.
+    #[prop(optional)]
+    max: Option<usize>,
+) -> impl IntoView {
+    let shown = shown();
+    let input = input.unwrap_or(Input::TEXT);
+    let error = shown.get(&key);
+    let id = field_id(&key);
+    view! {
+        <div class="field" class:field--error=error.is_some() data-field=key.clone() data-label=shown.label(&key)>
+            <label for=id.clone()><LabelText text=label optional/></label>
+            <Hint key=key.clone() hint=hint.clone()/>
+            <FieldMessage key=key.clone()/>
+            <input
+                id=id
+                name=field_name(&key)
+                type=input.kind
+                value=value
+                autocomplete=input.autocomplete
+                inputmode=input.inputmode
+                list=input.list
+                maxlength=max.map(|m| m.to_string())
+                required=!optional
+                aria-invalid=error.map(|_| "true")
+                aria-describedby=described_by(&key, hint.is_some())
+                autofocus=shown.is_first(&key)
+            />
+        </div>
+    }
+}
+
+#[component]
+pub fn TextArea(
+    #[prop(into)] key: String,
+    #[prop(into)] label: String,
+    #[prop(into)] value: String,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] optional: bool,
+    #[prop(optional)] max: Option<usize>,
+) -> impl IntoView {
+    let shown = shown();
+    let error = shown.get(&key);
+    let id = field_id(&key);
+    view! {
+        <div class="field" class:field--error=error.is_some() data-field=key.clone() data-label=shown.label(&key)>
+            <label for=id.clone()><LabelText text=label optional/></label>
+            <Hint key=key.clone() hint=hint.clone()/>
+            <FieldMessage key=key.clone()/>
+            <textarea
+                id=id
+                name=field_name(&key)
+                rows="4"
+                maxlength=max.map(|m| m.to_string())
+                required=!optional
+                aria-invalid=error.map(|_| "true")
+                aria-describedby=described_by(&key, hint.is_some())
+                autofocus=shown.is_first(&key)
+            >
+                {value}
+            </textarea>
+        </div>
+    }
+}
+
+/// One of a list of values, as a drop-down: `options` are `(code, words)`.
+#[component]
+pub fn SelectField(
+    #[prop(into)] key: String,
+    #[prop(into)] label: String,
+    #[prop(into)] value: String,
+    options: Vec<(&'static str, &'static str)>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] optional: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let shown = shown();
+    let error = shown.get(&key);
+    let id = field_id(&key);
+    let value = value.trim().to_owned();
+    view! {
+        <div class="field" class:field--error=error.is_some() data-field=key.clone() data-label=shown.label(&key)>
+            <label for=id.clone()><LabelText text=label optional/></label>
+            <Hint key=key.clone() hint=hint.clone()/>
+            <FieldMessage key=key.clone()/>
+            <select
+                id=id
+                name=field_name(&key)
+                required=!optional
+                aria-invalid=error.map(|_| "true")
+                aria-describedby=described_by(&key, hint.is_some())
+                autofocus=shown.is_first(&key)
+            >
+                <option value="" selected=value.is_empty()>{t_string!(i18n, choose)}</option>
+                {options
+                    .into_iter()
+                    .map(|(code, words)| {
+                        view! { <option value=code selected=value == code>{words}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// One of a few values, as radio buttons in a fieldset.
+#[component]
+pub fn RadioGroup(
+    #[prop(into)] key: String,
+    #[prop(into)] legend: String,
+    #[prop(into)] value: String,
+    options: Vec<(&'static str, &'static str)>,
+    #[prop(optional, into)] hint: Option<String>,
+) -> impl IntoView {
+    let shown = shown();
+    let error = shown.get(&key);
+    let value = value.trim().to_owned();
+    let first = shown.is_first(&key);
+    let described = described_by(&key, hint.is_some());
+    view! {
+        <fieldset
+            class="field choices"
+            class:field--error=error.is_some()
+            data-field=key.clone()
+            data-label=shown.label(&key)
+            id=field_id(&key)
+            tabindex="-1"
+            aria-describedby=described
+        >
+            <legend>{legend}</legend>
+            <Hint key=key.clone() hint=hint.clone()/>
+            <FieldMessage key=key.clone()/>
+            {options
+                .into_iter()
+                .enumerate()
+                .map(|(i, (code, words))| {
+                    let id = format!("{}-{code}", field_id(&key));
+                    view! {
+                        <div class="choice">
+                            <input
+                                type="radio"
+                                id=id.clone()
+                                name=field_name(&key)
+                                value=code
+                                checked=value == code
+                                aria-invalid=error.map(|_| "true")
+                                autofocus=first && i == 0
+                            />
+                            <label for=id>{words}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// Any number of values, as checkboxes in a fieldset; posts a list.
+#[component]
+pub fn CheckboxGroup(
+    #[prop(into)] key: String,
+    #[prop(into)] legend: String,
+    values: Vec<String>,
+    options: Vec<(&'static str, &'static str)>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] optional: bool,
+    #[prop(optional)] columns: bool,
+) -> impl IntoView {
+    let shown = shown();
+    let error = shown.get(&key);
+    let first = shown.is_first(&key);
+    let described = described_by(&key, hint.is_some());
+    view! {
+        <fieldset
+            class="field choices"
+            class:choices--columns=columns
+            class:field--error=error.is_some()
+            data-field=key.clone()
+            data-label=shown.label(&key)
+            id=field_id(&key)
+            tabindex="-1"
+            aria-describedby=described
+        >
+            <legend><LabelText text=legend optional/></legend>
+            <Hint key=key.clone() hint=hint.clone()/>
+            <FieldMessage key=key.clone()/>
+            <div class="choices__list">
+                {options
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (code, words))| {
+                        let id = format!("{}-{code}", field_id(&key));
+                        let checked = values.iter().any(|v| v.trim() == code);
+                        view! {
+                            <div class="choice">
+                                <input
+                                    type="checkbox"
+                                    id=id.clone()
+                                    name=list_name(&key)
+                                    value=code
+                                    checked=checked
+                                    aria-invalid=error.map(|_| "true")
+                                    autofocus=first && i == 0
+                                />
+                                <label for=id>{words}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+/// The list of everything to correct, at the top of the form, each item naming its field
+/// (`label`) and linking to it. Always present (hidden when empty) so the browser can fill it
+/// when it finds errors before sending.
+#[component]
+pub fn ErrorSummary() -> impl IntoView {
+    let i18n: I18n = use_i18n();
+    let shown = shown();
+    let errors = in_page_order(shown.errors.iter())
+        .into_iter()
+        .map(|(key, error)| (key.clone(), *error))
+        .collect::<Vec<_>>();
+    let empty = errors.is_empty();
+    view! {
+        <div class="error-summary" id="fel" tabindex="-1" role="alert" hidden=empty>
+            <h2 class="error-summary__title">{t_string!(i18n, reg_errors_title)}</h2>
+            <ul>
+                {errors
+                    .into_iter()
+                    .map(|(key, error)| {
+                        let text = error_text(i18n, error);
+                        match key.as_str() {
+                            "_" => view! { <li>{text}</li> }.into_any(),
+                            // A whole list has no one field to go to.
+                            "entries" | "languages" => {
+                                view! { <li>{format!("{}: {text}", shown.label(&key))}</li> }
+                                    .into_any()
+                            }
+                            _ => {
+                                let href = format!("#{}", field_id(&key));
+                                let text = format!("{}: {text}", shown.label(&key));
+                                view! {
+                                    <li>
+                                        <a href=href>{text}</a>
+                                    </li>
+                                }
+                                    .into_any()
+                            }
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </div>
+    }
+}

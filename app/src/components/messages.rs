@@ -1,0 +1,171 @@
+//! Words for the domain's codes: field errors and the values of the fixed lists. The error
+//! sentences are used by the browser as well (the step forms check as you type); the list
+//! names only on the server.
+
+use crate::{
+    domain::{
+        choices::{
+            DrivingLicence, EducationLevel, Extent, LanguageCode, LanguageLevel, Region, Situation,
+        },
+        contact::ContactError,
+        personnummer::PersonalNumberError,
+        registration::FieldError,
+    },
+    i18n::*,
+};
+use leptos_i18n::I18nContext;
+
+pub type I18n = I18nContext<Locale>;
+
+/// What is wrong with a field, as a sentence that says how to put it right.
+pub fn error_text(i18n: I18n, error: FieldError) -> &'static str {
+    use ContactError as C;
+    use FieldError as F;
+    use PersonalNumberError as P;
+    match error {
+        F::Malformed => t_string!(i18n, err_malformed),
+        F::Required
+        | F::PersonalNumber(P::Empty)
+        | F::Contact(C::Empty) => t_string!(i18n, err_required),
+        F::TooLong | F::Contact(C::TooLong) => t_string!(i18n, err_too_long),
+        F::Name => t_string!(i18n, err_name),
+        F::PersonalNumber(P::Format) => t_string!(i18n, err_pnr_format),
+        F::PersonalNumber(P::Date) => t_string!(i18n, err_pnr_date),
+        F::PersonalNumber(P::CheckDigit) => t_string!(i18n, err_pnr_check),
+        F::Contact(C::InvalidEmail) => t_string!(i18n, err_email),
+        F::Contact(C::InvalidPhone) => t_string!(i18n, err_phone),
+        F::Contact(C::NotMobile) => t_string!(i18n, err_not_mobile),
+        F::Contact(C::InvalidPostcode) => t_string!(i18n, err_postcode),
+        F::Choice => t_string!(i18n, err_choice),
+        F::InterpreterLanguage => t_string!(i18n, err_interpreter_language),
+        F::Month => t_string!(i18n, err_month),
+        F::MonthInFuture => t_string!(i18n, err_month_future),
+        F::MonthOrder => t_string!(i18n, err_month_order),
+        F::Year => t_string!(i18n, err_year),
+        F::Date => t_string!(i18n, err_date),
+        F::DateInPast => t_string!(i18n, err_date_past),
+        F::Duplicate => t_string!(i18n, err_duplicate),
+        F::TooMany => t_string!(i18n, err_too_many),
+        F::UnknownOccupation => t_string!(i18n, err_unknown_occupation),
+        F::PasswordTooShort => t_string!(i18n, err_password_short),
+        F::PasswordTooLong => t_string!(i18n, err_password_long),
+        F::PersonalNumberTaken => t_string!(i18n, err_pnr_taken),
+        F::EmailTaken => t_string!(i18n, err_email_taken),
+    }
+}
+
+pub fn language_name(i18n: I18n, code: LanguageCode) -> &'static str {
+    use LanguageCode as L;
+    match code {
+        L::Sv => t_string!(i18n, lang_sv),
+        L::En => t_string!(i18n, lang_en),
+        L::Ar => t_string!(i18n, lang_ar),
+        L::So => t_string!(i18n, lang_so),
+        L::Ti => t_string!(i18n, lang_ti),
+        L::Fa => t_string!(i18n, lang_fa),
+        L::Ku => t_string!(i18n, lang_ku),
+        L::Pl => t_string!(i18n, lang_pl),
+        L::Bs => t_string!(i18n, lang_bs),
+        L::Es => t_string!(i18n, lang_es),
+        L::Fr => t_string!(i18n, lang_fr),
+        L::De => t_string!(i18n, lang_de),
+        L::Fi => t_string!(i18n, lang_fi),
+        L::Da => t_string!(i18n, lang_da),
+        L::Se => t_string!(i18n, lang_se),
+        L::Ru => t_string!(i18n, lang_ru),
+        L::Uk => t_string!(i18n, lang_uk),
+        L::Tr => t_string!(i18n, lang_tr),
+    }
+}
+
+pub fn education_level_name(i18n: I18n, level: EducationLevel) -> &'static str {
+    use EducationLevel as E;
+    match level {
+        E::Compulsory => t_string!(i18n, edu_grundskola),
+        E::UpperSecondary => t_string!(i18n, edu_gymnasium),
+        E::Vocational => t_string!(i18n, edu_yrkeshogskola),
+        E::UniversityShort => t_string!(i18n, edu_hogskola_kort),
+        E::UniversityLong => t_string!(i18n, edu_hogskola_lang),
+        E::Doctorate => t_string!(i18n, edu_forskarutbildning),
+        E::Other => t_string!(i18n, edu_annan),
+    }
+}
+
+pub fn language_level_name(i18n: I18n, level: LanguageLevel) -> &'static str {
+    use LanguageLevel as L;
+    match level {
+        L::Native => t_string!(i18n, level_modersmal),
+        L::Fluent => t_string!(i18n, level_flytande),
+        L::Good => t_string!(i18n, level_goda),
+        L::Basic => t_string!(i18n, level_grundlaggande),
+    }
+}
+
+pub fn licence_name(i18n: I18n, licence: DrivingLicence) -> &'static str {
+    use DrivingLicence as D;
+    match licence {
+        D::Am => t_string!(i18n, licence_am),
+        D::A1 => t_string!(i18n, licence_a1),
+        D::A2 => t_string!(i18n, licence_a2),
+        D::A => t_string!(i18n, licence_a),
+        D::B => t_string!(i18n, licence_b),
+        D::Be => t_string!(i18n, licence_be),
+        D::C1 => t_string!(i18n, licence_c1),
+        D::C1e => t_string!(i18n, licence_c1e),
+        D::C => t_string!(i18n, licence_c),
+        D::Ce => t_string!(i18n, licence_ce),
+        D::D1 => t_string!(i18n, licence_d1),
+        D::D1e => t_string!(i18n, licence_d1e),
+        D::D => t_string!(i18n, licence_d),
+        D::De => t_string!(i18n, licence_de),
+    }
+}
+
+pub fn region_name(i18n: I18n, region: Region) -> &'static str {
+    use Region as R;
+    match region {
+        R::Anywhere => t_string!(i18n, region_hela_sverige),
+        R::Stockholm => t_string!(i18n, region_stockholm),
+        R::Uppsala => t_string!(i18n, region_uppsala),
+        R::Sodermanland => t_string!(i18n, region_sodermanland),
+        R::Ostergotland => t_string!(i18n, region_ostergotland),
+        R::Jonkoping => t_string!(i18n, region_jonkoping),
+        R::Kronoberg => t_string!(i18n, region_kronoberg),
+        R::Kalmar => t_string!(i18n, region_kalmar),
+        R::Gotland => t_string!(i18n, region_gotland),
+        R::Blekinge => t_string!(i18n, region_blekinge),
+        R::Skane => t_string!(i18n, region_skane),
+        R::Halland => t_string!(i18n, region_halland),
+        R::VastraGotaland => t_string!(i18n, region_vastra_gotaland),
+        R::Varmland => t_string!(i18n, region_varmland),
+        R::Orebro => t_string!(i18n, region_orebro),
+        R::Vastmanland => t_string!(i18n, region_vastmanland),
+        R::Dalarna => t_string!(i18n, region_dalarna),
+        R::Gavleborg => t_string!(i18n, region_gavleborg),
+        R::Vasternorrland => t_string!(i18n, region_vasternorrland),
+        R::Jamtland => t_string!(i18n, region_jamtland),
+        R::Vasterbotten => t_string!(i18n, region_vasterbotten),
+        R::Norrbotten => t_string!(i18n, region_norrbotten),
+    }
+}
+
+pub fn extent_name(i18n: I18n, extent: Extent) -> &'static str {
+    match extent {
+        Extent::Full => t_string!(i18n, extent_full),
+        Extent::Part => t_string!(i18n, extent_part),
+        Extent::Either => t_string!(i18n, extent_either),
+    }
+}
+
+pub fn situation_name(i18n: I18n, situation: Situation) -> &'static str {
+    use Situation as S;
+    match situation {
+        S::GivenNotice => t_string!(i18n, situation_uppsagd),
+        S::Unemployed => t_string!(i18n, situation_arbetslos),
+        S::NewInSweden => t_string!(i18n, situation_ny_i_sverige),
+        S::AfterStudies => t_string!(i18n, situation_efter_studier),
+        S::Returning => t_string!(i18n, situation_atergang),
+        S::Employed => t_string!(i18n, situation_har_arbete),
+        S::Other => t_string!(i18n, situation_annat),
+    }
+}

@@ -1,0 +1,201 @@
+//! Picking desired occupations from the taxonomy. Without JavaScript it is a search field
+//! with a button; the server lists matches as buttons that add them. With JavaScript the
+//! same markup searches as you type, and adding or removing happens in place, announced in
+//! a live region. The chosen codes post as `form[occupations][]`.
+
+use crate::{
+    api::registration::search_occupations,
+    domain::{form_data::list_name, registration::MAX_DESIRED_OCCUPATIONS, Occupation},
+    i18n::*,
+};
+use leptos::prelude::*;
+
+#[island]
+pub fn OccupationPicker(
+    chosen: Vec<Occupation>,
+    /// What was searched for without JavaScript (`?sok=`), and what it found.
+    query: String,
+    results: Vec<Occupation>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let swedish = move || i18n.get_locale_untracked() == Locale::sv;
+    let chosen = RwSignal::new(chosen);
+    let query = RwSignal::new(query);
+    let results = RwSignal::new(results);
+    let searched = RwSignal::new(!query.get_untracked().trim().is_empty());
+    let announcement = RwSignal::new(String::new());
+    let root = NodeRef::<leptos::html::Div>::new();
+    let search_box = NodeRef::<leptos::html::Input>::new();
+    // Answers can arrive out of order; only the latest search counts.
+    let generation = StoredValue::new(0u32);
+
+    let run_search = move || {
+        let q = query.get_untracked();
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        leptos::task::spawn_local(async move {
+            let found = search_occupations(q).await.unwrap_or_default();
+            if generation.get_value() == mine {
+                results.set(found);
+                searched.set(true);
+            }
+        });
+    };
+    // The step form saves the draft when something in it changes: say so.
+    let changed = move || {
+        #[cfg(feature = "hydrate")]
+        if let Some(el) = root.get_untracked() {
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(ev) = web_sys::Event::new_with_event_init_dict("change", &init) {
+                let _ = el.dispatch_event(&ev);
+            }
+        }
+    };
+    let add = move |o: Occupation| {
+        let name = o.name(swedish()).to_owned();
+        let added = chosen.try_update(|list| {
+            let fits = list.len() < MAX_DESIRED_OCCUPATIONS && !list.iter().any(|c| c.code == o.code);
+            if fits {
+                list.push(o);
+            }
+            fits
+        });
+        if added == Some(true) {
+            announcement.set(t_string!(i18n, reg_occupation_added, name = name).to_string());
+            changed();
+        }
+    };
+    let remove = move |o: Occupation| {
+        chosen.update(|list| list.retain(|c| c.code != o.code));
+        let name = o.name(swedish()).to_owned();
+        announcement.set(t_string!(i18n, reg_occupation_removed, name = name).to_string());
+        changed();
+        if let Some(input) = search_box.get_untracked() {
+            let _ = input.focus();
+        }
+    };
+    let shown_results = move || {
+        let chosen = chosen.get();
+        results
+            .get()
+            .into_iter()
+            .filter(|r| !chosen.iter().any(|c| c.code == r.code))
+            .collect::<Vec<_>>()
+    };
+
+    view! {
+        <div class="picker" node_ref=root>
+            <h3 class="picker__title">{t!(i18n, reg_occupations_chosen)}</h3>
+            <Show
+                when=move || !chosen.with(Vec::is_empty)
+                fallback=move || view! { <p class="muted">{t!(i18n, reg_occupations_none)}</p> }
+            >
+                <ul class="chips">
+                    <For each=move || chosen.get() key=|o| o.code.clone() let:o>
+                        <li class="chip">
+                            <input type="hidden" name=list_name("occupations") value=o.code.clone()/>
+                            <span>
+                                {o.name(swedish()).to_owned()}
+                                " "
+                                <span class="muted">"(" {o.field_name(swedish()).to_owned()} ")"</span>
+                            </span>
+                            <button
+                                type="submit"
+                                class="chip__remove"
+                                name="intent"
+                                value=format!("remove-{}", o.code)
+                                aria-label=t_string!(
+                                    i18n, reg_occupation_remove, name = o.name(swedish()).to_owned()
+                                ).to_string()
+                                on:click={
+                                    let o = o.clone();
+                                    move |ev| {
+                                        ev.prevent_default();
+                                        remove(o.clone());
+                                    }
+                                }
+                            >
+                                <span aria-hidden="true">"×"</span>
+                            </button>
+                        </li>
+                    </For>
+                </ul>
+            </Show>
+            <div class="field">
+                <label for="f-occupation-search">{t!(i18n, reg_occupation_search)}</label>
+                <div class="search-row">
+                    <input
+                        id="f-occupation-search"
+                        type="search"
+                        name="query"
+                        autocomplete="off"
+                        aria-describedby="f-occupations-tips f-occupations-fel"
+                        aria-controls="occupation-results"
+                        node_ref=search_box
+                        prop:value=move || query.get()
+                        on:input=move |ev| {
+                            query.set(event_target_value(&ev));
+                            run_search();
+                        }
+                        on:keydown=move |ev| {
+                            if ev.key() == "Enter" {
+                                // Enter searches here rather than sending the whole step.
+                                ev.prevent_default();
+                                run_search();
+                            }
+                        }
+                    />
+                    <button
+                        type="submit"
+                        class="button button--secondary"
+                        name="intent"
+                        value="search"
+                        on:click=move |ev| {
+                            ev.prevent_default();
+                            run_search();
+                        }
+                    >
+                        {t!(i18n, reg_occupation_search_button)}
+                    </button>
+                </div>
+            </div>
+            <p class="muted" role="status" aria-live="polite">
+                {move || {
+                    let count = shown_results().len();
+                    let found = if !searched.get() {
+                        String::new()
+                    } else if count == 0 {
+                        t_string!(i18n, reg_occupation_no_results).to_string()
+                    } else {
+                        t_string!(i18n, reg_occupation_results, count = count).to_string()
+                    };
+                    let said = announcement.get();
+                    if said.is_empty() { found } else { format!("{said} {found}") }
+                }}
+            </p>
+            <ul class="results" id="occupation-results">
+                <For each=shown_results key=|o| o.code.clone() let:o>
+                    <li>
+                        <button
+                            type="submit"
+                            class="result"
+                            name="intent"
+                            value=format!("add-{}", o.code)
+                            on:click={
+                                let o = o.clone();
+                                move |ev| {
+                                    ev.prevent_default();
+                                    add(o.clone());
+                                }
+                            }
+                        >
+                            <span class="result__name">{o.name(swedish()).to_owned()}</span>
+                            <span class="result__field">{o.field_name(swedish()).to_owned()}</span>
+                        </button>
+                    </li>
+                </For>
+            </ul>
+        </div>
+    }
+}

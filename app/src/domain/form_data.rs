@@ -1,0 +1,344 @@
+//! How the registration forms name their fields, and how the browser turns a form's fields
+//! back into the same struct the server receives.
+//!
+//! A field has a *key*, the name its errors are filed under (`entries.2.employer`), an HTML
+//! `name` the server function decodes (`form[entries][2][employer]`, the nested
+//! query-string style of `serde_qs`), and an element id (`f-entries-2-employer`). The
+//! functions here are the only place those three are derived from each other.
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+/// The argument every step form's fields belong to.
+const FORM_ARG: &str = "form";
+
+/// `entries.2.employer` → `form[entries][2][employer]`. A top-level argument of its own
+/// (`password`) keeps its plain name.
+pub fn field_name(key: &str) -> String {
+    if key == "password" {
+        return key.to_owned();
+    }
+    let mut name = FORM_ARG.to_owned();
+    for part in key.split('.') {
+        name.push('[');
+        name.push_str(part);
+        name.push(']');
+    }
+    name
+}
+
+/// The name of a group of checkboxes that posts a list: `form[licences][]`.
+pub fn list_name(key: &str) -> String {
+    format!("{}[]", field_name(key))
+}
+
+/// `entries.2.employer` → `f-entries-2-employer`.
+pub fn field_id(key: &str) -> String {
+    format!("f-{}", key.replace('.', "-"))
+}
+
+/// The id of the element holding a field's error message.
+pub fn error_id(key: &str) -> String {
+    format!("{}-fel", field_id(key))
+}
+
+/// `form[entries][2][employer]` → `entries.2.employer`; `form[licences][]` → `licences`;
+/// `password` → `password`. `None` for names that are not fields (`intent`).
+pub fn key_of(name: &str) -> Option<String> {
+    if name == "password" {
+        return Some(name.to_owned());
+    }
+    let rest = name.strip_prefix(FORM_ARG)?;
+    let parts = path_of(rest)?;
+    let parts: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+    (!parts.is_empty()).then(|| parts.join("."))
+}
+
+/// `[entries][2][employer]` → `["entries", "2", "employer"]`.
+fn path_of(brackets: &str) -> Option<Vec<&str>> {
+    let mut parts = Vec::new();
+    let mut rest = brackets;
+    while !rest.is_empty() {
+        let inner = rest.strip_prefix('[')?;
+        let end = inner.find(']')?;
+        parts.push(&inner[..end]);
+        rest = &inner[end + 1..];
+    }
+    (!parts.is_empty()).then_some(parts)
+}
+
+/// Where a field comes on its page, so errors are listed (and the first one focused) in
+/// the order the fields appear: `entries.1.from` after `entries.0.description`.
+pub fn page_order(key: &str) -> (usize, usize, usize) {
+    const TOP: [&str; 20] = [
+        "_",
+        "first_name",
+        "last_name",
+        "personal_number",
+        "email",
+        "phone",
+        "postcode",
+        "preferred_language",
+        "interpreter",
+        "interpreter_language",
+        "accessibility_needs",
+        "entries",
+        "languages",
+        "licences",
+        "other_skills",
+        "occupations",
+        "regions",
+        "extent",
+        "earliest_start",
+        "situation",
+    ];
+    const INNER: [&str; 10] = [
+        "employer",
+        "occupation",
+        "from",
+        "to",
+        "description",
+        "language",
+        "level",
+        "field",
+        "school",
+        "year",
+    ];
+    let rank = |list: &[&str], part: Option<&str>| {
+        part.and_then(|p| list.iter().position(|k| *k == p))
+            .unwrap_or(list.len())
+    };
+    let mut parts = key.split('.');
+    let top = rank(&TOP, parts.next());
+    let index = parts.next().and_then(|i| i.parse().ok()).unwrap_or(0);
+    let inner = match parts.next() {
+        Some(p) => rank(&INNER, Some(p)) + 1,
+        None => 0,
+    };
+    (top, index, inner)
+}
+
+/// Errors in page order.
+pub fn in_page_order<'a, V>(
+    errors: impl IntoIterator<Item = (&'a String, V)>,
+) -> Vec<(&'a String, V)> {
+    let mut list: Vec<_> = errors.into_iter().collect();
+    list.sort_by_key(|(key, _)| page_order(key));
+    list
+}
+
+/// Builds a step's form from the `(name, value)` pairs a form would post, as the server
+/// function's decoder does: numbered entries become lists in index order, `[]` appends.
+/// Names outside the form argument are ignored. `None` only if the pairs cannot make a `T`.
+pub fn from_pairs<T: DeserializeOwned>(
+    pairs: impl IntoIterator<Item = (String, String)>,
+) -> Option<T> {
+    let mut root = Value::Object(Map::new());
+    for (name, value) in pairs {
+        let Some(path) = name.strip_prefix(FORM_ARG).and_then(path_of) else {
+            continue;
+        };
+        insert(&mut root, &path, value);
+    }
+    serde_json::from_value(into_lists(root)).ok()
+}
+
+fn insert(node: &mut Value, path: &[&str], value: String) {
+    let Some((first, rest)) = path.split_first() else {
+        return;
+    };
+    if first.is_empty() {
+        // `name[]`: one more item of a list.
+        if !node.is_array() {
+            *node = Value::Array(Vec::new());
+        }
+        if let (Value::Array(items), true) = (node, rest.is_empty()) {
+            items.push(Value::String(value));
+        }
+        return;
+    }
+    if !node.is_object() {
+        *node = Value::Object(Map::new());
+    }
+    let Value::Object(map) = node else { return };
+    if rest.is_empty() {
+        map.insert((*first).to_owned(), Value::String(value));
+    } else {
+        let child = map
+            .entry((*first).to_owned())
+            .or_insert_with(|| Value::Object(Map::new()));
+        insert(child, rest, value);
+    }
+}
+
+/// Objects whose keys are all indices (`{"0": …, "2": …}`) become lists in index order.
+fn into_lists(node: Value) -> Value {
+    match node {
+        Value::Object(map) => {
+            let numbered = !map.is_empty() && map.keys().all(|k| k.parse::<usize>().is_ok());
+            if numbered {
+                let mut items: Vec<(usize, Value)> = map
+                    .into_iter()
+                    .map(|(k, v)| (k.parse().unwrap_or(usize::MAX), into_lists(v)))
+                    .collect();
+                items.sort_by_key(|(i, _)| *i);
+                Value::Array(items.into_iter().map(|(_, v)| v).collect())
+            } else {
+                Value::Object(map.into_iter().map(|(k, v)| (k, into_lists(v))).collect())
+            }
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(into_lists).collect()),
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::registration::{AboutForm, EducationForm, ExperienceForm, WishesForm};
+    use proptest::prelude::*;
+    use serde::Deserialize;
+
+    /// What the server function receives: the same arguments, decoded by `serde_qs` the
+    /// way `server_fn` configures it.
+    #[derive(Deserialize)]
+    struct Args<T: Default> {
+        #[serde(default)]
+        form: T,
+    }
+
+    fn posted(pairs: &[(String, String)]) -> String {
+        pairs
+            .iter()
+            .map(|(n, v)| format!("{}={}", enc(n), enc(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    fn enc(s: &str) -> String {
+        s.bytes()
+            .map(|b| match b {
+                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                    (b as char).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    }
+
+    fn server_decodes<T: DeserializeOwned + Default>(pairs: &[(String, String)]) -> T {
+        serde_qs::Config::new(5, false)
+            .deserialize_str::<Args<T>>(&posted(pairs))
+            .expect("the server decodes it")
+            .form
+    }
+
+    fn pair(name: &str, value: &str) -> (String, String) {
+        (name.to_owned(), value.to_owned())
+    }
+
+    #[test]
+    fn names_ids_and_keys_are_derived_from_each_other() {
+        assert_eq!(field_name("entries.2.employer"), "form[entries][2][employer]");
+        assert_eq!(field_name("first_name"), "form[first_name]");
+        assert_eq!(field_name("password"), "password");
+        assert_eq!(list_name("licences"), "form[licences][]");
+        assert_eq!(field_id("entries.2.employer"), "f-entries-2-employer");
+        assert_eq!(error_id("email"), "f-email-fel");
+        for key in ["entries.2.employer", "first_name", "password", "languages.0.level"] {
+            assert_eq!(key_of(&field_name(key)).as_deref(), Some(key));
+        }
+        assert_eq!(key_of("form[licences][]").as_deref(), Some("licences"));
+        assert_eq!(key_of("intent"), None);
+        assert_eq!(key_of("form[broken"), None);
+    }
+
+    #[test]
+    fn errors_are_listed_in_the_order_of_the_page() {
+        let keys = [
+            "entries.1.from",
+            "entries.0.description",
+            "email",
+            "entries.10.employer",
+            "entries.1.employer",
+            "first_name",
+            "password",
+        ];
+        let mut sorted = keys.to_vec();
+        sorted.sort_by_key(|k| page_order(k));
+        assert_eq!(
+            sorted,
+            [
+                "first_name",
+                "email",
+                "entries.0.description",
+                "entries.1.employer",
+                "entries.1.from",
+                "entries.10.employer",
+                "password",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_browser_builds_what_the_server_decodes() {
+        let pairs = vec![
+            pair("form[entries][1][employer]", "Second AB"),
+            pair("form[entries][0][employer]", "First & Co"),
+            pair("form[entries][0][from]", "2020-01"),
+            pair("form[entries][1][occupation]", "Städare"),
+            pair("intent", "next"),
+        ];
+        let browser: ExperienceForm = from_pairs(pairs.clone()).unwrap();
+        assert_eq!(browser.entries.len(), 2);
+        assert_eq!(browser.entries[0].employer, "First & Co");
+        assert_eq!(browser.entries[1].occupation, "Städare");
+        assert_eq!(browser, server_decodes::<ExperienceForm>(&pairs));
+
+        let pairs = vec![
+            pair("form[licences][]", "B"),
+            pair("form[licences][]", "C"),
+            pair("form[languages][0][language]", "sv"),
+            pair("form[languages][0][level]", "goda"),
+            pair("form[other_skills]", "Truckkort"),
+        ];
+        let browser: EducationForm = from_pairs(pairs.clone()).unwrap();
+        assert_eq!(browser.licences, ["B", "C"]);
+        assert_eq!(browser, server_decodes::<EducationForm>(&pairs));
+
+        let pairs = vec![
+            pair("form[occupations][]", "snickare"),
+            pair("form[regions][]", "skane"),
+            pair("form[extent]", "full"),
+        ];
+        let browser: WishesForm = from_pairs(pairs.clone()).unwrap();
+        assert_eq!(browser.occupations, ["snickare"]);
+        assert_eq!(browser, server_decodes::<WishesForm>(&pairs));
+
+        // A form with no fields at all is an empty form on both sides.
+        let none: Vec<(String, String)> = vec![pair("intent", "add")];
+        assert_eq!(
+            from_pairs::<ExperienceForm>(none.clone()).unwrap(),
+            ExperienceForm::default()
+        );
+        assert_eq!(server_decodes::<ExperienceForm>(&none), ExperienceForm::default());
+    }
+
+    proptest! {
+        /// Whatever is typed into step 1, the browser checks exactly what the server gets.
+        #[test]
+        fn any_typed_text_reaches_both_sides_alike(
+            first in ".{0,20}", email in ".{0,20}", phone in "[0-9 +-]{0,14}", needs in ".{0,40}"
+        ) {
+            let pairs = vec![
+                pair("form[first_name]", &first),
+                pair("form[email]", &email),
+                pair("form[phone]", &phone),
+                pair("form[accessibility_needs]", &needs),
+            ];
+            let browser: AboutForm = from_pairs(pairs.clone()).unwrap();
+            prop_assert_eq!(&browser.first_name, &first);
+            prop_assert_eq!(browser, server_decodes::<AboutForm>(&pairs));
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! `/registrera/{steg}`: the five steps of registering as a job seeker. Each step is a
+//! server-drawn form inside a [`StepForm`] island; every post saves the draft, so the steps
+//! can be visited in any order and nothing typed is lost.
+
+mod about;
+mod education;
+mod experience;
+mod labels;
+mod review;
+mod wishes;
+
+use crate::{
+    api::registration::{
+        load_registration, search_occupations, RegistrationView, SaveAbout, SaveEducation,
+        SaveExperience, SaveWishes, SubmitRegistration,
+    },
+    components::{
+        fields::{provide_shown_errors, ErrorSummary},
+        messages::I18n,
+        step_form::StepForm,
+    },
+    domain::{
+        registration::{FieldErrors, Step},
+        Occupation,
+    },
+    i18n::*,
+    pages::not_found::NotFound,
+};
+use leptos::{prelude::*, server_fn::ServerFn};
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The step's name, as the step indicator and the headings say it.
+pub fn step_name(i18n: I18n, step: Step) -> &'static str {
+    match step {
+        Step::About => t_string!(i18n, reg_step_about),
+        Step::Experience => t_string!(i18n, reg_step_experience),
+        Step::Education => t_string!(i18n, reg_step_education),
+        Step::Wishes => t_string!(i18n, reg_step_wishes),
+        Step::Review => t_string!(i18n, reg_step_review),
+    }
+}
+
+/// Where a step's form posts.
+fn action(step: Step) -> &'static str {
+    match step {
+        Step::About => SaveAbout::PATH,
+        Step::Experience => SaveExperience::PATH,
+        Step::Education => SaveEducation::PATH,
+        Step::Wishes => SaveWishes::PATH,
+        Step::Review => SubmitRegistration::PATH,
+    }
+}
+
+/// Everything a step page is drawn from.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+struct PageData {
+    view: RegistrationView,
+    /// Step 4 without JavaScript: what was searched for and what it found.
+    query: String,
+    results: Vec<Occupation>,
+}
+
+#[component]
+pub fn RegistrationPage() -> impl IntoView {
+    let i18n = use_i18n();
+    // Pages are drawn on the server per request (no client-side routing), so the address
+    // is read once.
+    let step = use_params_map().with_untracked(|p| match p.get("steg") {
+        None => Some(Step::About),
+        Some(slug) => Step::from_slug(&slug),
+    });
+    let query = use_query_map().with_untracked(|q| q.get("sok").unwrap_or_default());
+    let data = Resource::new(
+        move || query.clone(),
+        |query| async move {
+            let view = load_registration().await?;
+            let results = if query.trim().is_empty() {
+                Vec::new()
+            } else {
+                search_occupations(query.clone()).await?
+            };
+            Ok::<_, crate::error::AppError>(PageData {
+                view,
+                query,
+                results,
+            })
+        },
+    );
+    let Some(step) = step else {
+        return view! { <NotFound/> }.into_any();
+    };
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(data) => view! { <StepPage step data/> }.into_any(),
+                    Err(_) => {
+                        view! {
+                            <div class="page page--form">
+                                <h1>{t!(i18n, reg_title)}</h1>
+                                <p class="notice notice--error" role="alert">
+                                    {t!(i18n, err_internal)}
+                                </p>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn StepPage(step: Step, data: PageData) -> impl IntoView {
+    let i18n = use_i18n();
+    let PageData {
+        view,
+        query,
+        results,
+    } = data;
+    let RegistrationView {
+        draft,
+        today,
+        desired,
+        suggested_office,
+    } = view;
+    let errors: FieldErrors = match step {
+        Step::Review => draft
+            .password_error
+            .map(|e| FieldErrors::from([("password".to_owned(), e)]))
+            .unwrap_or_default(),
+        _ if draft.was_submitted(step) => draft.errors(step, today),
+        _ => FieldErrors::new(),
+    };
+    provide_shown_errors(errors, labels::field_label);
+    let title = format!("{} – {}", step_name(i18n, step), t_string!(i18n, reg_title));
+
+    let fields = match step {
+        Step::About => view! { <about::AboutStep form=draft.about.clone() suggested_office/> }
+            .into_any(),
+        Step::Experience => {
+            view! { <experience::ExperienceStep form=draft.experience.clone()/> }.into_any()
+        }
+        Step::Education => {
+            view! { <education::EducationStep form=draft.education.clone()/> }.into_any()
+        }
+        Step::Wishes => {
+            view! { <wishes::WishesStep form=draft.wishes.clone() desired query results/> }
+                .into_any()
+        }
+        Step::Review => view! { <review::ReviewStep draft=draft.clone() today desired/> }
+            .into_any(),
+    };
+    view! {
+        <Title text=title/>
+        <div class="page page--form">
+            <h1>{t!(i18n, reg_title)}</h1>
+            <Stepper current=step/>
+            <h2 class="step-title">
+                <span class="step-title__count">
+                    {t_string!(i18n, reg_step_of, n = step.number()).to_string()}
+                </span>
+                " "
+                {step_name(i18n, step)}
+            </h2>
+            <StepForm step today action=action(step).to_owned() autosave=step != Step::Review>
+                <ErrorSummary/>
+                {fields}
+                <FormActions step/>
+            </StepForm>
+            <p class="muted save-note">{t!(i18n, reg_saved_note)}</p>
+        </div>
+    }
+}
+
+/// The five steps, the current one marked. Each is a link: a person may go back to any
+/// step, and the review step sends them to whatever is still missing.
+#[component]
+fn Stepper(current: Step) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <nav class="stepper" aria-label=t_string!(i18n, reg_steps_label)>
+            <ol>
+                {Step::ALL
+                    .into_iter()
+                    .map(|step| {
+                        let is_current = step == current;
+                        view! {
+                            <li class:stepper__current=is_current>
+                                <a href=step.path() aria-current=is_current.then_some("step")>
+                                    <span class="stepper__number" aria-hidden="true">{step.number()}</span>
+                                    <span class="stepper__name">{step_name(i18n, step)}</span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </nav>
+    }
+}
+
+/// Next (first, so that Enter in a field means "next") and back.
+#[component]
+fn FormActions(step: Step) -> impl IntoView {
+    let i18n = use_i18n();
+    let next = match step {
+        Step::Review => t_string!(i18n, reg_submit),
+        _ => t_string!(i18n, reg_next),
+    };
+    view! {
+        <div class="form-actions">
+            <button type="submit" class="button" name="intent" value="next">{next}</button>
+            {step
+                .previous()
+                .map(|previous| {
+                    // The review step posts to the account endpoint, which knows no "back":
+                    // there a plain link goes back (nothing on that page is typed but the
+                    // password, which is never kept).
+                    if step == Step::Review {
+                        view! {
+                            <a class="button button--secondary" href=previous.path()>
+                                {t!(i18n, reg_back)}
+                            </a>
+                        }
+                            .into_any()
+                    } else {
+                        view! {
+                            <button type="submit" class="button button--secondary" name="intent" value="back">
+                                {t!(i18n, reg_back)}
+                            </button>
+                        }
+                            .into_any()
+                    }
+                })}
+        </div>
+    }
+}

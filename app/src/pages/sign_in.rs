@@ -1,0 +1,81 @@
+//! `/logga-in`: job seekers sign in with email and password.
+
+use crate::{
+    api::account::{sign_in_state, SignIn},
+    i18n::*,
+};
+use leptos::{prelude::*, server_fn::ServerFn};
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let (next, signed_out) = use_query_map().with_untracked(|q| {
+        (
+            q.get("nasta").unwrap_or_default(),
+            q.get("utloggad").is_some(),
+        )
+    });
+    let state = Resource::new(|| (), |_| sign_in_state());
+    view! {
+        <Title text=move || t_string!(i18n, signin_title).to_owned()/>
+        <div class="page page--form">
+            <h1>{t!(i18n, signin_title)}</h1>
+            {signed_out.then(|| view! { <p class="notice" role="status">{t!(i18n, signed_out)}</p> })}
+            <p>{t!(i18n, signin_lead)}</p>
+            <Suspense>
+                {move || {
+                    let next = next.clone();
+                    Suspend::new(async move {
+                        let state = state.await.unwrap_or_default();
+                        let failed = state.failed;
+                        view! {
+                            {failed
+                                .then(|| {
+                                    view! {
+                                        <div class="error-summary" id="fel" role="alert">
+                                            <p>{t!(i18n, signin_failed)}</p>
+                                        </div>
+                                    }
+                                })}
+                            <form class="step-form" method="post" action=SignIn::PATH>
+                                <input type="hidden" name="next" value=next/>
+                                <div class="field">
+                                    <label for="f-signin-email">{t!(i18n, signin_email)}</label>
+                                    <input
+                                        id="f-signin-email"
+                                        name="email"
+                                        type="email"
+                                        autocomplete="username"
+                                        required
+                                        value=state.email
+                                        aria-describedby=failed.then_some("fel")
+                                        autofocus=failed
+                                    />
+                                </div>
+                                <div class="field">
+                                    <label for="f-signin-password">{t!(i18n, signin_password)}</label>
+                                    <input
+                                        id="f-signin-password"
+                                        name="password"
+                                        type="password"
+                                        autocomplete="current-password"
+                                        required
+                                    />
+                                </div>
+                                <div class="form-actions">
+                                    <button type="submit" class="button">{t!(i18n, signin_submit)}</button>
+                                </div>
+                            </form>
+                        }
+                    })
+                }}
+            </Suspense>
+            <p>
+                {t!(i18n, signin_no_account)} " "
+                <a href="/registrera">{t!(i18n, signin_register)}</a>
+            </p>
+        </div>
+    }
+}
