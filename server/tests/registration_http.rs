@@ -99,7 +99,10 @@ fn refs<'v>(fields: &'v [(&'static str, String)]) -> Vec<(&'static str, &'v str)
     fields.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
 
-fn with<'v>(mut fields: Vec<(&'v str, &'v str)>, extra: &[(&'v str, &'v str)]) -> Vec<(&'v str, &'v str)> {
+fn with<'v>(
+    mut fields: Vec<(&'v str, &'v str)>,
+    extra: &[(&'v str, &'v str)],
+) -> Vec<(&'v str, &'v str)> {
     fields.extend_from_slice(extra);
     fields
 }
@@ -197,7 +200,10 @@ async fn a_newcomer_registers_step_by_step_and_lands_signed_in_on_booking(backen
         )
         .await;
     let (_, html) = browser.get("/registrera/om-dig").await;
-    assert!(html.contains("Närmaste kontor: Kontor Göteborg Centrum"), "office suggested");
+    assert!(
+        html.contains("Närmaste kontor: Kontor Göteborg Centrum"),
+        "office suggested"
+    );
     assert!(html.contains(r#"value="Leila""#), "what was typed is kept");
 
     // Step 2: an entry is added in place, filled in, and a second one added and removed.
@@ -228,7 +234,10 @@ async fn a_newcomer_registers_step_by_step_and_lands_signed_in_on_booking(backen
             "/api/registrering/erfarenhet",
             &with(
                 job.to_vec(),
-                &[("form[entries][1][employer]", "Kvar?"), ("intent", "remove-1")],
+                &[
+                    ("form[entries][1][employer]", "Kvar?"),
+                    ("intent", "remove-1"),
+                ],
             ),
             "/registrera/erfarenhet#erfarenhet-0",
         )
@@ -279,7 +288,10 @@ async fn a_newcomer_registers_step_by_step_and_lands_signed_in_on_booking(backen
         )
         .await;
     let (_, html) = browser.get("/registrera/onskemal?sok=underskot").await;
-    assert!(html.contains(r#"value="add-underskoterska""#), "search lists the occupation");
+    assert!(
+        html.contains(r#"value="add-underskoterska""#),
+        "search lists the occupation"
+    );
     browser
         .post_to(
             "/api/registrering/onskemal",
@@ -305,10 +317,19 @@ async fn a_newcomer_registers_step_by_step_and_lands_signed_in_on_booking(backen
 
     // Step 5: everything to check, then a password that is too short, then a good one.
     let (_, html) = browser.get("/registrera/granska").await;
-    for shown in ["Leila Ahmadi", "Sahlgrenska", "Undersköterska", "persiska", "Hallands län"] {
+    for shown in [
+        "Leila Ahmadi",
+        "Sahlgrenska",
+        "Undersköterska",
+        "persiska",
+        "Hallands län",
+    ] {
         assert!(html.contains(shown), "{shown} on the review page");
     }
-    assert!(html.contains(r#"href="/registrera/erfarenhet""#), "a link back to each step");
+    assert!(
+        html.contains(r#"href="/registrera/erfarenhet""#),
+        "a link back to each step"
+    );
     browser
         .post_to(
             "/api/registrering/skicka",
@@ -337,7 +358,10 @@ async fn a_newcomer_registers_step_by_step_and_lands_signed_in_on_booking(backen
     assert!(html.contains("Välkommen, Leila!"));
     assert!(html.contains("Inloggad: Leila"));
     let (_, html) = browser.get("/registrera").await;
-    assert!(!html.contains(r#"value="Leila""#), "a new registration starts empty");
+    assert!(
+        !html.contains(r#"value="Leila""#),
+        "a new registration starts empty"
+    );
 
     app.store.close().await;
     app.db.drop_database().await;
@@ -347,30 +371,180 @@ async fn every_validation_error_is_shown_next_to_its_field(backend: Backend) {
     let app = spawn_app(backend, true).await;
     // (endpoint, page, fields posted with "next", field key, the message next to it)
     let cases: &[(&str, &str, &[(&str, &str)], &str, &str)] = &[
-        ("om-dig", "om-dig", &[("form[first_name]", "")], "first_name", "Fyll i det här."),
-        ("om-dig", "om-dig", &[("form[last_name]", "R2D2")], "last_name", "Skriv namnet med bokstäver, utan siffror."),
-        ("om-dig", "om-dig", &[("form[personal_number]", "1234")], "personal_number", "Skriv 12 siffror, till exempel 19811218-9876, eller 10 siffror."),
-        ("om-dig", "om-dig", &[("form[personal_number]", "19810230-1234")], "personal_number", "Datumet i numret finns inte. Kontrollera år, månad och dag."),
-        ("om-dig", "om-dig", &[("form[personal_number]", "19811218-9875")], "personal_number", "Numret stämmer inte. Kontrollera de fyra sista siffrorna."),
-        ("om-dig", "om-dig", &[("form[email]", "leila@")], "email", "Skriv e-postadressen som namn@exempel.se."),
-        ("om-dig", "om-dig", &[("form[phone]", "12")], "phone", "Skriv ett svenskt mobilnummer, till exempel 070-123 45 67."),
-        ("om-dig", "om-dig", &[("form[phone]", "031-123 45 67")], "phone", "Det här är ett fast nummer. Skriv ett mobilnummer som börjar med 07."),
-        ("om-dig", "om-dig", &[("form[postcode]", "4131")], "postcode", "Skriv postnumret med 5 siffror, till exempel 413 19."),
-        ("om-dig", "om-dig", &[("form[preferred_language]", "xx")], "preferred_language", "Välj ett av alternativen."),
-        ("om-dig", "om-dig", &[("form[interpreter]", "ja")], "interpreter_language", "Välj vilket språk du behöver tolk på."),
-        ("erfarenhet", "erfarenhet", &[("form[entries][0][employer]", "")], "entries.0.employer", "Fyll i det här."),
-        ("erfarenhet", "erfarenhet", &[("form[entries][0][from]", "mars 2019")], "entries.0.from", "Skriv år och månad så här: 2019-08."),
-        ("erfarenhet", "erfarenhet", &[("form[entries][0][from]", "2099-01")], "entries.0.from", "Månaden har inte kommit än."),
-        ("erfarenhet", "erfarenhet", &[("form[entries][0][from]", "2020-05"), ("form[entries][0][to]", "2019-01")], "entries.0.to", "Slutet kan inte vara före början."),
-        ("utbildning", "utbildning", &[("form[entries][0][level]", "")], "entries.0.level", "Fyll i det här."),
-        ("utbildning", "utbildning", &[("form[entries][0][year]", "99")], "entries.0.year", "Skriv ett årtal med fyra siffror, till exempel 2012."),
-        ("utbildning", "utbildning", &[("form[languages][0][language]", "sv"), ("form[languages][1][language]", "sv")], "languages.1.language", "Du har redan lagt till det här språket."),
-        ("utbildning", "utbildning", &[("form[licences][]", "Q")], "licences", "Välj ett av alternativen."),
-        ("onskemal", "onskemal", &[("form[extent]", "full")], "occupations", "Fyll i det här."),
-        ("onskemal", "onskemal", &[("form[regions][]", "atlantis")], "regions", "Välj ett av alternativen."),
-        ("onskemal", "onskemal", &[("form[earliest_start]", "2020-01-01")], "earliest_start", "Datumet har redan varit."),
-        ("onskemal", "onskemal", &[("form[earliest_start]", "snart")], "earliest_start", "Skriv datumet så här: 2027-01-15."),
-        ("onskemal", "onskemal", &[("form[occupations][]", "NOT A CODE")], "occupations", "Välj yrket bland förslagen."),
+        (
+            "om-dig",
+            "om-dig",
+            &[("form[first_name]", "")],
+            "first_name",
+            "Fyll i det här.",
+        ),
+        (
+            "om-dig",
+            "om-dig",
+            &[("form[last_name]", "R2D2")],
+            "last_name",
+            "Skriv namnet med bokstäver, utan siffror.",
+        ),
+        (
+            "om-dig",
+            "om-dig",
+            &[("form[personal_number]", "1234")],
+            "personal_number",
+            "Skriv 12 siffror, till exempel 19811218-9876, eller 10 siffror.",
+        ),
+        (
+            "om-dig",
+            "om-dig",
+            &[("form[personal_number]", "19810230-1234")],
+            "personal_number",
+            "Datumet i numret finns inte. Kontrollera år, månad och dag.",
+        ),
+        (
+            "om-dig",
+            "om-dig",
+            &[("form[personal_number]", "19811218-9875")],
+            "personal_number",
+            "Numret stämmer inte. Kontrollera de fyra sista siffrorna.",
+        ),
+        (
+            "om-dig",
+            "om-dig",
+            &[("form[email]", "leila@")],
+            "email",
+            "Skriv e-postadressen som namn@exempel.se.",
+        ),
+        (
+            "om-dig",
+            "om-dig",
+            &[("form[phone]", "12")],
+            "phone",
+            "Skriv ett svenskt mobilnummer, till exempel 070-123 45 67.",
+        ),
+        (
+            "om-dig",
+            "om-dig",
+            &[("form[phone]", "031-123 45 67")],
+            "phone",
+            "Det här är ett fast nummer. Skriv ett mobilnummer som börjar med 07.",
+        ),
+        (
+            "om-dig",
+            "om-dig",
+            &[("form[postcode]", "4131")],
+            "postcode",
+            "Skriv postnumret med 5 siffror, till exempel 413 19.",
+        ),
+        (
+            "om-dig",
+            "om-dig",
+            &[("form[preferred_language]", "xx")],
+            "preferred_language",
+            "Välj ett av alternativen.",
+        ),
+        (
+            "om-dig",
+            "om-dig",
+            &[("form[interpreter]", "ja")],
+            "interpreter_language",
+            "Välj vilket språk du behöver tolk på.",
+        ),
+        (
+            "erfarenhet",
+            "erfarenhet",
+            &[("form[entries][0][employer]", "")],
+            "entries.0.employer",
+            "Fyll i det här.",
+        ),
+        (
+            "erfarenhet",
+            "erfarenhet",
+            &[("form[entries][0][from]", "mars 2019")],
+            "entries.0.from",
+            "Skriv år och månad så här: 2019-08.",
+        ),
+        (
+            "erfarenhet",
+            "erfarenhet",
+            &[("form[entries][0][from]", "2099-01")],
+            "entries.0.from",
+            "Månaden har inte kommit än.",
+        ),
+        (
+            "erfarenhet",
+            "erfarenhet",
+            &[
+                ("form[entries][0][from]", "2020-05"),
+                ("form[entries][0][to]", "2019-01"),
+            ],
+            "entries.0.to",
+            "Slutet kan inte vara före början.",
+        ),
+        (
+            "utbildning",
+            "utbildning",
+            &[("form[entries][0][level]", "")],
+            "entries.0.level",
+            "Fyll i det här.",
+        ),
+        (
+            "utbildning",
+            "utbildning",
+            &[("form[entries][0][year]", "99")],
+            "entries.0.year",
+            "Skriv ett årtal med fyra siffror, till exempel 2012.",
+        ),
+        (
+            "utbildning",
+            "utbildning",
+            &[
+                ("form[languages][0][language]", "sv"),
+                ("form[languages][1][language]", "sv"),
+            ],
+            "languages.1.language",
+            "Du har redan lagt till det här språket.",
+        ),
+        (
+            "utbildning",
+            "utbildning",
+            &[("form[licences][]", "Q")],
+            "licences",
+            "Välj ett av alternativen.",
+        ),
+        (
+            "onskemal",
+            "onskemal",
+            &[("form[extent]", "full")],
+            "occupations",
+            "Fyll i det här.",
+        ),
+        (
+            "onskemal",
+            "onskemal",
+            &[("form[regions][]", "atlantis")],
+            "regions",
+            "Välj ett av alternativen.",
+        ),
+        (
+            "onskemal",
+            "onskemal",
+            &[("form[earliest_start]", "2020-01-01")],
+            "earliest_start",
+            "Datumet har redan varit.",
+        ),
+        (
+            "onskemal",
+            "onskemal",
+            &[("form[earliest_start]", "snart")],
+            "earliest_start",
+            "Skriv datumet så här: 2027-01-15.",
+        ),
+        (
+            "onskemal",
+            "onskemal",
+            &[("form[occupations][]", "NOT A CODE")],
+            "occupations",
+            "Välj yrket bland förslagen.",
+        ),
     ];
     for (endpoint, page, fields, key, message) in cases {
         let browser = Browser::new(&app);
@@ -380,7 +554,11 @@ async fn every_validation_error_is_shown_next_to_its_field(backend: Backend) {
             .post_to(&path, &with(fields.to_vec(), &[("intent", "next")]), &to)
             .await;
         let (_, html) = browser.get(&to).await;
-        assert_eq!(error_of(&html, key).as_deref(), Some(*message), "{key} after {fields:?}");
+        assert_eq!(
+            error_of(&html, key).as_deref(),
+            Some(*message),
+            "{key} after {fields:?}"
+        );
         let id = format!("f-{}", key.replace('.', "-"));
         assert!(
             html.contains(&format!("href=\"#{id}\"")),
@@ -420,7 +598,9 @@ async fn a_program_calling_a_step_gets_the_errors_per_field(backend: Backend) {
     };
     assert_eq!(
         errors.get("email"),
-        Some(&FieldError::Contact(app::domain::contact::ContactError::InvalidEmail))
+        Some(&FieldError::Contact(
+            app::domain::contact::ContactError::InvalidEmail
+        ))
     );
     assert_eq!(errors.get("first_name"), Some(&FieldError::Required));
 
@@ -487,7 +667,10 @@ async fn a_registered_number_or_email_offers_sign_in_and_creates_nothing(backend
         error_of(&html, "email").as_deref(),
         Some("Det finns redan ett konto med den här e-postadressen.")
     );
-    assert!(html.contains(r#"href="/logga-in?nasta=%2Fboka""#), "a way to sign in");
+    assert!(
+        html.contains(r#"href="/logga-in?nasta=%2Fboka""#),
+        "a way to sign in"
+    );
 
     // Even sending the rest anyway creates no second account.
     let other = register_fully_expecting_refusal(&app).await;
@@ -523,26 +706,40 @@ async fn signing_in_and_out_with_email_and_password(backend: Backend) {
 
     let browser = Browser::new(&app);
     let (status, location) = browser.post("/api/konto/logga-in", &[]).await;
-    assert!(status >= 300, "a sign-in without fields is refused ({status} {location})");
+    assert!(
+        status >= 300,
+        "a sign-in without fields is refused ({status} {location})"
+    );
     let (_, location) = browser.get_location("/boka").await;
     assert_eq!(location, "/logga-in?nasta=%2Fboka", "booking needs sign-in");
 
     browser
         .post_to(
             "/api/konto/logga-in",
-            &[("email", EMAIL), ("password", "fel lösenord här"), ("next", "/boka")],
+            &[
+                ("email", EMAIL),
+                ("password", "fel lösenord här"),
+                ("next", "/boka"),
+            ],
             "/logga-in?nasta=/boka",
         )
         .await;
     let (_, html) = browser.get("/logga-in?nasta=/boka").await;
     assert!(html.contains("E-postadressen eller lösenordet stämmer inte."));
-    assert!(html.contains(&format!(r#"value="{EMAIL}""#)), "the email is kept");
+    assert!(
+        html.contains(&format!(r#"value="{EMAIL}""#)),
+        "the email is kept"
+    );
 
     // A next address that leads elsewhere is not followed.
     browser
         .post_to(
             "/api/konto/logga-in",
-            &[("email", "LEILA.AHMADI@example.se"), ("password", PASSWORD), ("next", "//evil.example")],
+            &[
+                ("email", "LEILA.AHMADI@example.se"),
+                ("password", PASSWORD),
+                ("next", "//evil.example"),
+            ],
             "/boka",
         )
         .await;

@@ -57,7 +57,10 @@ pub async fn load_registration() -> Result<RegistrationView, AppError> {
 
 /// Step 1: about you and contact.
 #[server(name = SaveAbout, prefix = "/api", endpoint = "registrering/om-dig")]
-pub async fn save_about(#[server(default)] form: AboutForm, #[server(default)] intent: String) -> Result<(), AppError> {
+pub async fn save_about(
+    #[server(default)] form: AboutForm,
+    #[server(default)] intent: String,
+) -> Result<(), AppError> {
     save_step(Step::About, &intent, move |draft, _| {
         draft.about = form;
         Ok(None)
@@ -68,7 +71,10 @@ pub async fn save_about(#[server(default)] form: AboutForm, #[server(default)] i
 /// Step 2: work experience. `intent` may also add an entry (`add`) or remove one
 /// (`remove-2`); that is how the buttons work without JavaScript.
 #[server(name = SaveExperience, prefix = "/api", endpoint = "registrering/erfarenhet")]
-pub async fn save_experience(#[server(default)] form: ExperienceForm, #[server(default)] intent: String) -> Result<(), AppError> {
+pub async fn save_experience(
+    #[server(default)] form: ExperienceForm,
+    #[server(default)] intent: String,
+) -> Result<(), AppError> {
     save_step(Step::Experience, &intent, move |draft, intent| {
         draft.experience = form;
         let entries = &mut draft.experience.entries;
@@ -79,7 +85,10 @@ pub async fn save_experience(#[server(default)] form: ExperienceForm, #[server(d
 
 /// Step 3: education, languages, licences and other skills.
 #[server(name = SaveEducation, prefix = "/api", endpoint = "registrering/utbildning")]
-pub async fn save_education(#[server(default)] form: EducationForm, #[server(default)] intent: String) -> Result<(), AppError> {
+pub async fn save_education(
+    #[server(default)] form: EducationForm,
+    #[server(default)] intent: String,
+) -> Result<(), AppError> {
     save_step(Step::Education, &intent, move |draft, intent| {
         draft.education = form;
         let e = &mut draft.education;

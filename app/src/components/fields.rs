@@ -135,7 +135,9 @@ fn LabelText(text: String, optional: bool) -> impl IntoView {
 
 #[component]
 fn Hint(key: String, hint: Option<String>) -> impl IntoView {
-    hint.map(|hint| view! { <p class="field__hint" id=format!("{}-tips", field_id(&key))>{hint}</p> })
+    hint.map(
+        |hint| view! { <p class="field__hint" id=format!("{}-tips", field_id(&key))>{hint}</p> },
+    )
 }
 
 /// The error message of a field; empty (and hidden by CSS) while there is none. A taken

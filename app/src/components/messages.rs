@@ -24,9 +24,9 @@ pub fn error_text(i18n: I18n, error: FieldError) -> &'static str {
     use PersonalNumberError as P;
     match error {
         F::Malformed => t_string!(i18n, err_malformed),
-        F::Required
-        | F::PersonalNumber(P::Empty)
-        | F::Contact(C::Empty) => t_string!(i18n, err_required),
+        F::Required | F::PersonalNumber(P::Empty) | F::Contact(C::Empty) => {
+            t_string!(i18n, err_required)
+        }
         F::TooLong | F::Contact(C::TooLong) => t_string!(i18n, err_too_long),
         F::Name => t_string!(i18n, err_name),
         F::PersonalNumber(P::Format) => t_string!(i18n, err_pnr_format),

@@ -55,7 +55,8 @@ pub fn OccupationPicker(
     let add = move |o: Occupation| {
         let name = o.name(swedish()).to_owned();
         let added = chosen.try_update(|list| {
-            let fits = list.len() < MAX_DESIRED_OCCUPATIONS && !list.iter().any(|c| c.code == o.code);
+            let fits =
+                list.len() < MAX_DESIRED_OCCUPATIONS && !list.iter().any(|c| c.code == o.code);
             if fits {
                 list.push(o);
             }

@@ -157,7 +157,12 @@ mod browser {
                 self.touched.update_value(|t| {
                     t.insert(key);
                 });
-                self.refresh();
+                // Only when moving on to another field: a message appearing while a button
+                // is being pressed would move the button from under the pointer, and the
+                // press would be lost. "Next" checks everything anyway.
+                if moves_to_field(ev) {
+                    self.refresh();
+                }
             }
         }
 
@@ -260,6 +265,24 @@ mod browser {
         key_of(&target.get_attribute("name")?)
     }
 
+    /// Whether focus is going to another field (not a button, not out of the form).
+    fn moves_to_field(ev: &ev::FocusEvent) -> bool {
+        let Some(next) = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+        else {
+            return false;
+        };
+        match next.tag_name().to_ascii_lowercase().as_str() {
+            "select" | "textarea" => true,
+            "input" => !matches!(
+                next.get_attribute("type").as_deref(),
+                Some("submit" | "button" | "reset")
+            ),
+            _ => false,
+        }
+    }
+
     /// Every field on the form, with its key.
     fn fields(form: &HtmlFormElement) -> Vec<(Element, String)> {
         let Ok(nodes) = form.query_selector_all("[data-field]") else {
@@ -284,8 +307,8 @@ mod browser {
         let Ok(controls) = el.query_selector_all("input, select, textarea") else {
             return;
         };
-        for control in (0..controls.length())
-            .filter_map(|i| controls.item(i)?.dyn_into::<Element>().ok())
+        for control in
+            (0..controls.length()).filter_map(|i| controls.item(i)?.dyn_into::<Element>().ok())
         {
             let _ = match message {
                 Some(_) => control.set_attribute("aria-invalid", "true"),

@@ -239,13 +239,21 @@ mod tests {
 
     #[test]
     fn names_ids_and_keys_are_derived_from_each_other() {
-        assert_eq!(field_name("entries.2.employer"), "form[entries][2][employer]");
+        assert_eq!(
+            field_name("entries.2.employer"),
+            "form[entries][2][employer]"
+        );
         assert_eq!(field_name("first_name"), "form[first_name]");
         assert_eq!(field_name("password"), "password");
         assert_eq!(list_name("licences"), "form[licences][]");
         assert_eq!(field_id("entries.2.employer"), "f-entries-2-employer");
         assert_eq!(error_id("email"), "f-email-fel");
-        for key in ["entries.2.employer", "first_name", "password", "languages.0.level"] {
+        for key in [
+            "entries.2.employer",
+            "first_name",
+            "password",
+            "languages.0.level",
+        ] {
             assert_eq!(key_of(&field_name(key)).as_deref(), Some(key));
         }
         assert_eq!(key_of("form[licences][]").as_deref(), Some("licences"));
@@ -321,7 +329,10 @@ mod tests {
             from_pairs::<ExperienceForm>(none.clone()).unwrap(),
             ExperienceForm::default()
         );
-        assert_eq!(server_decodes::<ExperienceForm>(&none), ExperienceForm::default());
+        assert_eq!(
+            server_decodes::<ExperienceForm>(&none),
+            ExperienceForm::default()
+        );
     }
 
     proptest! {

@@ -1132,7 +1132,10 @@ mod tests {
         .into_iter()
         .map(|(k, v)| (super::super::form_data::field_name(k), v.clone()))
         .collect();
-        assert_eq!(check_posted(Step::About, pairs.clone(), today()), FieldErrors::new());
+        assert_eq!(
+            check_posted(Step::About, pairs.clone(), today()),
+            FieldErrors::new()
+        );
         pairs[3].1 = "not an email".into();
         pairs.push(("intent".into(), "next".into()));
         let errors = check_posted(Step::About, pairs, today());

@@ -139,8 +139,9 @@ fn StepPage(step: Step, data: PageData) -> impl IntoView {
     let title = format!("{} – {}", step_name(i18n, step), t_string!(i18n, reg_title));
 
     let fields = match step {
-        Step::About => view! { <about::AboutStep form=draft.about.clone() suggested_office/> }
-            .into_any(),
+        Step::About => {
+            view! { <about::AboutStep form=draft.about.clone() suggested_office/> }.into_any()
+        }
         Step::Experience => {
             view! { <experience::ExperienceStep form=draft.experience.clone()/> }.into_any()
         }
@@ -151,8 +152,9 @@ fn StepPage(step: Step, data: PageData) -> impl IntoView {
             view! { <wishes::WishesStep form=draft.wishes.clone() desired query results/> }
                 .into_any()
         }
-        Step::Review => view! { <review::ReviewStep draft=draft.clone() today desired/> }
-            .into_any(),
+        Step::Review => {
+            view! { <review::ReviewStep draft=draft.clone() today desired/> }.into_any()
+        }
     };
     view! {
         <Title text=title/>

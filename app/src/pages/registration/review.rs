@@ -44,7 +44,11 @@ fn named<T: Copy>(
 }
 
 #[component]
-pub fn ReviewStep(draft: RegistrationDraft, today: NaiveDate, desired: Vec<Occupation>) -> impl IntoView {
+pub fn ReviewStep(
+    draft: RegistrationDraft,
+    today: NaiveDate,
+    desired: Vec<Occupation>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let swedish = i18n.get_locale_untracked() == Locale::sv;
     let incomplete = draft.first_incomplete(today);
@@ -65,7 +69,12 @@ pub fn ReviewStep(draft: RegistrationDraft, today: NaiveDate, desired: Vec<Occup
         format!(
             "{}, {}",
             t_string!(i18n, yes),
-            named(i18n, &a.interpreter_language, LanguageCode::parse, language_name)
+            named(
+                i18n,
+                &a.interpreter_language,
+                LanguageCode::parse,
+                language_name
+            )
         )
     } else {
         t_string!(i18n, no).to_owned()
@@ -81,7 +90,12 @@ pub fn ReviewStep(draft: RegistrationDraft, today: NaiveDate, desired: Vec<Occup
         (t_string!(i18n, reg_postcode), postcode),
         (
             t_string!(i18n, reg_preferred_language),
-            named(i18n, &a.preferred_language, LanguageCode::parse, language_name),
+            named(
+                i18n,
+                &a.preferred_language,
+                LanguageCode::parse,
+                language_name,
+            ),
         ),
         (t_string!(i18n, reg_interpreter), interpreter),
         (
@@ -139,10 +153,22 @@ pub fn ReviewStep(draft: RegistrationDraft, today: NaiveDate, desired: Vec<Occup
         })
         .collect();
     let skills = vec![
-        (t_string!(i18n, reg_education_title), list_or_nothing(i18n, educations)),
-        (t_string!(i18n, reg_languages_title), list_or_nothing(i18n, languages)),
-        (t_string!(i18n, reg_licences), or_nothing(i18n, &ed.licences.join(", "))),
-        (t_string!(i18n, reg_other_skills), or_nothing(i18n, &ed.other_skills)),
+        (
+            t_string!(i18n, reg_education_title),
+            list_or_nothing(i18n, educations),
+        ),
+        (
+            t_string!(i18n, reg_languages_title),
+            list_or_nothing(i18n, languages),
+        ),
+        (
+            t_string!(i18n, reg_licences),
+            or_nothing(i18n, &ed.licences.join(", ")),
+        ),
+        (
+            t_string!(i18n, reg_other_skills),
+            or_nothing(i18n, &ed.other_skills),
+        ),
     ];
 
     let w = &draft.wishes;
@@ -162,8 +188,14 @@ pub fn ReviewStep(draft: RegistrationDraft, today: NaiveDate, desired: Vec<Occup
         w.earliest_start.trim().to_owned()
     };
     let wishes = vec![
-        (t_string!(i18n, reg_occupations), list_or_nothing(i18n, occupations)),
-        (t_string!(i18n, reg_regions), or_nothing(i18n, &regions.join(", "))),
+        (
+            t_string!(i18n, reg_occupations),
+            list_or_nothing(i18n, occupations),
+        ),
+        (
+            t_string!(i18n, reg_regions),
+            or_nothing(i18n, &regions.join(", ")),
+        ),
         (
             t_string!(i18n, reg_extent),
             named(i18n, &w.extent, Extent::parse, extent_name),
@@ -230,7 +262,7 @@ fn ReviewSection(step: Step, rows: Vec<(&'static str, String)>) -> impl IntoView
                 <h3 id=heading>{step_name(i18n, step)}</h3>
                 <a href=step.path()>
                     {t!(i18n, reg_change)}
-                    <span class="visually-hidden">": " {step_name(i18n, step)}</span>
+                    <span class="visually-hidden">" " {step_name(i18n, step)}</span>
                 </a>
             </div>
             <dl class="review__list">
