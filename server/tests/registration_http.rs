@@ -367,12 +367,14 @@ async fn a_newcomer_registers_step_by_step_and_lands_signed_in_on_booking(backen
     app.db.drop_database().await;
 }
 
+/// A step (its endpoint and page share the name), fields posted with "next", the field key
+/// and the message expected next to it.
+type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str, &'a str);
+
 async fn every_validation_error_is_shown_next_to_its_field(backend: Backend) {
     let app = spawn_app(backend, true).await;
-    // (endpoint, page, fields posted with "next", field key, the message next to it)
-    let cases: &[(&str, &str, &[(&str, &str)], &str, &str)] = &[
+    let cases: &[Case] = &[
         (
-            "om-dig",
             "om-dig",
             &[("form[first_name]", "")],
             "first_name",
@@ -380,13 +382,11 @@ async fn every_validation_error_is_shown_next_to_its_field(backend: Backend) {
         ),
         (
             "om-dig",
-            "om-dig",
             &[("form[last_name]", "R2D2")],
             "last_name",
             "Skriv namnet med bokstäver, utan siffror.",
         ),
         (
-            "om-dig",
             "om-dig",
             &[("form[personal_number]", "1234")],
             "personal_number",
@@ -394,13 +394,11 @@ async fn every_validation_error_is_shown_next_to_its_field(backend: Backend) {
         ),
         (
             "om-dig",
-            "om-dig",
             &[("form[personal_number]", "19810230-1234")],
             "personal_number",
             "Datumet i numret finns inte. Kontrollera år, månad och dag.",
         ),
         (
-            "om-dig",
             "om-dig",
             &[("form[personal_number]", "19811218-9875")],
             "personal_number",
@@ -408,13 +406,11 @@ async fn every_validation_error_is_shown_next_to_its_field(backend: Backend) {
         ),
         (
             "om-dig",
-            "om-dig",
             &[("form[email]", "leila@")],
             "email",
             "Skriv e-postadressen som namn@exempel.se.",
         ),
         (
-            "om-dig",
             "om-dig",
             &[("form[phone]", "12")],
             "phone",
@@ -422,13 +418,11 @@ async fn every_validation_error_is_shown_next_to_its_field(backend: Backend) {
         ),
         (
             "om-dig",
-            "om-dig",
             &[("form[phone]", "031-123 45 67")],
             "phone",
             "Det här är ett fast nummer. Skriv ett mobilnummer som börjar med 07.",
         ),
         (
-            "om-dig",
             "om-dig",
             &[("form[postcode]", "4131")],
             "postcode",
@@ -436,13 +430,11 @@ async fn every_validation_error_is_shown_next_to_its_field(backend: Backend) {
         ),
         (
             "om-dig",
-            "om-dig",
             &[("form[preferred_language]", "xx")],
             "preferred_language",
             "Välj ett av alternativen.",
         ),
         (
-            "om-dig",
             "om-dig",
             &[("form[interpreter]", "ja")],
             "interpreter_language",
@@ -450,13 +442,11 @@ async fn every_validation_error_is_shown_next_to_its_field(backend: Backend) {
         ),
         (
             "erfarenhet",
-            "erfarenhet",
             &[("form[entries][0][employer]", "")],
             "entries.0.employer",
             "Fyll i det här.",
         ),
         (
-            "erfarenhet",
             "erfarenhet",
             &[("form[entries][0][from]", "mars 2019")],
             "entries.0.from",
@@ -464,13 +454,11 @@ async fn every_validation_error_is_shown_next_to_its_field(backend: Backend) {
         ),
         (
             "erfarenhet",
-            "erfarenhet",
             &[("form[entries][0][from]", "2099-01")],
             "entries.0.from",
             "Månaden har inte kommit än.",
         ),
         (
-            "erfarenhet",
             "erfarenhet",
             &[
                 ("form[entries][0][from]", "2020-05"),
@@ -481,20 +469,17 @@ async fn every_validation_error_is_shown_next_to_its_field(backend: Backend) {
         ),
         (
             "utbildning",
-            "utbildning",
             &[("form[entries][0][level]", "")],
             "entries.0.level",
             "Fyll i det här.",
         ),
         (
             "utbildning",
-            "utbildning",
             &[("form[entries][0][year]", "99")],
             "entries.0.year",
             "Skriv ett årtal med fyra siffror, till exempel 2012.",
         ),
         (
-            "utbildning",
             "utbildning",
             &[
                 ("form[languages][0][language]", "sv"),
@@ -505,13 +490,11 @@ async fn every_validation_error_is_shown_next_to_its_field(backend: Backend) {
         ),
         (
             "utbildning",
-            "utbildning",
             &[("form[licences][]", "Q")],
             "licences",
             "Välj ett av alternativen.",
         ),
         (
-            "onskemal",
             "onskemal",
             &[("form[extent]", "full")],
             "occupations",
@@ -519,13 +502,11 @@ async fn every_validation_error_is_shown_next_to_its_field(backend: Backend) {
         ),
         (
             "onskemal",
-            "onskemal",
             &[("form[regions][]", "atlantis")],
             "regions",
             "Välj ett av alternativen.",
         ),
         (
-            "onskemal",
             "onskemal",
             &[("form[earliest_start]", "2020-01-01")],
             "earliest_start",
@@ -533,23 +514,21 @@ async fn every_validation_error_is_shown_next_to_its_field(backend: Backend) {
         ),
         (
             "onskemal",
-            "onskemal",
             &[("form[earliest_start]", "snart")],
             "earliest_start",
             "Skriv datumet så här: 2027-01-15.",
         ),
         (
             "onskemal",
-            "onskemal",
             &[("form[occupations][]", "NOT A CODE")],
             "occupations",
             "Välj yrket bland förslagen.",
         ),
     ];
-    for (endpoint, page, fields, key, message) in cases {
+    for (step, fields, key, message) in cases {
         let browser = Browser::new(&app);
-        let path = format!("/api/registrering/{endpoint}");
-        let to = format!("/registrera/{page}");
+        let path = format!("/api/registrering/{step}");
+        let to = format!("/registrera/{step}");
         browser
             .post_to(&path, &with(fields.to_vec(), &[("intent", "next")]), &to)
             .await;
