@@ -38,6 +38,8 @@ impl<'a> Browser<'a> {
             client: reqwest::Client::builder()
                 .cookie_store(true)
                 .redirect(reqwest::redirect::Policy::none())
+                // A page that never comes is a failure, not a hung test.
+                .timeout(std::time::Duration::from_secs(20))
                 .build()
                 .unwrap(),
         }
@@ -50,7 +52,7 @@ impl<'a> Browser<'a> {
             .header("accept", "text/html")
             .send()
             .await
-            .unwrap();
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"));
         (res.status().as_u16(), res.text().await.unwrap())
     }
 

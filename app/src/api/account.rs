@@ -4,7 +4,8 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// The signed-in job seeker, as pages greet them.
+/// The signed-in job seeker, as pages greet them. Found once per request by the session
+/// middleware (`ssr::http::find_signed_in`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignedIn {
     pub first_name: String,
@@ -21,19 +22,6 @@ pub struct SignInView {
 
 #[cfg(feature = "ssr")]
 const LAST_EMAIL_KEY: &str = "sign_in_email";
-
-#[server(name = CurrentSeeker, prefix = "/api", endpoint = "konto/jag")]
-pub async fn current_seeker() -> Result<Option<SignedIn>, AppError> {
-    use crate::ssr::{http, AppState};
-    let state = AppState::from_context()?;
-    let Some(id) = http::seeker_id().await? else {
-        return Ok(None);
-    };
-    Ok(state.store.seeker_name(id).await?.map(|n| SignedIn {
-        first_name: n.first_name,
-        last_name: n.last_name,
-    }))
-}
 
 /// The sign-in page's state for this browser; reading it forgets the failure.
 #[server(name = SignInState, prefix = "/api", endpoint = "konto/inloggning")]

@@ -1,6 +1,6 @@
 use super::language_switch::LanguageSwitch;
 use crate::{
-    api::account::{current_seeker, SignOut},
+    api::account::{SignOut, SignedIn},
     i18n::*,
 };
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -8,7 +8,12 @@ use leptos::{prelude::*, server_fn::ServerFn};
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
-    let seeker = Resource::new(|| (), |_| current_seeker());
+    // Read from the request (no resource): a second suspended boundary next to the page's
+    // own made server rendering stall now and then (leptos-rs/leptos#4851).
+    #[cfg(feature = "ssr")]
+    let seeker: Option<SignedIn> = crate::ssr::http::signed_in();
+    #[cfg(not(feature = "ssr"))]
+    let seeker: Option<SignedIn> = None;
     view! {
         <a class="skip-link" href="#innehall">{t!(i18n, skip_to_content)}</a>
         <header class="site-header">
@@ -20,9 +25,7 @@ pub fn Header() -> impl IntoView {
                 <nav class="site-nav" aria-label=move || t_string!(i18n, nav_label)>
                     <ul>
                         <li><a href="/">{t!(i18n, nav_home)}</a></li>
-                        <Suspense>
-                            {move || Suspend::new(async move {
-                                match seeker.await.ok().flatten() {
+                        {match seeker {
                                     Some(seeker) => {
                                         view! {
                                             <li><a href="/boka">{t!(i18n, nav_book)}</a></li>
@@ -44,9 +47,7 @@ pub fn Header() -> impl IntoView {
                                         }
                                             .into_any()
                                     }
-                                }
-                            })}
-                        </Suspense>
+                                }}
                     </ul>
                 </nav>
                 <LanguageSwitch/>

@@ -62,6 +62,47 @@ pub async fn seeker_id() -> Result<Option<i64>, AppError> {
         .map_err(AppError::internal)
 }
 
+/// The signed-in job seeker of the current request, as the session middleware found them
+/// (see [`find_signed_in`]). Pages read it while rendering, without a resource of their own.
+pub fn signed_in() -> Option<crate::api::account::SignedIn> {
+    use_context::<Parts>()?
+        .extensions
+        .get::<crate::api::account::SignedIn>()
+        .cloned()
+}
+
+/// Middleware (inside the session layer): looks up who is signed in, once per request, and
+/// leaves it in the request for [`signed_in`].
+pub async fn find_signed_in(
+    axum::extract::State(state): axum::extract::State<crate::ssr::AppState>,
+    session: tower_sessions::Session,
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let id = match session.get::<i64>(SEEKER_KEY).await {
+        Ok(id) => id,
+        Err(err) => {
+            tracing::warn!(%err, "session could not be read");
+            None
+        }
+    };
+    if let Some(id) = id {
+        match state.store.seeker_name(id).await {
+            Ok(Some(name)) => {
+                request
+                    .extensions_mut()
+                    .insert(crate::api::account::SignedIn {
+                        first_name: name.first_name,
+                        last_name: name.last_name,
+                    });
+            }
+            Ok(None) => {}
+            Err(err) => tracing::warn!(%err, "signed-in person could not be read"),
+        }
+    }
+    next.run(request).await
+}
+
 /// Signs a job seeker in: a new session id (so one planted before cannot be used), then
 /// their id in it.
 pub async fn sign_in(seeker_id: i64) -> Result<(), AppError> {

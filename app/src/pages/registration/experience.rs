@@ -1,7 +1,6 @@
 //! Step 2: work experience, any number of entries, added and removed in place.
 
 use crate::{
-    api::registration::occupation_names,
     components::fields::{Input, TextArea, TextField},
     domain::registration::{ExperienceForm, MAX_ENTRIES, MAX_LONG_TEXT, MAX_SHORT_TEXT},
     i18n::*,
@@ -12,10 +11,8 @@ use leptos::prelude::*;
 const NAMES_LIST: &str = "yrkesnamn";
 
 #[component]
-pub fn ExperienceStep(form: ExperienceForm) -> impl IntoView {
+pub fn ExperienceStep(form: ExperienceForm, occupation_names: Vec<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let swedish = i18n.get_locale_untracked() == Locale::sv;
-    let names = Resource::new(move || swedish, occupation_names);
     let count = form.entries.len();
     view! {
         <p>{t!(i18n, reg_experience_intro)}</p>
@@ -93,15 +90,11 @@ pub fn ExperienceStep(form: ExperienceForm) -> impl IntoView {
                     </p>
                 }
             })}
-        <Suspense>
-            {move || Suspend::new(async move {
-                let names = names.await.unwrap_or_default();
-                view! {
-                    <datalist id=NAMES_LIST>
-                        {names.into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
-                    </datalist>
-                }
-            })}
-        </Suspense>
+        <datalist id=NAMES_LIST>
+            {occupation_names
+                .into_iter()
+                .map(|n| view! { <option value=n></option> })
+                .collect_view()}
+        </datalist>
     }
 }

@@ -11,8 +11,8 @@ mod wishes;
 
 use crate::{
     api::registration::{
-        load_registration, search_occupations, RegistrationView, SaveAbout, SaveEducation,
-        SaveExperience, SaveWishes, SubmitRegistration,
+        load_registration, occupation_names, search_occupations, RegistrationView, SaveAbout,
+        SaveEducation, SaveExperience, SaveWishes, SubmitRegistration,
     },
     components::{
         fields::{provide_shown_errors, ErrorSummary},
@@ -59,6 +59,8 @@ struct PageData {
     /// Step 4 without JavaScript: what was searched for and what it found.
     query: String,
     results: Vec<Occupation>,
+    /// Step 2: every occupation's name, offered while typing an occupation.
+    occupation_names: Vec<String>,
 }
 
 #[component]
@@ -71,19 +73,28 @@ pub fn RegistrationPage() -> impl IntoView {
         Some(slug) => Step::from_slug(&slug),
     });
     let query = use_query_map().with_untracked(|q| q.get("sok").unwrap_or_default());
+    let swedish = i18n.get_locale_untracked() == Locale::sv;
+    // One resource loads everything the page needs: resources created while a suspended
+    // view renders on the server are not reliably waited for.
     let data = Resource::new(
         move || query.clone(),
-        |query| async move {
+        move |query| async move {
             let view = load_registration().await?;
             let results = if query.trim().is_empty() {
                 Vec::new()
             } else {
                 search_occupations(query.clone()).await?
             };
+            let occupation_names = if step == Some(Step::Experience) {
+                occupation_names(swedish).await?
+            } else {
+                Vec::new()
+            };
             Ok::<_, crate::error::AppError>(PageData {
                 view,
                 query,
                 results,
+                occupation_names,
             })
         },
     );
@@ -120,6 +131,7 @@ fn StepPage(step: Step, data: PageData) -> impl IntoView {
         view,
         query,
         results,
+        occupation_names,
     } = data;
     let RegistrationView {
         draft,
@@ -143,7 +155,8 @@ fn StepPage(step: Step, data: PageData) -> impl IntoView {
             view! { <about::AboutStep form=draft.about.clone() suggested_office/> }.into_any()
         }
         Step::Experience => {
-            view! { <experience::ExperienceStep form=draft.experience.clone()/> }.into_any()
+            view! { <experience::ExperienceStep form=draft.experience.clone() occupation_names/> }
+                .into_any()
         }
         Step::Education => {
             view! { <education::EducationStep form=draft.education.clone()/> }.into_any()
