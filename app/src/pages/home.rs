@@ -68,13 +68,13 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn Offices() -> impl IntoView {
     let i18n = use_i18n();
-    let offices = Resource::new(|| (), |_| list_offices());
+    // A plain future, not a resource: see `pages::registration`.
+    let offices = list_offices();
     view! {
         <section aria-labelledby="offices-title">
             <h2 id="offices-title">{t!(i18n, home_offices_title)}</h2>
             <p>{t!(i18n, home_offices_lead)}</p>
-            <Transition fallback=move || view! { <p>{t!(i18n, home_offices_loading)}</p> }>
-                {move || Suspend::new(async move {
+            {Suspend::new(async move {
                     match offices.await {
                         Ok(all) => view! { <OfficeFinder all/> }.into_any(),
                         Err(_) => {
@@ -83,7 +83,6 @@ fn Offices() -> impl IntoView {
                         }
                     }
                 })}
-            </Transition>
         </section>
     }
 }

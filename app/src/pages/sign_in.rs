@@ -17,17 +17,16 @@ pub fn SignInPage() -> impl IntoView {
             q.get("utloggad").is_some(),
         )
     });
-    let state = Resource::new(|| (), |_| sign_in_state());
+    // A plain future, not a resource: see `pages::registration`. Read once, as it forgets
+    // the failure it reports.
+    let state = sign_in_state();
     view! {
         <Title text=move || t_string!(i18n, signin_title).to_owned()/>
         <div class="page page--form">
             <h1>{t!(i18n, signin_title)}</h1>
             {signed_out.then(|| view! { <p class="notice" role="status">{t!(i18n, signed_out)}</p> })}
             <p>{t!(i18n, signin_lead)}</p>
-            <Suspense>
-                {move || {
-                    let next = next.clone();
-                    Suspend::new(async move {
+            {Suspend::new(async move {
                         let state = state.await.unwrap_or_default();
                         let failed = state.failed;
                         view! {
@@ -69,9 +68,7 @@ pub fn SignInPage() -> impl IntoView {
                                 </div>
                             </form>
                         }
-                    })
-                }}
-            </Suspense>
+                    })}
             <p>
                 {t!(i18n, signin_no_account)} " "
                 <a href="/registrera">{t!(i18n, signin_register)}</a>

@@ -53,7 +53,6 @@ fn action(step: Step) -> &'static str {
 }
 
 /// Everything a step page is drawn from.
-#[derive(Clone, serde::Serialize, serde::Deserialize)]
 struct PageData {
     view: RegistrationView,
     /// Step 4 without JavaScript: what was searched for and what it found.
@@ -74,52 +73,48 @@ pub fn RegistrationPage() -> impl IntoView {
     });
     let query = use_query_map().with_untracked(|q| q.get("sok").unwrap_or_default());
     let swedish = i18n.get_locale_untracked() == Locale::sv;
-    // One resource loads everything the page needs: resources created while a suspended
-    // view renders on the server are not reliably waited for.
-    let data = Resource::new(
-        move || query.clone(),
-        move |query| async move {
-            let view = load_registration().await?;
-            let results = if query.trim().is_empty() {
-                Vec::new()
-            } else {
-                search_occupations(query.clone()).await?
-            };
-            let occupation_names = if step == Some(Step::Experience) {
-                occupation_names(swedish).await?
-            } else {
-                Vec::new()
-            };
-            Ok::<_, crate::error::AppError>(PageData {
-                view,
-                query,
-                results,
-                occupation_names,
-            })
-        },
-    );
     let Some(step) = step else {
         return view! { <NotFound/> }.into_any();
     };
+    // Everything the page needs, loaded once. Not a `Resource`: with islands this page is
+    // never hydrated, so there is nothing to hand to the browser, and a plain future awaited
+    // while rendering avoids the suspense bookkeeping (which stalled a response now and then).
+    let load = async move {
+        let view = load_registration().await?;
+        let results = if query.trim().is_empty() {
+            Vec::new()
+        } else {
+            search_occupations(query.clone()).await?
+        };
+        let occupation_names = if step == Step::Experience {
+            occupation_names(swedish).await?
+        } else {
+            Vec::new()
+        };
+        Ok::<_, crate::error::AppError>(PageData {
+            view,
+            query,
+            results,
+            occupation_names,
+        })
+    };
     view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(data) => view! { <StepPage step data/> }.into_any(),
-                    Err(_) => {
-                        view! {
-                            <div class="page page--form">
-                                <h1>{t!(i18n, reg_title)}</h1>
-                                <p class="notice notice--error" role="alert">
-                                    {t!(i18n, err_internal)}
-                                </p>
-                            </div>
-                        }
-                            .into_any()
+        {Suspend::new(async move {
+            match load.await {
+                Ok(data) => view! { <StepPage step data/> }.into_any(),
+                Err(_) => {
+                    view! {
+                        <div class="page page--form">
+                            <h1>{t!(i18n, reg_title)}</h1>
+                            <p class="notice notice--error" role="alert">
+                                {t!(i18n, err_internal)}
+                            </p>
+                        </div>
                     }
+                        .into_any()
                 }
-            })}
-        </Suspense>
+            }
+        })}
     }
     .into_any()
 }
