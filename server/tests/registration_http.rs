@@ -620,6 +620,26 @@ async fn the_draft_follows_the_browser_and_nobody_else(backend: Backend) {
     let other = Browser::new(&app);
     let (_, html) = other.get("/registrera/om-dig").await;
     assert!(!html.contains("Amal"), "another browser sees an empty form");
+
+    // The draft's cookie: script cannot read it, other sites' requests do not carry it,
+    // and it lasts the 30 days a draft is kept (Secure is added outside local development).
+    let res = reqwest::Client::new()
+        .post(app.url("/api/registrering/om-dig"))
+        .header("accept", "text/html")
+        .form(&[("form[first_name]", "Amal"), ("intent", "save")])
+        .send()
+        .await
+        .unwrap();
+    let cookie = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|c| c.starts_with("tidbok_utkast="))
+        .expect("a draft cookie");
+    for part in ["HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=2592000"] {
+        assert!(cookie.contains(part), "{part} in {cookie}");
+    }
     app.store.close().await;
     app.db.drop_database().await;
 }
@@ -684,6 +704,28 @@ async fn register_fully_expecting_refusal(app: &TestApp) -> String {
 async fn signing_in_and_out_with_email_and_password(backend: Backend) {
     let app = spawn_app(backend, true).await;
     register_fully(&app, PNR, EMAIL).await;
+
+    // The session cookie a sign-in sets: HttpOnly and SameSite (Secure outside local
+    // development); the session itself is kept in the database.
+    let res = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .post(app.url("/api/konto/logga-in"))
+        .header("accept", "text/html")
+        .form(&[("email", EMAIL), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    let cookie = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|c| c.starts_with("tidbok_session="))
+        .expect("a session cookie");
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
 
     let browser = Browser::new(&app);
     let (status, location) = browser.post("/api/konto/logga-in", &[]).await;

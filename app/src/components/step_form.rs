@@ -8,15 +8,14 @@
 //!
 //! Without JavaScript the form is an ordinary post and the server shows the same errors.
 
-use crate::domain::registration::Step;
-use chrono::NaiveDate;
+use crate::domain::{registration::Step, time::Day};
 use leptos::prelude::*;
 
 #[island]
 pub fn StepForm(
     step: Step,
     /// Today by the server's clock, so both sides check dates against the same day.
-    today: NaiveDate,
+    today: Day,
     /// The server function the form posts to.
     action: String,
     /// Whether changes are saved as they are made (not for the password).
@@ -25,7 +24,7 @@ pub fn StepForm(
 ) -> impl IntoView {
     let form = NodeRef::<leptos::html::Form>::new();
     #[cfg(feature = "hydrate")]
-    let checker = browser::Checker::new(form, step, today, action.clone(), autosave);
+    let checker = browser::Checker::new(form, step, today.0, action.clone(), autosave);
     #[cfg(not(feature = "hydrate"))]
     let _ = (step, today, autosave);
 

@@ -7,7 +7,7 @@
 //! functions here are the only place those three are derived from each other.
 
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
 /// The argument every step form's fields belong to.
 const FORM_ARG: &str = "form";
@@ -130,66 +130,113 @@ pub fn in_page_order<'a, V>(
 /// Builds a step's form from the `(name, value)` pairs a form would post, as the server
 /// function's decoder does: numbered entries become lists in index order, `[]` appends.
 /// Names outside the form argument are ignored. `None` only if the pairs cannot make a `T`.
+///
+/// The pairs become a small tree, written out as JSON and read with `serde_json::from_str`:
+/// the browser has that reader already (island props arrive as JSON), whereas
+/// `serde_json::Value` would bring a second deserializer into the wasm.
 pub fn from_pairs<T: DeserializeOwned>(
     pairs: impl IntoIterator<Item = (String, String)>,
 ) -> Option<T> {
-    let mut root = Value::Object(Map::new());
+    let mut root = Node::Map(BTreeMap::new());
     for (name, value) in pairs {
         let Some(path) = name.strip_prefix(FORM_ARG).and_then(path_of) else {
             continue;
         };
-        insert(&mut root, &path, value);
+        root.insert(&path, value);
     }
-    serde_json::from_value(into_lists(root)).ok()
+    let mut json = String::new();
+    root.write_json(&mut json);
+    serde_json::from_str(&json).ok()
 }
 
-fn insert(node: &mut Value, path: &[&str], value: String) {
-    let Some((first, rest)) = path.split_first() else {
-        return;
-    };
-    if first.is_empty() {
-        // `name[]`: one more item of a list.
-        if !node.is_array() {
-            *node = Value::Array(Vec::new());
-        }
-        if let (Value::Array(items), true) = (node, rest.is_empty()) {
-            items.push(Value::String(value));
-        }
-        return;
-    }
-    if !node.is_object() {
-        *node = Value::Object(Map::new());
-    }
-    let Value::Object(map) = node else { return };
-    if rest.is_empty() {
-        map.insert((*first).to_owned(), Value::String(value));
-    } else {
-        let child = map
-            .entry((*first).to_owned())
-            .or_insert_with(|| Value::Object(Map::new()));
-        insert(child, rest, value);
-    }
+enum Node {
+    Text(String),
+    /// `name[]` items, in the order posted.
+    List(Vec<Node>),
+    /// Named or numbered children; numbered ones (`entries[2]`) become a list in index order.
+    Map(BTreeMap<String, Node>),
 }
 
-/// Objects whose keys are all indices (`{"0": …, "2": …}`) become lists in index order.
-fn into_lists(node: Value) -> Value {
-    match node {
-        Value::Object(map) => {
-            let numbered = !map.is_empty() && map.keys().all(|k| k.parse::<usize>().is_ok());
-            if numbered {
-                let mut items: Vec<(usize, Value)> = map
-                    .into_iter()
-                    .map(|(k, v)| (k.parse().unwrap_or(usize::MAX), into_lists(v)))
-                    .collect();
-                items.sort_by_key(|(i, _)| *i);
-                Value::Array(items.into_iter().map(|(_, v)| v).collect())
-            } else {
-                Value::Object(map.into_iter().map(|(k, v)| (k, into_lists(v))).collect())
+impl Node {
+    fn insert(&mut self, path: &[&str], value: String) {
+        let Some((first, rest)) = path.split_first() else {
+            return;
+        };
+        if first.is_empty() {
+            if !matches!(self, Node::List(_)) {
+                *self = Node::List(Vec::new());
+            }
+            if let (Node::List(items), true) = (self, rest.is_empty()) {
+                items.push(Node::Text(value));
+            }
+            return;
+        }
+        if !matches!(self, Node::Map(_)) {
+            *self = Node::Map(BTreeMap::new());
+        }
+        let Node::Map(map) = self else { return };
+        if rest.is_empty() {
+            map.insert((*first).to_owned(), Node::Text(value));
+        } else {
+            map.entry((*first).to_owned())
+                .or_insert_with(|| Node::Map(BTreeMap::new()))
+                .insert(rest, value);
+        }
+    }
+
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Node::Text(text) => write_json_string(text, out),
+            Node::List(items) => write_list(items.iter(), out),
+            Node::Map(map) => {
+                let numbered = !map.is_empty() && map.keys().all(|k| k.parse::<usize>().is_ok());
+                if numbered {
+                    let mut items: Vec<(usize, &Node)> = map
+                        .iter()
+                        .map(|(k, v)| (k.parse().unwrap_or(usize::MAX), v))
+                        .collect();
+                    items.sort_by_key(|(i, _)| *i);
+                    write_list(items.into_iter().map(|(_, v)| v), out);
+                } else {
+                    out.push('{');
+                    for (i, (key, value)) in map.iter().enumerate() {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        write_json_string(key, out);
+                        out.push(':');
+                        value.write_json(out);
+                    }
+                    out.push('}');
+                }
             }
         }
-        Value::Array(items) => Value::Array(items.into_iter().map(into_lists).collect()),
-        other => other,
     }
+}
+
+fn write_list<'a>(items: impl Iterator<Item = &'a Node>, out: &mut String) {
+    out.push('[');
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        item.write_json(out);
+    }
+    out.push(']');
+}
+
+/// `text` as a JSON string, quotes and escapes included.
+pub fn write_json_string(text: &str, out: &mut String) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 #[cfg(test)]

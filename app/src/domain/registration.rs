@@ -551,7 +551,7 @@ fn optional_future_date(input: &str, today: NaiveDate) -> Result<Option<NaiveDat
     if s.is_empty() {
         return Ok(None);
     }
-    let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| FieldError::Date)?;
+    let date = super::time::parse_iso_date(s).ok_or(FieldError::Date)?;
     if date < today {
         Err(FieldError::DateInPast)
     } else if date.year() > today.year() + 5 {

@@ -22,9 +22,70 @@ pub fn stockholm_to_utc(date: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc
     }
 }
 
+/// `YYYY-MM-DD`, what `<input type="date">` sends, as a date that exists. By hand rather
+/// than with chrono's format parser, which would add its whole machinery to the wasm.
+pub fn parse_iso_date(input: &str) -> Option<NaiveDate> {
+    let mut parts = input.trim().splitn(3, '-');
+    let mut number = |len: usize| {
+        let part = parts.next()?;
+        (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let (year, month, day) = (number(4)?, number(2)?, number(2)?);
+    NaiveDate::from_ymd_opt(year as i32, month, day)
+}
+
+/// `2026-11-23`.
+pub fn iso_date(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// A day on the wire as `YYYY-MM-DD`, read and written without chrono's format machinery
+/// (it is what the browser's islands receive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Day(pub NaiveDate);
+
+impl serde::Serialize for Day {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&iso_date(self.0))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Day {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        parse_iso_date(&text)
+            .map(Day)
+            .ok_or_else(|| serde::de::Error::custom("not a YYYY-MM-DD date"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates_are_read_strictly_and_written_back() {
+        assert_eq!(parse_iso_date("2027-01-15"), Some(d(2027, 1, 15)));
+        assert_eq!(parse_iso_date(" 2024-02-29 "), Some(d(2024, 2, 29)));
+        for bad in [
+            "2023-02-29",
+            "2027-1-15",
+            "27-01-15",
+            "2027-01-15x",
+            "2027/01/15",
+            "",
+            "snart",
+        ] {
+            assert_eq!(parse_iso_date(bad), None, "{bad}");
+        }
+        assert_eq!(iso_date(d(2027, 1, 5)), "2027-01-05");
+        let day: Day = serde_json::from_str("\"2026-11-23\"").unwrap();
+        assert_eq!(day, Day(d(2026, 11, 23)));
+        assert_eq!(serde_json::to_string(&day).unwrap(), "\"2026-11-23\"");
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

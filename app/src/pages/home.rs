@@ -75,14 +75,14 @@ fn Offices() -> impl IntoView {
             <h2 id="offices-title">{t!(i18n, home_offices_title)}</h2>
             <p>{t!(i18n, home_offices_lead)}</p>
             {Suspend::new(async move {
-                    match offices.await {
-                        Ok(all) => view! { <OfficeFinder all/> }.into_any(),
-                        Err(_) => {
-                            view! { <p class="notice notice--error" role="alert">{t!(i18n, home_offices_error)}</p> }
-                                .into_any()
-                        }
+                match offices.await {
+                    Ok(all) => view! { <OfficeFinder all/> }.into_any(),
+                    Err(_) => {
+                        view! { <p class="notice notice--error" role="alert">{t!(i18n, home_offices_error)}</p> }
+                            .into_any()
                     }
-                })}
+                }
+            })}
         </section>
     }
 }

@@ -27,48 +27,48 @@ pub fn SignInPage() -> impl IntoView {
             {signed_out.then(|| view! { <p class="notice" role="status">{t!(i18n, signed_out)}</p> })}
             <p>{t!(i18n, signin_lead)}</p>
             {Suspend::new(async move {
-                        let state = state.await.unwrap_or_default();
-                        let failed = state.failed;
-                        view! {
-                            {failed
-                                .then(|| {
-                                    view! {
-                                        <div class="error-summary" id="fel" role="alert">
-                                            <p>{t!(i18n, signin_failed)}</p>
-                                        </div>
-                                    }
-                                })}
-                            <form class="step-form" method="post" action=SignIn::PATH>
-                                <input type="hidden" name="next" value=next/>
-                                <div class="field">
-                                    <label for="f-signin-email">{t!(i18n, signin_email)}</label>
-                                    <input
-                                        id="f-signin-email"
-                                        name="email"
-                                        type="email"
-                                        autocomplete="username"
-                                        required
-                                        value=state.email
-                                        aria-describedby=failed.then_some("fel")
-                                        autofocus=failed
-                                    />
+                let state = state.await.unwrap_or_default();
+                let failed = state.failed;
+                view! {
+                    {failed
+                        .then(|| {
+                            view! {
+                                <div class="error-summary" id="fel" role="alert">
+                                    <p>{t!(i18n, signin_failed)}</p>
                                 </div>
-                                <div class="field">
-                                    <label for="f-signin-password">{t!(i18n, signin_password)}</label>
-                                    <input
-                                        id="f-signin-password"
-                                        name="password"
-                                        type="password"
-                                        autocomplete="current-password"
-                                        required
-                                    />
-                                </div>
-                                <div class="form-actions">
-                                    <button type="submit" class="button">{t!(i18n, signin_submit)}</button>
-                                </div>
-                            </form>
-                        }
-                    })}
+                            }
+                        })}
+                    <form class="step-form" method="post" action=SignIn::PATH>
+                        <input type="hidden" name="next" value=next/>
+                        <div class="field">
+                            <label for="f-signin-email">{t!(i18n, signin_email)}</label>
+                            <input
+                                id="f-signin-email"
+                                name="email"
+                                type="email"
+                                autocomplete="username"
+                                required
+                                value=state.email
+                                aria-describedby=failed.then_some("fel")
+                                autofocus=failed
+                            />
+                        </div>
+                        <div class="field">
+                            <label for="f-signin-password">{t!(i18n, signin_password)}</label>
+                            <input
+                                id="f-signin-password"
+                                name="password"
+                                type="password"
+                                autocomplete="current-password"
+                                required
+                            />
+                        </div>
+                        <div class="form-actions">
+                            <button type="submit" class="button">{t!(i18n, signin_submit)}</button>
+                        </div>
+                    </form>
+                }
+            })}
             <p>
                 {t!(i18n, signin_no_account)} " "
                 <a href="/registrera">{t!(i18n, signin_register)}</a>

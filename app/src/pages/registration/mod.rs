@@ -21,6 +21,7 @@ use crate::{
     },
     domain::{
         registration::{FieldErrors, Step},
+        time::Day,
         Occupation,
     },
     i18n::*,
@@ -161,7 +162,8 @@ fn StepPage(step: Step, data: PageData) -> impl IntoView {
                 .into_any()
         }
         Step::Review => {
-            view! { <review::ReviewStep draft=draft.clone() today desired/> }.into_any()
+            view! { <review::ReviewStep draft=draft.clone() today desired suggested_office/> }
+                .into_any()
         }
     };
     view! {
@@ -176,7 +178,7 @@ fn StepPage(step: Step, data: PageData) -> impl IntoView {
                 " "
                 {step_name(i18n, step)}
             </h2>
-            <StepForm step today action=action(step).to_owned() autosave=step != Step::Review>
+            <StepForm step today=Day(today) action=action(step).to_owned() autosave=step != Step::Review>
                 <ErrorSummary/>
                 {fields}
                 <FormActions step/>

@@ -48,6 +48,7 @@ pub fn ReviewStep(
     draft: RegistrationDraft,
     today: NaiveDate,
     desired: Vec<Occupation>,
+    suggested_office: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let swedish = i18n.get_locale_untracked() == Locale::sv;
@@ -88,6 +89,10 @@ pub fn ReviewStep(
         (t_string!(i18n, reg_email), email),
         (t_string!(i18n, reg_phone), phone),
         (t_string!(i18n, reg_postcode), postcode),
+        (
+            t_string!(i18n, reg_nearest_office),
+            or_nothing(i18n, suggested_office.as_deref().unwrap_or_default()),
+        ),
         (
             t_string!(i18n, reg_preferred_language),
             named(
