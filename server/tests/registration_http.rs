@@ -623,7 +623,10 @@ async fn the_draft_follows_the_browser_and_nobody_else(backend: Backend) {
 
     // The draft's cookie: script cannot read it, other sites' requests do not carry it,
     // and it lasts the 30 days a draft is kept (Secure is added outside local development).
-    let res = reqwest::Client::new()
+    let res = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
         .post(app.url("/api/registrering/om-dig"))
         .header("accept", "text/html")
         .form(&[("form[first_name]", "Amal"), ("intent", "save")])
