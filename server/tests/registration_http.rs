@@ -18,6 +18,7 @@ on_both_backends!(
     a_registered_number_or_email_offers_sign_in_and_creates_nothing,
     signing_in_and_out_with_email_and_password,
     malformed_and_unknown_input_gets_a_clear_answer,
+    the_form_is_in_english_when_english_is_chosen,
 );
 
 const PNR: &str = "19811218-9876";
@@ -344,6 +345,19 @@ async fn a_newcomer_registers_step_by_step_and_lands_signed_in_on_booking(backen
         error_of(&html, "password").as_deref(),
         Some("Lösenordet behöver minst 12 tecken.")
     );
+    let too_long = "lösenord ".repeat(15);
+    browser
+        .post_to(
+            "/api/registrering/skicka",
+            &[("password", too_long.as_str()), ("intent", "next")],
+            "/registrera/granska",
+        )
+        .await;
+    let (_, html) = browser.get("/registrera/granska").await;
+    assert_eq!(
+        error_of(&html, "password").as_deref(),
+        Some("Lösenordet får ha högst 128 tecken.")
+    );
     assert_eq!(app.store.count_seekers().await.unwrap(), 0);
     browser
         .post_to(
@@ -375,6 +389,22 @@ type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str, &'a str);
 
 async fn every_validation_error_is_shown_next_to_its_field(backend: Backend) {
     let app = spawn_app(backend, true).await;
+    let long = "a".repeat(101);
+    let long_name = [("form[first_name]", long.as_str())];
+    let codes = [
+        "snickare",
+        "kock",
+        "stadare",
+        "underskoterska",
+        "sjukskoterska",
+        "lokalvardare",
+        "hotellstadare",
+        "ekonomiassistent",
+        "redovisningskonsult",
+        "kurator",
+        "fysioterapeut",
+    ];
+    let eleven: Vec<(&str, &str)> = codes.iter().map(|c| ("form[occupations][]", *c)).collect();
     let cases: &[Case] = &[
         (
             "om-dig",
@@ -526,6 +556,8 @@ async fn every_validation_error_is_shown_next_to_its_field(backend: Backend) {
             "occupations",
             "Välj yrket bland förslagen.",
         ),
+        ("om-dig", &long_name, "first_name", "Texten är för lång."),
+        ("onskemal", &eleven, "occupations", "Du har valt för många."),
     ];
     for (step, fields, key, message) in cases {
         let browser = Browser::new(&app);
@@ -833,4 +865,30 @@ impl Browser<'_> {
             .unwrap_or_default();
         (res.status().as_u16(), location)
     }
+}
+
+async fn the_form_is_in_english_when_english_is_chosen(backend: Backend) {
+    let app = spawn_app(backend, true).await;
+    let browser = Browser::new(&app);
+    browser
+        .post_to(
+            "/api/registrering/om-dig",
+            &[("form[email]", "nope"), ("intent", "next")],
+            "/registrera/om-dig",
+        )
+        .await;
+    // The language switch, as a link without JavaScript: it sets the choice and comes back.
+    let (status, _) = browser.get("/sprak/en?till=%2Fregistrera%2Fom-dig").await;
+    assert_eq!(status, 303);
+    let (_, html) = browser.get("/registrera/om-dig").await;
+    assert!(html.contains(r#"<html lang="en""#));
+    assert!(html.contains("Register as a job seeker"));
+    assert!(html.contains("Step 1 of 5"));
+    assert_eq!(
+        error_of(&html, "email").as_deref(),
+        Some("Write the email address like name@example.com.")
+    );
+    assert!(html.contains("Email address: Write the email address like name@example.com."));
+    app.store.close().await;
+    app.db.drop_database().await;
 }
