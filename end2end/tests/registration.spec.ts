@@ -104,7 +104,8 @@ test.describe("registration with JavaScript", () => {
     await entry.getByLabel("Från (år och månad)").fill("2019-08");
     await expect(page.locator("#f-entries-0-from-fel")).toBeEmpty();
     await expectAccessible(page);
-    await next(page);
+    // Enter in a field means "next" (not the first button on the page, "remove job 1").
+    await entry.getByLabel("Yrke").press("Enter");
 
     // Step 3: a language.
     await expect(page).toHaveURL(/\/registrera\/utbildning$/);
@@ -240,7 +241,7 @@ test.describe("registration without JavaScript", () => {
     await page.getByRole("button", { name: "Ta bort jobb 2" }).click();
     await expect(page.getByRole("group", { name: "Jobb 2" })).toHaveCount(0);
     await expect(page.getByRole("group", { name: "Jobb 1" }).getByLabel("Arbetsgivare")).toHaveValue("Skolköket");
-    await next(page);
+    await page.getByRole("group", { name: "Jobb 1" }).getByLabel("Arbetsgivare").press("Enter");
 
     await expect(page).toHaveURL(/utbildning$/);
     await next(page);

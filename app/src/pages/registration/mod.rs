@@ -179,6 +179,19 @@ fn StepPage(step: Step, data: PageData) -> impl IntoView {
                 {step_name(i18n, step)}
             </h2>
             <StepForm step today=Day(today) action=action(step).to_owned() autosave=step != Step::Review>
+                // The form's default button: Enter in a field means "next", not the first
+                // button on the page (which may remove an entry). Hidden from view and from
+                // the keyboard; the visible "next" is at the end.
+                <button
+                    type="submit"
+                    name="intent"
+                    value="next"
+                    class="visually-hidden"
+                    tabindex="-1"
+                    aria-hidden="true"
+                >
+                    {t!(i18n, reg_next)}
+                </button>
                 <ErrorSummary/>
                 {fields}
                 <FormActions step/>
@@ -215,7 +228,7 @@ fn Stepper(current: Step) -> impl IntoView {
     }
 }
 
-/// Next (first, so that Enter in a field means "next") and back.
+/// Next and back.
 #[component]
 fn FormActions(step: Step) -> impl IntoView {
     let i18n = use_i18n();
