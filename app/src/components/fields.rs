@@ -164,6 +164,52 @@ pub fn FieldMessage(key: String) -> impl IntoView {
     }
 }
 
+/// What a single control needs to be tied to its label, hint and message.
+struct Control {
+    id: String,
+    name: String,
+    invalid: Option<&'static str>,
+    described_by: String,
+    autofocus: bool,
+}
+
+impl Control {
+    fn of(key: &str, has_hint: bool) -> Self {
+        let shown = shown();
+        Control {
+            id: field_id(key),
+            name: field_name(key),
+            invalid: shown.get(key).map(|_| "true"),
+            described_by: described_by(key, has_hint),
+            autofocus: shown.is_first(key),
+        }
+    }
+}
+
+/// The box around one control: its label, hint and error message, and the `data-field`
+/// and `data-label` the step form island looks for.
+#[component]
+fn FieldFrame(
+    key: String,
+    label: String,
+    hint: Option<String>,
+    optional: bool,
+    children: Children,
+) -> impl IntoView {
+    let shown = shown();
+    let invalid = shown.get(&key).is_some();
+    let summary_label = shown.label(&key);
+    let id = field_id(&key);
+    view! {
+        <div class="field" class:field--error=invalid data-field=key.clone() data-label=summary_label>
+            <label for=id><LabelText text=label optional/></label>
+            <Hint key=key.clone() hint=hint/>
+            <FieldMessage key=key.clone()/>
+            {children()}
+        </div>
+    }
+}
+
 #[component]
 pub fn TextField(
     #[prop(into)] key: String,
@@ -176,18 +222,13 @@ pub fn TextField(
     #[prop(optional)]
     max: Option<usize>,
 ) -> impl IntoView {
-    let shown = shown();
     let input = input.unwrap_or(Input::TEXT);
-    let error = shown.get(&key);
-    let id = field_id(&key);
+    let c = Control::of(&key, hint.is_some());
     view! {
-        <div class="field" class:field--error=error.is_some() data-field=key.clone() data-label=shown.label(&key)>
-            <label for=id.clone()><LabelText text=label optional/></label>
-            <Hint key=key.clone() hint=hint.clone()/>
-            <FieldMessage key=key.clone()/>
+        <FieldFrame key label hint optional>
             <input
-                id=id
-                name=field_name(&key)
+                id=c.id
+                name=c.name
                 type=input.kind
                 value=value
                 autocomplete=input.autocomplete
@@ -195,11 +236,11 @@ pub fn TextField(
                 list=input.list
                 maxlength=max.map(|m| m.to_string())
                 required=!optional
-                aria-invalid=error.map(|_| "true")
-                aria-describedby=described_by(&key, hint.is_some())
-                autofocus=shown.is_first(&key)
+                aria-invalid=c.invalid
+                aria-describedby=c.described_by
+                autofocus=c.autofocus
             />
-        </div>
+        </FieldFrame>
     }
 }
 
@@ -212,27 +253,22 @@ pub fn TextArea(
     #[prop(optional)] optional: bool,
     #[prop(optional)] max: Option<usize>,
 ) -> impl IntoView {
-    let shown = shown();
-    let error = shown.get(&key);
-    let id = field_id(&key);
+    let c = Control::of(&key, hint.is_some());
     view! {
-        <div class="field" class:field--error=error.is_some() data-field=key.clone() data-label=shown.label(&key)>
-            <label for=id.clone()><LabelText text=label optional/></label>
-            <Hint key=key.clone() hint=hint.clone()/>
-            <FieldMessage key=key.clone()/>
+        <FieldFrame key label hint optional>
             <textarea
-                id=id
-                name=field_name(&key)
+                id=c.id
+                name=c.name
                 rows="4"
                 maxlength=max.map(|m| m.to_string())
                 required=!optional
-                aria-invalid=error.map(|_| "true")
-                aria-describedby=described_by(&key, hint.is_some())
-                autofocus=shown.is_first(&key)
+                aria-invalid=c.invalid
+                aria-describedby=c.described_by
+                autofocus=c.autofocus
             >
                 {value}
             </textarea>
-        </div>
+        </FieldFrame>
     }
 }
 
@@ -247,22 +283,17 @@ pub fn SelectField(
     #[prop(optional)] optional: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let shown = shown();
-    let error = shown.get(&key);
-    let id = field_id(&key);
+    let c = Control::of(&key, hint.is_some());
     let value = value.trim().to_owned();
     view! {
-        <div class="field" class:field--error=error.is_some() data-field=key.clone() data-label=shown.label(&key)>
-            <label for=id.clone()><LabelText text=label optional/></label>
-            <Hint key=key.clone() hint=hint.clone()/>
-            <FieldMessage key=key.clone()/>
+        <FieldFrame key label hint optional>
             <select
-                id=id
-                name=field_name(&key)
+                id=c.id
+                name=c.name
                 required=!optional
-                aria-invalid=error.map(|_| "true")
-                aria-describedby=described_by(&key, hint.is_some())
-                autofocus=shown.is_first(&key)
+                aria-invalid=c.invalid
+                aria-describedby=c.described_by
+                autofocus=c.autofocus
             >
                 <option value="" selected=value.is_empty()>{t_string!(i18n, choose)}</option>
                 {options
@@ -272,7 +303,7 @@ pub fn SelectField(
                     })
                     .collect_view()}
             </select>
-        </div>
+        </FieldFrame>
     }
 }
 
@@ -427,5 +458,26 @@ pub fn ErrorSummary() -> impl IntoView {
                     .collect_view()}
             </ul>
         </div>
+    }
+}
+
+/// A button that posts the form with an `intent` other than "next": adding or removing a
+/// list entry, which saves without checking the step. `remove` makes it a quiet link-styled
+/// button inside the entry.
+#[component]
+pub fn IntentButton(
+    #[prop(into)] intent: String,
+    #[prop(into)] label: String,
+    #[prop(optional)] remove: bool,
+) -> impl IntoView {
+    let class = if remove {
+        "button button--link"
+    } else {
+        "button button--secondary"
+    };
+    view! {
+        <button type="submit" class=class name="intent" value=intent>
+            {label}
+        </button>
     }
 }

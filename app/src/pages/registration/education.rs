@@ -3,7 +3,7 @@
 use super::about::language_options;
 use crate::{
     components::{
-        fields::{CheckboxGroup, Input, SelectField, TextArea, TextField},
+        fields::{CheckboxGroup, Input, IntentButton, SelectField, TextArea, TextField},
         messages::{education_level_name, language_level_name, licence_name},
     },
     domain::{
@@ -76,14 +76,11 @@ pub fn EducationStep(form: EducationForm) -> impl IntoView {
                                     max=4
                                 />
                             </div>
-                            <button
-                                type="submit"
-                                class="button button--link"
-                                name="intent"
-                                value=format!("education-remove-{i}")
-                            >
-                                {t_string!(i18n, reg_education_remove, n = n).to_string()}
-                            </button>
+                            <IntentButton
+                                intent=format!("education-remove-{i}")
+                                label=t_string!(i18n, reg_education_remove, n = n).to_string()
+                                remove=true
+                            />
                         </fieldset>
                     }
                 })
@@ -92,9 +89,7 @@ pub fn EducationStep(form: EducationForm) -> impl IntoView {
                 .then(|| {
                     view! {
                         <p>
-                            <button type="submit" class="button button--secondary" name="intent" value="education-add">
-                                {t!(i18n, reg_education_add)}
-                            </button>
+                            <IntentButton intent="education-add" label=t_string!(i18n, reg_education_add)/>
                         </p>
                     }
                 })}
@@ -128,14 +123,11 @@ pub fn EducationStep(form: EducationForm) -> impl IntoView {
                                     options=language_levels.clone()
                                 />
                             </div>
-                            <button
-                                type="submit"
-                                class="button button--link"
-                                name="intent"
-                                value=format!("language-remove-{i}")
-                            >
-                                {t_string!(i18n, reg_language_remove, n = n).to_string()}
-                            </button>
+                            <IntentButton
+                                intent=format!("language-remove-{i}")
+                                label=t_string!(i18n, reg_language_remove, n = n).to_string()
+                                remove=true
+                            />
                         </fieldset>
                     }
                 })
@@ -144,9 +136,7 @@ pub fn EducationStep(form: EducationForm) -> impl IntoView {
                 .then(|| {
                     view! {
                         <p>
-                            <button type="submit" class="button button--secondary" name="intent" value="language-add">
-                                {t!(i18n, reg_language_add)}
-                            </button>
+                            <IntentButton intent="language-add" label=t_string!(i18n, reg_language_add)/>
                         </p>
                     }
                 })}

@@ -1,7 +1,7 @@
 //! Step 2: work experience, any number of entries, added and removed in place.
 
 use crate::{
-    components::fields::{Input, TextArea, TextField},
+    components::fields::{Input, IntentButton, TextArea, TextField},
     domain::registration::{ExperienceForm, MAX_ENTRIES, MAX_LONG_TEXT, MAX_SHORT_TEXT},
     i18n::*,
 };
@@ -68,14 +68,11 @@ pub fn ExperienceStep(form: ExperienceForm, occupation_names: Vec<String>) -> im
                             optional=true
                             max=MAX_LONG_TEXT
                         />
-                        <button
-                            type="submit"
-                            class="button button--link"
-                            name="intent"
-                            value=format!("remove-{i}")
-                        >
-                            {t_string!(i18n, reg_experience_remove, n = n).to_string()}
-                        </button>
+                        <IntentButton
+                            intent=format!("remove-{i}")
+                            label=t_string!(i18n, reg_experience_remove, n = n).to_string()
+                            remove=true
+                        />
                     </fieldset>
                 }
             })
@@ -84,9 +81,7 @@ pub fn ExperienceStep(form: ExperienceForm, occupation_names: Vec<String>) -> im
             .then(|| {
                 view! {
                     <p>
-                        <button type="submit" class="button button--secondary" name="intent" value="add">
-                            {t!(i18n, reg_experience_add)}
-                        </button>
+                        <IntentButton intent="add" label=t_string!(i18n, reg_experience_add)/>
                     </p>
                 }
             })}
