@@ -24,6 +24,7 @@ on_both_backends!(
     a_complete_registration_creates_seeker_profile_and_account,
     a_second_registration_with_the_same_number_or_email_is_refused,
     an_incomplete_or_weak_registration_creates_nothing,
+    simultaneous_saves_of_one_draft_lose_nothing,
 );
 
 async fn fresh(backend: Backend) -> (TestDb, Store) {
@@ -137,6 +138,42 @@ async fn a_draft_is_found_again_by_its_token_and_only_while_fresh(backend: Backe
             .unwrap(),
         RegistrationDraft::default()
     );
+    db.drop_database().await;
+}
+
+async fn simultaneous_saves_of_one_draft_lose_nothing(backend: Backend) {
+    let (db, store) = fresh(backend).await;
+    let token = DraftToken::generate();
+    // Twelve saves at once (as a background save and "next" can be), each adding its own
+    // entry: every one of them is in the draft afterwards.
+    let saves = (0..12).map(|i| {
+        let store = store.clone();
+        let token = token.clone();
+        tokio::spawn(async move {
+            reg::update_draft(&store, &token, now(), |draft| {
+                draft.experience.entries.push(ExperienceEntryForm {
+                    employer: format!("Arbetsgivare {i}"),
+                    ..Default::default()
+                });
+            })
+            .await
+        })
+    });
+    for save in saves.collect::<Vec<_>>() {
+        save.await.unwrap().expect("the save goes through");
+    }
+    let draft = reg::load_draft(&store, Some(&token), now()).await.unwrap();
+    let mut employers: Vec<String> = draft
+        .experience
+        .entries
+        .iter()
+        .map(|e| e.employer.clone())
+        .collect();
+    employers.sort();
+    let mut expected: Vec<String> = (0..12).map(|i| format!("Arbetsgivare {i}")).collect();
+    expected.sort();
+    assert_eq!(employers, expected);
+    store.close().await;
     db.drop_database().await;
 }
 

@@ -62,7 +62,7 @@ pub async fn save_about(
     #[server(default)] intent: String,
 ) -> Result<(), AppError> {
     save_step(Step::About, &intent, move |draft, _| {
-        draft.about = form;
+        draft.about = form.clone();
         Ok(None)
     })
     .await
@@ -76,7 +76,7 @@ pub async fn save_experience(
     #[server(default)] intent: String,
 ) -> Result<(), AppError> {
     save_step(Step::Experience, &intent, move |draft, intent| {
-        draft.experience = form;
+        draft.experience = form.clone();
         let entries = &mut draft.experience.entries;
         Ok(edit_list(entries, intent, "").map(|i| format!("#erfarenhet-{i}")))
     })
@@ -90,7 +90,7 @@ pub async fn save_education(
     #[server(default)] intent: String,
 ) -> Result<(), AppError> {
     save_step(Step::Education, &intent, move |draft, intent| {
-        draft.education = form;
+        draft.education = form.clone();
         let e = &mut draft.education;
         if let Some(i) = edit_list(&mut e.entries, intent, "education-") {
             return Ok(Some(format!("#utbildning-{i}")));
@@ -109,7 +109,7 @@ pub async fn save_wishes(
     #[server(default)] query: Option<String>,
 ) -> Result<(), AppError> {
     save_step(Step::Wishes, &intent, move |draft, intent| {
-        draft.wishes = form;
+        draft.wishes = form.clone();
         let list = &mut draft.wishes.occupations;
         if intent == "search" {
             let q = crate::components::language_switch::encode_query_value(
@@ -198,23 +198,36 @@ pub async fn submit_registration(password: String) -> Result<(), AppError> {
 async fn save_step(
     step: Step,
     intent: &str,
-    apply: impl FnOnce(&mut RegistrationDraft, &str) -> Result<Option<String>, AppError>,
+    apply: impl Fn(&mut RegistrationDraft, &str) -> Result<Option<String>, AppError>,
 ) -> Result<(), AppError> {
     use crate::ssr::{http, services::registration as reg, AppState};
     let state = AppState::from_context()?;
     let now = chrono::Utc::now();
     let today = reg::today(now);
-    let existing = http::cookie(http::DRAFT_COOKIE).and_then(|t| reg::DraftToken::parse(&t));
-    let token = existing.clone().unwrap_or_else(reg::DraftToken::generate);
-    let mut draft = reg::load_draft(&state.store, existing.as_ref(), now).await?;
-    let in_place = apply(&mut draft, intent)?;
-    if step == Step::About {
-        draft.conflicts = reg::conflicts(&state.store, &draft, today).await?;
-    }
-    if intent == "next" {
-        draft.mark_submitted(step);
-    }
-    reg::save_draft(&state.store, &token, &draft, now).await?;
+    let token = http::cookie(http::DRAFT_COOKIE)
+        .and_then(|t| reg::DraftToken::parse(&t))
+        .unwrap_or_else(reg::DraftToken::generate);
+    // What only the server knows (a registered email) is looked up first, from the posted
+    // form alone, so the draft's read-change-write below holds no lock while it waits.
+    let conflicts = if step == Step::About {
+        let mut posted = RegistrationDraft::default();
+        apply(&mut posted, intent)?;
+        Some(reg::conflicts(&state.store, &posted, today).await?)
+    } else {
+        None
+    };
+    let (draft, in_place) = reg::update_draft(&state.store, &token, now, |draft| {
+        let in_place = apply(draft, intent);
+        if let Some(conflicts) = conflicts {
+            draft.conflicts = conflicts;
+        }
+        if intent == "next" {
+            draft.mark_submitted(step);
+        }
+        in_place
+    })
+    .await?;
+    let in_place = in_place?;
     // Every save renews the cookie, so a draft lives 30 days from its last change.
     http::set_cookie(
         http::DRAFT_COOKIE,

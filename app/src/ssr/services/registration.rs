@@ -95,6 +95,34 @@ pub async fn save_draft(
     Ok(())
 }
 
+/// Loads, changes and saves the browser's draft as one step (see `Store::update_draft`);
+/// returns the draft as saved and what `change` returned.
+pub async fn update_draft<T>(
+    store: &Store,
+    token: &DraftToken,
+    now: DateTime<Utc>,
+    change: impl FnOnce(&mut RegistrationDraft) -> T,
+) -> Result<(RegistrationDraft, T), AppError> {
+    let fresh_since = now - Duration::days(DRAFT_LIFETIME_DAYS);
+    let updated = store
+        .update_draft(&token.key(), fresh_since, now, |stored| {
+            let mut draft = stored
+                .map(|json| {
+                    serde_json::from_str(&json).unwrap_or_else(|err| {
+                        tracing::warn!(%err, "unreadable registration draft replaced");
+                        RegistrationDraft::default()
+                    })
+                })
+                .unwrap_or_default();
+            let out = change(&mut draft);
+            let json = serde_json::to_string(&draft)
+                .map_err(|_| crate::ssr::store::StoreError::corrupt("draft"))?;
+            Ok((json, (draft, out)))
+        })
+        .await?;
+    Ok(updated)
+}
+
 pub async fn delete_draft(store: &Store, token: &DraftToken) -> Result<(), AppError> {
     Ok(store.delete_draft(&token.key()).await?)
 }

@@ -110,6 +110,54 @@ impl Store {
         Ok(row.map(|(data,)| data))
     }
 
+    /// Changes a draft as one step: reads it (`None` when there is none or it has expired),
+    /// lets `change` make the new text, and writes that, inside one write transaction
+    /// (SQLite's `BEGIN IMMEDIATE`, a row lock in PostgreSQL). Two saves of the same draft at
+    /// once (a background save and "next") then run one after the other instead of one
+    /// overwriting the other's change.
+    pub async fn update_draft<T>(
+        &self,
+        token_hash: &str,
+        fresh_since: DateTime<Utc>,
+        now: DateTime<Utc>,
+        change: impl FnOnce(Option<String>) -> Result<(String, T), StoreError>,
+    ) -> Result<T, StoreError> {
+        let lock = match self.pool {
+            super::Pool::Sqlite(_) => "",
+            super::Pool::Postgres(_) => " FOR UPDATE",
+        };
+        let select = format!(
+            "SELECT data FROM registration_drafts WHERE token_hash = $1 AND updated_at >= $2{lock}"
+        );
+        on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
+            // Make sure the row exists, so that PostgreSQL has a row to lock even for a
+            // draft's first save (a concurrent first save waits on the insert instead).
+            sqlx::query(
+                "INSERT INTO registration_drafts (token_hash, data, created_at, updated_at) \
+                 VALUES ($1, '{}', $2, $2) ON CONFLICT (token_hash) DO NOTHING",
+            )
+            .bind(token_hash)
+            .bind(stored(now))
+            .execute(&mut *tx)
+            .await?;
+            let row: Option<(String,)> = sqlx::query_as(&select)
+                .bind(token_hash)
+                .bind(stored(fresh_since))
+                .fetch_optional(&mut *tx)
+                .await?;
+            let (data, out) = change(row.map(|(data,)| data))?;
+            sqlx::query(UPSERT_DRAFT)
+                .bind(token_hash)
+                .bind(&data)
+                .bind(stored(now))
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(out)
+        })
+    }
+
     pub async fn delete_draft(&self, token_hash: &str) -> Result<(), StoreError> {
         on_pool!(self, p => {
             sqlx::query("DELETE FROM registration_drafts WHERE token_hash = $1")
