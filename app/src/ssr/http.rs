@@ -79,6 +79,19 @@ pub async fn find_signed_in(
     mut request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
+    // Only pages greet anyone: files, server functions and health checks skip the two
+    // database reads.
+    let path = request.uri().path();
+    let is_page = !(path.starts_with("/pkg/")
+        || path.starts_with("/api/")
+        || path == "/health"
+        || path
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.contains('.')));
+    if !is_page {
+        return next.run(request).await;
+    }
     let id = match session.get::<i64>(SEEKER_KEY).await {
         Ok(id) => id,
         Err(err) => {
