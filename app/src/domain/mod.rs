@@ -9,6 +9,7 @@ pub mod geo;
 pub mod office;
 pub mod personnummer;
 pub mod registration;
+pub mod schedule;
 pub mod taxonomy;
 pub mod time;
 
