@@ -6,6 +6,7 @@ pub mod choices;
 pub mod contact;
 pub mod form_data;
 pub mod geo;
+pub mod matching;
 pub mod office;
 pub mod personnummer;
 pub mod registration;
