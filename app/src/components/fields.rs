@@ -316,46 +316,12 @@ pub fn RadioGroup(
     options: Vec<(&'static str, &'static str)>,
     #[prop(optional, into)] hint: Option<String>,
 ) -> impl IntoView {
-    let shown = shown();
-    let error = shown.get(&key);
     let value = value.trim().to_owned();
-    let first = shown.is_first(&key);
-    let described = described_by(&key, hint.is_some());
+    let name = field_name(&key);
     view! {
-        <fieldset
-            class="field choices"
-            class:field--error=error.is_some()
-            data-field=key.clone()
-            data-label=shown.label(&key)
-            id=field_id(&key)
-            tabindex="-1"
-            aria-describedby=described
-        >
-            <legend>{legend}</legend>
-            <Hint key=key.clone() hint=hint.clone()/>
-            <FieldMessage key=key.clone()/>
-            {options
-                .into_iter()
-                .enumerate()
-                .map(|(i, (code, words))| {
-                    let id = format!("{}-{code}", field_id(&key));
-                    view! {
-                        <div class="choice">
-                            <input
-                                type="radio"
-                                id=id.clone()
-                                name=field_name(&key)
-                                value=code
-                                checked=value == code
-                                aria-invalid=error.map(|_| "true")
-                                autofocus=first && i == 0
-                            />
-                            <label for=id>{words}</label>
-                        </div>
-                    }
-                })
-                .collect_view()}
-        </fieldset>
+        <GroupFrame key=key.clone() legend hint optional=false columns=false>
+            <Choices key kind="radio" name options checked=move |code| value == code/>
+        </GroupFrame>
     }
 }
 
@@ -370,49 +336,86 @@ pub fn CheckboxGroup(
     #[prop(optional)] optional: bool,
     #[prop(optional)] columns: bool,
 ) -> impl IntoView {
+    let name = list_name(&key);
+    let checked = move |code: &str| values.iter().any(|v| v.trim() == code);
+    view! {
+        <GroupFrame key=key.clone() legend hint optional columns>
+            <Choices key kind="checkbox" name options checked/>
+        </GroupFrame>
+    }
+}
+
+/// A group of controls under one legend (a fieldset), with its hint and error message and
+/// the `data-field` and `data-label` the step form island looks for. Its id is the field's,
+/// so the summary's link and a failed check can bring the person to it.
+#[component]
+pub fn GroupFrame(
+    key: String,
+    legend: String,
+    hint: Option<String>,
+    optional: bool,
+    columns: bool,
+    children: Children,
+) -> impl IntoView {
     let shown = shown();
-    let error = shown.get(&key);
-    let first = shown.is_first(&key);
+    let invalid = shown.get(&key).is_some();
+    let summary_label = shown.label(&key);
     let described = described_by(&key, hint.is_some());
     view! {
         <fieldset
             class="field choices"
             class:choices--columns=columns
-            class:field--error=error.is_some()
+            class:field--error=invalid
             data-field=key.clone()
-            data-label=shown.label(&key)
+            data-label=summary_label
             id=field_id(&key)
             tabindex="-1"
             aria-describedby=described
         >
             <legend><LabelText text=legend optional/></legend>
-            <Hint key=key.clone() hint=hint.clone()/>
+            <Hint key=key.clone() hint=hint/>
             <FieldMessage key=key.clone()/>
-            <div class="choices__list">
-                {options
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (code, words))| {
-                        let id = format!("{}-{code}", field_id(&key));
-                        let checked = values.iter().any(|v| v.trim() == code);
-                        view! {
-                            <div class="choice">
-                                <input
-                                    type="checkbox"
-                                    id=id.clone()
-                                    name=list_name(&key)
-                                    value=code
-                                    checked=checked
-                                    aria-invalid=error.map(|_| "true")
-                                    autofocus=first && i == 0
-                                />
-                                <label for=id>{words}</label>
-                            </div>
-                        }
-                    })
-                    .collect_view()}
-            </div>
+            {children()}
         </fieldset>
+    }
+}
+
+/// The radio buttons or checkboxes of a group, one per `(code, words)`.
+#[component]
+fn Choices(
+    key: String,
+    kind: &'static str,
+    name: String,
+    options: Vec<(&'static str, &'static str)>,
+    checked: impl Fn(&str) -> bool + 'static,
+) -> impl IntoView {
+    let shown = shown();
+    let invalid = shown.get(&key).map(|_| "true");
+    let first = shown.is_first(&key);
+    view! {
+        <div class="choices__list">
+            {options
+                .into_iter()
+                .enumerate()
+                .map(|(i, (code, words))| {
+                    let id = format!("{}-{code}", field_id(&key));
+                    view! {
+                        <div class="choice">
+                            <input
+                                type=kind
+                                id=id.clone()
+                                name=name.clone()
+                                value=code
+                                checked=checked(code)
+                                aria-invalid=invalid
+                                autofocus=first && i == 0
+                            />
+                            <label for=id>{words}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </div>
     }
 }
 

@@ -88,7 +88,8 @@ pub fn OccupationPicker(
     };
 
     view! {
-        <div class="picker" node_ref=root>
+        // `#yrken`: where a post without JavaScript returns to.
+        <div class="picker" id="yrken" node_ref=root>
             <h3 class="picker__title">{t!(i18n, reg_occupations_chosen)}</h3>
             <Show
                 when=move || !chosen.with(Vec::is_empty)

@@ -2,13 +2,12 @@
 
 use crate::{
     components::{
-        fields::{CheckboxGroup, FieldMessage, Input, RadioGroup, ShownErrors, TextField},
+        fields::{CheckboxGroup, GroupFrame, Input, RadioGroup, TextField},
         messages::{extent_name, region_name, situation_name},
         occupation_picker::OccupationPicker,
     },
     domain::{
         choices::{Extent, Region, Situation},
-        form_data::field_id,
         registration::WishesForm,
         Occupation,
     },
@@ -25,8 +24,6 @@ pub fn WishesStep(
     results: Vec<Occupation>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let shown = use_context::<ShownErrors>().unwrap_or_default();
-    let occupations_error = shown.get("occupations");
     let regions: Vec<_> = Region::ALL
         .iter()
         .map(|r| (r.as_str(), region_name(i18n, *r)))
@@ -40,20 +37,15 @@ pub fn WishesStep(
         .map(|s| (s.as_str(), situation_name(i18n, *s)))
         .collect();
     view! {
-        <fieldset
-            class="field"
-            class:field--error=occupations_error.is_some()
-            id=field_id("occupations")
-            tabindex="-1"
-            data-field="occupations"
-            data-label=t_string!(i18n, reg_occupations)
-            aria-describedby="f-occupations-tips f-occupations-fel"
+        <GroupFrame
+            key="occupations".to_owned()
+            legend=t_string!(i18n, reg_occupations).to_owned()
+            hint=Some(t_string!(i18n, reg_occupations_hint).to_owned())
+            optional=false
+            columns=false
         >
-            <legend id="yrken">{t!(i18n, reg_occupations)}</legend>
-            <p class="field__hint" id="f-occupations-tips">{t!(i18n, reg_occupations_hint)}</p>
-            <FieldMessage key="occupations".to_owned()/>
             <OccupationPicker chosen=desired query results/>
-        </fieldset>
+        </GroupFrame>
         <CheckboxGroup
             key="regions"
             legend=t_string!(i18n, reg_regions)
