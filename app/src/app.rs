@@ -2,7 +2,11 @@ use crate::{
     components::{footer::Footer, header::Header},
     i18n::*,
     pages::{
-        book::BookPage, home::HomePage, not_found::NotFound, registration::RegistrationPage,
+        book::BookPage,
+        home::HomePage,
+        my_pages::{CancelPage, MeetingPage, MyPages},
+        not_found::NotFound,
+        registration::RegistrationPage,
         sign_in::SignInPage,
     },
 };
@@ -10,7 +14,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    OptionalParamSegment, SsrMode, StaticSegment,
+    OptionalParamSegment, ParamSegment, SsrMode, StaticSegment,
 };
 
 /// The HTML document around the app. `lang` on `<html>` is set by the i18n provider.
@@ -93,6 +97,22 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=StaticSegment("logga-in") view=SignInPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("boka") view=BookPage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("mina-sidor") view=MyPages ssr=SsrMode::Async/>
+                        <Route
+                            path=(StaticSegment("mina-sidor"), StaticSegment("mote"), ParamSegment("id"))
+                            view=MeetingPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("mina-sidor"),
+                                StaticSegment("mote"),
+                                ParamSegment("id"),
+                                StaticSegment("avboka"),
+                            )
+                            view=CancelPage
+                            ssr=SsrMode::Async
+                        />
                     </Routes>
                 </main>
                 <Footer/>

@@ -40,6 +40,58 @@ pub async fn health(State(state): State<AppState>) -> impl IntoResponse {
     (status, Json(body))
 }
 
+/// `GET /mina-sidor/mote/{id}/kalender.ics`: the signed-in seeker's meeting as a calendar
+/// file, in the language of the page. Someone else's meeting is not found.
+pub async fn meeting_calendar(
+    State(state): State<AppState>,
+    session: tower_sessions::Session,
+    Path(id): Path<String>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let seeker = match session.get::<i64>(app::ssr::http::SEEKER_KEY).await {
+        Ok(Some(id)) => id,
+        Ok(None) => {
+            let back = format!("/logga-in?nasta=%2Fmina-sidor%2Fmote%2F{}", id.trim());
+            return Redirect::to(&back).into_response();
+        }
+        Err(err) => {
+            tracing::error!(%err, "session could not be read");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let Ok(booking_id) = id.trim().parse::<i64>() else {
+        return (StatusCode::NOT_FOUND, "Mötet finns inte / No such meeting").into_response();
+    };
+    let booking = match state.store.booking(booking_id).await {
+        Ok(Some(b)) if b.seeker_id == seeker => b,
+        Ok(_) => {
+            return (StatusCode::NOT_FOUND, "Mötet finns inte / No such meeting").into_response()
+        }
+        Err(err) => {
+            tracing::error!(%err, "booking could not be read");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let swedish = !headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|c| c.contains(&format!("{}=en", app::app::LANGUAGE_COOKIE)));
+    let body = app::ssr::services::calendar_file::meeting_ics(&booking, swedish);
+    (
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"tidbok-mote.ics\"",
+            ),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
 #[derive(Debug, Deserialize)]
 pub struct SwitchQuery {
     till: Option<String>,

@@ -138,6 +138,10 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/health", get(routes::health))
         .route("/sprak/{locale}", get(routes::switch_language))
+        .route(
+            "/mina-sidor/mote/{id}/kalender.ics",
+            get(routes::meeting_calendar),
+        )
         .leptos_routes(&state, routes, {
             let options = options.clone();
             move || shell(options.clone())

@@ -8,7 +8,7 @@ use app::{
     domain::registration::{FieldError, FieldErrors},
     error::AppError,
 };
-use support::{spawn_app, Backend, TestApp};
+use support::{browser::Browser, spawn_app, Backend, TestApp};
 
 on_both_backends!(
     a_newcomer_registers_step_by_step_and_lands_signed_in_on_booking,
@@ -24,64 +24,6 @@ on_both_backends!(
 const PNR: &str = "19811218-9876";
 const EMAIL: &str = "leila.ahmadi@example.se";
 const PASSWORD: &str = "en lång mening som lösenord";
-
-/// A browser without JavaScript: keeps cookies, posts forms, does not follow redirects
-/// (so each step's answer can be checked).
-struct Browser<'a> {
-    app: &'a TestApp,
-    client: reqwest::Client,
-}
-
-impl<'a> Browser<'a> {
-    fn new(app: &'a TestApp) -> Self {
-        Browser {
-            app,
-            client: reqwest::Client::builder()
-                .cookie_store(true)
-                .redirect(reqwest::redirect::Policy::none())
-                // A page that never comes is a failure, not a hung test.
-                .timeout(std::time::Duration::from_secs(20))
-                .build()
-                .unwrap(),
-        }
-    }
-
-    async fn get(&self, path: &str) -> (u16, String) {
-        let res = self
-            .client
-            .get(self.app.url(path))
-            .header("accept", "text/html")
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("GET {path}: {e}"));
-        (res.status().as_u16(), res.text().await.unwrap())
-    }
-
-    /// Posts a form; returns the status and where it leads.
-    async fn post(&self, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
-        let res = self
-            .client
-            .post(self.app.url(path))
-            .header("accept", "text/html")
-            .header("referer", self.app.url("/registrera"))
-            .form(fields)
-            .send()
-            .await
-            .unwrap();
-        let location = res
-            .headers()
-            .get("location")
-            .map(|l| l.to_str().unwrap().to_owned())
-            .unwrap_or_default();
-        (res.status().as_u16(), location)
-    }
-
-    /// Posts a form and expects to be sent to `to`.
-    async fn post_to(&self, path: &str, fields: &[(&str, &str)], to: &str) {
-        let (status, location) = self.post(path, fields).await;
-        assert_eq!((status, location.as_str()), (302, to), "posting to {path}");
-    }
-}
 
 fn about(pnr: &str, email: &str) -> Vec<(&'static str, String)> {
     vec![

@@ -2,5 +2,6 @@
 //! parses its input into domain types and calls the store or a service; nothing more.
 
 pub mod account;
+pub mod booking;
 pub mod offices;
 pub mod registration;

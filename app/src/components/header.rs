@@ -29,6 +29,7 @@ pub fn Header() -> impl IntoView {
                                     Some(seeker) => {
                                         view! {
                                             <li><a href="/boka">{t!(i18n, nav_book)}</a></li>
+                                            <li><a href="/mina-sidor">{t!(i18n, nav_my_pages)}</a></li>
                                             <li class="site-nav__who">
                                                 {t_string!(i18n, nav_signed_in_as, name = seeker.first_name).to_string()}
                                             </li>

@@ -4,6 +4,8 @@ pub mod fields;
 pub mod footer;
 pub mod header;
 pub mod language_switch;
+pub mod meeting_words;
 pub mod messages;
 pub mod occupation_picker;
+pub mod slot_picker;
 pub mod step_form;

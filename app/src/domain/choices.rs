@@ -100,6 +100,17 @@ choice! {
     }
 }
 
+choice! {
+    /// Why a job seeker cancels a meeting.
+    CancelReason {
+        Illness = "sjuk",
+        GotWork = "fatt-arbete",
+        TimeDoesNotSuit = "passar-inte",
+        NoLongerNeeded = "behovs-inte",
+        Other = "annat",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,14 +1,17 @@
 //! The domain: plain Rust types shared by the browser and the server. No leptos, no I/O.
 //! Every type that crosses a trust boundary has a `parse` that returns it or says why not.
 
+pub mod booking;
 pub mod channel;
 pub mod choices;
 pub mod contact;
 pub mod form_data;
 pub mod geo;
 pub mod matching;
+pub mod offer;
 pub mod office;
 pub mod personnummer;
+pub mod preparation;
 pub mod registration;
 pub mod schedule;
 pub mod taxonomy;

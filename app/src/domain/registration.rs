@@ -756,7 +756,7 @@ fn required_text(input: &str, max: usize) -> Result<String, FieldError> {
     }
 }
 
-fn optional_text(input: &str, max: usize) -> Result<String, FieldError> {
+pub(crate) fn optional_text(input: &str, max: usize) -> Result<String, FieldError> {
     let s = input.trim();
     if s.chars().count() > max {
         Err(FieldError::TooLong)
@@ -777,7 +777,7 @@ fn name(input: &str) -> Result<String, FieldError> {
     }
 }
 
-fn choice<T>(input: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, FieldError> {
+pub(crate) fn choice<T>(input: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, FieldError> {
     if input.trim().is_empty() {
         Err(FieldError::Required)
     } else {

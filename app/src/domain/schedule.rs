@@ -56,8 +56,10 @@ impl SlotRules {
     }
 }
 
-/// The slots one counsellor can take: inside an open span, clear of every booking and its
-/// buffer on both sides, between `now + notice` and `now + horizon`, on the grid. Sorted by
+/// The slots one counsellor can take: inside an open span, with the meeting and its buffer
+/// clear of every booked span, between `now + notice` and `now + horizon`, on the grid.
+/// `booked` holds what each booking holds: its meeting and its own buffer (`clear_until` in
+/// the store), which is exactly what the database's no-overlap rule compares. Sorted by
 /// start. They are alternatives, of which one will be booked, so they overlap each other.
 pub fn free_slots(
     open: &[Span],
@@ -79,20 +81,14 @@ pub fn free_slots(
             if slot.end > span.end {
                 break;
             }
-            // A meeting and its buffer, and every booking and its buffer, keep apart.
+            // A meeting and its buffer keep apart from every booking and its buffer.
             let guarded = Span {
                 start: slot.start,
                 end: slot.end + rules.buffer,
             };
-            let clash = booked.iter().find(|b| {
-                guarded.overlaps(&Span {
-                    start: b.start,
-                    end: b.end + rules.buffer,
-                })
-            });
-            match clash {
+            match booked.iter().find(|b| guarded.overlaps(b)) {
                 // Jump past the booking (and its buffer) rather than stepping through it.
-                Some(b) => start = align_up((b.end + rules.buffer).max(start + rules.step), step),
+                Some(b) => start = align_up(b.end.max(start + rules.step), step),
                 None => {
                     slots.push(slot);
                     start += Duration::seconds(step);
@@ -146,10 +142,8 @@ mod tests {
     fn a_morning_is_cut_into_first_meetings_around_a_booking() {
         let now = local(2026, 11, 23, 8, 0);
         let open = [span(local(2026, 11, 24, 9, 0), local(2026, 11, 24, 12, 0))];
-        let booked = [span(
-            local(2026, 11, 24, 10, 0),
-            local(2026, 11, 24, 10, 45),
-        )];
+        // A first meeting 10:00–10:45 holds the counsellor until 11:00 with its buffer.
+        let booked = [span(local(2026, 11, 24, 10, 0), local(2026, 11, 24, 11, 0))];
         let rules = SlotRules::first_meeting();
         let slots = free_slots(&open, &booked, &rules, now);
         let starts: Vec<String> = slots.iter().map(|s| stockholm_clock(s.start)).collect();
@@ -226,7 +220,7 @@ mod tests {
 
     proptest! {
         /// Whatever the open times and bookings: every slot lies inside an open span, keeps
-        /// its buffer from every booking, respects notice and horizon, and sits on the grid.
+        /// its buffer clear of every booked span, respects notice and horizon, and sits on the grid.
         #[test]
         fn slots_are_always_free_and_inside_open_time(
             open in prop::collection::vec(arb_span(8 * 60), 0..6),
@@ -239,8 +233,7 @@ mod tests {
                 prop_assert!(open.iter().any(|o| o.contains(&slot)), "inside open time: {:?}", slot);
                 for b in &booked {
                     let guarded = Span { start: slot.start, end: slot.end + rules.buffer };
-                    let busy = Span { start: b.start, end: b.end + rules.buffer };
-                    prop_assert!(!guarded.overlaps(&busy), "{:?} clashes with {:?}", slot, b);
+                    prop_assert!(!guarded.overlaps(b), "{:?} clashes with {:?}", slot, b);
                 }
                 prop_assert!(slot.start >= now + rules.notice);
                 prop_assert!(slot.start < now + rules.horizon);
@@ -262,9 +255,7 @@ mod tests {
                 while t + rules.length <= o.end {
                     let slot = Span { start: t, end: t + rules.length };
                     let guarded = Span { start: t, end: slot.end + rules.buffer };
-                    let free = booked.iter().all(|b| {
-                        !guarded.overlaps(&Span { start: b.start, end: b.end + rules.buffer })
-                    });
+                    let free = booked.iter().all(|b| !guarded.overlaps(b));
                     if free && t >= now + rules.notice && t < now + rules.horizon {
                         prop_assert!(slots.contains(&slot), "{:?} missing", slot);
                     }

@@ -22,6 +22,94 @@ pub fn stockholm_to_utc(date: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc
     }
 }
 
+/// The Stockholm calendar day an instant falls on.
+pub fn stockholm_date(instant: DateTime<Utc>) -> NaiveDate {
+    in_stockholm(instant).date_naive()
+}
+
+/// `09:05`, Stockholm wall time.
+pub fn clock(instant: DateTime<Utc>) -> String {
+    use chrono::Timelike;
+    let local = in_stockholm(instant);
+    format!("{:02}:{:02}", local.hour(), local.minute())
+}
+
+const WEEKDAYS_SV: [&str; 7] = [
+    "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+];
+const WEEKDAYS_EN: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTHS_SV: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The weekday's name: `tisdag`, `Tuesday`.
+pub fn weekday_name(date: NaiveDate, swedish: bool) -> &'static str {
+    use chrono::Datelike;
+    let i = date.weekday().num_days_from_monday() as usize;
+    if swedish {
+        WEEKDAYS_SV[i]
+    } else {
+        WEEKDAYS_EN[i]
+    }
+}
+
+/// `24 november`, `24 November`.
+pub fn day_and_month(date: NaiveDate, swedish: bool) -> String {
+    use chrono::Datelike;
+    let month = date.month0() as usize;
+    let name = if swedish {
+        MONTHS_SV[month]
+    } else {
+        MONTHS_EN[month]
+    };
+    format!("{} {name}", date.day())
+}
+
+/// `tisdag 24 november 2026`, `Tuesday 24 November 2026`: how a meeting's day is written
+/// in Swedish (lower case, no comma) and in English.
+pub fn long_date(date: NaiveDate, swedish: bool) -> String {
+    use chrono::Datelike;
+    format!(
+        "{} {} {}",
+        weekday_name(date, swedish),
+        day_and_month(date, swedish),
+        date.year()
+    )
+}
+
 /// `YYYY-MM-DD`, what `<input type="date">` sends, as a date that exists. By hand rather
 /// than with chrono's format parser, which would add its whole machinery to the wasm.
 pub fn parse_iso_date(input: &str) -> Option<NaiveDate> {
@@ -100,6 +188,20 @@ mod tests {
         assert_eq!(winter.to_rfc3339(), "2026-11-23T08:00:00+00:00");
         let summer = stockholm_to_utc(d(2026, 6, 15), t(9, 0)).unwrap();
         assert_eq!(summer.to_rfc3339(), "2026-06-15T07:00:00+00:00");
+    }
+
+    #[test]
+    fn dates_and_clock_times_are_written_as_swedes_write_them() {
+        let d1 = d(2026, 11, 24);
+        assert_eq!(long_date(d1, true), "tisdag 24 november 2026");
+        assert_eq!(long_date(d1, false), "Tuesday 24 November 2026");
+        assert_eq!(day_and_month(d(2027, 3, 1), true), "1 mars");
+        let t1 = stockholm_to_utc(d1, t(9, 5)).unwrap();
+        assert_eq!(clock(t1), "09:05");
+        // 23:30 UTC on the 24th is already the 25th in Stockholm.
+        let late = stockholm_to_utc(d(2026, 11, 25), t(0, 30)).unwrap();
+        assert_eq!(stockholm_date(late), d(2026, 11, 25));
+        assert_eq!(clock(late), "00:30");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 pub mod book;
 pub mod home;
+pub mod my_pages;
 pub mod not_found;
 pub mod registration;
 pub mod sign_in;

@@ -4,6 +4,9 @@
 
 #![allow(dead_code)]
 
+pub mod browser;
+pub mod people;
+
 use app::ssr::store::Store;
 use server::{config::Config, startup};
 use std::sync::atomic::{AtomicU32, Ordering};

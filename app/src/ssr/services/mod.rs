@@ -1,5 +1,7 @@
 //! Workflows that span several store calls or need more than the store: hashing, tokens,
 //! the clock. Server functions call these; these call the store.
 
+pub mod booking;
+pub mod calendar_file;
 pub mod passwords;
 pub mod registration;

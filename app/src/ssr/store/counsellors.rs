@@ -22,6 +22,7 @@ pub struct CounsellorRow {
     pub last_name: String,
     pub phone: String,
     pub email: String,
+    pub office_id: i64,
     pub office_code: String,
     pub languages: Vec<String>,
     pub channels: Vec<Channel>,
@@ -35,6 +36,7 @@ struct BaseRow {
     last_name: String,
     phone: String,
     email: String,
+    office_id: i64,
     office_code: String,
 }
 
@@ -94,7 +96,7 @@ impl Store {
     pub async fn list_counsellors(&self) -> Result<Vec<CounsellorRow>, StoreError> {
         let (base, fields, langs, channels): (Vec<BaseRow>, Vec<Tag>, Vec<Tag>, Vec<Tag>) = on_pool!(self, p => (
             sqlx::query_as(
-                "SELECT c.id, c.first_name, c.last_name, c.phone, c.email, o.code AS office_code \
+                "SELECT c.id, c.first_name, c.last_name, c.phone, c.email, c.office_id, o.code AS office_code \
                  FROM counsellors c JOIN offices o ON o.id = c.office_id \
                  ORDER BY c.last_name, c.first_name",
             )
@@ -137,6 +139,7 @@ impl Store {
                 last_name: b.last_name,
                 phone: b.phone,
                 email: b.email,
+                office_id: b.office_id,
                 office_code: b.office_code,
             })
             .collect())

@@ -5,18 +5,22 @@
 //! rules such as "no double booking" live in those schemas, not only here.
 
 mod availability;
+mod bookings;
 mod counsellors;
 mod error;
 mod lookups;
 mod offices;
+mod profiles;
 mod seekers;
 mod sessions;
 mod taxonomy;
 
 pub use availability::AvailabilityRow;
+pub use bookings::{BookingRow, BusyRow, NewBooking, NewTime};
 pub use counsellors::{CounsellorRow, NewCounsellor};
 pub use error::StoreError;
 pub use offices::NewOffice;
+pub use profiles::SeekerProfile;
 pub use seekers::{NewSeeker, SeekerCredentials, SeekerName, Taken};
 pub use sessions::SessionBackend;
 pub use taxonomy::{MeetingTypeRow, NewOccupation, OccupationRow};

@@ -1,0 +1,99 @@
+//! Words for meetings: when, how, their status, the tips and cancel reasons. Used by the
+//! pages the server draws; times are always written in Stockholm time.
+
+use super::messages::{language_name, I18n};
+use crate::{
+    domain::{
+        choices::CancelReason,
+        preparation::Tip,
+        time::{clock, long_date, stockholm_date},
+        Channel, PhoneNumber,
+    },
+    i18n::*,
+};
+use chrono::{DateTime, Utc};
+
+pub fn is_swedish(i18n: I18n) -> bool {
+    i18n.get_locale_untracked() == Locale::sv
+}
+
+/// `tisdag 24 november 2026 kl. 09:00`.
+pub fn when_text(i18n: I18n, t: DateTime<Utc>) -> String {
+    let day = long_date(stockholm_date(t), is_swedish(i18n));
+    t_string!(i18n, book_at, day = day, time = clock(t)).to_string()
+}
+
+/// `09:00–09:45`.
+pub fn time_range(i18n: I18n, from: DateTime<Utc>, to: DateTime<Utc>) -> String {
+    t_string!(i18n, meeting_time_range, from = clock(from), to = clock(to)).to_string()
+}
+
+pub fn channel_name(i18n: I18n, channel: Channel) -> &'static str {
+    match channel {
+        Channel::Office => t_string!(i18n, channel_office),
+        Channel::Phone => t_string!(i18n, channel_phone),
+        Channel::Video => t_string!(i18n, channel_video),
+    }
+}
+
+pub fn channel_hint(i18n: I18n, channel: Channel) -> &'static str {
+    match channel {
+        Channel::Office => t_string!(i18n, channel_office_hint),
+        Channel::Phone => t_string!(i18n, channel_phone_hint),
+        Channel::Video => t_string!(i18n, channel_video_hint),
+    }
+}
+
+/// A channel's icon: a sign beside the words, never instead of them.
+pub fn channel_icon(channel: Channel) -> &'static str {
+    match channel {
+        Channel::Office => "🏢",
+        Channel::Phone => "📞",
+        Channel::Video => "💻",
+    }
+}
+
+pub fn status_name(i18n: I18n, status: &str) -> &'static str {
+    match status {
+        "held" => t_string!(i18n, status_held),
+        "no_show" => t_string!(i18n, status_no_show),
+        "cancelled" => t_string!(i18n, status_cancelled),
+        _ => t_string!(i18n, status_booked),
+    }
+}
+
+pub fn reason_name(i18n: I18n, reason: CancelReason) -> &'static str {
+    match reason {
+        CancelReason::Illness => t_string!(i18n, cancel_sjuk),
+        CancelReason::GotWork => t_string!(i18n, cancel_fatt_arbete),
+        CancelReason::TimeDoesNotSuit => t_string!(i18n, cancel_passar_inte),
+        CancelReason::NoLongerNeeded => t_string!(i18n, cancel_behovs_inte),
+        CancelReason::Other => t_string!(i18n, cancel_annat),
+    }
+}
+
+pub fn tip_text(i18n: I18n, tip: Tip) -> String {
+    match tip {
+        Tip::FirstMeetingCovers => t_string!(i18n, tip_first_meeting).to_owned(),
+        Tip::BringId => t_string!(i18n, tip_bring_id).to_owned(),
+        Tip::ArriveEarly => t_string!(i18n, tip_arrive_early).to_owned(),
+        Tip::KeepPhoneOn => t_string!(i18n, tip_keep_phone_on).to_owned(),
+        Tip::QuietPlace => t_string!(i18n, tip_quiet_place).to_owned(),
+        Tip::TestVideo => t_string!(i18n, tip_test_video).to_owned(),
+        Tip::BringCv => t_string!(i18n, tip_bring_cv).to_owned(),
+        Tip::NoCvYet => t_string!(i18n, tip_no_cv_yet).to_owned(),
+        Tip::ThinkAboutWishes => t_string!(i18n, tip_think_about_wishes).to_owned(),
+        Tip::Interpreter(language) => {
+            let language = language_name(i18n, language);
+            t_string!(i18n, tip_interpreter, language = language).to_string()
+        }
+        Tip::Accessibility => t_string!(i18n, tip_accessibility).to_owned(),
+    }
+}
+
+/// A stored E.164 number as Swedes write it (`010-201 01 11`), or as stored if it is not one.
+pub fn phone_text(e164: &str) -> String {
+    PhoneNumber::parse(e164)
+        .map(|p| p.display_national())
+        .unwrap_or_else(|_| e164.to_owned())
+}

@@ -1,0 +1,203 @@
+//! `/mina-sidor/mote/{id}`: one meeting. Right after booking it is the confirmation: when,
+//! how, with whom (name and direct number), what to prepare, a calendar file, and the ways
+//! to change or cancel it.
+
+use super::load_failed;
+use crate::{
+    api::booking::{load_meeting, MeetingView},
+    components::meeting_words::{
+        channel_icon, channel_name, is_swedish, phone_text, status_name, time_range, tip_text,
+    },
+    domain::{
+        time::{long_date, stockholm_date},
+        Channel,
+    },
+    i18n::*,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn MeetingPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
+    let flag = use_query_map().with_untracked(|q| {
+        ["bokad", "flyttad", "redan"]
+            .into_iter()
+            .find(|f| q.get(f).is_some())
+            .unwrap_or_default()
+    });
+    let load = load_meeting(id);
+    view! {
+        {Suspend::new(async move {
+            match load.await {
+                Ok(meeting) => view! { <Meeting meeting flag/> }.into_any(),
+                Err(e) => load_failed(i18n, e, t_string!(i18n, meeting_title)),
+            }
+        })}
+    }
+}
+
+#[component]
+fn Meeting(meeting: MeetingView, flag: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let swedish = is_swedish(i18n);
+    let s = meeting.summary.clone();
+    let day = long_date(stockholm_date(s.starts_at), swedish);
+    let title = if swedish {
+        s.meeting_sv.clone()
+    } else {
+        s.meeting_en.clone()
+    };
+    let banner = match flag {
+        "bokad" => Some((
+            t_string!(i18n, meeting_booked),
+            Some(t_string!(i18n, meeting_booked_text)),
+        )),
+        "flyttad" => Some((t_string!(i18n, meeting_moved), None)),
+        "redan" => Some((t_string!(i18n, meeting_already), None)),
+        _ => None,
+    };
+    let heading = match flag {
+        "bokad" | "flyttad" => banner.map(|(b, _)| b.to_owned()).unwrap_or_default(),
+        _ => title.clone(),
+    };
+    let cancelled = s.status == "cancelled";
+    let how = match s.channel {
+        Channel::Office => view! {
+            <p>{meeting.summary.office.clone()}</p>
+            {meeting.office_address.clone().map(|a| view! { <p>{a}</p> })}
+            {meeting
+                .office_phone
+                .clone()
+                .map(|p| {
+                    view! {
+                        <p>{t_string!(i18n, meeting_office_phone, phone = phone_text(&p)).to_string()}</p>
+                    }
+                })}
+        }
+            .into_any(),
+        Channel::Phone => {
+            let text = t_string!(
+                i18n, meeting_phone_call, name = s.counsellor.clone(), phone = phone_text(&meeting.seeker_phone)
+            )
+                .to_string();
+            view! { <p>{text}</p> }.into_any()
+        }
+        Channel::Video => view! {
+            <p>{t!(i18n, meeting_video_text)}</p>
+            {meeting
+                .video_link
+                .clone()
+                .map(|link| {
+                    view! {
+                        <p>
+                            <a href=link.clone() class="video-link">{t!(i18n, meeting_video_join)}</a>
+                            <br/>
+                            <span class="muted">{link}</span>
+                        </p>
+                    }
+                })}
+        }
+            .into_any(),
+    };
+    view! {
+        <Title text=heading.clone()/>
+        <div class="page page--form">
+            {match flag {
+                "bokad" | "flyttad" => {
+                    view! {
+                        <div class="notice notice--success" role="status">
+                            <h1>{heading.clone()}</h1>
+                            {banner.and_then(|(_, text)| text).map(|t| view! { <p>{t}</p> })}
+                        </div>
+                    }
+                        .into_any()
+                }
+                _ => {
+                    view! {
+                        {banner.map(|(b, _)| view! { <p class="notice" role="status">{b}</p> })}
+                        <h1>{heading.clone()}</h1>
+                    }
+                        .into_any()
+                }
+            }}
+            {cancelled
+                .then(|| {
+                    view! { <p class="notice notice--warning">{t!(i18n, meeting_cancelled)}</p> }
+                })}
+            <dl class="facts">
+                <dt>{t!(i18n, meeting_when)}</dt>
+                <dd>
+                    <span class="facts__day">{day}</span>
+                    " "
+                    <span class="facts__time">{time_range(i18n, s.starts_at, s.ends_at)}</span>
+                    {(!cancelled).then(|| view! { " " <span class="badge">{status_name(i18n, &s.status)}</span> })}
+                </dd>
+                <dt>{t!(i18n, meeting_how)}</dt>
+                <dd>
+                    <p>
+                        <span aria-hidden="true" class="icon">{channel_icon(s.channel)}</span>
+                        " "
+                        {channel_name(i18n, s.channel)}
+                    </p>
+                    {how}
+                </dd>
+                <dt>{t!(i18n, meeting_who)}</dt>
+                <dd>
+                    <p class="facts__name">{s.counsellor.clone()}</p>
+                    <p>{meeting.counsellor_title.clone()}</p>
+                    <p>
+                        {t_string!(i18n, meeting_direct_phone, phone = phone_text(&s.counsellor_phone))
+                            .to_string()}
+                    </p>
+                </dd>
+            </dl>
+            {(s.times_moved > 0)
+                .then(|| {
+                    view! {
+                        <p class="muted">
+                            {t_string!(i18n, meeting_moved_times, n = s.times_moved).to_string()}
+                        </p>
+                    }
+                })}
+            {(!cancelled)
+                .then(|| {
+                    view! {
+                        <h2>{t!(i18n, meeting_prepare)}</h2>
+                        <ul class="tips">
+                            {meeting
+                                .tips
+                                .iter()
+                                .map(|tip| view! { <li>{tip_text(i18n, *tip)}</li> })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+            <p class="actions">
+                {(!cancelled)
+                    .then(|| {
+                        view! {
+                            <a class="button" href=format!("/mina-sidor/mote/{}/kalender.ics", s.id) download="tidbok-mote.ics">
+                                {t!(i18n, meeting_add_calendar)}
+                            </a>
+                        }
+                    })}
+                {s
+                    .upcoming
+                    .then(|| {
+                        view! {
+                            <a class="button button--secondary" href=format!("/boka?byt={}", s.id)>
+                                {t!(i18n, meeting_reschedule)}
+                            </a>
+                            <a class="button button--secondary" href=format!("/mina-sidor/mote/{}/avboka", s.id)>
+                                {t!(i18n, meeting_cancel)}
+                            </a>
+                        }
+                    })}
+                <a class="button button--link" href="/mina-sidor">{t!(i18n, meeting_to_my_pages)}</a>
+            </p>
+        </div>
+    }
+}

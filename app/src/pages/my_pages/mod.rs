@@ -1,0 +1,210 @@
+//! `/mina-sidor`: the signed-in job seeker's own pages: their meetings, coming and past,
+//! and their details.
+
+mod cancel;
+mod meeting;
+
+pub use cancel::CancelPage;
+pub use meeting::MeetingPage;
+
+use crate::{
+    api::booking::{load_my_pages, MeetingSummary, MyPagesView},
+    components::{
+        meeting_words::{channel_icon, channel_name, phone_text, status_name, when_text},
+        messages::{language_name, I18n},
+    },
+    domain::choices::LanguageCode,
+    error::AppError,
+    i18n::*,
+    pages::not_found::NotFound,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// What a page shows when its data could not be loaded: not found, sign in, or a fault.
+pub(crate) fn load_failed(i18n: I18n, error: AppError, title: &'static str) -> AnyView {
+    match error {
+        AppError::NotFound => view! { <NotFound/> }.into_any(),
+        AppError::Unauthorized => view! {
+            <div class="page page--form">
+                <h1>{title}</h1>
+                <p><a href="/logga-in">{t!(i18n, nav_sign_in)}</a></p>
+            </div>
+        }
+        .into_any(),
+        _ => view! {
+            <div class="page page--form">
+                <h1>{title}</h1>
+                <p class="notice notice--error" role="alert">{t!(i18n, err_internal)}</p>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+pub fn MyPages() -> impl IntoView {
+    let i18n = use_i18n();
+    let cancelled = use_query_map().with_untracked(|q| q.get("avbokad").is_some());
+    let load = load_my_pages();
+    view! {
+        <Title text=t_string!(i18n, my_title).to_owned()/>
+        {Suspend::new(async move {
+            match load.await {
+                Ok(view) => view! { <MyPagesView view cancelled/> }.into_any(),
+                Err(e) => load_failed(i18n, e, t_string!(i18n, my_title)),
+            }
+        })}
+    }
+}
+
+#[component]
+fn MyPagesView(view: MyPagesView, cancelled: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let p = view.profile;
+    let language = |code: &str| {
+        LanguageCode::parse(code)
+            .map(|l| language_name(i18n, l).to_owned())
+            .unwrap_or_else(|| code.to_owned())
+    };
+    let swedish = crate::components::meeting_words::is_swedish(i18n);
+    view! {
+        <div class="page page--form">
+            <h1>{t!(i18n, my_title)}</h1>
+            {cancelled
+                .then(|| view! { <p class="notice notice--success" role="status">{t!(i18n, cancel_done)}</p> })}
+            <section aria-labelledby="kommande">
+                <h2 id="kommande">{t!(i18n, my_upcoming)}</h2>
+                {if view.upcoming.is_empty() {
+                    view! {
+                        <p>{t!(i18n, my_none)}</p>
+                        <p><a class="button" href="/boka">{t!(i18n, my_book)}</a></p>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <ul class="meetings" role="list">
+                            {view
+                                .upcoming
+                                .into_iter()
+                                .map(|m| view! { <li><MeetingCard meeting=m/></li> })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }}
+            </section>
+            {(!view.earlier.is_empty())
+                .then(|| {
+                    view! {
+                        <section aria-labelledby="tidigare">
+                            <h2 id="tidigare">{t!(i18n, my_earlier)}</h2>
+                            <ul class="meetings meetings--past" role="list">
+                                {view
+                                    .earlier
+                                    .into_iter()
+                                    .map(|m| view! { <li><MeetingCard meeting=m/></li> })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })}
+            <section aria-labelledby="uppgifter">
+                <h2 id="uppgifter">{t!(i18n, my_profile)}</h2>
+                <dl class="facts">
+                    <dt>{t!(i18n, my_name)}</dt>
+                    <dd>{format!("{} {}", p.first_name, p.last_name)}</dd>
+                    <dt>{t!(i18n, my_personal_number)}</dt>
+                    <dd>{p.personal_number_masked.clone()}</dd>
+                    <dt>{t!(i18n, reg_email)}</dt>
+                    <dd>{p.email.clone()}</dd>
+                    <dt>{t!(i18n, reg_phone)}</dt>
+                    <dd>{phone_text(&p.phone)}</dd>
+                    <dt>{t!(i18n, reg_postcode)}</dt>
+                    <dd>{p.postcode.clone()}</dd>
+                    <dt>{t!(i18n, my_home_office)}</dt>
+                    <dd>{p.home_office.clone().unwrap_or_else(|| "–".to_owned())}</dd>
+                    <dt>{t!(i18n, my_language)}</dt>
+                    <dd>{language(&p.preferred_language)}</dd>
+                    <dt>{t!(i18n, my_interpreter)}</dt>
+                    <dd>
+                        {p
+                            .interpreter_language
+                            .as_deref()
+                            .map(language)
+                            .unwrap_or_else(|| t_string!(i18n, my_no_interpreter).to_owned())}
+                    </dd>
+                    <dt>{t!(i18n, my_needs)}</dt>
+                    <dd>
+                        {if p.accessibility_needs.trim().is_empty() {
+                            t_string!(i18n, my_no_needs).to_owned()
+                        } else {
+                            p.accessibility_needs.clone()
+                        }}
+                    </dd>
+                    <dt>{t!(i18n, my_desired)}</dt>
+                    <dd>
+                        {p
+                            .desired
+                            .iter()
+                            .map(|(sv, en)| if swedish { sv.clone() } else { en.clone() })
+                            .collect::<Vec<_>>()
+                            .join(", ")}
+                    </dd>
+                </dl>
+            </section>
+        </div>
+    }
+}
+
+#[component]
+fn MeetingCard(meeting: MeetingSummary) -> impl IntoView {
+    let i18n = use_i18n();
+    let m = meeting;
+    let swedish = crate::components::meeting_words::is_swedish(i18n);
+    let kind = if swedish {
+        m.meeting_sv.clone()
+    } else {
+        m.meeting_en.clone()
+    };
+    view! {
+        <article class="meeting-card" class:meeting-card--cancelled=m.status == "cancelled">
+            <h3>
+                <a href=format!("/mina-sidor/mote/{}", m.id)>
+                    {format!("{kind}: {}", when_text(i18n, m.starts_at))}
+                </a>
+            </h3>
+            <p>
+                <span aria-hidden="true" class="icon">{channel_icon(m.channel)}</span>
+                " "
+                {channel_name(i18n, m.channel)}
+                {m.office.clone().map(|o| format!(", {o}"))}
+                " · "
+                <span class="badge">{status_name(i18n, &m.status)}</span>
+            </p>
+            <p>
+                {m.counsellor.clone()}
+                ", "
+                {t_string!(
+                    i18n, meeting_direct_phone, phone = phone_text(&m.counsellor_phone)
+                )
+                    .to_string()}
+            </p>
+            {m
+                .upcoming
+                .then(|| {
+                    view! {
+                        <p class="actions">
+                            <a class="button button--secondary" href=format!("/boka?byt={}", m.id)>
+                                {t!(i18n, meeting_reschedule)}
+                            </a>
+                            <a class="button button--link" href=format!("/mina-sidor/mote/{}/avboka", m.id)>
+                                {t!(i18n, meeting_cancel)}
+                            </a>
+                        </p>
+                    }
+                })}
+        </article>
+    }
+}

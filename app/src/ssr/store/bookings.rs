@@ -1,0 +1,281 @@
+//! Bookings: made, moved and cancelled in one statement each, inside a write transaction.
+//! Whether a time is still free is decided by the database's rules (`booking_overlap`,
+//! `bookings_one_first_meeting`), so two people racing for one time cannot both get it.
+
+use super::{on_pool, Store, StoreError, WritePool};
+use crate::domain::{choices::CancelReason, Channel};
+use chrono::{DateTime, SubsecRound, Utc};
+
+/// A booking about to be made.
+#[derive(Debug, Clone)]
+pub struct NewBooking {
+    pub seeker_id: i64,
+    pub counsellor_id: i64,
+    /// The meeting type's code, e.g. `first-meeting`.
+    pub meeting_type: &'static str,
+    pub channel: Channel,
+    /// For a visit: where.
+    pub office_id: Option<i64>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    /// The end of the counsellor's buffer after the meeting.
+    pub clear_until: DateTime<Utc>,
+    pub is_first: bool,
+    pub video_room: Option<String>,
+    pub now: DateTime<Utc>,
+}
+
+/// A new time for a booking, perhaps with another counsellor or in another way.
+#[derive(Debug, Clone)]
+pub struct NewTime {
+    pub counsellor_id: i64,
+    pub channel: Channel,
+    pub office_id: Option<i64>,
+    pub video_room: Option<String>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub clear_until: DateTime<Utc>,
+}
+
+/// A booking with everything the seeker's pages show about it.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct BookingRow {
+    pub id: i64,
+    pub seeker_id: i64,
+    pub counsellor_id: i64,
+    pub counsellor_first_name: String,
+    pub counsellor_last_name: String,
+    pub counsellor_title: String,
+    pub counsellor_phone: String,
+    pub counsellor_email: String,
+    pub meeting_type: String,
+    pub meeting_name_sv: String,
+    pub meeting_name_en: String,
+    pub channel: String,
+    pub office_id: Option<i64>,
+    pub office_name: Option<String>,
+    pub office_street: Option<String>,
+    pub office_postcode: Option<i64>,
+    pub office_city: Option<String>,
+    pub office_phone: Option<String>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub status: String,
+    pub is_first: bool,
+    pub video_room: Option<String>,
+    pub cancel_reason: Option<String>,
+    pub cancel_note: String,
+    pub cancelled_at: Option<DateTime<Utc>>,
+    pub moved_at: Option<DateTime<Utc>>,
+    pub times_moved: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+impl BookingRow {
+    pub fn channel(&self) -> Result<Channel, StoreError> {
+        self.channel
+            .parse()
+            .map_err(|_| StoreError::corrupt("channel"))
+    }
+}
+
+/// A live booking's hold on a counsellor's time: the meeting and its buffer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::FromRow)]
+pub struct BusyRow {
+    pub id: i64,
+    pub counsellor_id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub clear_until: DateTime<Utc>,
+}
+
+const SELECT_BOOKING: &str = "SELECT b.id, b.seeker_id, b.counsellor_id, \
+     c.first_name AS counsellor_first_name, c.last_name AS counsellor_last_name, \
+     c.title AS counsellor_title, c.phone AS counsellor_phone, c.email AS counsellor_email, \
+     m.code AS meeting_type, m.name_sv AS meeting_name_sv, m.name_en AS meeting_name_en, \
+     b.channel, b.office_id, o.name AS office_name, o.street AS office_street, \
+     o.postcode AS office_postcode, o.city AS office_city, o.phone AS office_phone, \
+     b.starts_at, b.ends_at, b.status, b.is_first, b.video_room, b.cancel_reason, \
+     b.cancel_note, b.cancelled_at, b.moved_at, b.times_moved, b.created_at \
+     FROM bookings b \
+     JOIN counsellors c ON c.id = b.counsellor_id \
+     JOIN meeting_types m ON m.id = b.meeting_type_id \
+     LEFT JOIN offices o ON o.id = b.office_id";
+
+/// SQLite keeps times as text; whole seconds keep every stored time comparable as text.
+fn stored(t: DateTime<Utc>) -> DateTime<Utc> {
+    t.trunc_subsecs(0)
+}
+
+impl Store {
+    /// Makes a booking. A time that overlaps another live booking of the counsellor (buffers
+    /// included) is refused as `Conflict("booking_overlap")`; a second first meeting for
+    /// the seeker as `Conflict` naming `bookings_one_first_meeting` (Postgres) or
+    /// `bookings.seeker_id` (SQLite).
+    pub async fn insert_booking(&self, b: &NewBooking) -> Result<i64, StoreError> {
+        on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO bookings (seeker_id, counsellor_id, meeting_type_id, channel, \
+                 office_id, starts_at, ends_at, clear_until, is_first, video_room, created_at) \
+                 VALUES ($1, $2, (SELECT id FROM meeting_types WHERE code = $3), $4, $5, $6, \
+                 $7, $8, $9, $10, $11) RETURNING id",
+            )
+            .bind(b.seeker_id)
+            .bind(b.counsellor_id)
+            .bind(b.meeting_type)
+            .bind(b.channel.as_str())
+            .bind(b.office_id)
+            .bind(stored(b.starts_at))
+            .bind(stored(b.ends_at))
+            .bind(stored(b.clear_until))
+            .bind(b.is_first)
+            .bind(&b.video_room)
+            .bind(stored(b.now))
+            .fetch_one(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(id)
+        })
+    }
+
+    /// Moves the seeker's live booking to a new time, perhaps with another counsellor.
+    /// `NotFound` when it is not theirs or not live; `Conflict("booking_overlap")` when the
+    /// time was taken meanwhile.
+    pub async fn move_booking(
+        &self,
+        booking_id: i64,
+        seeker_id: i64,
+        to: NewTime,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let done = on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
+            let done = sqlx::query(
+                "UPDATE bookings SET counsellor_id = $3, starts_at = $4, ends_at = $5, \
+                 clear_until = $6, moved_at = $7, times_moved = times_moved + 1, \
+                 channel = $8, office_id = $9, video_room = $10 \
+                 WHERE id = $1 AND seeker_id = $2 AND status = 'booked'",
+            )
+            .bind(booking_id)
+            .bind(seeker_id)
+            .bind(to.counsellor_id)
+            .bind(stored(to.starts_at))
+            .bind(stored(to.ends_at))
+            .bind(stored(to.clear_until))
+            .bind(stored(now))
+            .bind(to.channel.as_str())
+            .bind(to.office_id)
+            .bind(&to.video_room)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            tx.commit().await?;
+            done
+        });
+        if done == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Cancels the seeker's live booking, keeping the row with the reason. `NotFound` when
+    /// it is not theirs or not live.
+    pub async fn cancel_booking(
+        &self,
+        booking_id: i64,
+        seeker_id: i64,
+        reason: CancelReason,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let done = on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
+            let done = sqlx::query(
+                "UPDATE bookings SET status = 'cancelled', cancel_reason = $3, cancel_note = $4, \
+                 cancelled_at = $5 WHERE id = $1 AND seeker_id = $2 AND status = 'booked'",
+            )
+            .bind(booking_id)
+            .bind(seeker_id)
+            .bind(reason.as_str())
+            .bind(note)
+            .bind(stored(now))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            tx.commit().await?;
+            done
+        });
+        if done == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    pub async fn booking(&self, booking_id: i64) -> Result<Option<BookingRow>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_as(&format!("{SELECT_BOOKING} WHERE b.id = $1"))
+                .bind(booking_id)
+                .fetch_optional(p)
+                .await?))
+    }
+
+    /// Every booking of a seeker, the latest first.
+    pub async fn seeker_bookings(&self, seeker_id: i64) -> Result<Vec<BookingRow>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_as(&format!(
+                "{SELECT_BOOKING} WHERE b.seeker_id = $1 ORDER BY b.starts_at DESC, b.id DESC"
+            ))
+            .bind(seeker_id)
+            .fetch_all(p)
+            .await?))
+    }
+
+    /// The seeker's first meeting that is booked and not yet held or cancelled, if any.
+    pub async fn live_first_meeting(
+        &self,
+        seeker_id: i64,
+    ) -> Result<Option<BookingRow>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_as(&format!(
+                "{SELECT_BOOKING} WHERE b.seeker_id = $1 AND b.is_first = TRUE AND b.status = 'booked'"
+            ))
+            .bind(seeker_id)
+            .fetch_optional(p)
+            .await?))
+    }
+
+    /// Every live booking that holds time in `[from, to)`, of every counsellor.
+    pub async fn busy_times(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<BusyRow>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_as(
+                "SELECT id, counsellor_id, starts_at, clear_until FROM bookings \
+                 WHERE status <> 'cancelled' AND starts_at < $2 AND clear_until > $1 \
+                 ORDER BY counsellor_id, starts_at",
+            )
+            .bind(stored(from))
+            .bind(stored(to))
+            .fetch_all(p)
+            .await?))
+    }
+
+    /// Every counsellor's open spans that overlap `[from, to)`.
+    pub async fn open_times(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<super::AvailabilityRow>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_as(
+                "SELECT id, counsellor_id, starts_at, ends_at FROM availability \
+                 WHERE starts_at < $2 AND ends_at > $1 ORDER BY counsellor_id, starts_at",
+            )
+            .bind(stored(from))
+            .bind(stored(to))
+            .fetch_all(p)
+            .await?))
+    }
+}

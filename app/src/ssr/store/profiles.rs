@@ -1,0 +1,101 @@
+//! A job seeker's profile as booking and Mina sidor read it: contact, language needs, the
+//! occupational fields they look for, and what they have told us.
+
+use super::{on_pool, Store, StoreError};
+
+/// What matching, the tips and Mina sidor need of a seeker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeekerProfile {
+    pub id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    /// Twelve digits; shown masked.
+    pub personal_number: String,
+    pub email: String,
+    pub phone: String,
+    pub postcode: i64,
+    pub preferred_language: String,
+    pub interpreter_language: Option<String>,
+    pub accessibility_needs: String,
+    pub home_office_id: Option<i64>,
+    /// Codes of the fields of the desired occupations.
+    pub fields: Vec<String>,
+    /// Names of the desired occupations, Swedish and English.
+    pub desired: Vec<(String, String)>,
+    pub experiences: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    first_name: String,
+    last_name: String,
+    personal_number: String,
+    email: String,
+    phone: String,
+    postcode: i64,
+    preferred_language: String,
+    interpreter_language: Option<String>,
+    accessibility_needs: String,
+    home_office_id: Option<i64>,
+}
+
+impl Store {
+    pub async fn seeker_profile(
+        &self,
+        seeker_id: i64,
+    ) -> Result<Option<SeekerProfile>, StoreError> {
+        let (row, fields, desired, experiences): (
+            Option<Row>,
+            Vec<(String,)>,
+            Vec<(String, String)>,
+            (i64,),
+        ) = on_pool!(self, p => (
+            sqlx::query_as(
+                "SELECT id, first_name, last_name, personal_number, email, phone, postcode, \
+                 preferred_language, interpreter_language, accessibility_needs, home_office_id \
+                 FROM seekers WHERE id = $1",
+            )
+            .bind(seeker_id)
+            .fetch_optional(p)
+            .await?,
+            sqlx::query_as(
+                "SELECT DISTINCT f.code FROM seeker_desired_occupations d \
+                 JOIN occupations o ON o.id = d.occupation_id \
+                 JOIN occupational_fields f ON f.id = o.field_id \
+                 WHERE d.seeker_id = $1 ORDER BY f.code",
+            )
+            .bind(seeker_id)
+            .fetch_all(p)
+            .await?,
+            sqlx::query_as(
+                "SELECT o.name_sv, o.name_en FROM seeker_desired_occupations d \
+                 JOIN occupations o ON o.id = d.occupation_id \
+                 WHERE d.seeker_id = $1 ORDER BY o.name_sv",
+            )
+            .bind(seeker_id)
+            .fetch_all(p)
+            .await?,
+            sqlx::query_as("SELECT COUNT(*) FROM seeker_experiences WHERE seeker_id = $1")
+                .bind(seeker_id)
+                .fetch_one(p)
+                .await?,
+        ));
+        Ok(row.map(|r| SeekerProfile {
+            id: r.id,
+            first_name: r.first_name,
+            last_name: r.last_name,
+            personal_number: r.personal_number,
+            email: r.email,
+            phone: r.phone,
+            postcode: r.postcode,
+            preferred_language: r.preferred_language,
+            interpreter_language: r.interpreter_language,
+            accessibility_needs: r.accessibility_needs,
+            home_office_id: r.home_office_id,
+            fields: fields.into_iter().map(|(c,)| c).collect(),
+            desired,
+            experiences: experiences.0,
+        }))
+    }
+}

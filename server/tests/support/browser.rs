@@ -1,0 +1,61 @@
+//! A browser without JavaScript, for the HTTP tests.
+
+use super::TestApp;
+
+/// A browser without JavaScript: keeps cookies, posts forms, does not follow redirects
+/// (so each step's answer can be checked).
+pub struct Browser<'a> {
+    pub app: &'a TestApp,
+    pub client: reqwest::Client,
+}
+
+impl<'a> Browser<'a> {
+    pub fn new(app: &'a TestApp) -> Self {
+        Browser {
+            app,
+            client: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                // A page that never comes is a failure, not a hung test.
+                .timeout(std::time::Duration::from_secs(20))
+                .build()
+                .unwrap(),
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> (u16, String) {
+        let res = self
+            .client
+            .get(self.app.url(path))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"));
+        (res.status().as_u16(), res.text().await.unwrap())
+    }
+
+    /// Posts a form; returns the status and where it leads.
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
+        let res = self
+            .client
+            .post(self.app.url(path))
+            .header("accept", "text/html")
+            .header("referer", self.app.url("/registrera"))
+            .form(fields)
+            .send()
+            .await
+            .unwrap();
+        let location = res
+            .headers()
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        (res.status().as_u16(), location)
+    }
+
+    /// Posts a form and expects to be sent to `to`.
+    pub async fn post_to(&self, path: &str, fields: &[(&str, &str)], to: &str) {
+        let (status, location) = self.post(path, fields).await;
+        assert_eq!((status, location.as_str()), (302, to), "posting to {path}");
+    }
+}

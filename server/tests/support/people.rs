@@ -1,0 +1,71 @@
+//! Registered job seekers for tests, made through the real registration service.
+
+use app::domain::{
+    personnummer::luhn_check_digit,
+    registration::{AboutForm, ExperienceForm, RegistrationDraft, WishesForm},
+};
+use app::ssr::{services::registration as reg, store::Store};
+use chrono::{DateTime, Utc};
+
+/// A valid personal identity number, different for every `n` (born 1980 onwards).
+pub fn personal_number(n: u32) -> String {
+    let born = chrono::NaiveDate::from_ymd_opt(1980, 1, 1).unwrap()
+        + chrono::Days::new(u64::from(n % 9000));
+    let serial = 200 + (n / 9000) % 700;
+    let nine = format!("{}{serial:03}", born.format("%y%m%d"));
+    format!("{}{nine}{}", born.format("%C"), luhn_check_digit(&nine))
+}
+
+/// `n` written in letters (names may not hold digits): 0 is "a", 27 is "bb".
+fn letters(mut n: u32) -> String {
+    let mut out = String::new();
+    loop {
+        out.insert(0, char::from(b'a' + (n % 26) as u8));
+        n /= 26;
+        if n == 0 {
+            return out;
+        }
+    }
+}
+
+/// Registers seeker number `n` looking for `occupations` (taxonomy codes), and returns
+/// their id. `interpreter` asks for one in that language.
+pub async fn register(
+    store: &Store,
+    n: u32,
+    occupations: &[&str],
+    interpreter: Option<&str>,
+    now: DateTime<Utc>,
+) -> i64 {
+    let draft = RegistrationDraft {
+        about: AboutForm {
+            first_name: "Testa".into(),
+            last_name: format!("Person {}", letters(n)),
+            personal_number: personal_number(n),
+            email: format!("person{n}@example.se"),
+            phone: format!(
+                "070-{:03} {:02} {:02}",
+                100 + n % 800,
+                n % 100,
+                (n / 100) % 100
+            ),
+            postcode: "413 19".into(),
+            preferred_language: "sv".into(),
+            interpreter: if interpreter.is_some() { "ja" } else { "nej" }.into(),
+            interpreter_language: interpreter.unwrap_or_default().into(),
+            accessibility_needs: String::new(),
+        },
+        experience: ExperienceForm::default(),
+        wishes: WishesForm {
+            occupations: occupations.iter().map(|o| o.to_string()).collect(),
+            regions: vec!["hela-sverige".into()],
+            extent: "full".into(),
+            earliest_start: String::new(),
+            situation: "arbetslos".into(),
+        },
+        ..Default::default()
+    };
+    reg::register(store, &draft, "ett långt lösenord", now)
+        .await
+        .unwrap_or_else(|e| panic!("seeker {n} registers: {e:?}"))
+}
