@@ -790,25 +790,6 @@ async fn malformed_and_unknown_input_gets_a_clear_answer(backend: Backend) {
     app.db.drop_database().await;
 }
 
-impl Browser<'_> {
-    /// A GET whose answer is a redirect: where to.
-    async fn get_location(&self, path: &str) -> (u16, String) {
-        let res = self
-            .client
-            .get(self.app.url(path))
-            .header("accept", "text/html")
-            .send()
-            .await
-            .unwrap();
-        let location = res
-            .headers()
-            .get("location")
-            .map(|l| l.to_str().unwrap().to_owned())
-            .unwrap_or_default();
-        (res.status().as_u16(), location)
-    }
-}
-
 async fn the_form_is_in_english_when_english_is_chosen(backend: Backend) {
     let app = spawn_app(backend, true).await;
     let browser = Browser::new(&app);

@@ -154,10 +154,7 @@ mod server {
             None => None,
         };
         profile.ok_or_else(|| {
-            http::redirect(&format!(
-                "/logga-in?nasta={}",
-                crate::components::language_switch::encode_query_value(back)
-            ));
+            http::redirect(&http::sign_in_path(back));
             AppError::Unauthorized
         })
     }

@@ -39,6 +39,7 @@ struct Query {
 #[component]
 pub fn BookPage() -> impl IntoView {
     let i18n = use_i18n();
+    crate::pages::my_pages::require_sign_in("/boka");
     let query = use_query_map().with_untracked(|q| Query {
         kanal: q.get("kanal").unwrap_or_default(),
         kontor: q.get("kontor").unwrap_or_default(),

@@ -131,6 +131,12 @@ pub async fn sign_out() -> Result<(), AppError> {
     session().await?.flush().await.map_err(AppError::internal)
 }
 
+/// The sign-in page, coming back to `back` afterwards.
+pub fn sign_in_path(back: &str) -> String {
+    let encoded = crate::components::language_switch::encode_query_value(back);
+    format!("/logga-in?nasta={}", encoded.replace('/', "%2F"))
+}
+
 /// A local path to return to after signing in, or `None` for anything that could lead
 /// elsewhere (`//evil.example`, `https://…`, `/\evil`).
 pub fn local_path(next: &str) -> Option<&str> {

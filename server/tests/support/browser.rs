@@ -35,6 +35,23 @@ impl<'a> Browser<'a> {
     }
 
     /// Posts a form; returns the status and where it leads.
+    /// A GET whose answer is a redirect: where to.
+    pub async fn get_location(&self, path: &str) -> (u16, String) {
+        let res = self
+            .client
+            .get(self.app.url(path))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .unwrap();
+        let location = res
+            .headers()
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        (res.status().as_u16(), location)
+    }
+
     pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
         let res = self
             .client

@@ -1,7 +1,7 @@
 //! `/mina-sidor/mote/{id}/avboka`: cancel a meeting, with a reason. Offers to change the time
 //! instead. Errors come back next to their fields with what was typed.
 
-use super::load_failed;
+use super::{load_failed, require_sign_in};
 use crate::{
     api::booking::{cancel_form_state, load_meeting, CancelMeeting, CancelState, MeetingView},
     components::{
@@ -20,6 +20,7 @@ use leptos_router::hooks::use_params_map;
 pub fn CancelPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
+    require_sign_in(&format!("/mina-sidor/mote/{id}/avboka"));
     let load = async move {
         let meeting = load_meeting(id).await?;
         let state = cancel_form_state().await?;

@@ -2,7 +2,7 @@
 //! how, with whom (name and direct number), what to prepare, a calendar file, and the ways
 //! to change or cancel it.
 
-use super::load_failed;
+use super::{load_failed, require_sign_in};
 use crate::{
     api::booking::{load_meeting, MeetingView},
     components::meeting_words::{
@@ -22,6 +22,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub fn MeetingPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
+    require_sign_in(&format!("/mina-sidor/mote/{id}"));
     let flag = use_query_map().with_untracked(|q| {
         ["bokad", "flyttad", "redan"]
             .into_iter()

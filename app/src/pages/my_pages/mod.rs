@@ -22,6 +22,18 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+/// Sends someone who is not signed in to sign in, and back to `back` afterwards. Checked
+/// while rendering, from what the session middleware found, so the answer is a redirect
+/// rather than a page.
+pub(crate) fn require_sign_in(back: &str) {
+    #[cfg(feature = "ssr")]
+    if crate::ssr::http::signed_in().is_none() {
+        crate::ssr::http::redirect(&crate::ssr::http::sign_in_path(back));
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = back;
+}
+
 /// What a page shows when its data could not be loaded: not found, sign in, or a fault.
 pub(crate) fn load_failed(i18n: I18n, error: AppError, title: &'static str) -> AnyView {
     match error {
@@ -46,6 +58,7 @@ pub(crate) fn load_failed(i18n: I18n, error: AppError, title: &'static str) -> A
 #[component]
 pub fn MyPages() -> impl IntoView {
     let i18n = use_i18n();
+    require_sign_in("/mina-sidor");
     let cancelled = use_query_map().with_untracked(|q| q.get("avbokad").is_some());
     let load = load_my_pages();
     view! {

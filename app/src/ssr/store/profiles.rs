@@ -40,17 +40,16 @@ struct Row {
     home_office_id: Option<i64>,
 }
 
+/// The seeker's row, their fields, desired occupations (Swedish and English names) and how
+/// many jobs they listed.
+type ProfileRows = (Option<Row>, Vec<(String,)>, Vec<(String, String)>, (i64,));
+
 impl Store {
     pub async fn seeker_profile(
         &self,
         seeker_id: i64,
     ) -> Result<Option<SeekerProfile>, StoreError> {
-        let (row, fields, desired, experiences): (
-            Option<Row>,
-            Vec<(String,)>,
-            Vec<(String, String)>,
-            (i64,),
-        ) = on_pool!(self, p => (
+        let (row, fields, desired, experiences): ProfileRows = on_pool!(self, p => (
             sqlx::query_as(
                 "SELECT id, first_name, last_name, personal_number, email, phone, postcode, \
                  preferred_language, interpreter_language, accessibility_needs, home_office_id \
