@@ -2,7 +2,7 @@
 //! Whether a time is still free is decided by the database's rules (`booking_overlap`,
 //! `bookings_one_first_meeting`), so two people racing for one time cannot both get it.
 
-use super::{on_pool, Store, StoreError, WritePool};
+use super::{on_pool, BackendKind, Store, StoreError, WritePool};
 use crate::domain::{choices::CancelReason, Channel};
 use chrono::{DateTime, SubsecRound, Utc};
 
@@ -101,6 +101,12 @@ const SELECT_BOOKING: &str = "SELECT b.id, b.seeker_id, b.counsellor_id, \
      JOIN meeting_types m ON m.id = b.meeting_type_id \
      LEFT JOIN offices o ON o.id = b.office_id";
 
+/// PostgreSQL: a transaction that books a counsellor's time first takes a lock on that
+/// counsellor, held until it ends. Two inserts checking the exclusion constraint against
+/// each other's new rows at once can otherwise deadlock (seen in the racing test); SQLite
+/// needs nothing, as `BEGIN IMMEDIATE` already lets one writer in at a time.
+const LOCK_COUNSELLOR: &str = "SELECT pg_advisory_xact_lock(7001, ($1)::int4)";
+
 /// SQLite keeps times as text; whole seconds keep every stored time comparable as text.
 fn stored(t: DateTime<Utc>) -> DateTime<Utc> {
     t.trunc_subsecs(0)
@@ -114,6 +120,9 @@ impl Store {
     pub async fn insert_booking(&self, b: &NewBooking) -> Result<i64, StoreError> {
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
+            if self.backend() == BackendKind::Postgres {
+                sqlx::query(LOCK_COUNSELLOR).bind(b.counsellor_id).execute(&mut *tx).await?;
+            }
             let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO bookings (seeker_id, counsellor_id, meeting_type_id, channel, \
                  office_id, starts_at, ends_at, clear_until, is_first, video_room, created_at) \
@@ -150,6 +159,9 @@ impl Store {
     ) -> Result<(), StoreError> {
         let done = on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
+            if self.backend() == BackendKind::Postgres {
+                sqlx::query(LOCK_COUNSELLOR).bind(to.counsellor_id).execute(&mut *tx).await?;
+            }
             let done = sqlx::query(
                 "UPDATE bookings SET counsellor_id = $3, starts_at = $4, ends_at = $5, \
                  clear_until = $6, moved_at = $7, times_moved = times_moved + 1, \
