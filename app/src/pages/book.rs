@@ -98,7 +98,7 @@ fn Picker(view: PickerView, query: Query) -> impl IntoView {
     let channel_error = query.fel == "kanal";
     view! {
         <Title text=title.to_owned()/>
-        <div class="page page--wide">
+        <div class="page">
             <h1>{title}</h1>
             {match (&moving, &view.live) {
                 (Some(m), _) => {

@@ -94,7 +94,7 @@ fn Meeting(meeting: MeetingView, flag: &'static str) -> impl IntoView {
                 .map(|link| {
                     view! {
                         <p>
-                            <a href=link.clone() class="video-link">{t!(i18n, meeting_video_join)}</a>
+                            <a href=link.clone()>{t!(i18n, meeting_video_join)}</a>
                             <br/>
                             <span class="muted">{link}</span>
                         </p>

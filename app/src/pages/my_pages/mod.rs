@@ -182,7 +182,7 @@ fn MeetingCard(meeting: MeetingSummary) -> impl IntoView {
         m.meeting_en.clone()
     };
     view! {
-        <article class="meeting-card" class:meeting-card--cancelled=m.status == "cancelled">
+        <article class="meeting-card">
             <h3>
                 <a href=format!("/mina-sidor/mote/{}", m.id)>
                     {format!("{kind}: {}", when_text(i18n, m.starts_at))}
