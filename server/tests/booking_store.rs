@@ -6,7 +6,6 @@ mod support;
 
 use app::domain::{booking::SlotChoice, choices::CancelReason, offer::OfferedTime, Channel};
 use app::ssr::{
-    seed,
     services::booking::{self as service, BookError},
     store::{NewBooking, SeekerProfile, Store, StoreError},
 };
@@ -28,18 +27,7 @@ fn now() -> DateTime<Utc> {
 }
 
 async fn fresh(backend: Backend) -> (TestDb, Store) {
-    let db = TestDb::new(backend).await;
-    let store = db.store().await;
-    seed::sync_reference_data(&store)
-        .await
-        .expect("reference data");
-    seed::load_demo(
-        &store,
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-    )
-    .await
-    .expect("demo data");
-    (db, store)
+    support::seeded(backend).await
 }
 
 async fn profile(store: &Store, id: i64) -> SeekerProfile {

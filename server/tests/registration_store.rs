@@ -8,7 +8,6 @@ use app::domain::registration::{
     LanguageEntryForm, RegistrationDraft, Step, WishesForm,
 };
 use app::ssr::{
-    seed,
     services::{
         passwords,
         registration::{self as reg, DraftToken, RegisterError},
@@ -28,18 +27,7 @@ on_both_backends!(
 );
 
 async fn fresh(backend: Backend) -> (TestDb, Store) {
-    let db = TestDb::new(backend).await;
-    let store = db.store().await;
-    seed::sync_reference_data(&store)
-        .await
-        .expect("reference data");
-    seed::load_demo(
-        &store,
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-    )
-    .await
-    .expect("demo data");
-    (db, store)
+    support::seeded(backend).await
 }
 
 fn now() -> chrono::DateTime<Utc> {

@@ -110,6 +110,23 @@ impl TestDb {
     }
 }
 
+/// A fresh database with the reference data and the demo offices, counsellors and open
+/// times from Monday 23 November 2026.
+pub async fn seeded(backend: Backend) -> (TestDb, Store) {
+    let db = TestDb::new(backend).await;
+    let store = db.store().await;
+    app::ssr::seed::sync_reference_data(&store)
+        .await
+        .expect("reference data");
+    app::ssr::seed::load_demo(
+        &store,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+    )
+    .await
+    .expect("demo data");
+    (db, store)
+}
+
 /// The real application, started on a free port with a fresh database.
 pub struct TestApp {
     pub address: String,
