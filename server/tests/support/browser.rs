@@ -44,12 +44,7 @@ impl<'a> Browser<'a> {
             .send()
             .await
             .unwrap();
-        let location = res
-            .headers()
-            .get("location")
-            .map(|l| l.to_str().unwrap().to_owned())
-            .unwrap_or_default();
-        (res.status().as_u16(), location)
+        status_and_location(&res)
     }
 
     pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
@@ -62,12 +57,7 @@ impl<'a> Browser<'a> {
             .send()
             .await
             .unwrap();
-        let location = res
-            .headers()
-            .get("location")
-            .map(|l| l.to_str().unwrap().to_owned())
-            .unwrap_or_default();
-        (res.status().as_u16(), location)
+        status_and_location(&res)
     }
 
     /// Posts a form and expects to be sent to `to`.
@@ -75,4 +65,14 @@ impl<'a> Browser<'a> {
         let (status, location) = self.post(path, fields).await;
         assert_eq!((status, location.as_str()), (302, to), "posting to {path}");
     }
+}
+
+/// A response's status and where it sends the browser (empty when nowhere).
+fn status_and_location(res: &reqwest::Response) -> (u16, String) {
+    let location = res
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    (res.status().as_u16(), location)
 }
