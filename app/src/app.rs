@@ -4,7 +4,7 @@ use crate::{
     pages::{
         book::BookPage,
         home::HomePage,
-        my_pages::{CancelPage, MeetingPage, MyPages},
+        my_pages::{CancelPage, MeetingPage, MyPages, ProfilePage},
         not_found::NotFound,
         registration::RegistrationPage,
         sign_in::SignInPage,
@@ -98,6 +98,11 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("logga-in") view=SignInPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("boka") view=BookPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("mina-sidor") view=MyPages ssr=SsrMode::Async/>
+                        <Route
+                            path=(StaticSegment("mina-sidor"), StaticSegment("uppgifter"))
+                            view=ProfilePage
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=(StaticSegment("mina-sidor"), StaticSegment("mote"), ParamSegment("id"))
                             view=MeetingPage

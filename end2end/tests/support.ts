@@ -26,3 +26,58 @@ export function collectConsoleProblems(page: Page): string[] {
   page.on("pageerror", (err) => problems.push(err.message));
   return problems;
 }
+
+export const PASSWORD = "en lång mening som lösenord";
+
+/** A valid personal identity number nobody else in this run has. */
+export function newPersonalNumber(): string {
+  const pad = (n: number, w: number) => String(n).padStart(w, "0");
+  const year = 1960 + Math.floor(Math.random() * 40);
+  const nine = `${pad(year % 100, 2)}${pad(1 + Math.floor(Math.random() * 12), 2)}${pad(
+    1 + Math.floor(Math.random() * 28),
+    2,
+  )}${pad(Math.floor(Math.random() * 1000), 3)}`;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    let d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
+    if (d > 9) d -= 9;
+    sum += d;
+  }
+  return `${year}${nine.slice(2)}${(10 - (sum % 10)) % 10}`;
+}
+
+/** Registers and signs in through the same form posts a browser without JavaScript sends. */
+export async function registerByPosts(page: Page): Promise<string> {
+  const email = `boka-${Date.now()}-${Math.floor(Math.random() * 1e9)}@example.se`;
+  const post = async (path: string, form: Record<string, string>) => {
+    const res = await page.request.post(path, {
+      form,
+      maxRedirects: 0,
+      headers: { accept: "text/html" },
+    });
+    expect([302, 303], path).toContain(res.status());
+    return res.headers()["location"];
+  };
+  await post("/api/registrering/om-dig", {
+    "form[first_name]": "Hodan",
+    "form[last_name]": "Farah",
+    "form[personal_number]": newPersonalNumber(),
+    "form[email]": email,
+    "form[phone]": "0701234567",
+    "form[postcode]": "41319",
+    "form[preferred_language]": "sv",
+    "form[interpreter]": "nej",
+    intent: "next",
+  });
+  await post("/api/registrering/erfarenhet", { intent: "next" });
+  await post("/api/registrering/utbildning", { intent: "next" });
+  await post("/api/registrering/onskemal", {
+    "form[occupations][]": "underskoterska",
+    "form[regions][]": "hela-sverige",
+    "form[extent]": "full",
+    "form[situation]": "arbetslos",
+    intent: "next",
+  });
+  expect(await post("/api/registrering/skicka", { password: PASSWORD })).toBe("/boka");
+  return email;
+}

@@ -137,27 +137,13 @@ mod server {
             PersonalNumber,
         },
         ssr::{
-            http,
             services::booking as service,
             store::{BookingRow, SeekerProfile, Store},
-            AppState,
         },
     };
     use std::collections::HashMap;
 
-    /// The signed-in seeker's profile, or `Unauthorized` (and, for a browser, a redirect to
-    /// sign in and come back to `back`).
-    pub async fn seeker(state: &AppState, back: &str) -> Result<SeekerProfile, AppError> {
-        let id = http::seeker_id().await?;
-        let profile = match id {
-            Some(id) => state.store.seeker_profile(id).await?,
-            None => None,
-        };
-        profile.ok_or_else(|| {
-            http::redirect(&http::sign_in_path(back));
-            AppError::Unauthorized
-        })
-    }
+    pub use crate::ssr::http::seeker;
 
     /// The seeker's own booking, or `NotFound` (someone else's is not found either).
     pub async fn own_booking(
@@ -261,7 +247,8 @@ mod server {
             personal_number_masked: masked,
             email: p.email.clone(),
             phone: p.phone.clone(),
-            postcode: p.postcode.to_string(),
+            postcode: crate::domain::Postcode::from_stored(p.postcode)
+                .map_or_else(|| p.postcode.to_string(), |n| n.to_string()),
             preferred_language: p.preferred_language.clone(),
             interpreter_language: p.interpreter_language.clone(),
             accessibility_needs: p.accessibility_needs.clone(),

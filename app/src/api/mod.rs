@@ -4,4 +4,5 @@
 pub mod account;
 pub mod booking;
 pub mod offices;
+pub mod profile;
 pub mod registration;

@@ -51,6 +51,7 @@ pub fn error_text(i18n: I18n, error: FieldError) -> &'static str {
         F::PasswordTooLong => t_string!(i18n, err_password_long),
         F::PersonalNumberTaken => t_string!(i18n, err_pnr_taken),
         F::EmailTaken => t_string!(i18n, err_email_taken),
+        F::EmailInUse => t_string!(i18n, err_email_in_use),
     }
 }
 

@@ -189,6 +189,14 @@ impl Postcode {
     pub fn value(self) -> u32 {
         self.0
     }
+
+    /// A postcode as the database keeps it (a number), if it is one.
+    pub fn from_stored(n: i64) -> Option<Self> {
+        u32::try_from(n)
+            .ok()
+            .filter(|n| (10_000..=99_999).contains(n))
+            .map(Self)
+    }
 }
 
 impl fmt::Display for Postcode {
@@ -282,6 +290,12 @@ mod tests {
             let p = Postcode::parse(&n.to_string()).unwrap();
             prop_assert_eq!(p.value(), n);
             prop_assert_eq!(Postcode::parse(&p.to_string()).unwrap(), p);
+            prop_assert_eq!(Postcode::from_stored(i64::from(n)), Some(p));
+        }
+
+        #[test]
+        fn stored_numbers_outside_five_digits_are_no_postcode(n in prop_oneof![i64::MIN..10_000i64, 100_000i64..i64::MAX]) {
+            prop_assert_eq!(Postcode::from_stored(n), None);
         }
 
         #[test]

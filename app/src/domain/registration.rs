@@ -103,6 +103,8 @@ pub enum FieldError {
     /// Registered already: sign in instead.
     PersonalNumberTaken,
     EmailTaken,
+    /// Changing one's email to one another account has.
+    EmailInUse,
 }
 
 /// Field name → what is wrong with it. Names of list entries carry their index:
@@ -157,6 +159,19 @@ impl AboutForm {
         self.interpreter.trim() == "ja"
     }
 
+    /// The contact details and needs part of the step, which Mina sidor edits later.
+    pub fn contact(&self) -> ContactForm {
+        ContactForm {
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            postcode: self.postcode.clone(),
+            preferred_language: self.preferred_language.clone(),
+            interpreter: self.interpreter.clone(),
+            interpreter_language: self.interpreter_language.clone(),
+            accessibility_needs: self.accessibility_needs.clone(),
+        }
+    }
+
     pub fn parse(&self, today: NaiveDate) -> Result<AboutYou, FieldErrors> {
         let mut errors = Errors::default();
         let first_name = errors.check("first_name", name(&self.first_name));
@@ -165,6 +180,60 @@ impl AboutForm {
             "personal_number",
             PersonalNumber::parse(&self.personal_number, today).map_err(FieldError::PersonalNumber),
         );
+        let contact = self.contact().check(&mut errors);
+        errors.finish()?;
+        let c = contact.expect("no errors, so the contact details parsed");
+        Ok(AboutYou {
+            first_name: first_name.unwrap(),
+            last_name: last_name.unwrap(),
+            personal_number: personal_number.unwrap(),
+            email: c.email,
+            phone: c.phone,
+            postcode: c.postcode,
+            preferred_language: c.preferred_language,
+            interpreter: c.interpreter,
+            accessibility_needs: c.accessibility_needs,
+        })
+    }
+}
+
+/// How to reach a person and what they need at a meeting, as typed: part of registration's
+/// first step, and the form on Mina sidor that changes them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ContactForm {
+    pub email: String,
+    pub phone: String,
+    pub postcode: String,
+    pub preferred_language: String,
+    /// `ja` or `nej`.
+    pub interpreter: String,
+    pub interpreter_language: String,
+    pub accessibility_needs: String,
+}
+
+/// Contact details and needs, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactDetails {
+    pub email: Email,
+    /// A mobile number: counsellors call it and reminders go to it by SMS.
+    pub phone: PhoneNumber,
+    pub postcode: Postcode,
+    pub preferred_language: LanguageCode,
+    pub interpreter: Option<LanguageCode>,
+    pub accessibility_needs: String,
+}
+
+impl ContactForm {
+    pub fn parse(&self) -> Result<ContactDetails, FieldErrors> {
+        let mut errors = Errors::default();
+        let details = self.check(&mut errors);
+        errors.finish()?;
+        Ok(details.expect("no errors, so every field parsed"))
+    }
+
+    /// Checks every field, adding what is wrong to `errors`; the details when all are right.
+    fn check(&self, errors: &mut Errors) -> Option<ContactDetails> {
         let email = errors.check(
             "email",
             Email::parse(&self.email).map_err(FieldError::Contact),
@@ -181,7 +250,7 @@ impl AboutForm {
             "preferred_language",
             choice(&self.preferred_language, LanguageCode::parse),
         );
-        let interpreter = if self.wants_interpreter() {
+        let interpreter = if self.interpreter.trim() == "ja" {
             let language = match self.interpreter_language.trim() {
                 "" => Err(FieldError::InterpreterLanguage),
                 code => LanguageCode::parse(code).ok_or(FieldError::Choice),
@@ -194,17 +263,13 @@ impl AboutForm {
             "accessibility_needs",
             optional_text(&self.accessibility_needs, MAX_LONG_TEXT),
         );
-        errors.finish()?;
-        Ok(AboutYou {
-            first_name: first_name.unwrap(),
-            last_name: last_name.unwrap(),
-            personal_number: personal_number.unwrap(),
-            email: email.unwrap(),
-            phone: phone.unwrap(),
-            postcode: postcode.unwrap(),
-            preferred_language: preferred_language.unwrap(),
-            interpreter: interpreter.unwrap(),
-            accessibility_needs: accessibility_needs.unwrap(),
+        Some(ContactDetails {
+            email: email?,
+            phone: phone?,
+            postcode: postcode?,
+            preferred_language: preferred_language?,
+            interpreter: interpreter?,
+            accessibility_needs: accessibility_needs?,
         })
     }
 }
@@ -866,6 +931,50 @@ mod tests {
     }
 
     #[test]
+    fn contact_details_parse_alone_as_in_step_one() {
+        let about = valid_about();
+        let details = about.contact().parse().unwrap();
+        let reg = about.parse(today()).unwrap();
+        assert_eq!(details.email, reg.email);
+        assert_eq!(details.phone.as_e164(), "+46701234567");
+        assert_eq!(details.postcode, reg.postcode);
+        assert_eq!(details.interpreter, None);
+        let form = ContactForm {
+            interpreter: "ja".into(),
+            interpreter_language: "ti".into(),
+            accessibility_needs: "  Rullstol  ".into(),
+            ..about.contact()
+        };
+        let details = form.parse().unwrap();
+        assert_eq!(details.interpreter, Some(LanguageCode::Ti));
+        assert_eq!(details.accessibility_needs, "Rullstol");
+        let errors = ContactForm {
+            email: "anna@".into(),
+            phone: "08-123 456 78".into(),
+            postcode: "0123".into(),
+            preferred_language: "xx".into(),
+            interpreter: "ja".into(),
+            ..about.contact()
+        }
+        .parse()
+        .unwrap_err();
+        assert_eq!(
+            errors.keys().map(String::as_str).collect::<Vec<_>>(),
+            [
+                "email",
+                "interpreter_language",
+                "phone",
+                "postcode",
+                "preferred_language"
+            ]
+        );
+        assert_eq!(
+            errors["interpreter_language"],
+            FieldError::InterpreterLanguage
+        );
+    }
+
+    #[test]
     fn every_field_of_step_one_says_what_is_wrong() {
         let errors = AboutForm::default().parse(today()).unwrap_err();
         for field in [
@@ -1113,6 +1222,30 @@ mod tests {
                 earliest_start: d.clone(), situation: a,
             };
             let _ = wishes.parse(today());
+        }
+
+        /// Mina sidor's contact form and registration's step 1 judge the same words alike.
+        #[test]
+        fn contact_form_agrees_with_step_one(
+            email in "\\PC{0,30}", phone in "[0-9 +-]{0,14}", postcode in "[0-9 ]{0,7}",
+            language in "[a-z]{0,3}", interpreter in prop::bool::ANY, needs in "\\PC{0,30}",
+        ) {
+            let about = AboutForm {
+                email, phone, postcode, preferred_language: language,
+                interpreter: if interpreter { "ja" } else { "nej" }.into(),
+                interpreter_language: "ar".into(), accessibility_needs: needs,
+                ..valid_about()
+            };
+            match (about.contact().parse(), about.parse(today())) {
+                (Ok(c), Ok(a)) => {
+                    prop_assert_eq!(c.email, a.email);
+                    prop_assert_eq!(c.phone, a.phone);
+                    prop_assert_eq!(c.postcode, a.postcode);
+                    prop_assert_eq!(c.interpreter, a.interpreter);
+                }
+                (Err(c), Err(a)) => prop_assert_eq!(c, a),
+                (c, a) => prop_assert!(false, "contact {:?} but step one {:?}", c, a),
+            }
         }
     }
 

@@ -62,6 +62,22 @@ pub async fn seeker_id() -> Result<Option<i64>, AppError> {
         .map_err(AppError::internal)
 }
 
+/// The signed-in seeker's profile, or `Unauthorized` (and, for a browser, a redirect to
+/// sign in and come back to `back`).
+pub async fn seeker(
+    state: &crate::ssr::AppState,
+    back: &str,
+) -> Result<crate::ssr::store::SeekerProfile, AppError> {
+    let profile = match seeker_id().await? {
+        Some(id) => state.store.seeker_profile(id).await?,
+        None => None,
+    };
+    profile.ok_or_else(|| {
+        redirect(&sign_in_path(back));
+        AppError::Unauthorized
+    })
+}
+
 /// The signed-in job seeker of the current request, as the session middleware found them
 /// (see [`find_signed_in`]). Pages read it while rendering, without a resource of their own.
 pub fn signed_in() -> Option<crate::api::account::SignedIn> {

@@ -34,7 +34,6 @@ impl<'a> Browser<'a> {
         (res.status().as_u16(), res.text().await.unwrap())
     }
 
-    /// Posts a form; returns the status and where it leads.
     /// A GET whose answer is a redirect: where to.
     pub async fn get_location(&self, path: &str) -> (u16, String) {
         let res = self
@@ -47,6 +46,7 @@ impl<'a> Browser<'a> {
         status_and_location(&res)
     }
 
+    /// Posts a form; returns the status and where it leads.
     pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
         let res = self
             .client

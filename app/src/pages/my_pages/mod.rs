@@ -3,9 +3,11 @@
 
 mod cancel;
 mod meeting;
+mod profile;
 
 pub use cancel::CancelPage;
 pub use meeting::MeetingPage;
+pub use profile::ProfilePage;
 
 use crate::{
     api::booking::{load_my_pages, MeetingSummary, MyPagesView},
@@ -59,13 +61,14 @@ pub(crate) fn load_failed(i18n: I18n, error: AppError, title: &'static str) -> A
 pub fn MyPages() -> impl IntoView {
     let i18n = use_i18n();
     require_sign_in("/mina-sidor");
-    let cancelled = use_query_map().with_untracked(|q| q.get("avbokad").is_some());
+    let (cancelled, saved) =
+        use_query_map().with_untracked(|q| (q.get("avbokad").is_some(), q.get("sparad").is_some()));
     let load = load_my_pages();
     view! {
         <Title text=t_string!(i18n, my_title).to_owned()/>
         {Suspend::new(async move {
             match load.await {
-                Ok(view) => view! { <MyPagesView view cancelled/> }.into_any(),
+                Ok(view) => view! { <MyPagesView view cancelled saved/> }.into_any(),
                 Err(e) => load_failed(i18n, e, t_string!(i18n, my_title)),
             }
         })}
@@ -73,7 +76,7 @@ pub fn MyPages() -> impl IntoView {
 }
 
 #[component]
-fn MyPagesView(view: MyPagesView, cancelled: bool) -> impl IntoView {
+fn MyPagesView(view: MyPagesView, cancelled: bool, saved: bool) -> impl IntoView {
     let i18n = use_i18n();
     let p = view.profile;
     let language = |code: &str| {
@@ -125,6 +128,8 @@ fn MyPagesView(view: MyPagesView, cancelled: bool) -> impl IntoView {
                 })}
             <section aria-labelledby="uppgifter">
                 <h2 id="uppgifter">{t!(i18n, my_profile)}</h2>
+                {saved
+                    .then(|| view! { <p class="notice notice--success" role="status">{t!(i18n, profile_saved)}</p> })}
                 <dl class="facts">
                     <dt>{t!(i18n, my_name)}</dt>
                     <dd>{format!("{} {}", p.first_name, p.last_name)}</dd>
@@ -166,6 +171,11 @@ fn MyPagesView(view: MyPagesView, cancelled: bool) -> impl IntoView {
                             .join(", ")}
                     </dd>
                 </dl>
+                <p>
+                    <a class="button button--secondary" href=crate::api::profile::PROFILE_PAGE>
+                        {t!(i18n, my_edit)}
+                    </a>
+                </p>
             </section>
         </div>
     }

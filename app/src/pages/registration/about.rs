@@ -7,7 +7,7 @@ use crate::{
     },
     domain::{
         choices::LanguageCode,
-        registration::{AboutForm, MAX_LONG_TEXT, MAX_NAME},
+        registration::{AboutForm, ContactForm, MAX_LONG_TEXT, MAX_NAME},
     },
     i18n::*,
 };
@@ -23,7 +23,7 @@ pub fn language_options(i18n: I18n) -> Vec<(&'static str, &'static str)> {
 #[component]
 pub fn AboutStep(form: AboutForm, suggested_office: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let yes_no = vec![("ja", t_string!(i18n, yes)), ("nej", t_string!(i18n, no))];
+    let contact = form.contact();
     view! {
         <div class="field-row">
             <TextField
@@ -49,6 +49,17 @@ pub fn AboutStep(form: AboutForm, suggested_office: Option<String>) -> impl Into
             input=Input::TEXT.inputmode("numeric").autocomplete("off")
             max=20
         />
+        <ContactFields form=contact suggested_office/>
+    }
+}
+
+/// How to reach the person and what they need at meetings: step 1's second half, and the
+/// whole of the form on Mina sidor that changes them.
+#[component]
+pub fn ContactFields(form: ContactForm, suggested_office: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let yes_no = vec![("ja", t_string!(i18n, yes)), ("nej", t_string!(i18n, no))];
+    view! {
         <TextField
             key="email"
             label=t_string!(i18n, reg_email)

@@ -9,6 +9,9 @@ mod labels;
 mod review;
 mod wishes;
 
+pub(crate) use about::ContactFields;
+pub(crate) use labels::field_label;
+
 use crate::{
     api::registration::{
         load_registration, occupation_names, search_occupations, RegistrationView, SaveAbout,

@@ -1,7 +1,7 @@
 //! Data the product ships with: the occupation taxonomy and meeting types (always kept up to
 //! date), and the demo offices and counsellors (loaded into an empty database on request).
 
-mod demo;
+pub mod demo;
 mod reference;
 mod tsv;
 

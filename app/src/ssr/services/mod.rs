@@ -4,4 +4,5 @@
 pub mod booking;
 pub mod calendar_file;
 pub mod passwords;
+pub mod profile;
 pub mod registration;

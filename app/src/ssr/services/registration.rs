@@ -165,7 +165,7 @@ pub async fn suggested_office(store: &Store, postcode: &str) -> Result<Option<i6
     }
 }
 
-async fn nearest_office(
+pub(crate) async fn nearest_office(
     store: &Store,
     postcode: crate::domain::Postcode,
 ) -> Result<Option<i64>, AppError> {

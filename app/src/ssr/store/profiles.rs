@@ -1,7 +1,9 @@
 //! A job seeker's profile as booking and Mina sidor read it: contact, language needs, the
 //! occupational fields they look for, and what they have told us.
 
-use super::{on_pool, Store, StoreError};
+use super::{on_pool, Store, StoreError, WritePool};
+use crate::domain::registration::ContactDetails;
+use chrono::{DateTime, SubsecRound, Utc};
 
 /// What matching, the tips and Mina sidor need of a seeker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,5 +98,47 @@ impl Store {
             desired,
             experiences: experiences.0,
         }))
+    }
+
+    /// Replaces the seeker's contact details and needs, and the office nearest their
+    /// postcode. An email another account has is refused by the database
+    /// (`StoreError::Conflict` naming `email`). `NotFound` when there is no such seeker.
+    pub async fn update_contact(
+        &self,
+        seeker_id: i64,
+        c: &ContactDetails,
+        home_office_id: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let now = now.trunc_subsecs(0);
+        on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
+            let changed = sqlx::query(
+                "UPDATE seekers SET email = $1, phone = $2, postcode = $3, \
+                 preferred_language = $4, interpreter_language = $5, accessibility_needs = $6, \
+                 home_office_id = $7 WHERE id = $8",
+            )
+            .bind(c.email.as_str())
+            .bind(c.phone.as_e164())
+            .bind(i64::from(c.postcode.value()))
+            .bind(c.preferred_language.as_str())
+            .bind(c.interpreter.map(|l| l.as_str()))
+            .bind(&c.accessibility_needs)
+            .bind(home_office_id)
+            .bind(seeker_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed == 0 {
+                return Err(StoreError::NotFound);
+            }
+            sqlx::query("UPDATE seeker_profiles SET updated_at = $1 WHERE seeker_id = $2")
+                .bind(now)
+                .bind(seeker_id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(())
     }
 }

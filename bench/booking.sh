@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Slot engine speed for an office of 50 counsellors over 4 weeks, and booking throughput under
+# contention on SQLite and on PostgreSQL (a throwaway cluster unless TEST_DATABASE_URL is set).
+# Prints the numbers; budgets are read from them, nothing here fails on time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+scripts/with-postgres.sh cargo bench --locked -p server --bench booking
