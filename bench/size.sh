@@ -12,6 +12,7 @@ fi
 command -v brotli >/dev/null || { echo "bench: the brotli CLI is missing (apt-get install brotli)" >&2; exit 1; }
 
 cargo leptos build --release --frontend-only
+scripts/optimize-wasm.sh
 
 pkg=target/site/pkg
 total_raw=0; total_gz=0; total_br=0

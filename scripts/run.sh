@@ -6,4 +6,6 @@ scripts/setup.sh run
 source scripts/env.sh
 export DATABASE_URL="${DATABASE_URL:-sqlite://data/tidbok.db}"
 export TIDBOK_DEMO_DATA="${TIDBOK_DEMO_DATA:-true}"
-exec cargo leptos serve --release
+cargo leptos build --release
+scripts/optimize-wasm.sh
+exec target/release/tidbok

@@ -8,6 +8,7 @@ use crate::{
         not_found::NotFound,
         registration::RegistrationPage,
         sign_in::SignInPage,
+        staff::{CalendarPage, StaffSignInPage},
     },
 };
 use leptos::prelude::*;
@@ -116,6 +117,16 @@ pub fn App() -> impl IntoView {
                                 StaticSegment("avboka"),
                             )
                             view=CancelPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("personal"), StaticSegment("logga-in"))
+                            view=StaffSignInPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("personal"), StaticSegment("kalender"))
+                            view=CalendarPage
                             ssr=SsrMode::Async
                         />
                     </Routes>

@@ -350,7 +350,14 @@ async fn on_database(backend: Backend) {
     .await;
     // Everyone aims at the same first time, as a burst of people opening /boka at once would.
     let first = times[0];
-    race(&store, crowd, office_id, |_| first, "racing for one first time").await;
+    race(
+        &store,
+        crowd,
+        office_id,
+        |_| first,
+        "racing for one first time",
+    )
+    .await;
     store.close().await;
     db.drop_database().await;
 }

@@ -3,5 +3,6 @@
 
 pub mod config;
 pub mod routes;
+pub mod staff_cli;
 pub mod startup;
 pub mod telemetry;

@@ -9,7 +9,9 @@ Tidbok – booking first meetings with the public employment service
 
 Usage:
   tidbok              start the web server
-  tidbok demo-data    load the demo offices, counsellors and open times into an empty database
+  tidbok demo-data    load the demo offices, counsellors, open times and staff accounts into an
+                      empty database
+{STAFF}
   tidbok --help       show this text
 
 Configuration is read from the environment:";
@@ -19,7 +21,7 @@ async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = args.first().map(String::as_str);
     if matches!(command, Some("--help" | "-h" | "help")) {
-        println!("{USAGE}");
+        println!("{}", USAGE.replace("{STAFF}", server::staff_cli::USAGE));
         for (name, default, meaning) in VARIABLES {
             println!("  {name:<22} {meaning}\n  {:<22} default: {default}", "");
         }
@@ -36,6 +38,7 @@ async fn main() -> ExitCode {
     let result = match command {
         None | Some("serve") => serve(config).await,
         Some("demo-data") => demo_data(config).await,
+        Some("staff") => staff(config, &args[1..]).await,
         Some(other) => {
             eprintln!("tidbok: unknown command `{other}` (try tidbok --help)");
             return ExitCode::from(2);
@@ -73,10 +76,21 @@ async fn demo_data(config: Config) -> Result<(), Box<dyn std::error::Error>> {
             offices,
             counsellors,
             availability_spans,
+            staff_accounts,
         } => println!(
-            "Loaded {offices} offices, {counsellors} counsellors and {availability_spans} open time spans."
+            "Loaded {offices} offices, {counsellors} counsellors, {availability_spans} open time spans \
+             and {staff_accounts} staff accounts (password: {}).",
+            app::ssr::seed::DEMO_STAFF_PASSWORD
         ),
     }
     store.close().await;
+    Ok(())
+}
+
+async fn staff(config: Config, args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    let store = app::ssr::store::Store::connect(&config.database_url).await?;
+    let result = server::staff_cli::run(&store, args, server::staff_cli::read_password).await;
+    store.close().await;
+    println!("{}", result?);
     Ok(())
 }

@@ -106,9 +106,16 @@ pub async fn load_demo_data(store: &Store) -> Result<DemoOutcome, StartupError> 
         offices,
         counsellors,
         availability_spans,
+        staff_accounts,
     } = &outcome
     {
-        tracing::info!(offices, counsellors, availability_spans, "demo data loaded");
+        tracing::info!(
+            offices,
+            counsellors,
+            availability_spans,
+            staff_accounts,
+            "demo data loaded"
+        );
     }
     Ok(outcome)
 }

@@ -201,12 +201,15 @@ async fn demo_data_loads_once_and_covers_every_field(backend: Backend) {
         offices,
         counsellors,
         availability_spans,
+        staff_accounts,
     } = outcome
     else {
         panic!("expected demo data to load into an empty database");
     };
     assert!(offices >= 3);
     assert!(counsellors >= 15);
+    // Every counsellor, a manager per office and an administrator.
+    assert_eq!(staff_accounts, counsellors + offices + 1);
     assert!(availability_spans > counsellors * 10);
 
     let listed = store.list_offices().await.unwrap();

@@ -3,6 +3,8 @@
 
 pub mod account;
 pub mod booking;
+pub mod calendar;
 pub mod offices;
 pub mod profile;
 pub mod registration;
+pub mod staff;

@@ -1,6 +1,9 @@
 use super::language_switch::LanguageSwitch;
 use crate::{
-    api::account::{SignOut, SignedIn},
+    api::{
+        account::{SignOut, SignedIn},
+        staff::{StaffSignOut, StaffSignedIn, STAFF_HOME},
+    },
     i18n::*,
 };
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -14,6 +17,10 @@ pub fn Header() -> impl IntoView {
     let seeker: Option<SignedIn> = crate::ssr::http::signed_in();
     #[cfg(not(feature = "ssr"))]
     let seeker: Option<SignedIn> = None;
+    #[cfg(feature = "ssr")]
+    let staff: Option<StaffSignedIn> = crate::ssr::http::staff_signed_in();
+    #[cfg(not(feature = "ssr"))]
+    let staff: Option<StaffSignedIn> = None;
     view! {
         <a class="skip-link" href="#innehall">{t!(i18n, skip_to_content)}</a>
         <header class="site-header">
@@ -25,8 +32,22 @@ pub fn Header() -> impl IntoView {
                 <nav class="site-nav" aria-label=move || t_string!(i18n, nav_label)>
                     <ul>
                         <li><a href="/">{t!(i18n, nav_home)}</a></li>
-                        {match seeker {
-                                    Some(seeker) => {
+                        {match (staff, seeker) {
+                                    (Some(staff), _) => {
+                                        view! {
+                                            <li><a href=STAFF_HOME>{t!(i18n, nav_calendar)}</a></li>
+                                            <li class="site-nav__who">
+                                                {t_string!(i18n, nav_signed_in_as, name = staff.first_name).to_string()}
+                                            </li>
+                                            <li>
+                                                <form method="post" action=StaffSignOut::PATH>
+                                                    <button type="submit" class="link-button">{t!(i18n, nav_sign_out)}</button>
+                                                </form>
+                                            </li>
+                                        }
+                                            .into_any()
+                                    }
+                                    (None, Some(seeker)) => {
                                         view! {
                                             <li><a href="/boka">{t!(i18n, nav_book)}</a></li>
                                             <li><a href="/mina-sidor">{t!(i18n, nav_my_pages)}</a></li>
@@ -41,7 +62,7 @@ pub fn Header() -> impl IntoView {
                                         }
                                             .into_any()
                                     }
-                                    None => {
+                                    (None, None) => {
                                         view! {
                                             <li><a href="/registrera">{t!(i18n, nav_register)}</a></li>
                                             <li><a href="/logga-in">{t!(i18n, nav_sign_in)}</a></li>

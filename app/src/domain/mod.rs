@@ -14,6 +14,7 @@ pub mod personnummer;
 pub mod preparation;
 pub mod registration;
 pub mod schedule;
+pub mod staff;
 pub mod taxonomy;
 pub mod time;
 

@@ -6,3 +6,4 @@ pub mod my_pages;
 pub mod not_found;
 pub mod registration;
 pub mod sign_in;
+pub mod staff;

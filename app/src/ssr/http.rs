@@ -10,6 +10,9 @@ use leptos_axum::ResponseOptions;
 pub const DRAFT_COOKIE: &str = "tidbok_utkast";
 /// Where the signed-in job seeker's id is kept in the session.
 pub const SEEKER_KEY: &str = "seeker_id";
+/// Where the signed-in staff member's id is kept. A session holds one or the other, never
+/// both: signing in as either removes the other.
+pub const STAFF_KEY: &str = "staff_id";
 
 /// A cookie of the current request.
 pub fn cookie(name: &str) -> Option<String> {
@@ -78,6 +81,14 @@ pub async fn seeker(
     })
 }
 
+/// The signed-in member of staff on a staff page, as the session middleware found them.
+pub fn staff_signed_in() -> Option<crate::api::staff::StaffSignedIn> {
+    use_context::<Parts>()?
+        .extensions
+        .get::<crate::api::staff::StaffSignedIn>()
+        .cloned()
+}
+
 /// The signed-in job seeker of the current request, as the session middleware found them
 /// (see [`find_signed_in`]). Pages read it while rendering, without a resource of their own.
 pub fn signed_in() -> Option<crate::api::account::SignedIn> {
@@ -106,6 +117,26 @@ pub async fn find_signed_in(
             .next()
             .is_some_and(|last| last.contains('.')));
     if !is_page {
+        return next.run(request).await;
+    }
+    if path.starts_with("/personal") {
+        match session.get::<i64>(STAFF_KEY).await {
+            Ok(Some(id)) => match state.store.staff_by_id(id).await {
+                Ok(Some(row)) => {
+                    request
+                        .extensions_mut()
+                        .insert(crate::api::staff::StaffSignedIn {
+                            first_name: row.first_name,
+                            last_name: row.last_name,
+                            role: row.member.role,
+                        });
+                }
+                Ok(None) => {}
+                Err(err) => tracing::warn!(%err, "signed-in staff could not be read"),
+            },
+            Ok(None) => {}
+            Err(err) => tracing::warn!(%err, "session could not be read"),
+        }
         return next.run(request).await;
     }
     let id = match session.get::<i64>(SEEKER_KEY).await {
@@ -138,9 +169,54 @@ pub async fn sign_in(seeker_id: i64) -> Result<(), AppError> {
     let session = session().await?;
     session.cycle_id().await.map_err(AppError::internal)?;
     session
+        .remove_value(STAFF_KEY)
+        .await
+        .map_err(AppError::internal)?;
+    session
         .insert(SEEKER_KEY, seeker_id)
         .await
         .map_err(AppError::internal)
+}
+
+/// Signs a member of staff in, the same way (and out of any seeker's session).
+pub async fn staff_sign_in(staff_id: i64) -> Result<(), AppError> {
+    let session = session().await?;
+    session.cycle_id().await.map_err(AppError::internal)?;
+    session
+        .remove_value(SEEKER_KEY)
+        .await
+        .map_err(AppError::internal)?;
+    session
+        .insert(STAFF_KEY, staff_id)
+        .await
+        .map_err(AppError::internal)
+}
+
+/// The signed-in member of staff, or `Unauthorized` (and, for a browser, a redirect to the
+/// staff sign-in and back to `back`). A job seeker's session never passes.
+pub async fn staff(
+    state: &crate::ssr::AppState,
+    back: &str,
+) -> Result<crate::ssr::store::StaffRow, AppError> {
+    let id = session()
+        .await?
+        .get::<i64>(STAFF_KEY)
+        .await
+        .map_err(AppError::internal)?;
+    let row = match id {
+        Some(id) => state.store.staff_by_id(id).await?,
+        None => None,
+    };
+    row.ok_or_else(|| {
+        redirect(&staff_sign_in_path(back));
+        AppError::Unauthorized
+    })
+}
+
+/// The staff sign-in page, coming back to `back` afterwards.
+pub fn staff_sign_in_path(back: &str) -> String {
+    let encoded = crate::components::language_switch::encode_query_value(back);
+    format!("/personal/logga-in?nasta={}", encoded.replace('/', "%2F"))
 }
 
 pub async fn sign_out() -> Result<(), AppError> {

@@ -14,6 +14,13 @@ const COUNSELLORS_TSV: &str = include_str!("counsellors.tsv");
 /// How many days of open time the demo gives each counsellor.
 pub const DEMO_DAYS: u64 = 28;
 
+/// The password of every demo staff account (listed in the README). Demo data is for trying
+/// Tidbok out; production databases get their accounts from `tidbok staff add`.
+pub const DEMO_STAFF_PASSWORD: &str = "demo-personal-2026";
+/// The demo administrator; each office's manager is `chef.{office code}@tidbok.example`, and
+/// each counsellor signs in with their own email.
+pub const DEMO_ADMIN_EMAIL: &str = "admin@tidbok.example";
+
 #[derive(Debug, PartialEq, Eq)]
 pub enum DemoOutcome {
     /// The database already had offices; nothing was written.
@@ -22,6 +29,7 @@ pub enum DemoOutcome {
         offices: usize,
         counsellors: usize,
         availability_spans: usize,
+        staff_accounts: usize,
     },
 }
 
@@ -144,11 +152,70 @@ pub async fn load_demo(store: &Store, today: NaiveDate) -> Result<DemoOutcome, S
         }
     }
     store.insert_availability(&spans).await?;
+    let staff_accounts = demo_staff(store, &offices, &counsellors).await?;
     Ok(DemoOutcome::Loaded {
         offices: offices.len(),
         counsellors: counsellors.len(),
         availability_spans: spans.len(),
+        staff_accounts,
     })
+}
+
+/// One account per counsellor, a manager per office and an administrator, all with
+/// [`DEMO_STAFF_PASSWORD`]. One hash serves them all: hashing is slow on purpose, and
+/// accounts that share a known password gain nothing from salts of their own.
+async fn demo_staff(
+    store: &Store,
+    offices: &[NewOffice],
+    counsellors: &[NewCounsellor],
+) -> Result<usize, SeedError> {
+    use crate::{
+        domain::{registration::Password, staff::Role},
+        ssr::services::{
+            passwords,
+            staff::{self, StaffAccount},
+        },
+    };
+    let password = Password::parse(DEMO_STAFF_PASSWORD).expect("the demo password is valid");
+    let hash = passwords::hash(password)
+        .await
+        .map_err(|_| SeedError::Staff("hashing the demo password".into()))?;
+    let now = chrono::Utc::now();
+    let mut accounts: Vec<StaffAccount> = counsellors
+        .iter()
+        .map(|c| StaffAccount {
+            email: c.email.clone(),
+            first_name: c.first_name.clone(),
+            last_name: c.last_name.clone(),
+            role: Role::Counsellor,
+            office_code: Some(c.office_code.clone()),
+        })
+        .collect();
+    for office in offices {
+        let email = Email::parse(&format!("chef.{}@tidbok.example", office.code))
+            .map_err(|_| SeedError::Staff(format!("manager email of {}", office.code)))?;
+        accounts.push(StaffAccount {
+            email,
+            first_name: "Kim".into(),
+            last_name: format!("Chef ({})", office.address.city),
+            role: Role::OfficeManager,
+            office_code: Some(office.code.clone()),
+        });
+    }
+    accounts.push(StaffAccount {
+        email: Email::parse(DEMO_ADMIN_EMAIL).expect("the demo admin email is valid"),
+        first_name: "Alex".into(),
+        last_name: "Administratör".into(),
+        role: Role::Admin,
+        office_code: None,
+    });
+    let count = accounts.len();
+    for account in accounts {
+        staff::insert(store, account, hash.clone(), now)
+            .await
+            .map_err(|e| SeedError::Staff(e.to_string()))?;
+    }
+    Ok(count)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ pub mod demo;
 mod reference;
 mod tsv;
 
-pub use demo::{load_demo, DemoOutcome};
+pub use demo::{load_demo, DemoOutcome, DEMO_ADMIN_EMAIL, DEMO_STAFF_PASSWORD};
 pub use reference::{sync_reference_data, FIELDS_TSV, OCCUPATIONS_TSV};
 
 /// A seed file that does not parse is a bug in the shipped data; the message names the file,
@@ -20,4 +20,6 @@ pub enum SeedError {
     },
     #[error(transparent)]
     Store(#[from] super::store::StoreError),
+    #[error("demo staff account: {0}")]
+    Staff(String),
 }

@@ -6,3 +6,4 @@ pub mod calendar_file;
 pub mod passwords;
 pub mod profile;
 pub mod registration;
+pub mod staff;

@@ -6,6 +6,7 @@
 
 mod availability;
 mod bookings;
+mod calendar;
 mod counsellors;
 mod error;
 mod lookups;
@@ -13,16 +14,19 @@ mod offices;
 mod profiles;
 mod seekers;
 mod sessions;
+mod staff;
 mod taxonomy;
 
 pub use availability::AvailabilityRow;
 pub use bookings::{BookingRow, BusyRow, NewBooking, NewTime};
+pub use calendar::{CalendarMeeting, CalendarOwnerRow};
 pub use counsellors::{CounsellorRow, NewCounsellor};
 pub use error::StoreError;
 pub use offices::NewOffice;
 pub use profiles::SeekerProfile;
 pub use seekers::{NewSeeker, SeekerCredentials, SeekerName, Taken};
 pub use sessions::SessionBackend;
+pub use staff::{AccessEntry, NewStaff, StaffRow};
 pub use taxonomy::{MeetingTypeRow, NewOccupation, OccupationRow};
 
 use sqlx::{

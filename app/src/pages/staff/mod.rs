@@ -1,0 +1,19 @@
+//! `/personal/…`: the staff side. Every page checks the staff session itself; a job seeker's
+//! session is never enough.
+
+mod calendar;
+mod sign_in;
+
+pub use calendar::CalendarPage;
+pub use sign_in::StaffSignInPage;
+
+/// Sends anyone who is not signed in as staff to the staff sign-in, and back to `back`
+/// afterwards. Checked while rendering, from what the session middleware found.
+pub(crate) fn require_staff(back: &str) {
+    #[cfg(feature = "ssr")]
+    if crate::ssr::http::staff_signed_in().is_none() {
+        crate::ssr::http::redirect(&crate::ssr::http::staff_sign_in_path(back));
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = back;
+}

@@ -1,0 +1,82 @@
+//! What a counsellor's calendar shows: their meetings with whom and what, in a time range.
+
+use super::{on_pool, Store, StoreError};
+use chrono::{DateTime, Utc};
+
+/// A meeting as the calendar draws it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct CalendarMeeting {
+    pub id: i64,
+    pub seeker_id: i64,
+    pub seeker_first_name: String,
+    pub seeker_last_name: String,
+    pub meeting_name_sv: String,
+    pub meeting_name_en: String,
+    pub channel: String,
+    pub status: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+}
+
+/// A counsellor and the office they work at (for the access rules).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct CalendarOwnerRow {
+    pub id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub office_id: i64,
+}
+
+impl Store {
+    /// A counsellor's meetings that are not cancelled and overlap `[from, to)`, in order.
+    pub async fn calendar_meetings(
+        &self,
+        counsellor_id: i64,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<CalendarMeeting>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_as(
+                "SELECT b.id, b.seeker_id, s.first_name AS seeker_first_name, \
+                 s.last_name AS seeker_last_name, m.name_sv AS meeting_name_sv, \
+                 m.name_en AS meeting_name_en, b.channel, b.status, b.starts_at, b.ends_at \
+                 FROM bookings b JOIN seekers s ON s.id = b.seeker_id \
+                 JOIN meeting_types m ON m.id = b.meeting_type_id \
+                 WHERE b.counsellor_id = $1 AND b.status <> 'cancelled' \
+                 AND b.starts_at < $3 AND b.ends_at > $2 ORDER BY b.starts_at, b.id",
+            )
+            .bind(counsellor_id)
+            .bind(from)
+            .bind(to)
+            .fetch_all(p)
+            .await?))
+    }
+
+    pub async fn calendar_owner(
+        &self,
+        counsellor_id: i64,
+    ) -> Result<Option<CalendarOwnerRow>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_as(
+                "SELECT id, first_name, last_name, office_id FROM counsellors WHERE id = $1",
+            )
+            .bind(counsellor_id)
+            .fetch_optional(p)
+            .await?))
+    }
+
+    /// The counsellors of an office, by name.
+    pub async fn office_counsellors(
+        &self,
+        office_id: i64,
+    ) -> Result<Vec<CalendarOwnerRow>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_as(
+                "SELECT id, first_name, last_name, office_id FROM counsellors \
+                 WHERE office_id = $1 ORDER BY last_name, first_name",
+            )
+            .bind(office_id)
+            .fetch_all(p)
+            .await?))
+    }
+}
