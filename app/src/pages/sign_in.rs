@@ -28,51 +28,63 @@ pub fn SignInPage() -> impl IntoView {
             <p>{t!(i18n, signin_lead)}</p>
             {Suspend::new(async move {
                 let state = state.await.unwrap_or_default();
-                let failed = state.failed;
-                view! {
-                    {failed
-                        .then(|| {
-                            view! {
-                                <div class="error-summary" id="fel" role="alert">
-                                    <p>{t!(i18n, signin_failed)}</p>
-                                </div>
-                            }
-                        })}
-                    <form class="step-form" method="post" action=SignIn::PATH>
-                        <input type="hidden" name="next" value=next/>
-                        <div class="field">
-                            <label for="f-signin-email">{t!(i18n, signin_email)}</label>
-                            <input
-                                id="f-signin-email"
-                                name="email"
-                                type="email"
-                                autocomplete="username"
-                                required
-                                value=state.email
-                                aria-describedby=failed.then_some("fel")
-                                autofocus=failed
-                            />
-                        </div>
-                        <div class="field">
-                            <label for="f-signin-password">{t!(i18n, signin_password)}</label>
-                            <input
-                                id="f-signin-password"
-                                name="password"
-                                type="password"
-                                autocomplete="current-password"
-                                required
-                            />
-                        </div>
-                        <div class="form-actions">
-                            <button type="submit" class="button">{t!(i18n, signin_submit)}</button>
-                        </div>
-                    </form>
-                }
+                sign_in_form(i18n, state, SignIn::PATH, next, t_string!(i18n, signin_email))
             })}
             <p>
                 {t!(i18n, signin_no_account)} " "
                 <a href="/registrera">{t!(i18n, signin_register)}</a>
             </p>
         </div>
+    }
+}
+
+/// The email and password form of both sign-ins (job seekers' and staff's), with the failure
+/// of the last attempt and the email tried.
+pub(crate) fn sign_in_form(
+    i18n: crate::components::messages::I18n,
+    state: crate::api::account::SignInView,
+    action: &'static str,
+    next: String,
+    email_label: &'static str,
+) -> impl IntoView {
+    let failed = state.failed;
+    view! {
+        {failed
+            .then(|| {
+                view! {
+                    <div class="error-summary" id="fel" role="alert">
+                        <p>{t!(i18n, signin_failed)}</p>
+                    </div>
+                }
+            })}
+        <form class="step-form" method="post" action=action>
+            <input type="hidden" name="next" value=next/>
+            <div class="field">
+                <label for="f-signin-email">{email_label}</label>
+                <input
+                    id="f-signin-email"
+                    name="email"
+                    type="email"
+                    autocomplete="username"
+                    required
+                    value=state.email
+                    aria-describedby=failed.then_some("fel")
+                    autofocus=failed
+                />
+            </div>
+            <div class="field">
+                <label for="f-signin-password">{t!(i18n, signin_password)}</label>
+                <input
+                    id="f-signin-password"
+                    name="password"
+                    type="password"
+                    autocomplete="current-password"
+                    required
+                />
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="button">{t!(i18n, signin_submit)}</button>
+            </div>
+        </form>
     }
 }

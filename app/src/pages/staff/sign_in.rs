@@ -3,6 +3,7 @@
 use crate::{
     api::staff::{staff_sign_in_state, StaffSignIn},
     i18n::*,
+    pages::sign_in::sign_in_form,
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
@@ -27,46 +28,7 @@ pub fn StaffSignInPage() -> impl IntoView {
             <p>{t!(i18n, staff_signin_lead)}</p>
             {Suspend::new(async move {
                 let state = state.await.unwrap_or_default();
-                let failed = state.failed;
-                view! {
-                    {failed
-                        .then(|| {
-                            view! {
-                                <div class="error-summary" id="fel" role="alert">
-                                    <p>{t!(i18n, signin_failed)}</p>
-                                </div>
-                            }
-                        })}
-                    <form class="step-form" method="post" action=StaffSignIn::PATH>
-                        <input type="hidden" name="next" value=next/>
-                        <div class="field">
-                            <label for="f-staff-email">{t!(i18n, staff_signin_email)}</label>
-                            <input
-                                id="f-staff-email"
-                                name="email"
-                                type="email"
-                                autocomplete="username"
-                                required
-                                value=state.email
-                                aria-describedby=failed.then_some("fel")
-                                autofocus=failed
-                            />
-                        </div>
-                        <div class="field">
-                            <label for="f-staff-password">{t!(i18n, signin_password)}</label>
-                            <input
-                                id="f-staff-password"
-                                name="password"
-                                type="password"
-                                autocomplete="current-password"
-                                required
-                            />
-                        </div>
-                        <div class="form-actions">
-                            <button type="submit" class="button">{t!(i18n, signin_submit)}</button>
-                        </div>
-                    </form>
-                }
+                sign_in_form(i18n, state, StaffSignIn::PATH, next, t_string!(i18n, staff_signin_email))
             })}
         </div>
     }
