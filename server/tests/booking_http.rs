@@ -15,25 +15,9 @@ on_both_backends!(
     bad_input_gets_a_clear_answer,
 );
 
-const PASSWORD: &str = "ett långt lösenord";
-
 /// Registers seeker `n` (an assistant nurse) and signs them in, in a browser of their own.
 async fn signed_in(app: &TestApp, n: u32) -> Browser<'_> {
-    people::register(&app.store, n, &["underskoterska"], None, chrono::Utc::now()).await;
-    let browser = Browser::new(app);
-    let email = format!("person{n}@example.se");
-    browser
-        .post_to(
-            "/api/konto/logga-in",
-            &[
-                ("email", email.as_str()),
-                ("password", PASSWORD),
-                ("next", "/boka"),
-            ],
-            "/boka",
-        )
-        .await;
-    browser
+    people::signed_in(app, n, "/boka").await
 }
 
 /// The values of the picker's time radio buttons on a page, in page order.

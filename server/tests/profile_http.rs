@@ -14,26 +14,11 @@ on_both_backends!(
     the_details_form_asks_for_sign_in,
 );
 
-const PASSWORD: &str = "ett långt lösenord";
 const SAVE: &str = "/api/mina-sidor/uppgifter";
 
 /// Registers seeker `n` (postcode 413 19, Göteborg) and signs them in.
 async fn signed_in(app: &TestApp, n: u32) -> Browser<'_> {
-    people::register(&app.store, n, &["underskoterska"], None, chrono::Utc::now()).await;
-    let browser = Browser::new(app);
-    let email = format!("person{n}@example.se");
-    browser
-        .post_to(
-            "/api/konto/logga-in",
-            &[
-                ("email", email.as_str()),
-                ("password", PASSWORD),
-                ("next", "/mina-sidor"),
-            ],
-            "/mina-sidor",
-        )
-        .await;
-    browser
+    people::signed_in(app, n, "/mina-sidor").await
 }
 
 async fn seeker_id(app: &TestApp, n: u32) -> i64 {
@@ -144,7 +129,7 @@ async fn a_seeker_changes_their_details_and_sees_them_saved(backend: Backend) {
             "/api/konto/logga-in",
             &[
                 ("email", "ny.adress@example.se"),
-                ("password", PASSWORD),
+                ("password", people::PASSWORD),
                 ("next", "/mina-sidor"),
             ],
             "/mina-sidor",

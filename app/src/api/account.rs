@@ -26,15 +26,7 @@ const LAST_EMAIL_KEY: &str = "sign_in_email";
 /// The sign-in page's state for this browser; reading it forgets the failure.
 #[server(name = SignInState, prefix = "/api", endpoint = "konto/inloggning")]
 pub async fn sign_in_state() -> Result<SignInView, AppError> {
-    use crate::ssr::http;
-    let session = http::session().await?;
-    let last: Option<(String, bool)> = session
-        .remove(LAST_EMAIL_KEY)
-        .await
-        .map_err(AppError::internal)?;
-    Ok(last
-        .map(|(email, failed)| SignInView { email, failed })
-        .unwrap_or_default())
+    crate::ssr::http::take_sign_in_attempt(LAST_EMAIL_KEY).await
 }
 
 /// Signs a job seeker in with email and password, then sends them to `next` (a local path)
@@ -68,11 +60,7 @@ pub async fn sign_in(
         }
         None => {
             tracing::info!("sign-in refused");
-            http::session()
-                .await?
-                .insert(LAST_EMAIL_KEY, (email.trim().to_owned(), true))
-                .await
-                .map_err(AppError::internal)?;
+            http::remember_failed_sign_in(LAST_EMAIL_KEY, &email).await?;
             let back = match http::local_path(&next) {
                 Some(next) => format!(
                     "/logga-in?nasta={}",

@@ -24,15 +24,7 @@ const LAST_EMAIL_KEY: &str = "staff_sign_in_email";
 /// The staff sign-in page's state for this browser; reading it forgets the failure.
 #[server(name = StaffSignInState, prefix = "/api", endpoint = "personal/inloggning")]
 pub async fn staff_sign_in_state() -> Result<SignInView, AppError> {
-    use crate::ssr::http;
-    let last: Option<(String, bool)> = http::session()
-        .await?
-        .remove(LAST_EMAIL_KEY)
-        .await
-        .map_err(AppError::internal)?;
-    Ok(last
-        .map(|(email, failed)| SignInView { email, failed })
-        .unwrap_or_default())
+    crate::ssr::http::take_sign_in_attempt(LAST_EMAIL_KEY).await
 }
 
 /// Signs a member of staff in, then sends them to `next` (a local staff path) or to their
@@ -54,11 +46,7 @@ pub async fn staff_sign_in(
         }
         None => {
             tracing::info!("staff sign-in refused");
-            http::session()
-                .await?
-                .insert(LAST_EMAIL_KEY, (email.trim().to_owned(), true))
-                .await
-                .map_err(AppError::internal)?;
+            http::remember_failed_sign_in(LAST_EMAIL_KEY, &email).await?;
             let back = match http::local_path(&next) {
                 Some(next) => http::staff_sign_in_path(next),
                 None => STAFF_SIGN_IN_PAGE.to_owned(),

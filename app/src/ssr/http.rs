@@ -219,6 +219,28 @@ pub fn staff_sign_in_path(back: &str) -> String {
     format!("/personal/logga-in?nasta={}", encoded.replace('/', "%2F"))
 }
 
+/// Remembers a failed sign-in under `key`: the email tried, so the form need not be typed
+/// again, and that it failed.
+pub async fn remember_failed_sign_in(key: &str, email: &str) -> Result<(), AppError> {
+    session()
+        .await?
+        .insert(key, (email.trim().to_owned(), true))
+        .await
+        .map_err(AppError::internal)
+}
+
+/// What [`remember_failed_sign_in`] kept under `key`, forgotten as it is read.
+pub async fn take_sign_in_attempt(key: &str) -> Result<crate::api::account::SignInView, AppError> {
+    let last: Option<(String, bool)> = session()
+        .await?
+        .remove(key)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(last
+        .map(|(email, failed)| crate::api::account::SignInView { email, failed })
+        .unwrap_or_default())
+}
+
 pub async fn sign_out() -> Result<(), AppError> {
     session().await?.flush().await.map_err(AppError::internal)
 }

@@ -7,6 +7,9 @@ use app::domain::{
 use app::ssr::{services::registration as reg, store::Store};
 use chrono::{DateTime, Utc};
 
+/// The password every test person registers with.
+pub const PASSWORD: &str = "ett långt lösenord";
+
 /// A valid personal identity number, different for every `n` (born 1980 onwards).
 pub fn personal_number(n: u32) -> String {
     let born = chrono::NaiveDate::from_ymd_opt(1980, 1, 1).unwrap()
@@ -65,7 +68,31 @@ pub async fn register(
         },
         ..Default::default()
     };
-    reg::register(store, &draft, "ett långt lösenord", now)
+    reg::register(store, &draft, PASSWORD, now)
         .await
         .unwrap_or_else(|e| panic!("seeker {n} registers: {e:?}"))
+}
+
+/// Registers seeker `n` (an assistant nurse in Göteborg) and signs them in, in a browser of
+/// their own that is sent on to `next`.
+pub async fn signed_in<'a>(
+    app: &'a super::TestApp,
+    n: u32,
+    next: &str,
+) -> super::browser::Browser<'a> {
+    register(&app.store, n, &["underskoterska"], None, Utc::now()).await;
+    let browser = super::browser::Browser::new(app);
+    let email = format!("person{n}@example.se");
+    browser
+        .post_to(
+            "/api/konto/logga-in",
+            &[
+                ("email", email.as_str()),
+                ("password", PASSWORD),
+                ("next", next),
+            ],
+            next,
+        )
+        .await;
+    browser
 }
