@@ -20,6 +20,7 @@ use leptos_router::{
 
 /// The HTML document around the app. `lang` on `<html>` is set by the i18n provider.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let options = scripts_for_page(options);
     view! {
         <!DOCTYPE html>
         <html>
@@ -35,6 +36,28 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Where the staff pages' wasm and stylesheet are (built by `scripts/build-staff.sh`).
+pub const STAFF_PKG: &str = "staff";
+
+/// The staff pages (`/personal/…`) load their own wasm, which holds the staff islands as
+/// well as the shared ones; every other page loads the job seekers' smaller one.
+#[cfg(feature = "ssr")]
+fn scripts_for_page(options: LeptosOptions) -> LeptosOptions {
+    let staff = use_context::<http::request::Parts>()
+        .is_some_and(|parts| parts.uri.path().starts_with("/personal/"));
+    let mut options = options;
+    if staff {
+        options.output_name = STAFF_PKG.into();
+        options.site_pkg_dir = STAFF_PKG.into();
+    }
+    options
+}
+
+#[cfg(not(feature = "ssr"))]
+fn scripts_for_page(options: LeptosOptions) -> LeptosOptions {
+    options
 }
 
 /// The language cookie, shared with the server's no-JavaScript switch (`/sprak/{locale}`).

@@ -229,10 +229,10 @@ async fn each_role_sees_only_the_calendars_it_may(backend: Backend) {
     let counsellor = staff_browser(&app, SANNA).await;
     let res = week_json(&counsellor, None).await;
     assert_eq!(res.status(), 200);
-    let week: app::api::calendar::CalendarWeek = res.json().await.unwrap();
+    let week: app::api::calendar::CalendarView = res.json().await.unwrap();
     assert_eq!(week.counsellor_id, sanna.id);
     assert!(week.own);
-    assert_eq!(week.days.len(), 7);
+    assert_eq!(week.board.columns.len(), 5, "Monday to Friday");
     assert!(week.colleagues.iter().all(|c| all
         .iter()
         .any(|a| a.id == c.counsellor_id && a.office_id == sanna.office_id)));
@@ -253,7 +253,7 @@ async fn each_role_sees_only_the_calendars_it_may(backend: Backend) {
     let manager = staff_browser(&app, "chef.stockholm-city@tidbok.example").await;
     let res = week_json(&manager, Some(colleague.id)).await;
     assert_eq!(res.status(), 200);
-    let week: app::api::calendar::CalendarWeek = res.json().await.unwrap();
+    let week: app::api::calendar::CalendarView = res.json().await.unwrap();
     assert!(!week.own);
     let res = week_json(&manager, Some(elsewhere.id)).await;
     assert_eq!(res.json::<AppError>().await.unwrap(), AppError::Forbidden);

@@ -57,6 +57,8 @@ pub struct MeetingSummary {
     /// Booked and not yet begun.
     pub upcoming: bool,
     pub times_moved: i64,
+    /// Staff gave it its present time.
+    pub moved_by_staff: bool,
 }
 
 /// What the picker at `/boka` is drawn from.
@@ -173,6 +175,7 @@ mod server {
             status: b.status.clone(),
             upcoming: b.status == "booked" && b.starts_at > now,
             times_moved: b.times_moved,
+            moved_by_staff: b.moved_by_staff,
         })
     }
 

@@ -52,6 +52,8 @@ pub fn error_text(i18n: I18n, error: FieldError) -> &'static str {
         F::PersonalNumberTaken => t_string!(i18n, err_pnr_taken),
         F::EmailTaken => t_string!(i18n, err_email_taken),
         F::EmailInUse => t_string!(i18n, err_email_in_use),
+        // The staff calendar says these in its own words; no seeker form has such a field.
+        F::OpenTime(_) => t_string!(i18n, err_malformed),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Reusable parts of pages.
 
+pub mod calendar_board;
 pub mod fields;
 pub mod footer;
 pub mod header;

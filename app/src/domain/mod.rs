@@ -2,6 +2,7 @@
 //! Every type that crosses a trust boundary has a `parse` that returns it or says why not.
 
 pub mod booking;
+pub mod case;
 pub mod channel;
 pub mod choices;
 pub mod contact;
@@ -10,6 +11,7 @@ pub mod geo;
 pub mod matching;
 pub mod offer;
 pub mod office;
+pub mod open_time;
 pub mod personnummer;
 pub mod preparation;
 pub mod registration;

@@ -105,6 +105,8 @@ pub enum FieldError {
     EmailTaken,
     /// Changing one's email to one another account has.
     EmailInUse,
+    /// A span of open time in the staff calendar.
+    OpenTime(super::open_time::OpenTimeError),
 }
 
 /// Field name → what is wrong with it. Names of list entries carry their index:

@@ -49,6 +49,17 @@ pub fn redirect(path: &str) {
     leptos_axum::redirect(path);
 }
 
+/// Whether the request is a plain HTML form post (no JavaScript), which expects to be sent
+/// on to a page, rather than a call from an island, which expects data.
+pub fn is_form_post() -> bool {
+    use_context::<Parts>()
+        .and_then(|parts| {
+            let accept = parts.headers.get(header::ACCEPT)?.to_str().ok()?;
+            Some(accept.contains("text/html"))
+        })
+        .unwrap_or(false)
+}
+
 /// The current request's session.
 pub async fn session() -> Result<tower_sessions::Session, AppError> {
     leptos_axum::extract::<tower_sessions::Session>()

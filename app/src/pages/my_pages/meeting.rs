@@ -155,6 +155,8 @@ fn Meeting(meeting: MeetingView, flag: &'static str) -> impl IntoView {
                     </p>
                 </dd>
             </dl>
+            {(s.moved_by_staff && s.upcoming)
+                .then(|| view! { <p class="notice notice--warning">{t!(i18n, my_moved_by_staff)}</p> })}
             {(s.times_moved > 0)
                 .then(|| {
                     view! {

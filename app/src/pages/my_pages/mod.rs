@@ -206,6 +206,8 @@ fn MeetingCard(meeting: MeetingSummary) -> impl IntoView {
                 " · "
                 <span class="badge">{status_name(i18n, &m.status)}</span>
             </p>
+            {(m.moved_by_staff && m.upcoming)
+                .then(|| view! { <p class="notice notice--warning">{t!(i18n, my_moved_by_staff)}</p> })}
             <p>
                 {m.counsellor.clone()}
                 ", "

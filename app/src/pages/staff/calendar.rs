@@ -1,41 +1,42 @@
-//! `/personal/kalender`: a counsellor's week, day by day: meetings with whom and how, and
-//! the open time left. Links and a plain GET form move between weeks and colleagues, so it
-//! works without JavaScript.
+//! `/personal/kalender`: a counsellor's week or day, or an office's day side by side, as the
+//! interactive board. Links and a plain GET form move between weeks, days and colleagues,
+//! so it works without JavaScript; `?mote=ID` opens a meeting's side panel beside it.
 
-use super::require_staff;
+use super::{meeting_panel::MeetingPanel, require_staff};
 use crate::{
-    api::calendar::{load_calendar_week, CalendarDay, CalendarWeek, CALENDAR_PAGE},
-    components::{
-        meeting_words::{channel_icon, channel_name, is_swedish, status_name, time_range},
-        messages::I18n,
-    },
-    domain::time::{day_and_month, iso_date, weekday_name},
+    api::calendar::{calendar_href, load_calendar_week, CalendarMode, CalendarView, CALENDAR_PAGE},
+    components::{calendar_board::CalendarBoard, meeting_words::is_swedish},
+    domain::time::{day_and_month, iso_date, long_date},
     error::AppError,
     i18n::*,
     pages::my_pages::load_failed,
 };
 use chrono::Days;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Stylesheet, Title};
 use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn CalendarPage() -> impl IntoView {
     let i18n = use_i18n();
     require_staff(CALENDAR_PAGE);
-    let (week, counsellor, weekend) = use_query_map().with_untracked(|q| {
+    let (week, day, counsellor, weekend, office, meeting) = use_query_map().with_untracked(|q| {
         (
             q.get("vecka").unwrap_or_default(),
+            q.get("dag").unwrap_or_default(),
             q.get("radgivare").and_then(|c| c.parse::<i64>().ok()),
             q.get("helg").is_some(),
+            q.get("kontor").is_some(),
+            q.get("mote").and_then(|c| c.parse::<i64>().ok()),
         )
     });
-    let load = load_calendar_week(week, counsellor);
+    let load = load_calendar_week(week, counsellor, day, office, weekend);
     view! {
         <Title text=t_string!(i18n, cal_title).to_owned()/>
+        <Stylesheet id="staff" href="/staff/staff.css"/>
         {Suspend::new(async move {
             match load.await {
-                Ok(week) => view! { <Week week weekend/> }.into_any(),
+                Ok(view) => view! { <Calendar view meeting/> }.into_any(),
                 Err(AppError::Forbidden) => view! {
                     <div class="page page--form">
                         <h1>{t!(i18n, cal_title)}</h1>
@@ -50,138 +51,103 @@ pub fn CalendarPage() -> impl IntoView {
     }
 }
 
-/// A link to another week or colleague, keeping the rest of the view.
-fn calendar_link(monday: chrono::NaiveDate, counsellor: i64, weekend: bool) -> String {
-    let weekend = if weekend { "&helg=1" } else { "" };
-    format!(
-        "{CALENDAR_PAGE}?vecka={}&radgivare={counsellor}{weekend}",
-        iso_date(monday)
-    )
-}
-
 #[component]
-fn Week(week: CalendarWeek, weekend: bool) -> impl IntoView {
+fn Calendar(view: CalendarView, meeting: Option<i64>) -> impl IntoView {
     let i18n = use_i18n();
     let swedish = is_swedish(i18n);
-    let monday = week.monday.0;
-    let id = week.counsellor_id;
+    let CalendarView {
+        mode,
+        counsellor_id: id,
+        owner_name,
+        own,
+        colleagues,
+        day,
+        monday,
+        today,
+        weekend,
+        board,
+    } = view;
+    let (day, monday, today) = (day.0, monday.0, today.0);
     let shown = if weekend { 7 } else { 5 };
-    let heading = if week.own {
-        t_string!(i18n, cal_title).to_owned()
-    } else {
-        t_string!(i18n, cal_of, name = week.owner_name.clone()).to_string()
+    let heading = match (mode, own) {
+        (CalendarMode::Office, _) => {
+            t_string!(i18n, cal_office_of, day = long_date(day, swedish)).to_string()
+        }
+        (_, true) => t_string!(i18n, cal_title).to_owned(),
+        (_, false) => t_string!(i18n, cal_of, name = owner_name.clone()).to_string(),
     };
-    let week_label = t_string!(
-        i18n,
-        cal_week_of,
-        from = day_and_month(monday, swedish),
-        to = day_and_month(monday + Days::new(shown - 1), swedish)
-    )
-    .to_string();
-    let today = week.today.0;
+    let period = match mode {
+        CalendarMode::Week => t_string!(
+            i18n,
+            cal_week_of,
+            from = day_and_month(monday, swedish),
+            to = day_and_month(monday + Days::new(shown - 1), swedish)
+        )
+        .to_string(),
+        _ => long_date(day, swedish),
+    };
+    let (step, previous, next) = match mode {
+        CalendarMode::Week => (
+            7,
+            t_string!(i18n, cal_previous),
+            t_string!(i18n, cal_next),
+        ),
+        _ => (
+            1,
+            t_string!(i18n, cal_previous_day),
+            t_string!(i18n, cal_next_day),
+        ),
+    };
+    let at = |d: chrono::NaiveDate| calendar_href(mode, d, id, weekend);
+    let view_link = move |m: CalendarMode, label: &'static str| {
+        let target = if m == CalendarMode::Week { monday.max(day - Days::new(0)) } else { day };
+        let current = (m == mode).then_some("page");
+        view! { <a href=calendar_href(m, target, id, weekend) aria-current=current>{label}</a> }
+    };
+    let day_input = if mode == CalendarMode::Week { "vecka" } else { "dag" };
     view! {
         <div class="page page--wide calendar">
             <h1>{heading}</h1>
-            <nav class="calendar__nav" aria-label=t_string!(i18n, cal_nav_label)>
-                <a href=calendar_link(monday - Days::new(7), id, weekend)>{t!(i18n, cal_previous)}</a>
-                <a href=calendar_link(today, id, weekend)>{t!(i18n, cal_today)}</a>
-                <a href=calendar_link(monday + Days::new(7), id, weekend)>{t!(i18n, cal_next)}</a>
-                <a href=calendar_link(monday, id, !weekend)>
-                    {if weekend { t!(i18n, cal_hide_weekend).into_any() } else { t!(i18n, cal_show_weekend).into_any() }}
-                </a>
+            <nav class="calendar__views" aria-label=t_string!(i18n, cal_views_label)>
+                {view_link(CalendarMode::Week, t_string!(i18n, cal_view_week))}
+                {view_link(CalendarMode::Day, t_string!(i18n, cal_view_day))}
+                {view_link(CalendarMode::Office, t_string!(i18n, cal_view_office))}
             </nav>
-            <form class="calendar__who" method="get" action=CALENDAR_PAGE>
-                <input type="hidden" name="vecka" value=iso_date(monday)/>
-                {weekend.then(|| view! { <input type="hidden" name="helg" value="1"/> })}
-                <label for="f-cal-counsellor">{t!(i18n, cal_counsellor)}</label>
-                <select id="f-cal-counsellor" name="radgivare">
-                    {week
-                        .colleagues
-                        .iter()
-                        .map(|c| {
-                            view! {
-                                <option value=c.counsellor_id.to_string() selected=c.counsellor_id == id>
-                                    {c.name.clone()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-                <button type="submit" class="button button--secondary">{t!(i18n, cal_show)}</button>
-            </form>
-            <h2 class="calendar__week">{week_label}</h2>
-            <div class="calendar__days">
-                {week
-                    .days
-                    .into_iter()
-                    .take(shown as usize)
-                    .map(|day| view! { <DayColumn day today/> })
-                    .collect_view()}
+            <nav class="calendar__nav" aria-label=t_string!(i18n, cal_nav_label)>
+                <a href=at(day - Days::new(step)) rel="prev">{previous}</a>
+                <a href=at(today)>{t!(i18n, cal_today)}</a>
+                <a href=at(day + Days::new(step)) rel="next">{next}</a>
+                {(mode == CalendarMode::Week).then(|| view! {
+                    <a href=calendar_href(mode, monday, id, !weekend)>
+                        {if weekend { t!(i18n, cal_hide_weekend).into_any() } else { t!(i18n, cal_show_weekend).into_any() }}
+                    </a>
+                })}
+            </nav>
+            {(mode != CalendarMode::Office).then(|| view! {
+                <form class="calendar__who" method="get" action=CALENDAR_PAGE>
+                    <input type="hidden" name=day_input value=iso_date(day)/>
+                    {weekend.then(|| view! { <input type="hidden" name="helg" value="1"/> })}
+                    <label for="f-cal-counsellor">{t!(i18n, cal_counsellor)}</label>
+                    <select id="f-cal-counsellor" name="radgivare">
+                        {colleagues
+                            .iter()
+                            .map(|c| {
+                                view! {
+                                    <option value=c.counsellor_id.to_string() selected=c.counsellor_id == id>
+                                        {c.name.clone()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                    <button type="submit" class="button button--secondary">{t!(i18n, cal_show)}</button>
+                </form>
+            })}
+            <h2 class="calendar__week">{period}</h2>
+            <div class="calendar__layout" class:calendar__layout--panel=meeting.is_some()>
+                <CalendarBoard board/>
+                {meeting.map(|m| view! { <MeetingPanel id=m/> })}
             </div>
         </div>
-    }
-}
-
-#[component]
-fn DayColumn(day: CalendarDay, today: chrono::NaiveDate) -> impl IntoView {
-    let i18n = use_i18n();
-    let swedish = is_swedish(i18n);
-    let date = day.date.0;
-    let heading_id = format!("dag-{}", iso_date(date));
-    let labelled_by = heading_id.clone();
-    let is_today = date == today;
-    view! {
-        <section class="calendar__day" class:calendar__day--today=is_today aria-labelledby=labelled_by>
-            <h3 id=heading_id>
-                {format!("{} {}", weekday_name(date, swedish), day_and_month(date, swedish))}
-                {is_today.then(|| view! { " " <span class="tag">{t!(i18n, cal_today)}</span> })}
-            </h3>
-            {if day.meetings.is_empty() {
-                view! { <p class="calendar__empty">{t!(i18n, cal_no_meetings)}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="calendar__meetings" role="list">
-                        {day.meetings.into_iter().map(|m| meeting_item(i18n, m, swedish)).collect_view()}
-                    </ul>
-                }
-                    .into_any()
-            }}
-            {(!day.open.is_empty())
-                .then(|| {
-                    view! {
-                        <p class="calendar__open">
-                            {t!(i18n, cal_open)} " "
-                            {day
-                                .open
-                                .iter()
-                                .map(|o| time_range(i18n, o.starts_at, o.ends_at))
-                                .collect::<Vec<_>>()
-                                .join(", ")}
-                        </p>
-                    }
-                })}
-        </section>
-    }
-}
-
-fn meeting_item(
-    i18n: I18n,
-    m: crate::api::calendar::CalendarMeetingView,
-    swedish: bool,
-) -> impl IntoView {
-    let meeting = if swedish { m.meeting_sv } else { m.meeting_en };
-    let status = (m.status != "booked").then(|| status_name(i18n, &m.status));
-    view! {
-        <li class=format!("calendar__meeting calendar__meeting--{}", m.channel.as_str())>
-            <span class="calendar__time">{time_range(i18n, m.starts_at, m.ends_at)}</span>
-            <span class="calendar__channel">
-                <span aria-hidden="true">{channel_icon(m.channel)}</span>
-                " "
-                {channel_name(i18n, m.channel)}
-            </span>
-            <strong class="calendar__seeker">{m.seeker_name}</strong>
-            <span class="calendar__type">{meeting}</span>
-            {status.map(|s| view! { <span class="tag">{s}</span> })}
-        </li>
     }
 }

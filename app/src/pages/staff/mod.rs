@@ -2,6 +2,7 @@
 //! session is never enough.
 
 mod calendar;
+mod meeting_panel;
 mod sign_in;
 
 pub use calendar::CalendarPage;

@@ -187,7 +187,7 @@ pub async fn picker(
 }
 
 /// A random video room name.
-fn video_room() -> String {
+pub(crate) fn video_room() -> String {
     let mut bytes = [0u8; 12];
     getrandom::fill(&mut bytes).expect("the operating system provides randomness");
     bytes.iter().map(|b| format!("{b:02x}")).collect()

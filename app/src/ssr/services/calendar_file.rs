@@ -108,6 +108,8 @@ mod tests {
             moved_at: None,
             times_moved: 2,
             created_at: start - chrono::Duration::days(1),
+            moved_by_staff: false,
+            follows_booking_id: None,
         }
     }
 

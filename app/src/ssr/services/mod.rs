@@ -2,7 +2,10 @@
 //! the clock. Server functions call these; these call the store.
 
 pub mod booking;
+pub mod calendar;
 pub mod calendar_file;
+pub mod case_file;
+pub mod open_time;
 pub mod passwords;
 pub mod profile;
 pub mod registration;

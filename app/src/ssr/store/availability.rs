@@ -1,4 +1,4 @@
-use super::{on_pool, Store, StoreError, WritePool};
+use super::{bookings::LOCK_COUNSELLOR, on_pool, BackendKind, Store, StoreError, WritePool};
 use chrono::{DateTime, Utc};
 
 /// A span of time in which a counsellor can take meetings.
@@ -51,5 +51,99 @@ impl Store {
             .bind(to)
             .fetch_all(p)
             .await?))
+    }
+
+    pub async fn availability_by_id(&self, id: i64) -> Result<Option<AvailabilityRow>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_as(
+                "SELECT id, counsellor_id, starts_at, ends_at FROM availability WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_optional(p)
+            .await?))
+    }
+
+    /// Adds one open span and returns its id; `Conflict("availability_overlap")` when it
+    /// overlaps another of the counsellor's.
+    pub async fn add_open_span(
+        &self,
+        counsellor_id: i64,
+        starts_at: DateTime<Utc>,
+        ends_at: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        Ok(on_pool!(self, p => {
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO availability (counsellor_id, starts_at, ends_at) \
+                 VALUES ($1, $2, $3) RETURNING id",
+            )
+            .bind(counsellor_id)
+            .bind(starts_at)
+            .bind(ends_at)
+            .fetch_one(p)
+            .await?;
+            id
+        }))
+    }
+
+    /// Moves, resizes (`to` is the new span) or removes (`to` is `None`) an open span of the
+    /// counsellor. A booked meeting inside it must stay inside it: otherwise
+    /// `Conflict("availability_has_booking")`, and nothing changes. Checked and written in
+    /// one transaction that holds the counsellor's booking lock, so no meeting is booked into
+    /// the span in between. `NotFound` when the span is not the counsellor's.
+    pub async fn change_open_span(
+        &self,
+        id: i64,
+        counsellor_id: i64,
+        to: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
+            if self.backend() == BackendKind::Postgres {
+                sqlx::query(LOCK_COUNSELLOR).bind(counsellor_id).execute(&mut *tx).await?;
+            }
+            let old: Option<(DateTime<Utc>, DateTime<Utc>)> = sqlx::query_as(
+                "SELECT starts_at, ends_at FROM availability WHERE id = $1 AND counsellor_id = $2",
+            )
+            .bind(id)
+            .bind(counsellor_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let (old_start, old_end) = old.ok_or(StoreError::NotFound)?;
+            let (keep_start, keep_end) = to.unwrap_or((old_end, old_end));
+            // A meeting of the old span that the new one does not wholly hold.
+            let stranded: Option<(i64,)> = sqlx::query_as(
+                "SELECT id FROM bookings WHERE counsellor_id = $1 AND status = 'booked' \
+                 AND starts_at < $3 AND ends_at > $2 AND NOT (starts_at >= $4 AND ends_at <= $5) \
+                 LIMIT 1",
+            )
+            .bind(counsellor_id)
+            .bind(old_start)
+            .bind(old_end)
+            .bind(keep_start)
+            .bind(keep_end)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if stranded.is_some() {
+                return Err(StoreError::Conflict("availability_has_booking".into()));
+            }
+            match to {
+                Some((starts_at, ends_at)) => {
+                    sqlx::query("UPDATE availability SET starts_at = $2, ends_at = $3 WHERE id = $1")
+                        .bind(id)
+                        .bind(starts_at)
+                        .bind(ends_at)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                None => {
+                    sqlx::query("DELETE FROM availability WHERE id = $1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+            tx.commit().await?;
+        });
+        Ok(())
     }
 }

@@ -69,6 +69,10 @@ pub struct BookingRow {
     pub moved_at: Option<DateTime<Utc>>,
     pub times_moved: i64,
     pub created_at: DateTime<Utc>,
+    /// Staff moved it last (the seeker is told so).
+    pub moved_by_staff: bool,
+    /// The meeting this one follows up, when staff booked it after another.
+    pub follows_booking_id: Option<i64>,
 }
 
 impl BookingRow {
@@ -95,7 +99,8 @@ const SELECT_BOOKING: &str = "SELECT b.id, b.seeker_id, b.counsellor_id, \
      b.channel, b.office_id, o.name AS office_name, o.street AS office_street, \
      o.postcode AS office_postcode, o.city AS office_city, o.phone AS office_phone, \
      b.starts_at, b.ends_at, b.status, b.is_first, b.video_room, b.cancel_reason, \
-     b.cancel_note, b.cancelled_at, b.moved_at, b.times_moved, b.created_at \
+     b.cancel_note, b.cancelled_at, b.moved_at, b.times_moved, b.created_at, \
+     b.moved_by_staff_id IS NOT NULL AS moved_by_staff, b.follows_booking_id \
      FROM bookings b \
      JOIN counsellors c ON c.id = b.counsellor_id \
      JOIN meeting_types m ON m.id = b.meeting_type_id \
@@ -105,10 +110,10 @@ const SELECT_BOOKING: &str = "SELECT b.id, b.seeker_id, b.counsellor_id, \
 /// counsellor, held until it ends. Two inserts checking the exclusion constraint against
 /// each other's new rows at once can otherwise deadlock (seen in the racing test); SQLite
 /// needs nothing, as `BEGIN IMMEDIATE` already lets one writer in at a time.
-const LOCK_COUNSELLOR: &str = "SELECT pg_advisory_xact_lock(7001, ($1)::int4)";
+pub(super) const LOCK_COUNSELLOR: &str = "SELECT pg_advisory_xact_lock(7001, ($1)::int4)";
 
 /// SQLite keeps times as text; whole seconds keep every stored time comparable as text.
-fn stored(t: DateTime<Utc>) -> DateTime<Utc> {
+pub(super) fn stored(t: DateTime<Utc>) -> DateTime<Utc> {
     t.trunc_subsecs(0)
 }
 
@@ -165,7 +170,7 @@ impl Store {
             let done = sqlx::query(
                 "UPDATE bookings SET counsellor_id = $3, starts_at = $4, ends_at = $5, \
                  clear_until = $6, moved_at = $7, times_moved = times_moved + 1, \
-                 channel = $8, office_id = $9, video_room = $10 \
+                 channel = $8, office_id = $9, video_room = $10, moved_by_staff_id = NULL \
                  WHERE id = $1 AND seeker_id = $2 AND status = 'booked'",
             )
             .bind(booking_id)

@@ -7,6 +7,7 @@
 mod availability;
 mod bookings;
 mod calendar;
+mod case_file;
 mod counsellors;
 mod error;
 mod lookups;
@@ -20,6 +21,7 @@ mod taxonomy;
 pub use availability::AvailabilityRow;
 pub use bookings::{BookingRow, BusyRow, NewBooking, NewTime};
 pub use calendar::{CalendarMeeting, CalendarOwnerRow};
+pub use case_file::{CaseNoteRow, SeekerBackground};
 pub use counsellors::{CounsellorRow, NewCounsellor};
 pub use error::StoreError;
 pub use offices::NewOffice;

@@ -1,0 +1,203 @@
+//! What staff write into a case after a meeting: a note, the outcome, a follow-up meeting in
+//! any channel with any counsellor, or a new time for the meeting. Parsed the same way in
+//! the browser and on the server.
+
+use super::{
+    open_time::{parse_clock, DAY_ENDS, DAY_STARTS, GRID_MINUTES},
+    registration::{FieldError, FieldErrors},
+    time::parse_iso_date,
+    Channel,
+};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The longest note (the database holds the same limit).
+pub const MAX_NOTE: usize = 4000;
+
+/// How a meeting went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    Held,
+    NoShow,
+}
+
+impl Outcome {
+    /// The booking status it sets.
+    pub fn status(self) -> &'static str {
+        match self {
+            Outcome::Held => "held",
+            Outcome::NoShow => "no_show",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "held" => Some(Outcome::Held),
+            "no_show" => Some(Outcome::NoShow),
+            _ => None,
+        }
+    }
+}
+
+/// A case note, trimmed, 1 to 4000 characters.
+pub fn parse_note(text: &str) -> Result<String, FieldErrors> {
+    let body = text.trim();
+    let error = if body.is_empty() {
+        FieldError::Required
+    } else if body.chars().count() > MAX_NOTE {
+        FieldError::TooLong
+    } else {
+        return Ok(body.to_owned());
+    };
+    Err(FieldErrors::from([("body".to_owned(), error)]))
+}
+
+/// A day and a start time on the quarter-hour grid within the calendar's hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MeetingTime {
+    pub date: NaiveDate,
+    /// Minutes since midnight, Stockholm.
+    pub starts: u32,
+}
+
+fn meeting_time(date: &str, time: &str, errors: &mut FieldErrors) -> Option<MeetingTime> {
+    use super::open_time::OpenTimeError as E;
+    let date = parse_iso_date(date);
+    if date.is_none() {
+        errors.insert("date".into(), FieldError::Date);
+    }
+    let starts = match parse_clock(time) {
+        None => Err(E::Clock),
+        Some(m) if m % GRID_MINUTES != 0 => Err(E::Grid),
+        Some(m) if !(DAY_STARTS..DAY_ENDS).contains(&m) => Err(E::OutsideDay),
+        Some(m) => Ok(m),
+    };
+    if let Err(e) = starts {
+        errors.insert("time".into(), FieldError::OpenTime(e));
+    }
+    Some(MeetingTime {
+        date: date?,
+        starts: starts.ok()?,
+    })
+}
+
+/// A new time for a meeting, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MoveForm {
+    pub date: String,
+    pub time: String,
+}
+
+impl MoveForm {
+    pub fn parse(&self) -> Result<MeetingTime, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        match meeting_time(&self.date, &self.time, &mut errors) {
+            Some(t) if errors.is_empty() => Ok(t),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A follow-up meeting, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FollowUpForm {
+    pub counsellor: String,
+    pub channel: String,
+    pub date: String,
+    pub time: String,
+}
+
+/// A follow-up meeting: with whom, how and when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FollowUp {
+    pub counsellor_id: i64,
+    pub channel: Channel,
+    pub at: MeetingTime,
+}
+
+impl FollowUpForm {
+    pub fn parse(&self) -> Result<FollowUp, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let counsellor = self.counsellor.trim().parse::<i64>().ok();
+        if counsellor.is_none() {
+            errors.insert("counsellor".into(), FieldError::Choice);
+        }
+        let channel = self.channel.parse::<Channel>().ok();
+        if channel.is_none() {
+            errors.insert("channel".into(), FieldError::Choice);
+        }
+        let at = meeting_time(&self.date, &self.time, &mut errors);
+        match (counsellor, channel, at) {
+            (Some(counsellor_id), Some(channel), Some(at)) if errors.is_empty() => Ok(FollowUp {
+                counsellor_id,
+                channel,
+                at,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::open_time::OpenTimeError;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_follow_up_is_read_with_every_mistake_named() {
+        let form = FollowUpForm {
+            counsellor: "12".into(),
+            channel: "video".into(),
+            date: "2026-12-01".into(),
+            time: "13:30".into(),
+        };
+        let f = form.parse().unwrap();
+        assert_eq!((f.counsellor_id, f.channel, f.at.starts), (12, Channel::Video, 810));
+        let errors = FollowUpForm {
+            counsellor: "".into(),
+            channel: "brev".into(),
+            date: "1/12".into(),
+            time: "13:20".into(),
+        }
+        .parse()
+        .unwrap_err();
+        assert_eq!(errors["counsellor"], FieldError::Choice);
+        assert_eq!(errors["channel"], FieldError::Choice);
+        assert_eq!(errors["date"], FieldError::Date);
+        assert_eq!(errors["time"], FieldError::OpenTime(OpenTimeError::Grid));
+        let late = MoveForm {
+            date: "2026-12-01".into(),
+            time: "19:00".into(),
+        };
+        assert_eq!(
+            late.parse().unwrap_err()["time"],
+            FieldError::OpenTime(OpenTimeError::OutsideDay)
+        );
+    }
+
+    #[test]
+    fn notes_are_trimmed_and_bounded() {
+        assert_eq!(parse_note("  Sökte tre jobb.\n").unwrap(), "Sökte tre jobb.");
+        assert_eq!(parse_note(" \n ").unwrap_err()["body"], FieldError::Required);
+        assert_eq!(parse_note(&"å".repeat(4001)).unwrap_err()["body"], FieldError::TooLong);
+        assert!(parse_note(&"å".repeat(4000)).is_ok());
+        assert_eq!(Outcome::parse("no_show"), Some(Outcome::NoShow));
+        assert_eq!(Outcome::parse("cancelled"), None);
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_either_parses_within_limits_or_names_the_field(text in ".{0,4100}") {
+            match parse_note(&text) {
+                Ok(body) => {
+                    prop_assert!(!body.is_empty() && body.chars().count() <= MAX_NOTE);
+                    prop_assert_eq!(body.trim(), body.as_str());
+                }
+                Err(e) => prop_assert!(e.contains_key("body")),
+            }
+        }
+    }
+}

@@ -1,0 +1,378 @@
+//! The side panel of a meeting in the calendar (`?mote=ID`): who the seeker is and what they
+//! need, how to reach them, the whole case so far, and the forms for what comes after the
+//! meeting. Drawn by the server; every form is a plain post, with or without JavaScript.
+
+use crate::{
+    api::case_file::{load_case_file, CaseFile, PanelRefusal, TimelineEntry},
+    components::{
+        calendar_board::refusal_text,
+        meeting_words::{channel_icon, channel_name, is_swedish, status_name, time_range, when_text},
+        messages::{
+            education_level_name, error_text, extent_name, language_level_name, language_name,
+            situation_name, I18n,
+        },
+    },
+    domain::{
+        choices::{EducationLevel, Extent, LanguageCode, LanguageLevel, Situation},
+        registration::FieldError,
+        time::iso_date,
+        Channel,
+    },
+    error::AppError,
+    i18n::*,
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// A refused form's message for a field (field errors) or for the whole form (rules).
+fn field_error(i18n: I18n, refused: &Option<PanelRefusal>, form: &str, field: &str) -> Option<&'static str> {
+    let r = refused.as_ref().filter(|r| r.form == form)?;
+    r.errors.get(field).map(|e| match e {
+        FieldError::OpenTime(e) => refusal_text(i18n, &format!("{e:?}")),
+        FieldError::DateInPast => t_string!(i18n, case_err_past),
+        other => error_text(i18n, *other),
+    })
+}
+
+fn rule_error(i18n: I18n, refused: &Option<PanelRefusal>, form: &str) -> Option<&'static str> {
+    let rule = refused.as_ref().filter(|r| r.form == form)?.conflict.as_deref()?;
+    Some(match rule {
+        "not_open" => t_string!(i18n, case_err_not_open),
+        "booking_overlap" => t_string!(i18n, case_err_taken),
+        "channel_not_offered" => t_string!(i18n, case_err_channel),
+        "outcome_not_now" => t_string!(i18n, case_err_outcome),
+        "move_not_now" => t_string!(i18n, case_err_move),
+        _ => t_string!(i18n, cal_err_other),
+    })
+}
+
+#[component]
+pub fn MeetingPanel(id: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let load = load_case_file(id);
+    // The address of the calendar with this panel open: where the forms come back to.
+    let location = use_location();
+    let back = format!(
+        "{}?{}",
+        location.pathname.get_untracked(),
+        location.search.get_untracked()
+    );
+    view! {
+        <aside class="panel" id="mote" aria-labelledby="mote-rubrik" tabindex="-1">
+            {Suspend::new(async move {
+                match load.await {
+                    Ok(file) => view! { <CaseFileView file back/> }.into_any(),
+                    Err(e) => {
+                        let text = match e {
+                            AppError::Forbidden => t_string!(i18n, case_forbidden),
+                            AppError::NotFound => t_string!(i18n, case_not_found),
+                            _ => t_string!(i18n, cal_err_other),
+                        };
+                        view! {
+                            <h2 id="mote-rubrik">{t!(i18n, case_title)}</h2>
+                            <p class="notice notice--error" role="alert">{text}</p>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </aside>
+    }
+}
+
+#[component]
+fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let swedish = is_swedish(i18n);
+    let CaseFile {
+        meeting,
+        seeker,
+        timeline,
+        may_handle,
+        may_mark,
+        counsellors,
+        counsellor_id,
+        suggested_day,
+        refused,
+        done,
+    } = file;
+    let close = back
+        .split('&')
+        .filter(|p| !p.starts_with("mote="))
+        .collect::<Vec<_>>()
+        .join("&");
+    let kind = if swedish { meeting.meeting_sv.clone() } else { meeting.meeting_en.clone() };
+    let done_text = done.map(|d| match d.as_str() {
+        "outcome" => t_string!(i18n, case_done_outcome),
+        "note" => t_string!(i18n, case_done_note),
+        "follow_up" => t_string!(i18n, case_done_follow_up),
+        _ => t_string!(i18n, case_done_moved),
+    });
+    let booking = meeting.id.to_string();
+    let day = iso_date(suggested_day.0);
+    let interpreter = seeker
+        .interpreter_language
+        .as_deref()
+        .and_then(LanguageCode::parse)
+        .map(|l| language_name(i18n, l));
+    let spoken = LanguageCode::parse(&seeker.preferred_language).map(|l| language_name(i18n, l));
+
+    let typed = refused.clone().unwrap_or_default();
+    let note_error = field_error(i18n, &refused, "note", "body");
+    let outcome_error = rule_error(i18n, &refused, "outcome");
+    let follow_rule = rule_error(i18n, &refused, "follow_up");
+    let move_rule = rule_error(i18n, &refused, "move");
+    let fu = if typed.form == "follow_up" {
+        typed.follow_up.clone()
+    } else {
+        crate::domain::case::FollowUpForm {
+            counsellor: counsellor_id.to_string(),
+            channel: meeting.channel.as_str().to_owned(),
+            date: day.clone(),
+            time: "10:00".into(),
+        }
+    };
+    let mv = if typed.form == "move" {
+        typed.move_to.clone()
+    } else {
+        crate::domain::case::MoveForm {
+            date: day.clone(),
+            time: "10:00".into(),
+        }
+    };
+    let upcoming = meeting.status == "booked" && !may_mark;
+
+    view! {
+        <p class="panel__close"><a href=close>{t!(i18n, case_close)}</a></p>
+        <h2 id="mote-rubrik">{seeker.name.clone()}</h2>
+        {done_text.map(|t| view! { <p class="notice notice--success" role="status">{t}</p> })}
+        <p>
+            <strong>{kind}</strong> ", " {when_text(i18n, meeting.starts_at)} " "
+            "(" {time_range(i18n, meeting.starts_at, meeting.ends_at)} ")"
+            <br/>
+            <span aria-hidden="true">{channel_icon(meeting.channel)}</span> " "
+            {channel_name(i18n, meeting.channel)}
+            {meeting.office.clone().map(|o| format!(", {o}"))}
+            " · " {meeting.counsellor.clone()}
+            " " <span class="tag">{status_name(i18n, &meeting.status)}</span>
+        </p>
+
+        <h3>{t!(i18n, case_contact)}</h3>
+        <dl>
+            <dt>{t!(i18n, reg_phone)}</dt>
+            <dd><a href=format!("tel:{}", seeker.phone.replace(' ', ""))>{seeker.phone.clone()}</a></dd>
+            <dt>{t!(i18n, reg_email)}</dt>
+            <dd><a href=format!("mailto:{}", seeker.email)>{seeker.email.clone()}</a></dd>
+            <dt>{t!(i18n, case_language)}</dt>
+            <dd>{spoken.unwrap_or_default()}</dd>
+        </dl>
+
+        <h3>{t!(i18n, case_needs)}</h3>
+        <ul>
+            {match interpreter {
+                Some(l) => view! { <li><strong>{t_string!(i18n, case_interpreter, language = l).to_string()}</strong></li> }.into_any(),
+                None => view! { <li>{t!(i18n, case_no_interpreter)}</li> }.into_any(),
+            }}
+            {if seeker.accessibility_needs.trim().is_empty() {
+                view! { <li>{t!(i18n, case_no_accessibility)}</li> }.into_any()
+            } else {
+                view! { <li><strong>{t!(i18n, case_accessibility)}</strong> " " {seeker.accessibility_needs.clone()}</li> }.into_any()
+            }}
+        </ul>
+
+        <h3>{t!(i18n, case_looking_for)}</h3>
+        <p>
+            {seeker.desired.iter().map(|(sv, en)| if swedish { sv.clone() } else { en.clone() }).collect::<Vec<_>>().join(", ")}
+        </p>
+        {(!seeker.fields.is_empty()).then(|| view! {
+            <p class="muted">
+                {t!(i18n, case_fields)} " "
+                {seeker.fields.iter().map(|(sv, en)| if swedish { sv.clone() } else { en.clone() }).collect::<Vec<_>>().join(", ")}
+            </p>
+        })}
+        {seeker.profile.clone().map(|(extent, situation, skills)| view! {
+            <p>
+                {Extent::parse(&extent).map(|e| extent_name(i18n, e))} ", "
+                {Situation::parse(&situation).map(|s| situation_name(i18n, s))}
+            </p>
+            {(!skills.trim().is_empty()).then(|| view! { <p>{skills}</p> })}
+        })}
+
+        <h3>{t!(i18n, case_experience)}</h3>
+        {if seeker.experiences.is_empty() {
+            view! { <p>{t!(i18n, case_none_given)}</p> }.into_any()
+        } else {
+            view! {
+                <ul>
+                    {seeker.experiences.iter().map(|(employer, job, from, to, _)| view! {
+                        <li>{format!("{job}, {employer} ({from}–{})", to.clone().unwrap_or_default())}</li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        <h3>{t!(i18n, case_education)}</h3>
+        {if seeker.educations.is_empty() {
+            view! { <p>{t!(i18n, case_none_given)}</p> }.into_any()
+        } else {
+            view! {
+                <ul>
+                    {seeker.educations.iter().map(|(level, field, school, year)| {
+                        let level = EducationLevel::parse(level).map(|l| education_level_name(i18n, l)).unwrap_or_default();
+                        let year = year.map(|y| format!(" {y}")).unwrap_or_default();
+                        view! { <li>{format!("{level}: {field}, {school}{year}")}</li> }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        <h3>{t!(i18n, case_languages)}</h3>
+        <p>
+            {seeker.languages.iter().map(|(code, level)| {
+                let name = LanguageCode::parse(code).map(|l| language_name(i18n, l)).unwrap_or_default();
+                let level = LanguageLevel::parse(level).map(|l| language_level_name(i18n, l)).unwrap_or_default();
+                format!("{name} ({level})")
+            }).collect::<Vec<_>>().join(", ")}
+        </p>
+
+        <h3 id="tidslinje">{t!(i18n, case_timeline)}</h3>
+        <ol class="timeline" aria-labelledby="tidslinje">
+            {timeline.into_iter().map(|entry| match entry {
+                TimelineEntry::Meeting { id, starts_at, channel, status, meeting_sv, meeting_en, counsellor, follow_up } => {
+                    let this = id == meeting.id;
+                    view! {
+                        <li aria-current=this.then_some("true")>
+                            <span class="timeline__when">{when_text(i18n, starts_at)}</span>
+                            <span aria-hidden="true">{channel_icon(channel)}</span> " "
+                            <strong>{if swedish { meeting_sv } else { meeting_en }}</strong>
+                            {format!(" · {} · {counsellor} ", channel_name(i18n, channel))}
+                            <span class="tag">{status_name(i18n, &status)}</span>
+                            {follow_up.then(|| view! { " " <span class="tag">{t!(i18n, case_follow_up_tag)}</span> })}
+                            {this.then(|| view! { " " <span class="tag">{t!(i18n, case_this_meeting)}</span> })}
+                        </li>
+                    }.into_any()
+                }
+                TimelineEntry::Note { at, author, body } => view! {
+                    <li class="timeline__note">
+                        <span class="timeline__when">{when_text(i18n, at)} " · " {t!(i18n, case_note_by)} " " {author}</span>
+                        <p class="timeline__body">{body}</p>
+                    </li>
+                }.into_any(),
+            }).collect_view()}
+        </ol>
+
+        {may_handle.then(|| view! {
+            {may_mark.then(|| view! {
+                <h3 id="outcome">{t!(i18n, case_outcome)}</h3>
+                {outcome_error.map(|e| view! { <p class="notice notice--error" role="alert">{e}</p> })}
+                <form method="post" action="/api/personal/mote/utfall" class="board__form-actions">
+                    <input type="hidden" name="booking" value=booking.clone()/>
+                    <input type="hidden" name="back" value=back.clone()/>
+                    <button type="submit" class="button" name="outcome" value="held">{t!(i18n, case_mark_held)}</button>
+                    <button type="submit" class="button button--secondary" name="outcome" value="no_show">{t!(i18n, case_mark_no_show)}</button>
+                </form>
+            })}
+
+            <h3 id="note">{t!(i18n, case_add_note)}</h3>
+            <form method="post" action="/api/personal/mote/anteckning">
+                <input type="hidden" name="booking" value=booking.clone()/>
+                <input type="hidden" name="back" value=back.clone()/>
+                <div class="field" class:field--error=note_error.is_some()>
+                    <label for="f-note">{t!(i18n, case_note_label)}</label>
+                    <p class="field__hint" id="f-note-hint">{t!(i18n, case_note_hint)}</p>
+                    <p class="field__error" id="f-note-fel">{note_error}</p>
+                    <textarea
+                        id="f-note"
+                        name="body"
+                        rows="4"
+                        maxlength="4000"
+                        aria-describedby="f-note-hint f-note-fel"
+                        aria-invalid=note_error.map(|_| "true")
+                    >
+                        {(typed.form == "note").then(|| typed.note.clone())}
+                    </textarea>
+                </div>
+                <button type="submit" class="button">{t!(i18n, case_save_note)}</button>
+            </form>
+
+            <h3 id="follow_up">{t!(i18n, case_follow_up)}</h3>
+            {follow_rule.map(|e| view! { <p class="notice notice--error" role="alert">{e}</p> })}
+            <form method="post" action="/api/personal/mote/uppfoljning">
+                <input type="hidden" name="booking" value=booking.clone()/>
+                <input type="hidden" name="back" value=back.clone()/>
+                <div class="field">
+                    <label for="f-fu-who">{t!(i18n, case_with)}</label>
+                    <select id="f-fu-who" name="follow_up[counsellor]">
+                        {counsellors.iter().map(|c| {
+                            let channels = c.channels.iter().map(|ch| channel_name(i18n, *ch)).collect::<Vec<_>>().join(", ");
+                            view! {
+                                <option value=c.id.to_string() selected=fu.counsellor == c.id.to_string()>
+                                    {format!("{} ({}) – {channels}", c.name, c.office)}
+                                </option>
+                            }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <fieldset class="field">
+                    <legend>{t!(i18n, case_how)}</legend>
+                    {[Channel::Office, Channel::Phone, Channel::Video].into_iter().map(|ch| {
+                        let id = format!("f-fu-{}", ch.as_str());
+                        view! {
+                            <div>
+                                <input type="radio" id=id.clone() name="follow_up[channel]" value=ch.as_str() checked=fu.channel == ch.as_str()/>
+                                " "
+                                <label for=id>{channel_name(i18n, ch)}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <div class="board__form-row">
+                    {date_time_fields(i18n, "f-fu", "follow_up", &fu.date, &fu.time, &refused, "follow_up")}
+                </div>
+                <button type="submit" class="button">{t!(i18n, case_book_follow_up)}</button>
+            </form>
+
+            {upcoming.then(|| view! {
+                <h3 id="move">{t!(i18n, case_move)}</h3>
+                <p class="field__hint">{t!(i18n, case_move_hint)}</p>
+                {move_rule.map(|e| view! { <p class="notice notice--error" role="alert">{e}</p> })}
+                <form method="post" action="/api/personal/mote/flytta">
+                    <input type="hidden" name="booking" value=booking.clone()/>
+                    <input type="hidden" name="back" value=back.clone()/>
+                    <div class="board__form-row">
+                        {date_time_fields(i18n, "f-mv", "move_to", &mv.date, &mv.time, &refused, "move")}
+                    </div>
+                    <button type="submit" class="button">{t!(i18n, case_move_save)}</button>
+                </form>
+            })}
+        })}
+    }
+}
+
+/// A day and a start time, named `{prefix}[date]` and `{prefix}[time]`.
+fn date_time_fields(
+    i18n: I18n,
+    id: &str,
+    prefix: &str,
+    date: &str,
+    time: &str,
+    refused: &Option<PanelRefusal>,
+    form: &str,
+) -> impl IntoView {
+    let date_error = field_error(i18n, refused, form, "date");
+    let time_error = field_error(i18n, refused, form, "time");
+    let (date_id, time_id) = (format!("{id}-date"), format!("{id}-time"));
+    let (date_err_id, time_err_id) = (format!("{id}-date-fel"), format!("{id}-time-fel"));
+    view! {
+        <div class="field" class:field--error=date_error.is_some()>
+            <label for=date_id.clone()>{t!(i18n, cal_form_date)}</label>
+            <p class="field__error" id=date_err_id.clone()>{date_error}</p>
+            <input id=date_id type="date" name=format!("{prefix}[date]") value=date.to_owned()
+                aria-describedby=date_err_id aria-invalid=date_error.map(|_| "true")/>
+        </div>
+        <div class="field" class:field--error=time_error.is_some()>
+            <label for=time_id.clone()>{t!(i18n, case_time)}</label>
+            <p class="field__error" id=time_err_id.clone()>{time_error}</p>
+            <input id=time_id type="time" step="900" min="07:00" max="18:45" name=format!("{prefix}[time]") value=time.to_owned()
+                aria-describedby=time_err_id aria-invalid=time_error.map(|_| "true")/>
+        </div>
+    }
+}

@@ -1,0 +1,344 @@
+//! A meeting's case as staff open and continue it. Every opening is logged; every action is
+//! checked against the access rules first.
+
+use crate::{
+    api::case_file::{
+        CaseFile, FollowUpCounsellor, PanelMeeting, PanelSeeker, TimelineEntry,
+    },
+    domain::{
+        case::{parse_note, FollowUpForm, MeetingTime, MoveForm, Outcome},
+        registration::{FieldError, FieldErrors},
+        staff::{CalendarOwner, StaffMember},
+        time::{stockholm_date, stockholm_to_utc, Day},
+        Channel,
+    },
+    error::AppError,
+    ssr::{
+        services::{booking::video_room, staff::{allow, reach_of}},
+        store::{BookingRow, NewBooking, NewTime, Store, StoreError},
+    },
+};
+use chrono::{DateTime, Days, Duration, NaiveTime, Utc};
+
+const FOLLOW_UP: &str = "follow-up";
+
+/// The booking, and whether `me` may act on it (not only read it).
+async fn booking_for(
+    store: &Store,
+    me: &StaffMember,
+    booking_id: i64,
+) -> Result<(BookingRow, i64, bool), AppError> {
+    let b = store.booking(booking_id).await?.ok_or(AppError::NotFound)?;
+    let reach = reach_of(store, b.seeker_id).await?;
+    allow(me.may_see_seeker(&reach), me, "seeker")?;
+    let office_id = store
+        .calendar_owner(b.counsellor_id)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .office_id;
+    let may_handle = me.may_handle_meeting(CalendarOwner {
+        counsellor_id: b.counsellor_id,
+        office_id,
+    });
+    Ok((b, office_id, may_handle))
+}
+
+async fn handled(
+    store: &Store,
+    me: &StaffMember,
+    booking_id: i64,
+) -> Result<(BookingRow, i64), AppError> {
+    let (b, office, may_handle) = booking_for(store, me, booking_id).await?;
+    allow(may_handle, me, "handle meeting")?;
+    Ok((b, office))
+}
+
+pub async fn open(
+    store: &Store,
+    me: &StaffMember,
+    booking_id: i64,
+    now: DateTime<Utc>,
+) -> Result<CaseFile, AppError> {
+    let (b, _, may_handle) = booking_for(store, me, booking_id).await?;
+    store
+        .log_access(me.id, b.seeker_id, Some(b.id), "booking", now)
+        .await?;
+    let profile = store
+        .seeker_profile(b.seeker_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let background = store.seeker_background(b.seeker_id).await?;
+    let all_fields = store.list_fields().await?;
+    let fields = profile
+        .fields
+        .iter()
+        .filter_map(|code| {
+            all_fields
+                .iter()
+                .find(|f| f.code.as_str() == code)
+                .map(|f| (f.name_sv.clone(), f.name_en.clone()))
+        })
+        .collect();
+
+    let mut bookings = store.seeker_bookings(b.seeker_id).await?;
+    bookings.reverse();
+    let notes = store.case_notes(b.seeker_id).await?;
+    let mut timeline: Vec<(DateTime<Utc>, TimelineEntry)> = Vec::new();
+    for m in &bookings {
+        timeline.push((
+            m.starts_at,
+            TimelineEntry::Meeting {
+                id: m.id,
+                starts_at: m.starts_at,
+                channel: m.channel()?,
+                status: m.status.clone(),
+                meeting_sv: m.meeting_name_sv.clone(),
+                meeting_en: m.meeting_name_en.clone(),
+                counsellor: format!("{} {}", m.counsellor_first_name, m.counsellor_last_name),
+                follow_up: m.follows_booking_id.is_some(),
+            },
+        ));
+    }
+    for n in notes {
+        timeline.push((
+            n.created_at,
+            TimelineEntry::Note {
+                at: n.created_at,
+                author: format!("{} {}", n.author_first_name, n.author_last_name),
+                body: n.body,
+            },
+        ));
+    }
+    timeline.sort_by_key(|(at, _)| *at);
+
+    let offices = store.list_offices().await?;
+    let office_name = |id: i64| {
+        offices
+            .iter()
+            .find(|o| o.id == id)
+            .map_or_else(String::new, |o| o.name.clone())
+    };
+    let meeting_office = store
+        .calendar_owner(b.counsellor_id)
+        .await?
+        .map(|c| c.office_id);
+    let mut counsellors: Vec<(u8, FollowUpCounsellor)> = store
+        .list_counsellors()
+        .await?
+        .into_iter()
+        .map(|c| {
+            let rank = if c.id == b.counsellor_id {
+                0
+            } else if Some(c.office_id) == meeting_office {
+                1
+            } else {
+                2
+            };
+            (
+                rank,
+                FollowUpCounsellor {
+                    id: c.id,
+                    name: format!("{} {}", c.first_name, c.last_name),
+                    office: office_name(c.office_id),
+                    channels: c.channels,
+                },
+            )
+        })
+        .collect();
+    counsellors.sort_by(|(ra, a), (rb, b)| (ra, &a.office, &a.name).cmp(&(rb, &b.office, &b.name)));
+
+    let today = stockholm_date(now);
+    let day_after = stockholm_date(b.starts_at) + Days::new(1);
+    Ok(CaseFile {
+        meeting: PanelMeeting {
+            id: b.id,
+            starts_at: b.starts_at,
+            ends_at: b.ends_at,
+            channel: b.channel()?,
+            status: b.status.clone(),
+            meeting_sv: b.meeting_name_sv.clone(),
+            meeting_en: b.meeting_name_en.clone(),
+            counsellor: format!("{} {}", b.counsellor_first_name, b.counsellor_last_name),
+            office: b.office_name.clone(),
+        },
+        seeker: PanelSeeker {
+            name: format!("{} {}", profile.first_name, profile.last_name),
+            email: profile.email,
+            phone: crate::domain::PhoneNumber::parse(&profile.phone)
+                .map(|p| p.display_national())
+                .unwrap_or(profile.phone),
+            preferred_language: profile.preferred_language,
+            interpreter_language: profile.interpreter_language,
+            accessibility_needs: profile.accessibility_needs,
+            desired: profile.desired,
+            fields,
+            experiences: background.experiences,
+            educations: background.educations,
+            languages: background.languages,
+            profile: background.profile,
+        },
+        timeline: timeline.into_iter().map(|(_, e)| e).collect(),
+        may_handle,
+        may_mark: may_handle && b.status == "booked" && b.starts_at <= now,
+        counsellors: counsellors.into_iter().map(|(_, c)| c).collect(),
+        counsellor_id: b.counsellor_id,
+        suggested_day: Day(day_after.max(today)),
+        refused: None,
+        done: None,
+    })
+}
+
+pub async fn mark(
+    store: &Store,
+    me: &StaffMember,
+    booking_id: i64,
+    outcome: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let (b, _) = handled(store, me, booking_id).await?;
+    let outcome = Outcome::parse(outcome).ok_or_else(|| {
+        AppError::Validation(FieldErrors::from([("outcome".to_owned(), FieldError::Choice)]))
+    })?;
+    match store.set_outcome(b.id, outcome.status(), me.id, now).await {
+        Err(StoreError::NotFound) => Err(AppError::Conflict("outcome_not_now".into())),
+        other => Ok(other?),
+    }
+}
+
+pub async fn note(
+    store: &Store,
+    me: &StaffMember,
+    booking_id: i64,
+    body: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    let (b, _) = handled(store, me, booking_id).await?;
+    let body = parse_note(body).map_err(AppError::Validation)?;
+    Ok(store
+        .add_case_note(b.seeker_id, Some(b.id), me.id, &body, now)
+        .await?)
+}
+
+/// When a meeting at `at` lasting `length` would start and end; refused when it has begun.
+fn meeting_span(
+    at: MeetingTime,
+    length: Duration,
+    now: DateTime<Utc>,
+) -> Result<(DateTime<Utc>, DateTime<Utc>), AppError> {
+    let time = NaiveTime::from_hms_opt(at.starts / 60, at.starts % 60, 0).ok_or(AppError::Internal)?;
+    let starts = stockholm_to_utc(at.date, time).ok_or(AppError::Internal)?;
+    if starts <= now {
+        return Err(AppError::Validation(FieldErrors::from([(
+            "date".to_owned(),
+            FieldError::DateInPast,
+        )])));
+    }
+    Ok((starts, starts + length))
+}
+
+/// Whether `[starts, ends)` lies inside one of the counsellor's open spans.
+async fn within_open_time(
+    store: &Store,
+    counsellor_id: i64,
+    starts: DateTime<Utc>,
+    ends: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let open = store.list_availability(counsellor_id, starts, ends).await?;
+    if open.iter().any(|a| a.starts_at <= starts && ends <= a.ends_at) {
+        Ok(())
+    } else {
+        Err(AppError::Conflict("not_open".into()))
+    }
+}
+
+/// The length and buffer of a meeting type.
+async fn lengths(store: &Store, code: &str) -> Result<(Duration, Duration), AppError> {
+    let types = store.list_meeting_types().await?;
+    let t = types
+        .iter()
+        .find(|t| t.code == code)
+        .ok_or_else(|| AppError::internal(format!("meeting type {code} is missing")))?;
+    Ok((Duration::minutes(t.minutes), Duration::minutes(t.buffer_minutes)))
+}
+
+pub async fn follow_up(
+    store: &Store,
+    me: &StaffMember,
+    booking_id: i64,
+    form: &FollowUpForm,
+    now: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    let (b, meeting_office) = handled(store, me, booking_id).await?;
+    let wanted = form.parse().map_err(AppError::Validation)?;
+    let counsellor = store
+        .list_counsellors()
+        .await?
+        .into_iter()
+        .find(|c| c.id == wanted.counsellor_id)
+        .ok_or_else(|| {
+            AppError::Validation(FieldErrors::from([("counsellor".to_owned(), FieldError::Choice)]))
+        })?;
+    if !counsellor.channels.contains(&wanted.channel) {
+        return Err(AppError::Conflict("channel_not_offered".into()));
+    }
+    let (length, buffer) = lengths(store, FOLLOW_UP).await?;
+    let (starts, ends) = meeting_span(wanted.at, length, now)?;
+    within_open_time(store, counsellor.id, starts, ends).await?;
+    let id = store
+        .insert_follow_up(
+            &NewBooking {
+                seeker_id: b.seeker_id,
+                counsellor_id: counsellor.id,
+                meeting_type: FOLLOW_UP,
+                channel: wanted.channel,
+                office_id: (wanted.channel == Channel::Office).then_some(counsellor.office_id),
+                starts_at: starts,
+                ends_at: ends,
+                clear_until: ends + buffer,
+                is_first: false,
+                video_room: (wanted.channel == Channel::Video).then(video_room),
+                now,
+            },
+            me.id,
+            b.id,
+        )
+        .await?;
+    // A colleague at another office may see the seeker from now on.
+    if counsellor.office_id != meeting_office {
+        store
+            .add_referral(b.seeker_id, counsellor.id, me.id, now)
+            .await?;
+    }
+    Ok(id)
+}
+
+pub async fn move_meeting(
+    store: &Store,
+    me: &StaffMember,
+    booking_id: i64,
+    form: &MoveForm,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let (b, _) = handled(store, me, booking_id).await?;
+    if b.status != "booked" || b.starts_at <= now {
+        return Err(AppError::Conflict("move_not_now".into()));
+    }
+    let at = form.parse().map_err(AppError::Validation)?;
+    let (length, buffer) = lengths(store, &b.meeting_type).await?;
+    let (starts, ends) = meeting_span(at, length, now)?;
+    within_open_time(store, b.counsellor_id, starts, ends).await?;
+    let channel = b.channel()?;
+    let to = NewTime {
+        counsellor_id: b.counsellor_id,
+        channel,
+        office_id: b.office_id,
+        video_room: b.video_room.clone(),
+        starts_at: starts,
+        ends_at: ends,
+        clear_until: ends + buffer,
+    };
+    match store.move_booking_by_staff(b.id, me.id, to, now).await {
+        Err(StoreError::NotFound) => Err(AppError::Conflict("move_not_now".into())),
+        other => Ok(other?),
+    }
+}

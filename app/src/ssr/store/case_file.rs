@@ -1,0 +1,248 @@
+//! A seeker's case as staff read and continue it: the rest of the profile, the notes, the
+//! outcome of a meeting, follow-ups booked and meetings moved by staff, and referrals.
+
+use super::{
+    bookings::{stored, LOCK_COUNSELLOR},
+    on_pool, BackendKind, NewBooking, NewTime, Store, StoreError, WritePool,
+};
+use chrono::{DateTime, Utc};
+
+/// What the seeker told us beyond contact details and wishes.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SeekerBackground {
+    /// Employer, occupation, from (`YYYY-MM`), to, description.
+    pub experiences: Vec<Experience>,
+    /// Level code, field of study, school, year.
+    pub educations: Vec<Education>,
+    /// Language code and level code.
+    pub languages: Vec<(String, String)>,
+    /// Extent, situation and other skills, if the profile step was filled in.
+    pub profile: Option<(String, String, String)>,
+}
+
+/// A note in the case, with its author.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct CaseNoteRow {
+    pub id: i64,
+    pub booking_id: Option<i64>,
+    pub author_first_name: String,
+    pub author_last_name: String,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+}
+
+type Experience = (String, String, String, Option<String>, String);
+type Education = (String, String, String, Option<i64>);
+type Background = (
+    Vec<Experience>,
+    Vec<Education>,
+    Vec<(String, String)>,
+    Option<(String, String, String)>,
+);
+
+impl Store {
+    pub async fn seeker_background(&self, seeker_id: i64) -> Result<SeekerBackground, StoreError> {
+        let (experiences, educations, languages, profile): Background = on_pool!(self, p => (
+            sqlx::query_as(
+                "SELECT employer, occupation_text, from_month, to_month, description \
+                 FROM seeker_experiences WHERE seeker_id = $1 ORDER BY from_month DESC, id",
+            )
+            .bind(seeker_id)
+            .fetch_all(p)
+            .await?,
+            sqlx::query_as(
+                "SELECT level, field, school, year FROM seeker_educations \
+                 WHERE seeker_id = $1 ORDER BY year DESC, id",
+            )
+            .bind(seeker_id)
+            .fetch_all(p)
+            .await?,
+            sqlx::query_as(
+                "SELECT language, level FROM seeker_languages WHERE seeker_id = $1 ORDER BY language",
+            )
+            .bind(seeker_id)
+            .fetch_all(p)
+            .await?,
+            sqlx::query_as(
+                "SELECT extent, situation, other_skills FROM seeker_profiles WHERE seeker_id = $1",
+            )
+            .bind(seeker_id)
+            .fetch_optional(p)
+            .await?,
+        ));
+        Ok(SeekerBackground {
+            experiences,
+            educations,
+            languages,
+            profile,
+        })
+    }
+
+    /// The seeker's case notes, oldest first.
+    pub async fn case_notes(&self, seeker_id: i64) -> Result<Vec<CaseNoteRow>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_as(
+                "SELECT n.id, n.booking_id, s.first_name AS author_first_name, \
+                 s.last_name AS author_last_name, n.body, n.created_at \
+                 FROM case_notes n JOIN staff s ON s.id = n.author_staff_id \
+                 WHERE n.seeker_id = $1 ORDER BY n.created_at, n.id",
+            )
+            .bind(seeker_id)
+            .fetch_all(p)
+            .await?))
+    }
+
+    pub async fn add_case_note(
+        &self,
+        seeker_id: i64,
+        booking_id: Option<i64>,
+        author_staff_id: i64,
+        body: &str,
+        now: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_scalar(
+                "INSERT INTO case_notes (seeker_id, booking_id, author_staff_id, body, created_at) \
+                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            )
+            .bind(seeker_id)
+            .bind(booking_id)
+            .bind(author_staff_id)
+            .bind(body)
+            .bind(stored(now))
+            .fetch_one(p)
+            .await?))
+    }
+
+    /// Records that a booked meeting that has begun was held (`held`) or that the seeker did
+    /// not come (`no_show`). `NotFound` when it is not booked or has not begun.
+    pub async fn set_outcome(
+        &self,
+        booking_id: i64,
+        status: &str,
+        staff_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let done = on_pool!(self, p =>
+            sqlx::query(
+                "UPDATE bookings SET status = $2, outcome_at = $3, outcome_by_staff_id = $4 \
+                 WHERE id = $1 AND status = 'booked' AND starts_at <= $3",
+            )
+            .bind(booking_id)
+            .bind(status)
+            .bind(stored(now))
+            .bind(staff_id)
+            .execute(p)
+            .await?
+            .rows_affected());
+        if done == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Books a meeting on staff's behalf, following `follows`: like `insert_booking`, with who
+    /// booked it and what it continues.
+    pub async fn insert_follow_up(
+        &self,
+        b: &NewBooking,
+        by_staff_id: i64,
+        follows: i64,
+    ) -> Result<i64, StoreError> {
+        on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
+            if self.backend() == BackendKind::Postgres {
+                sqlx::query(LOCK_COUNSELLOR).bind(b.counsellor_id).execute(&mut *tx).await?;
+            }
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO bookings (seeker_id, counsellor_id, meeting_type_id, channel, \
+                 office_id, starts_at, ends_at, clear_until, is_first, video_room, created_at, \
+                 booked_by_staff_id, follows_booking_id) \
+                 VALUES ($1, $2, (SELECT id FROM meeting_types WHERE code = $3), $4, $5, $6, \
+                 $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+            )
+            .bind(b.seeker_id)
+            .bind(b.counsellor_id)
+            .bind(b.meeting_type)
+            .bind(b.channel.as_str())
+            .bind(b.office_id)
+            .bind(stored(b.starts_at))
+            .bind(stored(b.ends_at))
+            .bind(stored(b.clear_until))
+            .bind(b.is_first)
+            .bind(&b.video_room)
+            .bind(stored(b.now))
+            .bind(by_staff_id)
+            .bind(follows)
+            .fetch_one(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(id)
+        })
+    }
+
+    /// Moves a live booking on staff's behalf; the seeker sees on Mina sidor that staff moved
+    /// it. `NotFound` when it is not live; `Conflict("booking_overlap")` when the time is taken.
+    pub async fn move_booking_by_staff(
+        &self,
+        booking_id: i64,
+        staff_id: i64,
+        to: NewTime,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let done = on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
+            if self.backend() == BackendKind::Postgres {
+                sqlx::query(LOCK_COUNSELLOR).bind(to.counsellor_id).execute(&mut *tx).await?;
+            }
+            let done = sqlx::query(
+                "UPDATE bookings SET counsellor_id = $2, starts_at = $3, ends_at = $4, \
+                 clear_until = $5, moved_at = $6, times_moved = times_moved + 1, \
+                 channel = $7, office_id = $8, video_room = $9, moved_by_staff_id = $10 \
+                 WHERE id = $1 AND status = 'booked'",
+            )
+            .bind(booking_id)
+            .bind(to.counsellor_id)
+            .bind(stored(to.starts_at))
+            .bind(stored(to.ends_at))
+            .bind(stored(to.clear_until))
+            .bind(stored(now))
+            .bind(to.channel.as_str())
+            .bind(to.office_id)
+            .bind(&to.video_room)
+            .bind(staff_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            tx.commit().await?;
+            done
+        });
+        if done == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Lets a counsellor of another office see the seeker (kept once).
+    pub async fn add_referral(
+        &self,
+        seeker_id: i64,
+        counsellor_id: i64,
+        by_staff_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, p => {
+            sqlx::query(
+                "INSERT INTO referrals (seeker_id, counsellor_id, by_staff_id, created_at) \
+                 VALUES ($1, $2, $3, $4) ON CONFLICT (seeker_id, counsellor_id) DO NOTHING",
+            )
+            .bind(seeker_id)
+            .bind(counsellor_id)
+            .bind(by_staff_id)
+            .bind(stored(now))
+            .execute(p)
+            .await?;
+        });
+        Ok(())
+    }
+}
