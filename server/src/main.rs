@@ -77,10 +77,14 @@ async fn demo_data(config: Config) -> Result<(), Box<dyn std::error::Error>> {
             counsellors,
             availability_spans,
             staff_accounts,
+            demo_meetings,
         } => println!(
-            "Loaded {offices} offices, {counsellors} counsellors, {availability_spans} open time spans \
-             and {staff_accounts} staff accounts (password: {}).",
-            app::ssr::seed::DEMO_STAFF_PASSWORD
+            "Loaded {offices} offices, {counsellors} counsellors, {availability_spans} open time spans, \
+             {staff_accounts} staff accounts (password: {}) and {demo_meetings} meetings with demo \
+             job seekers in {}'s next week (password: {}).",
+            app::ssr::seed::DEMO_STAFF_PASSWORD,
+            app::ssr::seed::BUSY_COUNSELLOR,
+            app::ssr::seed::DEMO_SEEKER_PASSWORD,
         ),
     }
     store.close().await;

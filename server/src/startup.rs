@@ -107,6 +107,7 @@ pub async fn load_demo_data(store: &Store) -> Result<DemoOutcome, StartupError> 
         counsellors,
         availability_spans,
         staff_accounts,
+        demo_meetings,
     } = &outcome
     {
         tracing::info!(
@@ -114,6 +115,7 @@ pub async fn load_demo_data(store: &Store) -> Result<DemoOutcome, StartupError> 
             counsellors,
             availability_spans,
             staff_accounts,
+            demo_meetings,
             "demo data loaded"
         );
     }

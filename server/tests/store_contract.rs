@@ -202,6 +202,7 @@ async fn demo_data_loads_once_and_covers_every_field(backend: Backend) {
         counsellors,
         availability_spans,
         staff_accounts,
+        demo_meetings,
     } = outcome
     else {
         panic!("expected demo data to load into an empty database");
@@ -211,6 +212,7 @@ async fn demo_data_loads_once_and_covers_every_field(backend: Backend) {
     // Every counsellor, a manager per office and an administrator.
     assert_eq!(staff_accounts, counsellors + offices + 1);
     assert!(availability_spans > counsellors * 10);
+    assert_eq!(demo_meetings, seed::BUSY_MEETINGS);
 
     let listed = store.list_offices().await.unwrap();
     let cities: HashSet<_> = listed.iter().map(|o| o.address.city.clone()).collect();

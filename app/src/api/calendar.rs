@@ -122,7 +122,9 @@ pub fn calendar_href(
             format!("{CALENDAR_PAGE}?vecka={day}&radgivare={counsellor}{weekend}")
         }
         CalendarMode::Day => format!("{CALENDAR_PAGE}?dag={day}&radgivare={counsellor}"),
-        CalendarMode::Office => format!("{CALENDAR_PAGE}?dag={day}&radgivare={counsellor}&kontor=1"),
+        CalendarMode::Office => {
+            format!("{CALENDAR_PAGE}?dag={day}&radgivare={counsellor}&kontor=1")
+        }
     }
 }
 
@@ -194,8 +196,15 @@ pub async fn save_open_time(
     use crate::ssr::{http, services::open_time, AppState};
     let state = AppState::from_context()?;
     let me = http::staff(&state, CALENDAR_PAGE).await?;
-    let result =
-        open_time::save(&state.store, &me.member, counsellor, id, &form, chrono::Utc::now()).await;
+    let result = open_time::save(
+        &state.store,
+        &me.member,
+        counsellor,
+        id,
+        &form,
+        chrono::Utc::now(),
+    )
+    .await;
     let result = result.map(|t| BoardOpen {
         id: t.0,
         column,
@@ -261,7 +270,14 @@ async fn come_back<T>(
             };
             http::session()
                 .await?
-                .insert(REFUSED_KEY, RefusedOpenTime { field, error, ..refused() })
+                .insert(
+                    REFUSED_KEY,
+                    RefusedOpenTime {
+                        field,
+                        error,
+                        ..refused()
+                    },
+                )
                 .await
                 .map_err(AppError::internal)?;
             http::redirect(&format!("{back}#oppen-tid"));

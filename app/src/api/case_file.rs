@@ -128,8 +128,10 @@ pub async fn load_case_file(id: i64) -> Result<CaseFile, AppError> {
     let state = AppState::from_context()?;
     let me = http::staff(&state, crate::api::calendar::CALENDAR_PAGE).await?;
     let session = http::session().await?;
-    let refused: Option<PanelRefusal> =
-        session.remove(REFUSED_KEY).await.map_err(AppError::internal)?;
+    let refused: Option<PanelRefusal> = session
+        .remove(REFUSED_KEY)
+        .await
+        .map_err(AppError::internal)?;
     let done: Option<String> = session.remove(DONE_KEY).await.map_err(AppError::internal)?;
     let mut file = case_file::open(&state.store, &me.member, id, Utc::now()).await?;
     file.refused = refused;
@@ -240,7 +242,10 @@ async fn come_back<T>(
                 errors: errors.clone(),
                 ..typed
             };
-            session.insert(REFUSED_KEY, refused).await.map_err(AppError::internal)?;
+            session
+                .insert(REFUSED_KEY, refused)
+                .await
+                .map_err(AppError::internal)?;
             http::redirect(&format!("{back}#{form}"));
         }
         Err(AppError::Conflict(rule)) => {
@@ -249,7 +254,10 @@ async fn come_back<T>(
                 conflict: Some(rule.clone()),
                 ..typed
             };
-            session.insert(REFUSED_KEY, refused).await.map_err(AppError::internal)?;
+            session
+                .insert(REFUSED_KEY, refused)
+                .await
+                .map_err(AppError::internal)?;
             http::redirect(&format!("{back}#{form}"));
         }
         // Forbidden, gone, or our fault: the page says so when it loads the panel again.

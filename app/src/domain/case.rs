@@ -155,7 +155,10 @@ mod tests {
             time: "13:30".into(),
         };
         let f = form.parse().unwrap();
-        assert_eq!((f.counsellor_id, f.channel, f.at.starts), (12, Channel::Video, 810));
+        assert_eq!(
+            (f.counsellor_id, f.channel, f.at.starts),
+            (12, Channel::Video, 810)
+        );
         let errors = FollowUpForm {
             counsellor: "".into(),
             channel: "brev".into(),
@@ -180,9 +183,18 @@ mod tests {
 
     #[test]
     fn notes_are_trimmed_and_bounded() {
-        assert_eq!(parse_note("  Sökte tre jobb.\n").unwrap(), "Sökte tre jobb.");
-        assert_eq!(parse_note(" \n ").unwrap_err()["body"], FieldError::Required);
-        assert_eq!(parse_note(&"å".repeat(4001)).unwrap_err()["body"], FieldError::TooLong);
+        assert_eq!(
+            parse_note("  Sökte tre jobb.\n").unwrap(),
+            "Sökte tre jobb."
+        );
+        assert_eq!(
+            parse_note(" \n ").unwrap_err()["body"],
+            FieldError::Required
+        );
+        assert_eq!(
+            parse_note(&"å".repeat(4001)).unwrap_err()["body"],
+            FieldError::TooLong
+        );
         assert!(parse_note(&"å".repeat(4000)).is_ok());
         assert_eq!(Outcome::parse("no_show"), Some(Outcome::NoShow));
         assert_eq!(Outcome::parse("cancelled"), None);

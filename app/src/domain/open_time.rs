@@ -188,13 +188,34 @@ mod tests {
     #[test]
     fn each_mistake_is_named_at_its_field() {
         let e = |f: OpenTimeForm| f.parse().unwrap_err();
-        assert_eq!(e(form("24/11", "08:00", "09:00")), (OpenTimeError::Date, "date"));
-        assert_eq!(e(form("2026-11-24", "8", "09:00")), (OpenTimeError::Clock, "starts"));
-        assert_eq!(e(form("2026-11-24", "08:00", "09:10")), (OpenTimeError::Grid, "ends"));
-        assert_eq!(e(form("2026-11-24", "06:45", "09:00")), (OpenTimeError::OutsideDay, "starts"));
-        assert_eq!(e(form("2026-11-24", "18:00", "19:15")), (OpenTimeError::OutsideDay, "ends"));
-        assert_eq!(e(form("2026-11-24", "10:00", "10:00")), (OpenTimeError::Order, "ends"));
-        assert_eq!(e(form("2026-11-24", "24:00", "10:00")), (OpenTimeError::Clock, "starts"));
+        assert_eq!(
+            e(form("24/11", "08:00", "09:00")),
+            (OpenTimeError::Date, "date")
+        );
+        assert_eq!(
+            e(form("2026-11-24", "8", "09:00")),
+            (OpenTimeError::Clock, "starts")
+        );
+        assert_eq!(
+            e(form("2026-11-24", "08:00", "09:10")),
+            (OpenTimeError::Grid, "ends")
+        );
+        assert_eq!(
+            e(form("2026-11-24", "06:45", "09:00")),
+            (OpenTimeError::OutsideDay, "starts")
+        );
+        assert_eq!(
+            e(form("2026-11-24", "18:00", "19:15")),
+            (OpenTimeError::OutsideDay, "ends")
+        );
+        assert_eq!(
+            e(form("2026-11-24", "10:00", "10:00")),
+            (OpenTimeError::Order, "ends")
+        );
+        assert_eq!(
+            e(form("2026-11-24", "24:00", "10:00")),
+            (OpenTimeError::Clock, "starts")
+        );
     }
 
     #[test]
@@ -209,7 +230,10 @@ mod tests {
     #[test]
     fn summer_time_is_one_hour_closer_to_utc() {
         let t = form("2026-06-15", "09:00", "10:00").parse().unwrap();
-        assert_eq!(t.span().unwrap().start.to_rfc3339(), "2026-06-15T07:00:00+00:00");
+        assert_eq!(
+            t.span().unwrap().start.to_rfc3339(),
+            "2026-06-15T07:00:00+00:00"
+        );
     }
 
     proptest! {

@@ -102,7 +102,11 @@ mod tests {
         d.over = (2, NINE + 45);
         assert_eq!(d.outcome(), Some((2, NINE, NINE + 60)));
         d.over = (3, NINE - 30);
-        assert_eq!(d.outcome(), Some((2, NINE - 30, NINE + 15)), "stays in its day");
+        assert_eq!(
+            d.outcome(),
+            Some((2, NINE - 30, NINE + 15)),
+            "stays in its day"
+        );
     }
 
     #[test]
@@ -121,7 +125,11 @@ mod tests {
         d.over = (1, NINE + 90);
         assert_eq!(d.outcome(), Some((1, NINE + 60, NINE + 150)));
         d.over = (1, DAY_ENDS - 15);
-        assert_eq!(d.preview(), (1, DAY_ENDS - 90, DAY_ENDS), "stops at the day's end");
+        assert_eq!(
+            d.preview(),
+            (1, DAY_ENDS - 90, DAY_ENDS),
+            "stops at the day's end"
+        );
         d.over = (1, DAY_STARTS);
         assert_eq!(d.preview(), (1, DAY_STARTS, DAY_STARTS + 90));
     }

@@ -149,15 +149,24 @@ pub fn CalendarBoard(board: Board) -> impl IntoView {
                 }
                 Change::Update { now, .. } => {
                     let (counsellor, form) = form_of(&now);
-                    crate::api::calendar::save_open_time(counsellor, Some(now.id), form, now.column, back)
-                        .await
-                        .map(|_| t_string!(i18n, cal_saved).to_owned())
+                    crate::api::calendar::save_open_time(
+                        counsellor,
+                        Some(now.id),
+                        form,
+                        now.column,
+                        back,
+                    )
+                    .await
+                    .map(|_| t_string!(i18n, cal_saved).to_owned())
                 }
-                Change::Remove(span) => {
-                    crate::api::calendar::remove_open_time(span.id, 0, OpenTimeForm::default(), back)
-                        .await
-                        .map(|_| t_string!(i18n, cal_removed).to_owned())
-                }
+                Change::Remove(span) => crate::api::calendar::remove_open_time(
+                    span.id,
+                    0,
+                    OpenTimeForm::default(),
+                    back,
+                )
+                .await
+                .map(|_| t_string!(i18n, cal_removed).to_owned()),
             };
             match result {
                 Ok(done) => message.set(Some((false, done))),
@@ -245,7 +254,8 @@ pub fn CalendarBoard(board: Board) -> impl IntoView {
         });
     };
 
-    let editable = move |column: usize| columns.with_value(|c| c.get(column).is_some_and(|c| c.editable));
+    let editable =
+        move |column: usize| columns.with_value(|c| c.get(column).is_some_and(|c| c.editable));
     let n_columns = columns.with_value(|c| c.len());
 
     // Keyboard on a cell: move between cells, Enter for the form.
@@ -325,9 +335,10 @@ pub fn CalendarBoard(board: Board) -> impl IntoView {
             let Some((grip_kind, id, at)) = browser::pressed(&ev) else {
                 return;
             };
-            let grip = match (grip_kind, id.and_then(|id| {
-                open.with_untracked(|o| o.iter().find(|s| s.id == id).copied())
-            })) {
+            let grip = match (
+                grip_kind,
+                id.and_then(|id| open.with_untracked(|o| o.iter().find(|s| s.id == id).copied())),
+            ) {
                 (browser::Pressed::Empty, _) => Grip::Empty { anchor: at },
                 (browser::Pressed::Body, Some(s)) => Grip::Body {
                     id: s.id,
@@ -371,7 +382,11 @@ pub fn CalendarBoard(board: Board) -> impl IntoView {
             return;
         };
         just_dragged.set_value(true);
-        let column = if editable(column) { column } else { done.column };
+        let column = if editable(column) {
+            column
+        } else {
+            done.column
+        };
         match done.id() {
             None => add(column, starts, ends),
             Some(id) => update(id, column, starts, ends),
@@ -580,11 +595,17 @@ fn save_elsewhere(
                 if let Some(id) = id {
                     open.update(|o| o.retain(|s| s.id != id));
                 }
-                message.set(Some((false, t_string!(i18n, cal_saved_elsewhere).to_owned())));
+                message.set(Some((
+                    false,
+                    t_string!(i18n, cal_saved_elsewhere).to_owned(),
+                )));
             }
             Err(error) => {
                 let why = refusal_text(i18n, &refusal_key(&error));
-                message.set(Some((true, t_string!(i18n, cal_undone, why = why).to_string())));
+                message.set(Some((
+                    true,
+                    t_string!(i18n, cal_undone, why = why).to_string(),
+                )));
             }
         }
     });
@@ -607,13 +628,18 @@ fn OpenTimeEditor(
         let mut seen: Vec<(i64, String)> = Vec::new();
         for c in cols.iter().filter(|c| c.editable) {
             if !seen.iter().any(|(id, _)| *id == c.counsellor_id) {
-                seen.push((c.counsellor_id, c.counsellor_name.clone().unwrap_or_default()));
+                seen.push((
+                    c.counsellor_id,
+                    c.counsellor_name.clone().unwrap_or_default(),
+                ));
             }
         }
         seen
     });
     let many = counsellors.len() > 1;
-    let counsellor = move || editor.with(|e| columns.with_value(|c| c.get(e.column).map_or(0, |c| c.counsellor_id)));
+    let counsellor = move || {
+        editor.with(|e| columns.with_value(|c| c.get(e.column).map_or(0, |c| c.counsellor_id)))
+    };
     let error_of = move |field: &'static str| {
         move || {
             editor.with(|e| {
@@ -769,7 +795,11 @@ fn meeting_block(
     m: &BoardMeeting,
     swedish: bool,
 ) -> impl IntoView {
-    let kind = if swedish { m.meeting_sv.clone() } else { m.meeting_en.clone() };
+    let kind = if swedish {
+        m.meeting_sv.clone()
+    } else {
+        m.meeting_en.clone()
+    };
     let status = (m.status != "booked").then(|| status_name(i18n, &m.status));
     view! {
         <a
@@ -901,7 +931,9 @@ mod browser {
     fn minute_at(column: &Element, y: i32) -> u32 {
         let rect = column.get_bounding_client_rect();
         let share = (f64::from(y) - rect.top()) / rect.height().max(1.0);
-        let row = (share * f64::from(ROWS)).floor().clamp(0.0, f64::from(ROWS - 1)) as u32;
+        let row = (share * f64::from(ROWS))
+            .floor()
+            .clamp(0.0, f64::from(ROWS - 1)) as u32;
         DAY_STARTS + row * GRID_MINUTES
     }
 

@@ -87,11 +87,7 @@ fn Calendar(view: CalendarView, meeting: Option<i64>) -> impl IntoView {
         _ => long_date(day, swedish),
     };
     let (step, previous, next) = match mode {
-        CalendarMode::Week => (
-            7,
-            t_string!(i18n, cal_previous),
-            t_string!(i18n, cal_next),
-        ),
+        CalendarMode::Week => (7, t_string!(i18n, cal_previous), t_string!(i18n, cal_next)),
         _ => (
             1,
             t_string!(i18n, cal_previous_day),
@@ -100,11 +96,19 @@ fn Calendar(view: CalendarView, meeting: Option<i64>) -> impl IntoView {
     };
     let at = |d: chrono::NaiveDate| calendar_href(mode, d, id, weekend);
     let view_link = move |m: CalendarMode, label: &'static str| {
-        let target = if m == CalendarMode::Week { monday.max(day - Days::new(0)) } else { day };
+        let target = if m == CalendarMode::Week {
+            monday.max(day - Days::new(0))
+        } else {
+            day
+        };
         let current = (m == mode).then_some("page");
         view! { <a href=calendar_href(m, target, id, weekend) aria-current=current>{label}</a> }
     };
-    let day_input = if mode == CalendarMode::Week { "vecka" } else { "dag" };
+    let day_input = if mode == CalendarMode::Week {
+        "vecka"
+    } else {
+        "dag"
+    };
     view! {
         <div class="page page--wide calendar">
             <h1>{heading}</h1>

@@ -6,7 +6,9 @@ use crate::{
     api::case_file::{load_case_file, CaseFile, PanelRefusal, TimelineEntry},
     components::{
         calendar_board::refusal_text,
-        meeting_words::{channel_icon, channel_name, is_swedish, status_name, time_range, when_text},
+        meeting_words::{
+            channel_icon, channel_name, is_swedish, status_name, time_range, when_text,
+        },
         messages::{
             education_level_name, error_text, extent_name, language_level_name, language_name,
             situation_name, I18n,
@@ -25,7 +27,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 /// A refused form's message for a field (field errors) or for the whole form (rules).
-fn field_error(i18n: I18n, refused: &Option<PanelRefusal>, form: &str, field: &str) -> Option<&'static str> {
+fn field_error(
+    i18n: I18n,
+    refused: &Option<PanelRefusal>,
+    form: &str,
+    field: &str,
+) -> Option<&'static str> {
     let r = refused.as_ref().filter(|r| r.form == form)?;
     r.errors.get(field).map(|e| match e {
         FieldError::OpenTime(e) => refusal_text(i18n, &format!("{e:?}")),
@@ -35,7 +42,11 @@ fn field_error(i18n: I18n, refused: &Option<PanelRefusal>, form: &str, field: &s
 }
 
 fn rule_error(i18n: I18n, refused: &Option<PanelRefusal>, form: &str) -> Option<&'static str> {
-    let rule = refused.as_ref().filter(|r| r.form == form)?.conflict.as_deref()?;
+    let rule = refused
+        .as_ref()
+        .filter(|r| r.form == form)?
+        .conflict
+        .as_deref()?;
     Some(match rule {
         "not_open" => t_string!(i18n, case_err_not_open),
         "booking_overlap" => t_string!(i18n, case_err_taken),
@@ -101,7 +112,11 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
         .filter(|p| !p.starts_with("mote="))
         .collect::<Vec<_>>()
         .join("&");
-    let kind = if swedish { meeting.meeting_sv.clone() } else { meeting.meeting_en.clone() };
+    let kind = if swedish {
+        meeting.meeting_sv.clone()
+    } else {
+        meeting.meeting_en.clone()
+    };
     let done_text = done.map(|d| match d.as_str() {
         "outcome" => t_string!(i18n, case_done_outcome),
         "note" => t_string!(i18n, case_done_note),

@@ -1,7 +1,7 @@
 //! Demo offices and counsellors with open times for the coming four weeks, so that a fresh
 //! Tidbok can be tried at once. Realistic but fictional: names, numbers and addresses.
 
-use super::{tsv::Rows, SeedError};
+use super::{busy_week, tsv::Rows, SeedError};
 use crate::domain::{
     time::stockholm_to_utc, Address, Channel, Email, FieldCode, OpeningHours, PhoneNumber, Postcode,
 };
@@ -30,6 +30,8 @@ pub enum DemoOutcome {
         counsellors: usize,
         availability_spans: usize,
         staff_accounts: usize,
+        /// Meetings in the busy counsellor's next week.
+        demo_meetings: usize,
     },
 }
 
@@ -136,10 +138,18 @@ pub async fn load_demo(store: &Store, today: NaiveDate) -> Result<DemoOutcome, S
     }
     let counsellors = counsellors()?;
     let mut spans = Vec::new();
+    let mut busy_counsellor = None;
     for (office_index, office) in offices.iter().enumerate() {
         let at_office = counsellors.iter().filter(|c| c.office_code == office.code);
         for (i, counsellor) in at_office.enumerate() {
             let id = store.insert_counsellor(counsellor).await?;
+            if counsellor.email.as_str() == busy_week::BUSY_COUNSELLOR {
+                let office_id = store
+                    .office_id_by_code(&office.code)
+                    .await?
+                    .unwrap_or_default();
+                busy_counsellor = Some((id, office_id));
+            }
             for (date, start, end) in
                 availability_plan(&office.opening_hours, i + office_index, today)
             {
@@ -151,13 +161,35 @@ pub async fn load_demo(store: &Store, today: NaiveDate) -> Result<DemoOutcome, S
             }
         }
     }
+    // The busy counsellor works 08:00 to 17:00 every day of next week.
+    let busy = busy_counsellor.ok_or_else(|| {
+        SeedError::Staff(format!(
+            "{} is not a demo counsellor",
+            busy_week::BUSY_COUNSELLOR
+        ))
+    })?;
+    let week: Vec<NaiveDate> = (0..5)
+        .map(|d| busy_week::next_monday(today) + Days::new(d))
+        .collect();
+    spans.retain(|(id, s, _)| {
+        !(*id == busy.0 && week.contains(&crate::domain::time::stockholm_date(*s)))
+    });
+    let (from, to) = busy_week::BUSY_DAY;
+    for date in &week {
+        let hour = |h: u32| stockholm_to_utc(*date, NaiveTime::from_hms_opt(h, 0, 0)?);
+        if let (Some(s), Some(e)) = (hour(from), hour(to)) {
+            spans.push((busy.0, s, e));
+        }
+    }
     store.insert_availability(&spans).await?;
     let staff_accounts = demo_staff(store, &offices, &counsellors).await?;
+    let demo_meetings = busy_week::load(store, busy.0, busy.1, today).await?;
     Ok(DemoOutcome::Loaded {
         offices: offices.len(),
         counsellors: counsellors.len(),
         availability_spans: spans.len(),
         staff_accounts,
+        demo_meetings,
     })
 }
 

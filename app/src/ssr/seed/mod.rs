@@ -1,10 +1,12 @@
 //! Data the product ships with: the occupation taxonomy and meeting types (always kept up to
 //! date), and the demo offices and counsellors (loaded into an empty database on request).
 
+pub mod busy_week;
 pub mod demo;
 mod reference;
 mod tsv;
 
+pub use busy_week::{BUSY_COUNSELLOR, BUSY_MEETINGS, DEMO_SEEKER_PASSWORD};
 pub use demo::{load_demo, DemoOutcome, DEMO_ADMIN_EMAIL, DEMO_STAFF_PASSWORD};
 pub use reference::{sync_reference_data, FIELDS_TSV, OCCUPATIONS_TSV};
 

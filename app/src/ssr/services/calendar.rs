@@ -71,10 +71,7 @@ pub async fn view(
             },
             day.unwrap_or(today),
         ),
-        (_, true) => (
-            CalendarMode::Week,
-            parse_iso_date(&q.week).unwrap_or(today),
-        ),
+        (_, true) => (CalendarMode::Week, parse_iso_date(&q.week).unwrap_or(today)),
     };
     let monday = day - Days::new(u64::from(day.weekday().num_days_from_monday()));
     let colleagues = store.office_counsellors(office_id).await?;
@@ -180,7 +177,10 @@ async fn fill(store: &Store, board: &mut Board, back: &str) -> Result<(), AppErr
                 continue;
             }
             let date = col.date.0;
-            for m in meetings.iter().filter(|m| stockholm_date(m.starts_at) == date) {
+            for m in meetings
+                .iter()
+                .filter(|m| stockholm_date(m.starts_at) == date)
+            {
                 let Ok(channel) = m.channel.parse() else {
                     tracing::error!(booking = m.id, "stored channel is invalid");
                     continue;

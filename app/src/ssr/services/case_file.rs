@@ -2,9 +2,7 @@
 //! checked against the access rules first.
 
 use crate::{
-    api::case_file::{
-        CaseFile, FollowUpCounsellor, PanelMeeting, PanelSeeker, TimelineEntry,
-    },
+    api::case_file::{CaseFile, FollowUpCounsellor, PanelMeeting, PanelSeeker, TimelineEntry},
     domain::{
         case::{parse_note, FollowUpForm, MeetingTime, MoveForm, Outcome},
         registration::{FieldError, FieldErrors},
@@ -14,7 +12,10 @@ use crate::{
     },
     error::AppError,
     ssr::{
-        services::{booking::video_room, staff::{allow, reach_of}},
+        services::{
+            booking::video_room,
+            staff::{allow, reach_of},
+        },
         store::{BookingRow, NewBooking, NewTime, Store, StoreError},
     },
 };
@@ -197,7 +198,10 @@ pub async fn mark(
 ) -> Result<(), AppError> {
     let (b, _) = handled(store, me, booking_id).await?;
     let outcome = Outcome::parse(outcome).ok_or_else(|| {
-        AppError::Validation(FieldErrors::from([("outcome".to_owned(), FieldError::Choice)]))
+        AppError::Validation(FieldErrors::from([(
+            "outcome".to_owned(),
+            FieldError::Choice,
+        )]))
     })?;
     match store.set_outcome(b.id, outcome.status(), me.id, now).await {
         Err(StoreError::NotFound) => Err(AppError::Conflict("outcome_not_now".into())),
@@ -225,7 +229,8 @@ fn meeting_span(
     length: Duration,
     now: DateTime<Utc>,
 ) -> Result<(DateTime<Utc>, DateTime<Utc>), AppError> {
-    let time = NaiveTime::from_hms_opt(at.starts / 60, at.starts % 60, 0).ok_or(AppError::Internal)?;
+    let time =
+        NaiveTime::from_hms_opt(at.starts / 60, at.starts % 60, 0).ok_or(AppError::Internal)?;
     let starts = stockholm_to_utc(at.date, time).ok_or(AppError::Internal)?;
     if starts <= now {
         return Err(AppError::Validation(FieldErrors::from([(
@@ -244,7 +249,10 @@ async fn within_open_time(
     ends: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let open = store.list_availability(counsellor_id, starts, ends).await?;
-    if open.iter().any(|a| a.starts_at <= starts && ends <= a.ends_at) {
+    if open
+        .iter()
+        .any(|a| a.starts_at <= starts && ends <= a.ends_at)
+    {
         Ok(())
     } else {
         Err(AppError::Conflict("not_open".into()))
@@ -258,7 +266,10 @@ async fn lengths(store: &Store, code: &str) -> Result<(Duration, Duration), AppE
         .iter()
         .find(|t| t.code == code)
         .ok_or_else(|| AppError::internal(format!("meeting type {code} is missing")))?;
-    Ok((Duration::minutes(t.minutes), Duration::minutes(t.buffer_minutes)))
+    Ok((
+        Duration::minutes(t.minutes),
+        Duration::minutes(t.buffer_minutes),
+    ))
 }
 
 pub async fn follow_up(
@@ -276,7 +287,10 @@ pub async fn follow_up(
         .into_iter()
         .find(|c| c.id == wanted.counsellor_id)
         .ok_or_else(|| {
-            AppError::Validation(FieldErrors::from([("counsellor".to_owned(), FieldError::Choice)]))
+            AppError::Validation(FieldErrors::from([(
+                "counsellor".to_owned(),
+                FieldError::Choice,
+            )]))
         })?;
     if !counsellor.channels.contains(&wanted.channel) {
         return Err(AppError::Conflict("channel_not_offered".into()));

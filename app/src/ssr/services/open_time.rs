@@ -92,7 +92,10 @@ pub async fn remove(
     id: i64,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let old = store.availability_by_id(id).await?.ok_or(AppError::NotFound)?;
+    let old = store
+        .availability_by_id(id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     may_plan(store, me, old.counsellor_id).await?;
     not_begun(old.starts_at, now)?;
     Ok(store.change_open_span(id, old.counsellor_id, None).await?)

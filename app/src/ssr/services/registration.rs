@@ -197,8 +197,19 @@ pub async fn register(
     password: &str,
     now: DateTime<Utc>,
 ) -> Result<i64, RegisterError> {
-    let today = today(now);
     let password = Password::parse(password).map_err(RegisterError::Password)?;
+    let password_hash = passwords::hash(password).await?;
+    register_hashed(store, draft, password_hash, now).await
+}
+
+/// `register` with the password already hashed (the demo data shares one hash).
+pub(crate) async fn register_hashed(
+    store: &Store,
+    draft: &RegistrationDraft,
+    password_hash: String,
+    now: DateTime<Utc>,
+) -> Result<i64, RegisterError> {
+    let today = today(now);
     let conflicts = conflicts(store, draft, today).await?;
     if !conflicts.is_empty() {
         return Err(RegisterError::Taken(conflicts));
@@ -207,7 +218,6 @@ pub async fn register(
     let desired = resolve_desired(store, &registration).await?;
     let experience_occupations = resolve_experience(store, &registration).await?;
     let home_office_id = nearest_office(store, registration.about.postcode).await?;
-    let password_hash = passwords::hash(password).await?;
     let new = NewSeeker {
         registration: &registration,
         experience_occupations,

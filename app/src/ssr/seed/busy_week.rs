@@ -1,0 +1,204 @@
+//! The demo's full week: one counsellor (Sanna Lindqvist, Stockholm City) has 40 meetings
+//! next week, in every channel, with demo job seekers. Half are follow-ups of first meetings
+//! held last week, each with a note, so the calendar and the case timeline can be
+//! tried on something that looks like a real working week.
+
+use super::SeedError;
+use crate::{
+    domain::{
+        registration::{AboutForm, ExperienceForm, Password, RegistrationDraft, WishesForm},
+        time::stockholm_to_utc,
+        Channel, Email,
+    },
+    ssr::{
+        services::{passwords, registration},
+        store::{NewBooking, Store},
+    },
+};
+use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveTime, Utc};
+
+/// The counsellor whose next week is full.
+pub const BUSY_COUNSELLOR: &str = "sanna.lindqvist@tidbok.example";
+/// How many meetings that week holds.
+pub const BUSY_MEETINGS: usize = 40;
+/// The password of every demo job seeker (`demo.sokande{n}@example.se`, n from 1 to 40).
+pub const DEMO_SEEKER_PASSWORD: &str = "demo-sokande-2026";
+/// The busy week's working day: open time from 08:00 to 17:00.
+pub const BUSY_DAY: (u32, u32) = (8, 17);
+
+const FIRST_NAMES: [&str; 20] = [
+    "Amina", "Johan", "Fatima", "Erik", "Leila", "Mikael", "Sara", "Ahmed", "Elin", "Oskar",
+    "Noor", "Anders", "Hanna", "Yusuf", "Ida", "Daniel", "Samira", "Peter", "Lina", "Omar",
+];
+const LAST_NAMES: [&str; 10] = [
+    "Ali", "Berg", "Hassan", "Lund", "Nilsson", "Svensson", "Mohammed", "Holm", "Ek", "Sandberg",
+];
+const OCCUPATIONS: [&str; 6] = [
+    "ekonomiassistent",
+    "redovisningskonsult",
+    "loneadministrator",
+    "administrativ-assistent",
+    "hr-specialist",
+    "controller",
+];
+
+/// Next week's Monday (from any day of this week).
+pub fn next_monday(today: NaiveDate) -> NaiveDate {
+    today + Days::new(7 - u64::from(today.weekday().num_days_from_monday()))
+}
+
+fn at(date: NaiveDate, minutes: u32) -> Option<DateTime<Utc>> {
+    stockholm_to_utc(
+        date,
+        NaiveTime::from_hms_opt(minutes / 60, minutes % 60, 0)?,
+    )
+}
+
+/// A demo personal identity number: born in the 1970s to 1990s, with a valid check digit.
+fn personal_number(n: u32) -> String {
+    let born = NaiveDate::from_ymd_opt(1972, 3, 1).expect("a date") + Days::new(u64::from(n) * 211);
+    let nine = format!("{}{:03}", born.format("%y%m%d"), 400 + n);
+    format!(
+        "{}{nine}{}",
+        born.format("%C"),
+        crate::domain::personnummer::luhn_check_digit(&nine)
+    )
+}
+
+fn draft(n: u32) -> RegistrationDraft {
+    let i = n as usize;
+    RegistrationDraft {
+        about: AboutForm {
+            first_name: FIRST_NAMES[i % FIRST_NAMES.len()].into(),
+            last_name: LAST_NAMES[(i / 2) % LAST_NAMES.len()].into(),
+            personal_number: personal_number(n),
+            email: format!("demo.sokande{n}@example.se"),
+            phone: format!("070-{:03} {:02} {:02}", 200 + n, n % 100, (n * 7) % 100),
+            postcode: "111 20".into(),
+            preferred_language: if n.is_multiple_of(5) { "en" } else { "sv" }.into(),
+            interpreter: if n % 7 == 3 { "ja" } else { "nej" }.into(),
+            interpreter_language: if n % 7 == 3 { "ar" } else { "" }.into(),
+            accessibility_needs: if n % 9 == 4 {
+                "Använder rullstol; behöver ett rum utan trappor.".into()
+            } else {
+                String::new()
+            },
+        },
+        experience: ExperienceForm::default(),
+        wishes: WishesForm {
+            occupations: vec![OCCUPATIONS[i % OCCUPATIONS.len()].into()],
+            regions: vec!["stockholm".into()],
+            extent: "full".into(),
+            earliest_start: String::new(),
+            situation: "arbetslos".into(),
+        },
+        ..Default::default()
+    }
+}
+
+/// Registers the demo job seekers and books the busy week (and the first meetings the
+/// follow-ups continue). `counsellor` is the busy counsellor's id, `office` their office.
+pub async fn load(
+    store: &Store,
+    counsellor: i64,
+    office: i64,
+    today: NaiveDate,
+) -> Result<usize, SeedError> {
+    let now = Utc::now();
+    let password = Password::parse(DEMO_SEEKER_PASSWORD).expect("the demo password is valid");
+    let hash = passwords::hash(password)
+        .await
+        .map_err(|_| SeedError::Staff("hashing the demo seekers' password".into()))?;
+    let staff = store
+        .staff_credentials(&Email::parse(BUSY_COUNSELLOR).expect("a valid email"))
+        .await?
+        .map(|(id, _)| id)
+        .ok_or_else(|| SeedError::Staff(format!("{BUSY_COUNSELLOR} has no account")))?;
+    let monday = next_monday(today);
+    let channels = [Channel::Office, Channel::Phone, Channel::Video];
+    let mut booked = 0;
+    for day in 0..5u32 {
+        let date = monday + Days::new(u64::from(day));
+        // Last week: always over, whatever day of this week the demo is loaded.
+        let earlier = date - Days::new(14);
+        let mut minute = BUSY_DAY.0 * 60;
+        for slot in 0..(BUSY_MEETINGS as u32 / 5) {
+            let n = day * 8 + slot + 1;
+            let seeker = registration::register_hashed(store, &draft(n), hash.clone(), now)
+                .await
+                .map_err(|e| SeedError::Staff(format!("demo seeker {n}: {e:?}")))?;
+            let channel = channels[(n % 3) as usize];
+            let follow_up = slot % 2 == 1;
+            let (length, buffer) = if follow_up { (30, 15) } else { (45, 15) };
+            let (Some(starts), Some(earlier_starts)) = (at(date, minute), at(earlier, minute))
+            else {
+                continue;
+            };
+            let booking = |when: DateTime<Utc>, first: bool| NewBooking {
+                seeker_id: seeker,
+                counsellor_id: counsellor,
+                meeting_type: if first { "first-meeting" } else { "follow-up" },
+                channel,
+                office_id: (channel == Channel::Office).then_some(office),
+                starts_at: when,
+                ends_at: when + Duration::minutes(if first { 45 } else { length }),
+                clear_until: when + Duration::minutes(if first { 60 } else { length + buffer }),
+                is_first: first,
+                video_room: (channel == Channel::Video)
+                    .then(crate::ssr::services::booking::video_room),
+                now,
+            };
+            if follow_up {
+                let first = store.insert_booking(&booking(earlier_starts, true)).await?;
+                // Marked held, and written about, right after that meeting.
+                let after = earlier_starts + Duration::minutes(50);
+                store.set_outcome(first, "held", staff, after).await?;
+                store
+                    .add_case_note(
+                        seeker,
+                        Some(first),
+                        staff,
+                        "Gick igenom cv och önskade yrken. Söker tre jobb till uppföljningen; \
+                         vill veta mer om validering av tidigare utbildning.",
+                        after,
+                    )
+                    .await?;
+                store
+                    .insert_follow_up(&booking(starts, false), staff, first)
+                    .await?;
+            } else {
+                store.insert_booking(&booking(starts, true)).await?;
+            }
+            booked += 1;
+            minute += (length + buffer) as u32;
+        }
+    }
+    Ok(booked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::PersonalNumber;
+
+    #[test]
+    fn demo_people_have_valid_identity_numbers_and_next_week_starts_on_monday() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        for n in 1..=BUSY_MEETINGS as u32 {
+            assert!(
+                PersonalNumber::parse(&personal_number(n), today).is_ok(),
+                "{}",
+                personal_number(n)
+            );
+        }
+        assert_eq!(
+            next_monday(today),
+            NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+        );
+        let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(
+            next_monday(monday),
+            NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+        );
+    }
+}

@@ -1,0 +1,671 @@
+//! The counsellor's workspace over HTTP, on both databases: changing open time from the
+//! calendar (who may, what the database refuses), the meeting panel (who may open it, the
+//! access log), outcomes, notes, follow-ups across offices and moves the seeker is told about.
+
+mod support;
+
+use app::{
+    api::{
+        calendar::{BoardOpen, CalendarView},
+        case_file::{CaseFile, TimelineEntry},
+    },
+    domain::{open_time::OpenTimeError, registration::FieldError, time::stockholm_date, Channel},
+    error::AppError,
+    ssr::{seed::DEMO_STAFF_PASSWORD, store::NewBooking},
+};
+use chrono::{Datelike, Days, Duration, NaiveDate, Utc};
+use support::{browser::Browser, people, spawn_app, Backend, TestApp};
+
+on_both_backends!(
+    open_time_is_added_moved_and_removed_by_whoever_may_plan,
+    open_time_around_a_booked_meeting_stays,
+    the_panel_shows_the_case_and_logs_every_opening,
+    outcome_note_follow_up_and_move_continue_one_case,
+    forms_without_javascript_come_back_with_what_was_typed,
+    the_busy_demo_week_has_forty_meetings,
+);
+
+const SANNA: &str = "sanna.lindqvist@tidbok.example";
+const SAVE: &str = "/api/personal/oppen-tid";
+const REMOVE: &str = "/api/personal/oppen-tid/ta-bort";
+
+async fn staff<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
+    let browser = Browser::new(app);
+    browser
+        .post_to(
+            "/api/personal/logga-in",
+            &[("email", email), ("password", DEMO_STAFF_PASSWORD)],
+            "/personal/kalender",
+        )
+        .await;
+    browser
+}
+
+/// Calls a server function the way the board does (JSON back, no redirect).
+async fn call(browser: &Browser<'_>, path: &str, fields: &[(&str, String)]) -> reqwest::Response {
+    browser
+        .client
+        .post(browser.app.url(path))
+        .header("accept", "application/json")
+        .form(fields)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn error_of(res: reqwest::Response) -> AppError {
+    assert_ne!(res.status(), 200, "expected a refusal");
+    res.json().await.unwrap()
+}
+
+async fn counsellor(app: &TestApp, email: &str) -> (i64, i64) {
+    let all = app.store.list_counsellors().await.unwrap();
+    let c = all.iter().find(|c| c.email == email).unwrap();
+    (c.id, c.office_id)
+}
+
+/// A Saturday three weeks ahead: never in the demo's open time.
+fn saturday() -> NaiveDate {
+    let today = stockholm_date(Utc::now());
+    today + Days::new(u64::from(5 + 7 - today.weekday().num_days_from_monday()) + 14)
+}
+
+fn open_time(
+    counsellor: i64,
+    id: Option<i64>,
+    date: NaiveDate,
+    from: &str,
+    to: &str,
+) -> Vec<(&'static str, String)> {
+    let mut fields = vec![
+        ("counsellor", counsellor.to_string()),
+        ("form[date]", date.to_string()),
+        ("form[starts]", from.to_owned()),
+        ("form[ends]", to.to_owned()),
+    ];
+    if let Some(id) = id {
+        fields.push(("id", id.to_string()));
+    }
+    fields
+}
+
+async fn open_times_on(app: &TestApp, counsellor: i64, date: NaiveDate) -> Vec<(String, String)> {
+    let from = app::domain::time::stockholm_to_utc(date, chrono::NaiveTime::MIN).unwrap();
+    app.store
+        .list_availability(counsellor, from, from + Duration::days(1))
+        .await
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                app::domain::time::clock(a.starts_at),
+                app::domain::time::clock(a.ends_at),
+            )
+        })
+        .collect()
+}
+
+async fn open_time_is_added_moved_and_removed_by_whoever_may_plan(backend: Backend) {
+    let app = spawn_app(backend, true).await;
+    let (sanna, _) = counsellor(&app, SANNA).await;
+    let day = saturday();
+    let me = staff(&app, SANNA).await;
+
+    let res = call(&me, SAVE, &open_time(sanna, None, day, "09:00", "11:00")).await;
+    assert_eq!(res.status(), 200);
+    let added: BoardOpen = res.json().await.unwrap();
+    assert_eq!((added.starts, added.ends), (540, 660));
+    assert_eq!(
+        open_times_on(&app, sanna, day).await,
+        [("09:00".into(), "11:00".into())]
+    );
+
+    let overlap = call(&me, SAVE, &open_time(sanna, None, day, "10:30", "12:00")).await;
+    assert_eq!(
+        error_of(overlap).await,
+        AppError::Conflict("availability_overlap".into())
+    );
+    let off_grid = call(&me, SAVE, &open_time(sanna, None, day, "12:00", "12:10")).await;
+    assert_eq!(
+        error_of(off_grid).await,
+        AppError::Validation(
+            [("ends".to_owned(), FieldError::OpenTime(OpenTimeError::Grid))].into()
+        )
+    );
+    let yesterday = stockholm_date(Utc::now()) - Days::new(1);
+    let past = call(
+        &me,
+        SAVE,
+        &open_time(sanna, None, yesterday, "09:00", "10:00"),
+    )
+    .await;
+    assert_eq!(
+        error_of(past).await,
+        AppError::Conflict("open_time_past".into())
+    );
+
+    // Moved and made longer in one change, then removed.
+    let moved = call(
+        &me,
+        SAVE,
+        &open_time(sanna, Some(added.id), day, "13:00", "16:30"),
+    )
+    .await;
+    assert_eq!(moved.status(), 200);
+    assert_eq!(
+        open_times_on(&app, sanna, day).await,
+        [("13:00".into(), "16:30".into())]
+    );
+
+    // A colleague at the same office may look but not change; a manager of another office
+    // may do neither; the office's manager and the administrator may.
+    let karin = staff(&app, "karin.ekstrom@tidbok.example").await;
+    let refused = call(
+        &karin,
+        SAVE,
+        &open_time(sanna, Some(added.id), day, "08:00", "09:00"),
+    )
+    .await;
+    assert_eq!(error_of(refused).await, AppError::Forbidden);
+    let refused = call(&karin, REMOVE, &[("id", added.id.to_string())]).await;
+    assert_eq!(error_of(refused).await, AppError::Forbidden);
+    let elsewhere = staff(&app, "chef.goteborg-centrum@tidbok.example").await;
+    let refused = call(
+        &elsewhere,
+        SAVE,
+        &open_time(sanna, None, day, "08:00", "09:00"),
+    )
+    .await;
+    assert_eq!(error_of(refused).await, AppError::Forbidden);
+    let manager = staff(&app, "chef.stockholm-city@tidbok.example").await;
+    let res = call(
+        &manager,
+        SAVE,
+        &open_time(sanna, None, day, "08:00", "09:00"),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let admin = staff(&app, app::ssr::seed::DEMO_ADMIN_EMAIL).await;
+    let res = call(&admin, REMOVE, &[("id", added.id.to_string())]).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        open_times_on(&app, sanna, day).await,
+        [("08:00".into(), "09:00".into())]
+    );
+
+    // A job seeker's session, or none, reaches none of it.
+    let seeker = people::signed_in(&app, 1, "/mina-sidor").await;
+    let refused = call(
+        &seeker,
+        SAVE,
+        &open_time(sanna, None, day, "17:00", "18:00"),
+    )
+    .await;
+    assert_eq!(error_of(refused).await, AppError::Unauthorized);
+    let nobody = Browser::new(&app);
+    let refused = call(&nobody, REMOVE, &[("id", "1".into())]).await;
+    assert_eq!(error_of(refused).await, AppError::Unauthorized);
+    let gone = call(&me, REMOVE, &[("id", "999999".into())]).await;
+    assert_eq!(error_of(gone).await, AppError::NotFound);
+}
+
+/// Books seeker `n` with `counsellor` at the start of their first open span tomorrow or later.
+async fn meeting(app: &TestApp, n: u32, counsellor: i64) -> (i64, i64) {
+    let seeker = people::register(&app.store, n, &["underskoterska"], None, Utc::now()).await;
+    let open = app
+        .store
+        .list_availability(
+            counsellor,
+            Utc::now() + Duration::days(1),
+            Utc::now() + Duration::days(20),
+        )
+        .await
+        .unwrap();
+    let span = open.first().expect("the counsellor has open time");
+    let id = app
+        .store
+        .insert_booking(&NewBooking {
+            seeker_id: seeker,
+            counsellor_id: counsellor,
+            meeting_type: "first-meeting",
+            channel: Channel::Phone,
+            office_id: None,
+            starts_at: span.starts_at,
+            ends_at: span.starts_at + Duration::minutes(45),
+            clear_until: span.starts_at + Duration::minutes(60),
+            is_first: true,
+            video_room: None,
+            now: Utc::now(),
+        })
+        .await
+        .unwrap();
+    (seeker, id)
+}
+
+async fn open_time_around_a_booked_meeting_stays(backend: Backend) {
+    let app = spawn_app(backend, true).await;
+    let (sanna, _) = counsellor(&app, SANNA).await;
+    let (_, booking) = meeting(&app, 2, sanna).await;
+    let b = app.store.booking(booking).await.unwrap().unwrap();
+    let span = app
+        .store
+        .list_availability(sanna, b.starts_at, b.ends_at)
+        .await
+        .unwrap()
+        .remove(0);
+    let me = staff(&app, SANNA).await;
+    let refused = call(&me, REMOVE, &[("id", span.id.to_string())]).await;
+    assert_eq!(
+        error_of(refused).await,
+        AppError::Conflict("availability_has_booking".into())
+    );
+    // Shrinking it so that the meeting falls outside is refused as well.
+    let date = stockholm_date(span.starts_at);
+    let starts = app::domain::time::clock(b.ends_at);
+    let ends = app::domain::time::clock(span.ends_at);
+    let shrink = call(
+        &me,
+        SAVE,
+        &open_time(sanna, Some(span.id), date, &starts, &ends),
+    )
+    .await;
+    assert_eq!(
+        error_of(shrink).await,
+        AppError::Conflict("availability_has_booking".into())
+    );
+    assert!(
+        app.store
+            .availability_by_id(span.id)
+            .await
+            .unwrap()
+            .is_some(),
+        "nothing changed"
+    );
+}
+
+async fn panel(browser: &Browser<'_>, booking: i64) -> reqwest::Response {
+    call(
+        browser,
+        "/api/personal/mote",
+        &[("id", booking.to_string())],
+    )
+    .await
+}
+
+async fn the_panel_shows_the_case_and_logs_every_opening(backend: Backend) {
+    let app = spawn_app(backend, true).await;
+    let (sanna, _) = counsellor(&app, SANNA).await;
+    let (seeker, booking) = meeting(&app, 3, sanna).await;
+
+    let me = staff(&app, SANNA).await;
+    let res = panel(&me, booking).await;
+    assert_eq!(res.status(), 200);
+    let file: CaseFile = res.json().await.unwrap();
+    assert_eq!(file.seeker.name, "Testa Person d");
+    assert!(
+        file.seeker.phone.starts_with("070-"),
+        "{}",
+        file.seeker.phone
+    );
+    assert!(!file.seeker.desired.is_empty());
+    assert!(file.may_handle);
+    assert!(!file.may_mark, "the meeting has not begun");
+    assert_eq!(file.timeline.len(), 1);
+    let log = app.store.access_log(seeker).await.unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(
+        (log[0].booking_id, log[0].reason.as_str()),
+        (Some(booking), "booking")
+    );
+
+    // A colleague at the same office may read but not act; a counsellor of another office may
+    // not even read (the seeker lives in Göteborg, the meeting is in Stockholm: Malmö is
+    // neither), and a refused look is not logged as an opening.
+    let karin = staff(&app, "karin.ekstrom@tidbok.example").await;
+    let file: CaseFile = panel(&karin, booking).await.json().await.unwrap();
+    assert!(!file.may_handle);
+    let reza = staff(&app, "reza.karimi@tidbok.example").await;
+    assert_eq!(
+        error_of(panel(&reza, booking).await).await,
+        AppError::Forbidden
+    );
+    let malmo = staff(&app, "chef.malmo-centrum@tidbok.example").await;
+    assert_eq!(
+        error_of(panel(&malmo, booking).await).await,
+        AppError::Forbidden
+    );
+    let admin = staff(&app, app::ssr::seed::DEMO_ADMIN_EMAIL).await;
+    assert_eq!(panel(&admin, booking).await.status(), 200);
+    assert_eq!(app.store.access_log(seeker).await.unwrap().len(), 3);
+    let seeker_browser = people::signed_in(&app, 4, "/mina-sidor").await;
+    assert_eq!(
+        error_of(panel(&seeker_browser, booking).await).await,
+        AppError::Unauthorized
+    );
+
+    // The page itself: the panel beside the calendar, at its own address.
+    let (status, page) = me
+        .get(&format!(
+            "/personal/kalender?radgivare={sanna}&mote={booking}"
+        ))
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Testa Person d") && page.contains("Ärendet hittills"),
+        "{page}"
+    );
+}
+
+async fn outcome_note_follow_up_and_move_continue_one_case(backend: Backend) {
+    let app = spawn_app(backend, true).await;
+    let (sanna, _) = counsellor(&app, SANNA).await;
+    let (reza, _) = counsellor(&app, "reza.karimi@tidbok.example").await;
+    // A meeting that began an hour ago (written straight into the store).
+    let seeker = people::register(&app.store, 5, &["underskoterska"], None, Utc::now()).await;
+    let began = (Utc::now() - Duration::hours(1)).with_timezone(&Utc);
+    let booking = app
+        .store
+        .insert_booking(&NewBooking {
+            seeker_id: seeker,
+            counsellor_id: sanna,
+            meeting_type: "first-meeting",
+            channel: Channel::Phone,
+            office_id: None,
+            starts_at: began,
+            ends_at: began + Duration::minutes(45),
+            clear_until: began + Duration::minutes(60),
+            is_first: true,
+            video_room: None,
+            now: began - Duration::days(3),
+        })
+        .await
+        .unwrap();
+    let me = staff(&app, SANNA).await;
+    let b = booking.to_string();
+
+    let karin = staff(&app, "karin.ekstrom@tidbok.example").await;
+    let refused = call(
+        &karin,
+        "/api/personal/mote/utfall",
+        &[("booking", b.clone()), ("outcome", "held".into())],
+    )
+    .await;
+    assert_eq!(
+        error_of(refused).await,
+        AppError::Forbidden,
+        "only its counsellor and managers"
+    );
+    let bad = call(
+        &me,
+        "/api/personal/mote/utfall",
+        &[("booking", b.clone()), ("outcome", "kanske".into())],
+    )
+    .await;
+    assert!(matches!(error_of(bad).await, AppError::Validation(_)));
+    let res = call(
+        &me,
+        "/api/personal/mote/utfall",
+        &[("booking", b.clone()), ("outcome", "held".into())],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        app.store.booking(booking).await.unwrap().unwrap().status,
+        "held"
+    );
+    let again = call(
+        &me,
+        "/api/personal/mote/utfall",
+        &[("booking", b.clone()), ("outcome", "no_show".into())],
+    )
+    .await;
+    assert_eq!(
+        error_of(again).await,
+        AppError::Conflict("outcome_not_now".into())
+    );
+
+    let empty = call(
+        &me,
+        "/api/personal/mote/anteckning",
+        &[("booking", b.clone()), ("body", "  ".into())],
+    )
+    .await;
+    assert_eq!(
+        error_of(empty).await,
+        AppError::Validation([("body".to_owned(), FieldError::Required)].into())
+    );
+    let res = call(
+        &me,
+        "/api/personal/mote/anteckning",
+        &[
+            ("booking", b.clone()),
+            (
+                "body",
+                "Vill bli systemutvecklare; uppföljning med Reza i Malmö om utbildning.".into(),
+            ),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+
+    // A follow-up with a counsellor at another office, by video, inside their open time.
+    let open = app
+        .store
+        .list_availability(
+            reza,
+            Utc::now() + Duration::days(2),
+            Utc::now() + Duration::days(20),
+        )
+        .await
+        .unwrap();
+    let slot = open[0].starts_at;
+    let date = stockholm_date(slot).to_string();
+    let time = app::domain::time::clock(slot);
+    let follow = |counsellor: i64, channel: &str, time: &str| {
+        vec![
+            ("booking", b.clone()),
+            ("follow_up[counsellor]", counsellor.to_string()),
+            ("follow_up[channel]", channel.to_owned()),
+            ("follow_up[date]", date.clone()),
+            ("follow_up[time]", time.to_owned()),
+        ]
+    };
+    let closed = call(
+        &me,
+        "/api/personal/mote/uppfoljning",
+        &follow(reza, "video", "07:00"),
+    )
+    .await;
+    assert_eq!(
+        error_of(closed).await,
+        AppError::Conflict("not_open".into())
+    );
+    let res = call(
+        &me,
+        "/api/personal/mote/uppfoljning",
+        &follow(reza, "video", &time),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let follow_up: i64 = res.json().await.unwrap();
+    let taken = call(
+        &me,
+        "/api/personal/mote/uppfoljning",
+        &follow(reza, "phone", &time),
+    )
+    .await;
+    assert_eq!(
+        error_of(taken).await,
+        AppError::Conflict("booking_overlap".into())
+    );
+    let reach = app.store.seeker_reach(seeker).await.unwrap().unwrap();
+    assert!(
+        reach.referred_to.contains(&reza),
+        "referred to the colleague in Malmö"
+    );
+
+    // Reza, in Malmö, may now open the case and sees one timeline: the held meeting, the
+    // note and his follow-up.
+    let reza_browser = staff(&app, "reza.karimi@tidbok.example").await;
+    let file: CaseFile = panel(&reza_browser, follow_up).await.json().await.unwrap();
+    assert!(file.may_handle);
+    let kinds: Vec<&str> = file
+        .timeline
+        .iter()
+        .map(|e| match e {
+            TimelineEntry::Meeting {
+                status,
+                follow_up: true,
+                ..
+            } if status == "booked" => "follow-up",
+            TimelineEntry::Meeting { status, .. } => status.as_str(),
+            TimelineEntry::Note { .. } => "note",
+        })
+        .collect();
+    assert_eq!(kinds, ["held", "note", "follow-up"]);
+
+    // Reza moves it an hour later (inside his open time); the seeker is told on Mina sidor.
+    let later = open[0].starts_at + Duration::minutes(60);
+    assert!(
+        later + Duration::minutes(30) <= open[0].ends_at,
+        "the span is long enough"
+    );
+    let res = call(
+        &reza_browser,
+        "/api/personal/mote/flytta",
+        &[
+            ("booking", follow_up.to_string()),
+            ("move_to[date]", stockholm_date(later).to_string()),
+            ("move_to[time]", app::domain::time::clock(later)),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let moved = app.store.booking(follow_up).await.unwrap().unwrap();
+    assert!(moved.moved_by_staff);
+    assert_eq!(moved.starts_at, later);
+
+    let seeker_browser = Browser::new(&app);
+    seeker_browser
+        .post_to(
+            "/api/konto/logga-in",
+            &[
+                ("email", "person5@example.se"),
+                ("password", people::PASSWORD),
+                ("next", "/mina-sidor"),
+            ],
+            "/mina-sidor",
+        )
+        .await;
+    let (_, page) = seeker_browser.get("/mina-sidor").await;
+    assert!(
+        page.contains("Uppföljning"),
+        "the follow-up is on Mina sidor"
+    );
+    assert!(page.contains("Din handläggare har flyttat mötet"), "{page}");
+}
+
+async fn forms_without_javascript_come_back_with_what_was_typed(backend: Backend) {
+    let app = spawn_app(backend, true).await;
+    let (sanna, _) = counsellor(&app, SANNA).await;
+    let (_, booking) = meeting(&app, 6, sanna).await;
+    let me = staff(&app, SANNA).await;
+    let back = format!("/personal/kalender?radgivare={sanna}&mote={booking}");
+
+    let long = "x".repeat(4001);
+    let id = booking.to_string();
+    let (status, location) = me
+        .post(
+            "/api/personal/mote/anteckning",
+            &[
+                ("booking", id.as_str()),
+                ("body", long.as_str()),
+                ("back", back.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(
+        (status, location.as_str()),
+        (302, format!("{back}#note").as_str())
+    );
+    let (_, page) = me.get(&back).await;
+    assert!(
+        page.contains("aria-invalid=\"true\""),
+        "the field says what is wrong"
+    );
+    assert!(page.contains(&long), "what was typed is kept");
+
+    me.post_to(
+        "/api/personal/mote/anteckning",
+        &[
+            ("booking", id.as_str()),
+            ("body", "Ringde och bekräftade tiden."),
+            ("back", back.as_str()),
+        ],
+        &format!("{back}#mote"),
+    )
+    .await;
+    let (_, page) = me.get(&back).await;
+    assert!(
+        page.contains("Anteckningen är sparad") && page.contains("Ringde och bekräftade tiden.")
+    );
+
+    // Open time from the plain form: refused with the typed times kept, then saved.
+    let day = saturday().to_string();
+    let week = format!("/personal/kalender?vecka={day}&radgivare={sanna}");
+    let fields = |to: &str| {
+        vec![
+            ("counsellor", sanna.to_string()),
+            ("form[date]", day.clone()),
+            ("form[starts]", "10:00".to_owned()),
+            ("form[ends]", to.to_owned()),
+            ("back", week.clone()),
+        ]
+    };
+    let typed = fields("09:00");
+    let refused: Vec<(&str, &str)> = typed.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, location) = me.post(SAVE, &refused).await;
+    assert_eq!((status, location), (302, format!("{week}#oppen-tid")));
+    let (_, page) = me.get(&week).await;
+    assert!(
+        page.contains("Sluttiden måste vara efter starttiden"),
+        "said next to the field"
+    );
+    assert!(page.contains("value=\"09:00\""), "the typed end is kept");
+    let typed = fields("12:00");
+    let ok: Vec<(&str, &str)> = typed.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    me.post_to(SAVE, &ok, &format!("{week}#kalender")).await;
+    let date: NaiveDate = day.parse().unwrap();
+    assert_eq!(
+        open_times_on(&app, sanna, date).await,
+        [("10:00".into(), "12:00".into())]
+    );
+}
+
+async fn the_busy_demo_week_has_forty_meetings(backend: Backend) {
+    let app = spawn_app(backend, true).await;
+    let me = staff(&app, SANNA).await;
+    let next_week = app::ssr::seed::busy_week::next_monday(stockholm_date(Utc::now()));
+    let res = call(
+        &me,
+        "/api/personal/kalender/vecka",
+        &[("week", next_week.to_string())],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let view: CalendarView = res.json().await.unwrap();
+    assert_eq!(view.board.meetings.len(), app::ssr::seed::BUSY_MEETINGS);
+    let channels: std::collections::HashSet<_> =
+        view.board.meetings.iter().map(|m| m.channel).collect();
+    assert_eq!(channels.len(), 3, "every channel");
+    // Each meeting lies inside the open time drawn on its day.
+    for m in &view.board.meetings {
+        assert!(
+            view.board
+                .open
+                .iter()
+                .any(|o| o.column == m.column && o.starts <= m.starts && m.ends <= o.ends),
+            "{m:?}"
+        );
+    }
+}
