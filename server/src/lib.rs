@@ -2,6 +2,7 @@
 //! start the real application on a free port with a database of their own.
 
 pub mod config;
+pub mod error_status;
 pub mod routes;
 pub mod staff_cli;
 pub mod startup;

@@ -161,6 +161,10 @@ pub fn router(state: AppState) -> Router {
         >(
             move || provide_context(context_state.clone()), shell
         ))
+        // Inside compression: it reads error bodies as the server functions wrote them.
+        .layer(axum::middleware::from_fn(
+            crate::error_status::server_fn_status,
+        ))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

@@ -53,9 +53,17 @@ async fn call(browser: &Browser<'_>, path: &str, fields: &[(&str, String)]) -> r
         .unwrap()
 }
 
+/// The refusal a server function answered with; its HTTP status must say the same.
 async fn error_of(res: reqwest::Response) -> AppError {
-    assert_ne!(res.status(), 200, "expected a refusal");
-    res.json().await.unwrap()
+    let status = res.status().as_u16();
+    let error: AppError = res.json().await.unwrap();
+    assert_eq!(
+        status,
+        server::error_status::status_of(&error).as_u16(),
+        "{error:?}"
+    );
+    assert_ne!(status, 500, "a refusal is not a failure: {error:?}");
+    error
 }
 
 async fn counsellor(app: &TestApp, email: &str) -> (i64, i64) {

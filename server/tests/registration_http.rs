@@ -300,7 +300,10 @@ async fn a_newcomer_registers_step_by_step_and_lands_signed_in_on_booking(backen
         error_of(&html, "password").as_deref(),
         Some("Lösenordet får ha högst 128 tecken.")
     );
-    assert_eq!(app.store.count_seekers().await.unwrap(), 0);
+    assert_eq!(
+        app.store.count_seekers().await.unwrap(),
+        support::DEMO_SEEKERS + 0
+    );
     browser
         .post_to(
             "/api/registrering/skicka",
@@ -308,7 +311,10 @@ async fn a_newcomer_registers_step_by_step_and_lands_signed_in_on_booking(backen
             "/boka",
         )
         .await;
-    assert_eq!(app.store.count_seekers().await.unwrap(), 1);
+    assert_eq!(
+        app.store.count_seekers().await.unwrap(),
+        support::DEMO_SEEKERS + 1
+    );
 
     // Signed in, and greeted by name; the draft is gone.
     let (status, html) = browser.get("/boka").await;
@@ -624,7 +630,10 @@ async fn the_draft_follows_the_browser_and_nobody_else(backend: Backend) {
 async fn a_registered_number_or_email_offers_sign_in_and_creates_nothing(backend: Backend) {
     let app = spawn_app(backend, true).await;
     register_fully(&app, PNR, EMAIL).await;
-    assert_eq!(app.store.count_seekers().await.unwrap(), 1);
+    assert_eq!(
+        app.store.count_seekers().await.unwrap(),
+        support::DEMO_SEEKERS + 1
+    );
 
     // The same number (written the 10-digit way) and the same email in another case.
     let again = Browser::new(&app);
@@ -653,7 +662,10 @@ async fn a_registered_number_or_email_offers_sign_in_and_creates_nothing(backend
     // Even sending the rest anyway creates no second account.
     let other = register_fully_expecting_refusal(&app).await;
     assert_eq!(other, "/registrera/om-dig");
-    assert_eq!(app.store.count_seekers().await.unwrap(), 1);
+    assert_eq!(
+        app.store.count_seekers().await.unwrap(),
+        support::DEMO_SEEKERS + 1
+    );
     app.store.close().await;
     app.db.drop_database().await;
 }
@@ -785,7 +797,10 @@ async fn malformed_and_unknown_input_gets_a_clear_answer(backend: Backend) {
         .post("/api/registrering/skicka", &[("password", PASSWORD)])
         .await;
     assert_eq!(location, "/registrera/om-dig");
-    assert_eq!(app.store.count_seekers().await.unwrap(), 0);
+    assert_eq!(
+        app.store.count_seekers().await.unwrap(),
+        support::DEMO_SEEKERS + 0
+    );
     app.store.close().await;
     app.db.drop_database().await;
 }

@@ -55,7 +55,16 @@ pub async fn sign_in(
                 .record_sign_in(account.seeker_id, chrono::Utc::now())
                 .await?;
             http::sign_in(account.seeker_id).await?;
-            http::redirect(http::local_path(&next).unwrap_or("/boka"));
+            // Someone with a meeting ahead comes to see it; anyone else to book one.
+            let now = chrono::Utc::now();
+            let upcoming = state
+                .store
+                .seeker_bookings(account.seeker_id)
+                .await?
+                .iter()
+                .any(|b| b.status == "booked" && b.starts_at > now);
+            let home = if upcoming { "/mina-sidor" } else { "/boka" };
+            http::redirect(http::local_path(&next).unwrap_or(home));
             Ok(())
         }
         None => {

@@ -52,6 +52,12 @@ enum Change {
 #[cfg_attr(feature = "staff", island)]
 #[cfg_attr(not(feature = "staff"), component)]
 pub fn CalendarBoard(board: Board) -> impl IntoView {
+    // Drawn once from the server's data (texts read the language once); what changes is in
+    // closures, which track what they read on their own.
+    untrack(move || board_view(board))
+}
+
+fn board_view(board: Board) -> impl IntoView {
     let i18n = use_i18n();
     let swedish = is_swedish(i18n);
     let Board {
@@ -117,7 +123,10 @@ pub fn CalendarBoard(board: Board) -> impl IntoView {
             }),
             Change::Remove(span) => open.update(|o| o.retain(|s| s.id != span.id)),
         }
-        message.set(Some((false, t_string!(i18n, cal_saving).to_owned())));
+        message.set(Some((
+            false,
+            untrack(|| t_string!(i18n, cal_saving).to_owned()),
+        )));
         let back = back.get_value();
         leptos::task::spawn_local(async move {
             let form_of = |span: &BoardOpen| {
@@ -139,12 +148,17 @@ pub fn CalendarBoard(board: Board) -> impl IntoView {
                     crate::api::calendar::save_open_time(counsellor, None, form, span.column, back)
                         .await
                         .map(|saved| {
+                            let had_focus = has_focus(&span_id(span.id));
                             open.update(|o| {
                                 if let Some(s) = o.iter_mut().find(|s| s.id == span.id) {
                                     s.id = saved.id;
                                 }
                             });
-                            t_string!(i18n, cal_saved).to_owned()
+                            // The span is drawn again under its real id: keep the focus on it.
+                            if had_focus {
+                                focus_later(&span_id(saved.id));
+                            }
+                            untrack(|| t_string!(i18n, cal_saved).to_owned())
                         })
                 }
                 Change::Update { now, .. } => {
@@ -157,7 +171,7 @@ pub fn CalendarBoard(board: Board) -> impl IntoView {
                         back,
                     )
                     .await
-                    .map(|_| t_string!(i18n, cal_saved).to_owned())
+                    .map(|_| untrack(|| t_string!(i18n, cal_saved).to_owned()))
                 }
                 Change::Remove(span) => crate::api::calendar::remove_open_time(
                     span.id,
@@ -166,7 +180,7 @@ pub fn CalendarBoard(board: Board) -> impl IntoView {
                     back,
                 )
                 .await
-                .map(|_| t_string!(i18n, cal_removed).to_owned()),
+                .map(|_| untrack(|| t_string!(i18n, cal_removed).to_owned())),
             };
             match result {
                 Ok(done) => message.set(Some((false, done))),
@@ -180,10 +194,10 @@ pub fn CalendarBoard(board: Board) -> impl IntoView {
                         }),
                         Change::Remove(span) => open.update(|o| o.push(span)),
                     }
-                    let why = refusal_text(i18n, &refusal_key(&error));
+                    let why = untrack(|| refusal_text(i18n, &refusal_key(&error)));
                     message.set(Some((
                         true,
-                        t_string!(i18n, cal_undone, why = why).to_string(),
+                        untrack(|| t_string!(i18n, cal_undone, why = why).to_string()),
                     )));
                 }
             }
@@ -274,7 +288,10 @@ pub fn CalendarBoard(board: Board) -> impl IntoView {
                 if editable(column) {
                     new_at(column, minute);
                 } else {
-                    message.set(Some((true, t_string!(i18n, cal_read_only).to_owned())));
+                    message.set(Some((
+                        true,
+                        untrack(|| t_string!(i18n, cal_read_only).to_owned()),
+                    )));
                 }
                 return;
             }
@@ -282,12 +299,15 @@ pub fn CalendarBoard(board: Board) -> impl IntoView {
         };
         ev.prevent_default();
         cursor.set((c, m));
-        focus_later(&cell_id(c, m));
+        // Cells are never redrawn: focus at once, so quick key presses each take a step.
+        focus_now(&cell_id(c, m));
     };
 
     // Keyboard on a span: Delete removes it, Alt+arrow moves it, Shift+arrow resizes it.
     let on_span_key = move |ev: leptos::ev::KeyboardEvent, id: i64| {
-        let Some(span) = open.with_untracked(|o| o.iter().find(|s| s.id == id).copied()) else {
+        // A span not yet saved (its id is still the board's own) waits for the server.
+        let Some(span) = open.with_untracked(|o| o.iter().find(|s| s.id == id && id > 0).copied())
+        else {
             return;
         };
         if !editable(span.column) {
@@ -337,7 +357,9 @@ pub fn CalendarBoard(board: Board) -> impl IntoView {
             };
             let grip = match (
                 grip_kind,
-                id.and_then(|id| open.with_untracked(|o| o.iter().find(|s| s.id == id).copied())),
+                // Not a span the server has yet.
+                id.filter(|id| *id > 0)
+                    .and_then(|id| open.with_untracked(|o| o.iter().find(|s| s.id == id).copied())),
             ) {
                 (browser::Pressed::Empty, _) => Grip::Empty { anchor: at },
                 (browser::Pressed::Body, Some(s)) => Grip::Body {
@@ -543,8 +565,15 @@ pub fn CalendarBoard(board: Board) -> impl IntoView {
             let counsellor = columns.with_value(|c| c[e.column].counsellor_id);
             let column = column_of(counsellor, &e.form.date);
             match (e.id, column) {
-                (None, Some(column)) => add(column, time.starts, time.ends),
-                (Some(id), Some(column)) => update(id, column, time.starts, time.ends),
+                (None, Some(column)) => {
+                    let id = next_temp.get_value();
+                    add(column, time.starts, time.ends);
+                    focus_later(&span_id(id));
+                }
+                (Some(id), Some(column)) => {
+                    update(id, column, time.starts, time.ends);
+                    focus_later(&span_id(id));
+                }
                 // Another week: saved there, and no longer drawn here.
                 (id, None) => save_elsewhere(i18n, message, open, counsellor, id, e.form.clone(), back.get_value()),
             }
@@ -588,7 +617,10 @@ fn save_elsewhere(
     form: OpenTimeForm,
     back: String,
 ) {
-    message.set(Some((false, t_string!(i18n, cal_saving).to_owned())));
+    message.set(Some((
+        false,
+        untrack(|| t_string!(i18n, cal_saving).to_owned()),
+    )));
     leptos::task::spawn_local(async move {
         match crate::api::calendar::save_open_time(counsellor, id, form, 0, back).await {
             Ok(_) => {
@@ -597,14 +629,14 @@ fn save_elsewhere(
                 }
                 message.set(Some((
                     false,
-                    t_string!(i18n, cal_saved_elsewhere).to_owned(),
+                    untrack(|| t_string!(i18n, cal_saved_elsewhere).to_owned()),
                 )));
             }
             Err(error) => {
-                let why = refusal_text(i18n, &refusal_key(&error));
+                let why = untrack(|| refusal_text(i18n, &refusal_key(&error)));
                 message.set(Some((
                     true,
-                    t_string!(i18n, cal_undone, why = why).to_string(),
+                    untrack(|| t_string!(i18n, cal_undone, why = why).to_string()),
                 )));
             }
         }
@@ -725,7 +757,6 @@ fn OpenTimeEditor(
                 </h3>
                 {error_of("")().map(|text| view! { <p class="notice notice--error" role="alert">{text}</p> })}
                 <input type="hidden" name="back" value=back.get_value()/>
-                <input type="hidden" name="column" prop:value=move || editor.with(|e| e.column.to_string())/>
                 {move || editor.with(|e| e.id).map(|id| view! { <input type="hidden" name="id" value=id.to_string()/> })}
                 {if many {
                     view! {
@@ -839,6 +870,25 @@ fn span_id(id: i64) -> String {
     format!("oppen-{id}")
 }
 
+/// Whether the element with this id has the focus.
+fn has_focus(id: &str) -> bool {
+    #[cfg(feature = "hydrate")]
+    return document().active_element().is_some_and(|el| el.id() == id);
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = id;
+        false
+    }
+}
+
+/// Moves focus to an element that is on the page now.
+fn focus_now(id: &str) {
+    #[cfg(feature = "hydrate")]
+    browser::focus(id);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = id;
+}
+
 /// Moves focus to an element once the board has redrawn.
 fn focus_later(id: &str) {
     #[cfg(feature = "hydrate")]
@@ -937,14 +987,16 @@ mod browser {
         DAY_STARTS + row * GRID_MINUTES
     }
 
+    pub fn focus(id: &str) {
+        if let Some(el) = document()
+            .get_element_by_id(id)
+            .and_then(|el| el.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
+
     pub fn focus_later(id: String) {
-        request_animation_frame(move || {
-            if let Some(el) = document()
-                .get_element_by_id(&id)
-                .and_then(|el| el.dyn_into::<HtmlElement>().ok())
-            {
-                let _ = el.focus();
-            }
-        });
+        request_animation_frame(move || focus(&id));
     }
 }

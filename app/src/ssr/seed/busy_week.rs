@@ -1,7 +1,8 @@
 //! The demo's full week: one counsellor (Sanna Lindqvist, Stockholm City) has 40 meetings
 //! next week, in every channel, with demo job seekers. Half are follow-ups of first meetings
 //! held last week, each with a note, so the calendar and the case timeline can be
-//! tried on something that looks like a real working week.
+//! tried on something that looks like a real working week. Two first meetings last Friday
+//! afternoon still wait for their outcome.
 
 use super::SeedError;
 use crate::{
@@ -21,7 +22,9 @@ use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveTime, Utc};
 pub const BUSY_COUNSELLOR: &str = "sanna.lindqvist@tidbok.example";
 /// How many meetings that week holds.
 pub const BUSY_MEETINGS: usize = 40;
-/// The password of every demo job seeker (`demo.sokande{n}@example.se`, n from 1 to 40).
+/// Demo job seekers whose first meeting last Friday (15:30 and 16:30) awaits its outcome.
+pub const UNMARKED_MEETINGS: usize = 2;
+/// The password of every demo job seeker (`demo.sokande{n}@example.se`, n from 1 to 42).
 pub const DEMO_SEEKER_PASSWORD: &str = "demo-sokande-2026";
 /// The busy week's working day: open time from 08:00 to 17:00.
 pub const BUSY_DAY: (u32, u32) = (8, 17);
@@ -172,6 +175,33 @@ pub async fn load(
             booked += 1;
             minute += (length + buffer) as u32;
         }
+    }
+    // Last Friday afternoon: first meetings nobody has marked held or missed yet.
+    let friday = monday - Days::new(10);
+    for (i, minute) in [15 * 60 + 30, 16 * 60 + 30].into_iter().enumerate() {
+        let n = BUSY_MEETINGS as u32 + 1 + i as u32;
+        let seeker = registration::register_hashed(store, &draft(n), hash.clone(), now)
+            .await
+            .map_err(|e| SeedError::Staff(format!("demo seeker {n}: {e:?}")))?;
+        let Some(starts) = at(friday, minute) else {
+            continue;
+        };
+        let channel = [Channel::Office, Channel::Phone][i];
+        store
+            .insert_booking(&NewBooking {
+                seeker_id: seeker,
+                counsellor_id: counsellor,
+                meeting_type: "first-meeting",
+                channel,
+                office_id: (channel == Channel::Office).then_some(office),
+                starts_at: starts,
+                ends_at: starts + Duration::minutes(45),
+                clear_until: starts + Duration::minutes(60),
+                is_first: true,
+                video_room: None,
+                now,
+            })
+            .await?;
     }
     Ok(booked)
 }

@@ -1,0 +1,257 @@
+import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { collectConsoleProblems, expectAccessible, waitForHydration } from "./support";
+
+// The counsellor's workspace with the demo data: Sanna Lindqvist (Stockholm City) has a full
+// week next week (40 meetings) and two first meetings last Friday at 15:30 and 16:30 that
+// wait for their outcome; Karin Ekström works at the same office.
+const STAFF_PASSWORD = "demo-personal-2026";
+const SEEKER_PASSWORD = "demo-sokande-2026";
+const SANNA = "sanna.lindqvist@tidbok.example";
+const KARIN = "karin.ekstrom@tidbok.example";
+
+async function signInStaff(page: Page, email: string) {
+  await page.goto("/personal/logga-in");
+  await page.getByLabel("E-postadress på jobbet").fill(email);
+  await page.getByLabel("Lösenord").fill(STAFF_PASSWORD);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.waitForURL(/\/personal\/kalender/);
+}
+
+/** Today's date in Stockholm, `YYYY-MM-DD`. */
+function today(): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+}
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The Saturday `weeks` weeks after this week's: never open time in the demo. */
+function saturday(weeks: number): string {
+  const t = today();
+  const monday0 = (new Date(`${t}T12:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(t, 5 - monday0 + 7 * weeks);
+}
+
+/** Desktop and phone run side by side against one server: each gets days of its own. */
+function lane(info: TestInfo): number {
+  return info.project.name === "phone" ? 1 : 0;
+}
+
+/** Presses on `from` (at `fromY` pixels below its top, else its middle) and lets go on `to`. */
+async function drag(page: Page, from: Locator, to: Locator, fromY?: number) {
+  await from.scrollIntoViewIfNeeded();
+  const a = (await from.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + (fromY ?? a.height / 2));
+  await page.mouse.down();
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 6 });
+  await page.mouse.up();
+}
+
+function clock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+test("a week of 40 meetings hydrates without a warning and is accessible", async ({ page }) => {
+  const problems = collectConsoleProblems(page);
+  await signInStaff(page, SANNA);
+  await waitForHydration(page);
+  await page.getByRole("link", { name: "Nästa vecka" }).click();
+  await waitForHydration(page);
+  await expect(page.locator(".board__meeting")).toHaveCount(40);
+  // Each meeting says how it happens in words, not colour alone.
+  await expect(page.locator(".board__meeting").first()).toContainText(/Besök på ett kontor|Telefonsamtal|Videomöte/);
+  await expectAccessible(page);
+  expect(problems, "console errors and warnings, e.g. hydration mismatches").toEqual([]);
+});
+
+test("open time by pointer: draw it, move it, stretch it; a refused change is undone", async ({ page }, info) => {
+  const problems = collectConsoleProblems(page);
+  const day = saturday(3 + 2 * lane(info));
+  await signInStaff(page, SANNA);
+  await page.goto(`/personal/kalender?dag=${day}`);
+  await waitForHydration(page);
+  const cell = (m: number) => page.locator(`#ruta-0-${m}`);
+  const message = page.locator(".board__message");
+  await expect(page.locator(".board__open")).toHaveCount(0);
+
+  await drag(page, cell(540), cell(645));
+  await expect(page.getByRole("button", { name: "Öppen tid 09:00–11:00" })).toBeVisible();
+  await expect(message).toHaveText("Sparat.");
+
+  // Grabbed in its first quarter-hour and dropped at 10:00: it starts there.
+  await drag(page, page.getByRole("button", { name: "Öppen tid 09:00–11:00" }), cell(600), 4);
+  await expect(page.getByRole("button", { name: "Öppen tid 10:00–12:00" })).toBeVisible();
+  await expect(message).toHaveText("Sparat.");
+
+  await drag(page, page.locator(".board__edge"), cell(765));
+  await expect(page.getByRole("button", { name: "Öppen tid 10:00–13:00" })).toBeVisible();
+  await expect(message).toHaveText("Sparat.");
+
+  // Drawn over the open time: shown at once, refused by the server, undone with the reason.
+  await drag(page, cell(480), cell(600));
+  await expect(message).toContainText("Ändringen är ångrad. Det finns redan öppen tid då.");
+  await expect(page.locator(".board__open")).toHaveCount(1);
+  // The browser reports the refusal (409 Conflict) itself; that is the only message allowed.
+  const refusal = problems.findIndex((p) => p.includes("status of 409"));
+  expect(refusal).toBeGreaterThanOrEqual(0);
+  problems.splice(refusal, 1);
+
+  await page.reload();
+  await waitForHydration(page);
+  await expect(page.getByRole("button", { name: "Öppen tid 10:00–13:00" })).toBeVisible();
+  await expectAccessible(page);
+  expect(problems).toEqual([]);
+});
+
+test("open time by keyboard alone: arrows, Enter and the form, Alt and Shift arrows, Delete", async ({ page }, info) => {
+  const problems = collectConsoleProblems(page);
+  const day = addDays(saturday(3 + 2 * lane(info)), 1);
+  await signInStaff(page, SANNA);
+  await page.goto(`/personal/kalender?dag=${day}`);
+  await waitForHydration(page);
+  const message = page.locator(".board__message");
+
+  // The board is one stop in the tab order: its current cell.
+  await page.locator(".board__cell[tabindex='0']").focus();
+  await expect(page.locator("#ruta-0-480")).toBeFocused();
+  for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowDown");
+  await expect(page.locator("#ruta-0-540")).toBeFocused();
+  await page.keyboard.press("Enter");
+  const from = page.getByLabel("Från");
+  const to = page.getByLabel("Till");
+  await expect(from).toBeFocused();
+  await expect(from).toHaveValue("09:00");
+  await expect(to).toHaveValue("10:00");
+
+  // A time field takes Tab between its hours and minutes first.
+  for (let i = 0; i < 3 && !(await to.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(to).toBeFocused();
+  await to.fill("08:00");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Sluttiden måste vara efter starttiden.")).toBeVisible();
+  await expect(to).toBeFocused();
+  await expect(to).toHaveAttribute("aria-invalid", "true");
+  await to.fill("10:30");
+  await page.keyboard.press("Enter");
+
+  const span = page.locator(".board__open-body");
+  await expect(span).toHaveText("Öppen tid 09:00–10:30");
+  await expect(message).toHaveText("Sparat.");
+  await expect(span).toBeFocused();
+  await page.keyboard.press("Alt+ArrowDown");
+  await expect(span).toHaveText("Öppen tid 09:15–10:45");
+  await expect(message).toHaveText("Sparat.");
+  await expect(span).toBeFocused();
+  await page.keyboard.press("Shift+ArrowDown");
+  await expect(span).toHaveText("Öppen tid 09:15–11:00");
+  await expect(message).toHaveText("Sparat.");
+
+  await page.reload();
+  await waitForHydration(page);
+  await expect(span).toHaveText("Öppen tid 09:15–11:00");
+  await span.focus();
+  await page.keyboard.press("Delete");
+  await expect(message).toHaveText("Den öppna tiden är borttagen.");
+  await expect(span).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator(".board__open")).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+test("after a meeting: outcome, note and a follow-up with a colleague by video, seen by all three", async ({ page }, info) => {
+  const problems = collectConsoleProblems(page);
+  const [start, seekerEmail] = lane(info) === 0 ? ["15:30–16:15", "demo.sokande41@example.se"] : ["16:30–17:15", "demo.sokande42@example.se"];
+  const note = `Vill arbeta med ekonomi; uppföljning med Karin om validering (${info.project.name}).`;
+
+  await signInStaff(page, SANNA);
+  await page.getByRole("link", { name: "Föregående vecka" }).click();
+  await page.locator(".board__meeting", { hasText: start }).click();
+  await expect(page).toHaveURL(/mote=\d+/);
+  const panel = page.locator("#mote");
+  await expect(panel.getByRole("heading", { name: "Ärendet hittills" })).toBeVisible();
+  const seekerName = (await panel.getByRole("heading", { level: 2 }).first().textContent())!.trim();
+  await expectAccessible(page);
+
+  await panel.getByRole("button", { name: "Mötet är genomfört" }).click();
+  await expect(panel.getByText("Utfallet är sparat.")).toBeVisible();
+  await panel.getByLabel("Skriv en anteckning i ärendet").fill(note);
+  await panel.getByRole("button", { name: "Spara anteckningen" }).click();
+  await expect(panel.getByText("Anteckningen är sparad.")).toBeVisible();
+  await expect(panel.locator(".timeline")).toContainText(note);
+
+  // A time in Karin's open time, as her calendar shows it (two weeks ahead, a lane each).
+  const karin = panel.locator("#f-fu-who option", { hasText: "Karin Ekström" });
+  const karinId = await karin.getAttribute("value");
+  const res = await page.request.post("/api/personal/kalender/vecka", {
+    form: { counsellor: karinId!, week: addDays(today(), 14 + 7 * lane(info)) },
+    headers: { accept: "application/json" },
+  });
+  expect(res.status()).toBe(200);
+  const week = await res.json();
+  const open = week.board.open.find((o: { ends: number; starts: number }) => o.ends - o.starts >= 90);
+  const date: string = week.board.columns[open.column].date;
+  await panel.locator("#f-fu-who").selectOption(karinId!);
+  await panel.getByLabel("Videomöte").check();
+  await panel.locator("#f-fu-date").fill(date);
+  await panel.locator("#f-fu-time").fill(clock(open.starts));
+  await panel.getByRole("button", { name: "Boka uppföljningen" }).click();
+  await expect(panel.getByText("Uppföljningen är bokad.")).toBeVisible();
+  await expect(panel.locator(".timeline")).toContainText("Uppföljning");
+  await page.getByRole("button", { name: "Logga ut" }).click();
+
+  // Karin finds it in her calendar and sees one case: the held meeting, the note, her meeting.
+  await signInStaff(page, KARIN);
+  await page.goto(`/personal/kalender?dag=${date}`);
+  await page.locator(".board__meeting", { hasText: seekerName }).click();
+  await expect(panel.getByRole("heading", { name: seekerName })).toBeVisible();
+  const timeline = panel.locator(".timeline li");
+  await expect(timeline.filter({ hasText: "Genomfört" })).toHaveCount(1);
+  await expect(timeline.filter({ hasText: note })).toHaveCount(1);
+  await expect(timeline.filter({ hasText: "Det här mötet" })).toContainText("Videomöte");
+  // She moves it half an hour later; the seeker is told.
+  await panel.locator("#f-mv-date").fill(date);
+  await panel.locator("#f-mv-time").fill(clock(open.starts + 30));
+  await panel.getByRole("button", { name: "Flytta till den tiden" }).click();
+  await expect(panel.getByText("Mötet har fått en ny tid.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Logga ut" }).click();
+
+  await page.goto("/logga-in");
+  await page.getByLabel("E-postadress").fill(seekerEmail);
+  await page.getByLabel("Lösenord").fill(SEEKER_PASSWORD);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.waitForURL(/mina-sidor/);
+  const card = page.locator(".meeting-card", { hasText: "Uppföljning" });
+  await expect(card).toContainText("Karin Ekström");
+  await expect(card).toContainText("Videomöte");
+  await expect(card).toContainText(clock(open.starts + 30));
+  await expect(card).toContainText("Din handläggare har flyttat mötet till den här tiden.");
+  expect(problems).toEqual([]);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("open time is added with the plain form, and a mistake comes back next to its field", async ({ page }, info) => {
+    const day = addDays(saturday(4 + 2 * lane(info)), 0);
+    await signInStaff(page, SANNA);
+    await page.goto(`/personal/kalender?dag=${day}`);
+    await page.locator("#oppen-tid summary").click();
+    await page.locator("#f-open-date").fill(day);
+    await page.getByLabel("Från").fill("13:00");
+    await page.getByLabel("Till").fill("12:00");
+    await page.getByRole("button", { name: "Spara", exact: true }).click();
+    await expect(page.getByText("Sluttiden måste vara efter starttiden.")).toBeVisible();
+    await expect(page.getByLabel("Till")).toHaveValue("12:00");
+    await expect(page.getByLabel("Från")).toHaveValue("13:00");
+    await page.getByLabel("Till").fill("15:30");
+    await page.getByRole("button", { name: "Spara", exact: true }).click();
+    await expect(page.getByRole("button", { name: "Öppen tid 13:00–15:30" })).toBeVisible();
+  });
+});
