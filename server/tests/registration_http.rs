@@ -302,7 +302,7 @@ async fn a_newcomer_registers_step_by_step_and_lands_signed_in_on_booking(backen
     );
     assert_eq!(
         app.store.count_seekers().await.unwrap(),
-        support::DEMO_SEEKERS + 0
+        support::DEMO_SEEKERS
     );
     browser
         .post_to(
@@ -799,7 +799,7 @@ async fn malformed_and_unknown_input_gets_a_clear_answer(backend: Backend) {
     assert_eq!(location, "/registrera/om-dig");
     assert_eq!(
         app.store.count_seekers().await.unwrap(),
-        support::DEMO_SEEKERS + 0
+        support::DEMO_SEEKERS
     );
     app.store.close().await;
     app.db.drop_database().await;
