@@ -1,6 +1,6 @@
 import { chromium } from "playwright-core";
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
-const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: "sv-SE", timezoneId: "Europe/Stockholm" });
+const page = await browser.newPage({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, locale: "sv-SE", timezoneId: "Europe/Stockholm" });
 const problems = [];
 page.on("console", (m) => problems.push(m.type() + ": " + m.text().slice(0, 200)));
 page.on("pageerror", (e) => problems.push(e.message));
@@ -10,12 +10,9 @@ await page.getByLabel("E-postadress på jobbet").fill("sanna.lindqvist@tidbok.ex
 await page.getByLabel("Lösenord").fill("demo-personal-2026");
 await page.getByRole("button", { name: "Logga in" }).click();
 await page.waitForURL(/kalender/);
-await page.goto(base + "/personal/kalender?dag=2026-12-20");
-await page.waitForSelector("body[data-hydrated='true']", { timeout: 20000 });
-await page.locator(".board__cell[tabindex='0']").focus();
-console.log("focused", await page.evaluate(() => document.activeElement.id));
-await page.keyboard.press("ArrowDown");
-await page.waitForTimeout(300);
-console.log("after down", await page.evaluate(() => document.activeElement.id), await page.locator(".board__cell[tabindex='0']").getAttribute("id"));
-console.log(JSON.stringify(problems, null, 1));
+await page.getByRole("link", { name: "Föregående vecka" }).click();
+await page.waitForSelector("body[data-hydrated='true']");
+await page.screenshot({ path: "/tmp/try/phone.png", fullPage: true });
+console.log(await page.evaluate(() => { const s = document.querySelector(".board__scroll"); const g = document.querySelector(".board__grid"); return [s.clientWidth, s.scrollWidth, g.getBoundingClientRect().width, document.documentElement.scrollWidth]; }));
+console.log(page.url());
 await browser.close();

@@ -8,4 +8,5 @@ export DATABASE_URL="${DATABASE_URL:-sqlite://data/tidbok.db}"
 export TIDBOK_DEMO_DATA="${TIDBOK_DEMO_DATA:-true}"
 cargo leptos build --release
 scripts/optimize-wasm.sh
+scripts/build-staff.sh --release
 exec target/release/tidbok

@@ -19,6 +19,8 @@ step "lint: server side (ssr)"
 cargo clippy --locked -p app -p server --features app/ssr --all-targets -- -D warnings
 step "lint: browser side (hydrate, wasm)"
 cargo clippy --locked -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+step "lint: staff pages' browser side (hydrate + staff, wasm)"
+cargo clippy --locked -p app -p staff-frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
 
 scripts/with-postgres.sh bash -euo pipefail -c '
   step() { printf "\n\033[1m== %s\033[0m\n" "$*"; }
@@ -30,6 +32,7 @@ scripts/with-postgres.sh bash -euo pipefail -c '
   # the server and the wasm to agree (a server from `cargo test` does not).
   step "build the site for the browser tests"
   cargo leptos build
+  scripts/build-staff.sh
 
   e2e() {
     backend=$1; url=$2; port=$3

@@ -127,8 +127,8 @@ test("open time by keyboard alone: arrows, Enter and the form, Alt and Shift arr
   await expect(from).toHaveValue("09:00");
   await expect(to).toHaveValue("10:00");
 
-  // A time field takes Tab between its hours and minutes first.
-  for (let i = 0; i < 3 && !(await to.evaluate((el) => el === document.activeElement)); i++) {
+  // A time field takes Tab between its hours, its minutes and its clock button first.
+  for (let i = 0; i < 6 && !(await to.evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press("Tab");
   }
   await expect(to).toBeFocused();
@@ -165,6 +165,8 @@ test("open time by keyboard alone: arrows, Enter and the form, Alt and Shift arr
 });
 
 test("after a meeting: outcome, note and a follow-up with a colleague by video, seen by all three", async ({ page }, info) => {
+  // Three people sign in one after the other: a longer journey than most.
+  test.setTimeout(90_000);
   const problems = collectConsoleProblems(page);
   const [start, seekerEmail] = lane(info) === 0 ? ["15:30–16:15", "demo.sokande41@example.se"] : ["16:30–17:15", "demo.sokande42@example.se"];
   const note = `Vill arbeta med ekonomi; uppföljning med Karin om validering (${info.project.name}).`;
