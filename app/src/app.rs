@@ -8,7 +8,7 @@ use crate::{
         not_found::NotFound,
         registration::RegistrationPage,
         sign_in::SignInPage,
-        staff::{CalendarPage, StaffSignInPage},
+        staff::{CalendarPage, StaffSignInPage, WorkHoursPage},
     },
 };
 use leptos::prelude::*;
@@ -150,6 +150,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("personal"), StaticSegment("kalender"))
                             view=CalendarPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("personal"), StaticSegment("arbetstider"))
+                            view=WorkHoursPage
                             ssr=SsrMode::Async
                         />
                     </Routes>

@@ -23,6 +23,7 @@ on_both_backends!(
     outcome_note_follow_up_and_move_continue_one_case,
     forms_without_javascript_come_back_with_what_was_typed,
     the_busy_demo_week_has_forty_meetings,
+    working_hours_lay_out_open_time_and_absences_take_it_away,
 );
 
 const SANNA: &str = "sanna.lindqvist@tidbok.example";
@@ -676,4 +677,164 @@ async fn the_busy_demo_week_has_forty_meetings(backend: Backend) {
             "{m:?}"
         );
     }
+}
+
+async fn working_hours_lay_out_open_time_and_absences_take_it_away(backend: Backend) {
+    let app = spawn_app(backend, true).await;
+    let (sanna, _) = counsellor(&app, SANNA).await;
+    let me = staff(&app, SANNA).await;
+    let id = sanna.to_string();
+    let mut hours = vec![("counsellor", id.clone())];
+    for day in 0..5 {
+        hours.push((
+            [
+                "hours[days][0][starts]",
+                "hours[days][1][starts]",
+                "hours[days][2][starts]",
+                "hours[days][3][starts]",
+                "hours[days][4][starts]",
+            ][day],
+            "08:00".into(),
+        ));
+        hours.push((
+            [
+                "hours[days][0][ends]",
+                "hours[days][1][ends]",
+                "hours[days][2][ends]",
+                "hours[days][3][ends]",
+                "hours[days][4][ends]",
+            ][day],
+            "16:00".into(),
+        ));
+    }
+    hours.push(("hours[lunch_starts]", "12:00".into()));
+    hours.push(("hours[lunch_ends]", "13:00".into()));
+    let res = call(&me, "/api/personal/arbetstider/spara", &hours).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        app.store.work_hours(sanna).await.unwrap().len(),
+        10,
+        "two spans a day"
+    );
+
+    let bad = call(
+        &me,
+        "/api/personal/arbetstider/spara",
+        &[
+            ("counsellor", id.clone()),
+            ("hours[days][0][starts]", "08:00".into()),
+            ("hours[days][0][ends]", "07:00".into()),
+        ],
+    )
+    .await;
+    assert_eq!(
+        error_of(bad).await,
+        AppError::Validation(
+            [(
+                "days.0.ends".to_owned(),
+                FieldError::OpenTime(OpenTimeError::Order)
+            )]
+            .into()
+        )
+    );
+    let karin = staff(&app, "karin.ekstrom@tidbok.example").await;
+    let refused = call(&karin, "/api/personal/arbetstider/spara", &hours).await;
+    assert_eq!(error_of(refused).await, AppError::Forbidden);
+
+    // Six weeks ahead lies past the demo's open time: the week is laid out in full.
+    let today = stockholm_date(Utc::now());
+    let monday = today + Days::new(u64::from(7 - today.weekday().num_days_from_monday()) + 35);
+    let generate = |from: NaiveDate| {
+        vec![
+            ("counsellor", id.clone()),
+            ("from", from.to_string()),
+            ("weeks", "1".to_owned()),
+        ]
+    };
+    assert_eq!(
+        call(&me, "/api/personal/arbetstider/lagg-ut", &generate(monday))
+            .await
+            .status(),
+        200
+    );
+    let wednesday = monday + Days::new(2);
+    assert_eq!(
+        open_times_on(&app, sanna, wednesday).await,
+        [
+            ("08:00".into(), "12:00".into()),
+            ("13:00".into(), "16:00".into())
+        ]
+    );
+    let all = |app: &TestApp| {
+        let from = app::domain::time::stockholm_to_utc(monday, chrono::NaiveTime::MIN).unwrap();
+        let store = app.store.clone();
+        async move {
+            store
+                .list_availability(sanna, from, from + Duration::days(7))
+                .await
+                .unwrap()
+                .len()
+        }
+    };
+    assert_eq!(all(&app).await, 10);
+    call(&me, "/api/personal/arbetstider/lagg-ut", &generate(monday)).await;
+    assert_eq!(all(&app).await, 10, "laying out again adds nothing");
+    let past = call(&me, "/api/personal/arbetstider/lagg-ut", &generate(today)).await;
+    assert_eq!(
+        error_of(past).await,
+        AppError::Validation([("from".to_owned(), FieldError::DateInPast)].into())
+    );
+
+    // A meeting on Wednesday, then a training that day: its open time goes, the meeting is
+    // listed to be moved, and laying out again leaves the day empty.
+    let seeker = people::register(&app.store, 7, &["underskoterska"], None, Utc::now()).await;
+    let nine = app::domain::time::stockholm_to_utc(
+        wednesday,
+        chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+    )
+    .unwrap();
+    app.store
+        .insert_booking(&NewBooking {
+            seeker_id: seeker,
+            counsellor_id: sanna,
+            meeting_type: "first-meeting",
+            channel: Channel::Phone,
+            office_id: None,
+            starts_at: nine,
+            ends_at: nine + Duration::minutes(45),
+            clear_until: nine + Duration::minutes(60),
+            is_first: true,
+            video_room: None,
+            now: Utc::now(),
+        })
+        .await
+        .unwrap();
+    let wed = wednesday.to_string();
+    me.post_to(
+        "/api/personal/arbetstider/franvaro",
+        &[
+            ("counsellor", id.as_str()),
+            ("absence[kind]", "training"),
+            ("absence[from]", wed.as_str()),
+            ("absence[note]", "Kurs i vägledning"),
+        ],
+        &format!("/personal/arbetstider?radgivare={sanna}#klart"),
+    )
+    .await;
+    assert!(open_times_on(&app, sanna, wednesday).await.is_empty());
+    let (_, page) = me
+        .get(&format!("/personal/arbetstider?radgivare={sanna}"))
+        .await;
+    assert!(page.contains("2 öppna tider togs bort"), "{page}");
+    assert!(
+        page.contains("Testa Person h"),
+        "the meeting in the way is listed"
+    );
+    assert!(page.contains("Kurs i vägledning"));
+    call(&me, "/api/personal/arbetstider/lagg-ut", &generate(monday)).await;
+    assert!(
+        open_times_on(&app, sanna, wednesday).await.is_empty(),
+        "the training stays free"
+    );
+    assert_eq!(all(&app).await, 8);
 }

@@ -9,3 +9,4 @@ pub mod offices;
 pub mod profile;
 pub mod registration;
 pub mod staff;
+pub mod work_hours;

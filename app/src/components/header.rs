@@ -36,6 +36,7 @@ pub fn Header() -> impl IntoView {
                                     (Some(staff), _) => {
                                         view! {
                                             <li><a href=STAFF_HOME>{t!(i18n, nav_calendar)}</a></li>
+                                            <li><a href="/personal/arbetstider">{t!(i18n, nav_work_hours)}</a></li>
                                             <li class="site-nav__who">
                                                 {t_string!(i18n, nav_signed_in_as, name = staff.first_name).to_string()}
                                             </li>

@@ -19,6 +19,7 @@ pub mod schedule;
 pub mod staff;
 pub mod taxonomy;
 pub mod time;
+pub mod work_hours;
 
 pub use channel::Channel;
 pub use contact::{Email, PhoneNumber, Postcode};

@@ -26,6 +26,16 @@ use crate::{
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+/// What is wrong with a field of a staff form, in words.
+pub(crate) fn staff_error_text(i18n: I18n, error: FieldError) -> &'static str {
+    match error {
+        FieldError::OpenTime(e) => refusal_text(i18n, &format!("{e:?}")),
+        FieldError::DateInPast => t_string!(i18n, case_err_past),
+        FieldError::MonthOrder => t_string!(i18n, wh_err_order),
+        other => error_text(i18n, other),
+    }
+}
+
 /// A refused form's message for a field (field errors) or for the whole form (rules).
 fn field_error(
     i18n: I18n,
@@ -34,11 +44,7 @@ fn field_error(
     field: &str,
 ) -> Option<&'static str> {
     let r = refused.as_ref().filter(|r| r.form == form)?;
-    r.errors.get(field).map(|e| match e {
-        FieldError::OpenTime(e) => refusal_text(i18n, &format!("{e:?}")),
-        FieldError::DateInPast => t_string!(i18n, case_err_past),
-        other => error_text(i18n, *other),
-    })
+    r.errors.get(field).map(|e| staff_error_text(i18n, *e))
 }
 
 fn rule_error(i18n: I18n, refused: &Option<PanelRefusal>, form: &str) -> Option<&'static str> {

@@ -4,9 +4,11 @@
 mod calendar;
 mod meeting_panel;
 mod sign_in;
+mod work_hours;
 
 pub use calendar::CalendarPage;
 pub use sign_in::StaffSignInPage;
+pub use work_hours::WorkHoursPage;
 
 /// Sends anyone who is not signed in as staff to the staff sign-in, and back to `back`
 /// afterwards. Checked while rendering, from what the session middleware found.

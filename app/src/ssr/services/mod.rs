@@ -10,3 +10,4 @@ pub mod passwords;
 pub mod profile;
 pub mod registration;
 pub mod staff;
+pub mod work_hours;

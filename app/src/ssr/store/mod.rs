@@ -17,6 +17,7 @@ mod seekers;
 mod sessions;
 mod staff;
 mod taxonomy;
+mod work_hours;
 
 pub use availability::AvailabilityRow;
 pub use bookings::{BookingRow, BusyRow, NewBooking, NewTime};
@@ -30,6 +31,7 @@ pub use seekers::{NewSeeker, SeekerCredentials, SeekerName, Taken};
 pub use sessions::SessionBackend;
 pub use staff::{AccessEntry, NewStaff, StaffRow};
 pub use taxonomy::{MeetingTypeRow, NewOccupation, OccupationRow};
+pub use work_hours::AbsenceRow;
 
 use sqlx::{
     postgres::{PgConnectOptions, PgPoolOptions},

@@ -1,0 +1,379 @@
+//! A counsellor's weekly working hours ("arbetstider"), the open time they generate, and the
+//! days an absence or a training takes out.
+
+use super::{
+    open_time::{clock_text, parse_clock, OpenTime, OpenTimeError},
+    registration::{FieldError, FieldErrors},
+    schedule::Span,
+    time::parse_iso_date,
+};
+use chrono::{Datelike, Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// One weekday's hours as typed; both empty means a day off.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DayHoursForm {
+    pub starts: String,
+    pub ends: String,
+}
+
+/// The week as typed: Monday first, and one lunch break for every day.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WorkHoursForm {
+    pub days: Vec<DayHoursForm>,
+    pub lunch_starts: String,
+    pub lunch_ends: String,
+}
+
+/// Valid working hours: for each weekday (1 = Monday), the spans of open time it gives.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WorkHours {
+    pub spans: Vec<(u32, u32, u32)>,
+}
+
+fn clock(text: &str, field: String, errors: &mut FieldErrors) -> Option<u32> {
+    let error = match parse_clock(text) {
+        None => OpenTimeError::Clock,
+        Some(m) => match OpenTime::new(NaiveDate::MIN, m, m + 15) {
+            Ok(_) => return Some(m),
+            // 19:00 is a valid end.
+            Err(OpenTimeError::OutsideDay) if m == super::open_time::DAY_ENDS => return Some(m),
+            Err(e) => e,
+        },
+    };
+    errors.insert(field, FieldError::OpenTime(error));
+    None
+}
+
+/// Both times of a pair, or neither; the end after the start.
+fn pair(starts: &str, ends: &str, name: &str, errors: &mut FieldErrors) -> Option<(u32, u32)> {
+    let (s, e) = (starts.trim(), ends.trim());
+    match (s.is_empty(), e.is_empty()) {
+        (true, true) => return None,
+        (false, true) => {
+            errors.insert(format!("{name}ends"), FieldError::Required);
+            return None;
+        }
+        (true, false) => {
+            errors.insert(format!("{name}starts"), FieldError::Required);
+            return None;
+        }
+        _ => {}
+    }
+    let s = clock(s, format!("{name}starts"), errors);
+    let e = clock(e, format!("{name}ends"), errors);
+    let (s, e) = (s?, e?);
+    if e <= s {
+        errors.insert(
+            format!("{name}ends"),
+            FieldError::OpenTime(OpenTimeError::Order),
+        );
+        return None;
+    }
+    Some((s, e))
+}
+
+impl WorkHoursForm {
+    pub fn parse(&self) -> Result<WorkHours, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if self.days.len() > 7 {
+            errors.insert("days".into(), FieldError::TooMany);
+        }
+        let lunch = pair(&self.lunch_starts, &self.lunch_ends, "lunch_", &mut errors);
+        let mut spans = Vec::new();
+        for (i, day) in self.days.iter().enumerate().take(7) {
+            let Some((s, e)) = pair(&day.starts, &day.ends, &format!("days.{i}."), &mut errors)
+            else {
+                continue;
+            };
+            let weekday = i as u32 + 1;
+            match lunch {
+                Some((ls, le)) if s < ls && le < e => {
+                    spans.push((weekday, s, ls));
+                    spans.push((weekday, le, e));
+                }
+                _ => spans.push((weekday, s, e)),
+            }
+        }
+        if errors.is_empty() {
+            Ok(WorkHours { spans })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+impl WorkHours {
+    /// The form that shows these hours (a lunch break is the gap between a day's two spans).
+    pub fn form(&self) -> WorkHoursForm {
+        let mut form = WorkHoursForm {
+            days: vec![DayHoursForm::default(); 7],
+            ..WorkHoursForm::default()
+        };
+        for weekday in 1..=7u32 {
+            let day: Vec<_> = self.spans.iter().filter(|s| s.0 == weekday).collect();
+            let (Some(first), Some(last)) = (day.first(), day.last()) else {
+                continue;
+            };
+            form.days[weekday as usize - 1] = DayHoursForm {
+                starts: clock_text(first.1),
+                ends: clock_text(last.2),
+            };
+            if day.len() > 1 && form.lunch_starts.is_empty() {
+                form.lunch_starts = clock_text(first.2);
+                form.lunch_ends = clock_text(day[1].1);
+            }
+        }
+        form
+    }
+
+    /// The open time these hours give on `dates`, less what `taken` (absences, open time
+    /// already there) covers. Pieces shorter than a quarter-hour are left out.
+    pub fn plan(&self, dates: impl Iterator<Item = NaiveDate>, taken: &[Span]) -> Vec<Span> {
+        let mut out = Vec::new();
+        for date in dates {
+            let weekday = date.weekday().number_from_monday();
+            for &(_, s, e) in self.spans.iter().filter(|sp| sp.0 == weekday) {
+                let Some(span) = OpenTime::new(date, s, e).ok().and_then(|t| t.span()) else {
+                    continue;
+                };
+                let mut pieces = vec![span];
+                for t in taken.iter().filter(|t| t.overlaps(&span)) {
+                    pieces = pieces
+                        .into_iter()
+                        .flat_map(|p| {
+                            [
+                                Span::new(p.start, t.start.min(p.end)),
+                                Span::new(t.end.max(p.start), p.end),
+                            ]
+                        })
+                        .flatten()
+                        .filter(|p| p.end - p.start >= chrono::Duration::minutes(15))
+                        .collect();
+                }
+                out.extend(pieces);
+            }
+        }
+        out
+    }
+}
+
+/// Absence or training.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AbsenceKind {
+    Absence,
+    Training,
+}
+
+impl AbsenceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AbsenceKind::Absence => "absence",
+            AbsenceKind::Training => "training",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "absence" => Some(AbsenceKind::Absence),
+            "training" => Some(AbsenceKind::Training),
+            _ => None,
+        }
+    }
+}
+
+/// Whole days away, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AbsenceForm {
+    pub kind: String,
+    pub from: String,
+    pub to: String,
+    pub note: String,
+}
+
+/// Whole days away: `from` to `to`, both included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Absence {
+    pub kind: AbsenceKind,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub note: String,
+}
+
+/// The longest absence one entry may cover.
+pub const MAX_ABSENCE_DAYS: u64 = 366;
+
+impl AbsenceForm {
+    pub fn parse(&self) -> Result<Absence, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let kind = AbsenceKind::parse(self.kind.trim());
+        if kind.is_none() {
+            errors.insert("kind".into(), FieldError::Choice);
+        }
+        let from = parse_iso_date(&self.from);
+        if from.is_none() {
+            errors.insert("from".into(), FieldError::Date);
+        }
+        let to = if self.to.trim().is_empty() {
+            from
+        } else {
+            parse_iso_date(&self.to)
+        };
+        match (from, to) {
+            (_, None) => {
+                errors.insert("to".into(), FieldError::Date);
+            }
+            (Some(f), Some(t)) if t < f || t > f + Days::new(MAX_ABSENCE_DAYS) => {
+                errors.insert("to".into(), FieldError::MonthOrder);
+            }
+            _ => {}
+        }
+        let note = self.note.trim().to_owned();
+        if note.chars().count() > super::registration::MAX_SHORT_TEXT {
+            errors.insert("note".into(), FieldError::TooLong);
+        }
+        match (kind, from, to) {
+            (Some(kind), Some(from), Some(to)) if errors.is_empty() => Ok(Absence {
+                kind,
+                from,
+                to,
+                note,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn week(days: &[(&str, &str)], lunch: (&str, &str)) -> WorkHoursForm {
+        WorkHoursForm {
+            days: days
+                .iter()
+                .map(|(s, e)| DayHoursForm {
+                    starts: s.to_string(),
+                    ends: e.to_string(),
+                })
+                .collect(),
+            lunch_starts: lunch.0.into(),
+            lunch_ends: lunch.1.into(),
+        }
+    }
+
+    #[test]
+    fn a_week_with_lunch_gives_two_spans_a_day_and_reads_back() {
+        let form = week(
+            &[
+                ("08:00", "16:30"),
+                ("08:00", "16:30"),
+                ("", ""),
+                ("10:00", "18:00"),
+                ("08:00", "12:00"),
+            ],
+            ("12:00", "13:00"),
+        );
+        let hours = form.parse().unwrap();
+        assert_eq!(
+            hours.spans,
+            vec![
+                (1, 480, 720),
+                (1, 780, 990),
+                (2, 480, 720),
+                (2, 780, 990),
+                (4, 600, 720),
+                (4, 780, 1080),
+                (5, 480, 720)
+            ]
+        );
+        let back = hours.form();
+        assert_eq!(
+            back.days[0],
+            DayHoursForm {
+                starts: "08:00".into(),
+                ends: "16:30".into()
+            }
+        );
+        assert_eq!(back.days[2], DayHoursForm::default());
+        assert_eq!(
+            (back.lunch_starts.as_str(), back.lunch_ends.as_str()),
+            ("12:00", "13:00")
+        );
+        assert_eq!(back.parse().unwrap(), hours);
+    }
+
+    #[test]
+    fn mistakes_are_named_at_their_fields() {
+        let errors = week(
+            &[("08:00", ""), ("09:00", "08:00"), ("08:10", "12:00")],
+            ("12:00", ""),
+        )
+        .parse()
+        .unwrap_err();
+        assert_eq!(errors["days.0.ends"], FieldError::Required);
+        assert_eq!(
+            errors["days.1.ends"],
+            FieldError::OpenTime(OpenTimeError::Order)
+        );
+        assert_eq!(
+            errors["days.2.starts"],
+            FieldError::OpenTime(OpenTimeError::Grid)
+        );
+        assert_eq!(errors["lunch_ends"], FieldError::Required);
+    }
+
+    #[test]
+    fn absences_are_whole_days_in_order() {
+        let ok = AbsenceForm {
+            kind: "training".into(),
+            from: "2026-12-01".into(),
+            to: "".into(),
+            note: " Kurs ".into(),
+        };
+        let a = ok.parse().unwrap();
+        assert_eq!(
+            (a.kind, a.from, a.to, a.note.as_str()),
+            (AbsenceKind::Training, a.from, a.from, "Kurs")
+        );
+        let bad = AbsenceForm {
+            kind: "semester".into(),
+            from: "2026-12-05".into(),
+            to: "2026-12-01".into(),
+            note: String::new(),
+        };
+        let e = bad.parse().unwrap_err();
+        assert_eq!(e["kind"], FieldError::Choice);
+        assert_eq!(e["to"], FieldError::MonthOrder);
+    }
+
+    proptest! {
+        #[test]
+        fn the_plan_never_covers_what_is_taken(
+            start_q in 0u32..40, len_q in 1u32..8, taken_at in 0u32..48, taken_len in 1u32..16, days in 1u64..14,
+        ) {
+            let s = 420 + start_q * 15;
+            let e = (s + len_q * 15 * 2).min(1140);
+            let hours = WorkHours { spans: (1..=7).map(|d| (d, s, e)).collect() };
+            let monday = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+            let taken: Vec<Span> = (0..days).filter_map(|d| {
+                let t = OpenTime::new(monday + Days::new(d), 420 + taken_at * 15 / 2 / 15 * 15, (420 + taken_at * 15 / 2 / 15 * 15 + taken_len * 15).min(1140)).ok()?;
+                t.span()
+            }).collect();
+            let plan = hours.plan((0..days).map(|d| monday + Days::new(d)), &taken);
+            for p in &plan {
+                prop_assert!(taken.iter().all(|t| !t.overlaps(p)), "{p:?}");
+                prop_assert!(p.end - p.start >= chrono::Duration::minutes(15));
+            }
+            for (i, a) in plan.iter().enumerate() {
+                for b in &plan[i + 1..] {
+                    prop_assert!(!a.overlaps(b));
+                }
+            }
+        }
+    }
+}
