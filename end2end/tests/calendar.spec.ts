@@ -257,3 +257,57 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("button", { name: "Öppen tid 13:00–15:30" })).toBeVisible();
   });
 });
+
+test("working hours become open time, and a training takes a day out", async ({ page }, info) => {
+  const problems = collectConsoleProblems(page);
+  // Karin on desktop, another Stockholm counsellor on the phone: each their own template.
+  const who = lane(info) === 0 ? KARIN : "amira.hassan@tidbok.example";
+  await signInStaff(page, who);
+  await page.getByRole("link", { name: "Arbetstider" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Arbetstider");
+  await expectAccessible(page);
+  for (let day = 0; day < 5; day++) {
+    await page.locator(`#f-wh-${day}-from`).fill("08:00");
+    await page.locator(`#f-wh-${day}-to`).fill(day === 4 ? "12:00" : "16:00");
+  }
+  await page.locator("#f-wh-lunch-from").fill("12:00");
+  await page.locator("#f-wh-lunch-to").fill("12:45");
+  await page.getByRole("button", { name: "Spara arbetstiderna" }).click();
+  await expect(page.getByText("Arbetstiderna är sparade.")).toBeVisible();
+  await expect(page.locator("#f-wh-4-to")).toHaveValue("12:00");
+
+  // Eight weeks ahead is past the demo's open time.
+  const monday = addDays(saturday(8), -5);
+  await page.locator("#f-wh-gen-from").fill(monday);
+  await page.getByLabel("Antal veckor").selectOption("1");
+  await page.getByRole("button", { name: "Lägg ut öppen tid" }).click();
+  await expect(page.getByText("9 öppna tider är utlagda i kalendern.")).toBeVisible();
+
+  await page.getByLabel("Utbildning").check();
+  await page.locator("#f-wh-abs-from").fill(addDays(monday, 2));
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  await expect(page.getByText("Sparat. 2 öppna tider togs bort.")).toBeVisible();
+  await expect(page.getByText("Inga bokade möten ligger under frånvaron.")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Utbildning:" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto(`/personal/kalender?vecka=${monday}`);
+  await waitForHydration(page);
+  await expect(page.locator(".board__column[data-column='2'] .board__open")).toHaveCount(0);
+  await expect(page.locator(".board__column[data-column='1'] .board__open")).toHaveCount(2);
+  expect(problems).toEqual([]);
+});
+
+test("an office manager sees the office's day side by side", async ({ page }) => {
+  const problems = collectConsoleProblems(page);
+  await signInStaff(page, "chef.stockholm-city@tidbok.example");
+  await page.getByRole("link", { name: "Hela kontoret" }).click();
+  await waitForHydration(page);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Kontorets dag");
+  await expect(page.locator(".board__heading", { hasText: "Sanna Lindqvist" })).toBeVisible();
+  await expect(page.locator(".board__heading", { hasText: "Karin Ekström" })).toBeVisible();
+  await page.getByRole("link", { name: "Nästa dag" }).click();
+  await waitForHydration(page);
+  await expectAccessible(page);
+  expect(problems).toEqual([]);
+});

@@ -667,6 +667,42 @@ async fn the_busy_demo_week_has_forty_meetings(backend: Backend) {
     let channels: std::collections::HashSet<_> =
         view.board.meetings.iter().map(|m| m.channel).collect();
     assert_eq!(channels.len(), 3, "every channel");
+    // The office's day side by side: one column per counsellor of the office, the busy
+    // counsellor's eight meetings of Monday in hers; a manager may change every column.
+    let manager = staff(&app, "chef.stockholm-city@tidbok.example").await;
+    let res = call(
+        &manager,
+        "/api/personal/kalender/vecka",
+        &[("day", next_week.to_string()), ("office", "true".into())],
+    )
+    .await;
+    let office: CalendarView = res.json().await.unwrap();
+    let colleagues = app
+        .store
+        .office_counsellors(counsellor(&app, SANNA).await.1)
+        .await
+        .unwrap();
+    assert_eq!(office.board.columns.len(), colleagues.len());
+    assert!(office
+        .board
+        .columns
+        .iter()
+        .all(|c| c.editable && c.counsellor_name.is_some()));
+    let sanna_column = office
+        .board
+        .columns
+        .iter()
+        .position(|c| c.counsellor_id == view.counsellor_id)
+        .unwrap();
+    assert_eq!(
+        office
+            .board
+            .meetings
+            .iter()
+            .filter(|m| m.column == sanna_column)
+            .count(),
+        8
+    );
     // Each meeting lies inside the open time drawn on its day.
     for m in &view.board.meetings {
         assert!(

@@ -96,13 +96,8 @@ fn Calendar(view: CalendarView, meeting: Option<i64>) -> impl IntoView {
     };
     let at = |d: chrono::NaiveDate| calendar_href(mode, d, id, weekend);
     let view_link = move |m: CalendarMode, label: &'static str| {
-        let target = if m == CalendarMode::Week {
-            monday.max(day - Days::new(0))
-        } else {
-            day
-        };
         let current = (m == mode).then_some("page");
-        view! { <a href=calendar_href(m, target, id, weekend) aria-current=current>{label}</a> }
+        view! { <a href=calendar_href(m, day, id, weekend) aria-current=current>{label}</a> }
     };
     let day_input = if mode == CalendarMode::Week {
         "vecka"
