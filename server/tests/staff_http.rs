@@ -125,7 +125,10 @@ async fn a_counsellor_signs_in_and_sees_their_meetings(backend: Backend) {
         page.contains("Telefon"),
         "the channel in words, not only an icon"
     );
-    assert!(page.contains("Öppen tid:"));
+    assert!(
+        page.contains("class=\"board__open-body\"") && page.contains("Öppen tid "),
+        "open time drawn on the board"
+    );
 
     // Signing out ends the staff session.
     let (status, location) = browser.post("/api/personal/logga-ut", &[]).await;
