@@ -11,7 +11,7 @@ use app::{
     },
     domain::{open_time::OpenTimeError, registration::FieldError, time::stockholm_date, Channel},
     error::AppError,
-    ssr::{seed::DEMO_STAFF_PASSWORD, store::NewBooking},
+    ssr::store::NewBooking,
 };
 use chrono::{Datelike, Days, Duration, NaiveDate, Utc};
 use support::{browser::Browser, people, spawn_app, Backend, TestApp};
@@ -29,18 +29,6 @@ on_both_backends!(
 const SANNA: &str = "sanna.lindqvist@tidbok.example";
 const SAVE: &str = "/api/personal/oppen-tid";
 const REMOVE: &str = "/api/personal/oppen-tid/ta-bort";
-
-async fn staff<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
-    let browser = Browser::new(app);
-    browser
-        .post_to(
-            "/api/personal/logga-in",
-            &[("email", email), ("password", DEMO_STAFF_PASSWORD)],
-            "/personal/kalender",
-        )
-        .await;
-    browser
-}
 
 /// Calls a server function the way the board does (JSON back, no redirect).
 async fn call(browser: &Browser<'_>, path: &str, fields: &[(&str, String)]) -> reqwest::Response {
@@ -118,7 +106,7 @@ async fn open_time_is_added_moved_and_removed_by_whoever_may_plan(backend: Backe
     let app = spawn_app(backend, true).await;
     let (sanna, _) = counsellor(&app, SANNA).await;
     let day = saturday();
-    let me = staff(&app, SANNA).await;
+    let me = people::staff(&app, SANNA).await;
 
     let res = call(&me, SAVE, &open_time(sanna, None, day, "09:00", "11:00")).await;
     assert_eq!(res.status(), 200);
@@ -168,7 +156,7 @@ async fn open_time_is_added_moved_and_removed_by_whoever_may_plan(backend: Backe
 
     // A colleague at the same office may look but not change; a manager of another office
     // may do neither; the office's manager and the administrator may.
-    let karin = staff(&app, "karin.ekstrom@tidbok.example").await;
+    let karin = people::staff(&app, "karin.ekstrom@tidbok.example").await;
     let refused = call(
         &karin,
         SAVE,
@@ -178,7 +166,7 @@ async fn open_time_is_added_moved_and_removed_by_whoever_may_plan(backend: Backe
     assert_eq!(error_of(refused).await, AppError::Forbidden);
     let refused = call(&karin, REMOVE, &[("id", added.id.to_string())]).await;
     assert_eq!(error_of(refused).await, AppError::Forbidden);
-    let elsewhere = staff(&app, "chef.goteborg-centrum@tidbok.example").await;
+    let elsewhere = people::staff(&app, "chef.goteborg-centrum@tidbok.example").await;
     let refused = call(
         &elsewhere,
         SAVE,
@@ -186,7 +174,7 @@ async fn open_time_is_added_moved_and_removed_by_whoever_may_plan(backend: Backe
     )
     .await;
     assert_eq!(error_of(refused).await, AppError::Forbidden);
-    let manager = staff(&app, "chef.stockholm-city@tidbok.example").await;
+    let manager = people::staff(&app, "chef.stockholm-city@tidbok.example").await;
     let res = call(
         &manager,
         SAVE,
@@ -194,7 +182,7 @@ async fn open_time_is_added_moved_and_removed_by_whoever_may_plan(backend: Backe
     )
     .await;
     assert_eq!(res.status(), 200);
-    let admin = staff(&app, app::ssr::seed::DEMO_ADMIN_EMAIL).await;
+    let admin = people::staff(&app, app::ssr::seed::DEMO_ADMIN_EMAIL).await;
     let res = call(&admin, REMOVE, &[("id", added.id.to_string())]).await;
     assert_eq!(res.status(), 200);
     assert_eq!(
@@ -262,7 +250,7 @@ async fn open_time_around_a_booked_meeting_stays(backend: Backend) {
         .await
         .unwrap()
         .remove(0);
-    let me = staff(&app, SANNA).await;
+    let me = people::staff(&app, SANNA).await;
     let refused = call(&me, REMOVE, &[("id", span.id.to_string())]).await;
     assert_eq!(
         error_of(refused).await,
@@ -306,7 +294,7 @@ async fn the_panel_shows_the_case_and_logs_every_opening(backend: Backend) {
     let (sanna, _) = counsellor(&app, SANNA).await;
     let (seeker, booking) = meeting(&app, 3, sanna).await;
 
-    let me = staff(&app, SANNA).await;
+    let me = people::staff(&app, SANNA).await;
     let res = panel(&me, booking).await;
     assert_eq!(res.status(), 200);
     let file: CaseFile = res.json().await.unwrap();
@@ -330,20 +318,20 @@ async fn the_panel_shows_the_case_and_logs_every_opening(backend: Backend) {
     // A colleague at the same office may read but not act; a counsellor of another office may
     // not even read (the seeker lives in Göteborg, the meeting is in Stockholm: Malmö is
     // neither), and a refused look is not logged as an opening.
-    let karin = staff(&app, "karin.ekstrom@tidbok.example").await;
+    let karin = people::staff(&app, "karin.ekstrom@tidbok.example").await;
     let file: CaseFile = panel(&karin, booking).await.json().await.unwrap();
     assert!(!file.may_handle);
-    let reza = staff(&app, "reza.karimi@tidbok.example").await;
+    let reza = people::staff(&app, "reza.karimi@tidbok.example").await;
     assert_eq!(
         error_of(panel(&reza, booking).await).await,
         AppError::Forbidden
     );
-    let malmo = staff(&app, "chef.malmo-centrum@tidbok.example").await;
+    let malmo = people::staff(&app, "chef.malmo-centrum@tidbok.example").await;
     assert_eq!(
         error_of(panel(&malmo, booking).await).await,
         AppError::Forbidden
     );
-    let admin = staff(&app, app::ssr::seed::DEMO_ADMIN_EMAIL).await;
+    let admin = people::staff(&app, app::ssr::seed::DEMO_ADMIN_EMAIL).await;
     assert_eq!(panel(&admin, booking).await.status(), 200);
     assert_eq!(app.store.access_log(seeker).await.unwrap().len(), 3);
     let seeker_browser = people::signed_in(&app, 4, "/mina-sidor").await;
@@ -389,10 +377,10 @@ async fn outcome_note_follow_up_and_move_continue_one_case(backend: Backend) {
         })
         .await
         .unwrap();
-    let me = staff(&app, SANNA).await;
+    let me = people::staff(&app, SANNA).await;
     let b = booking.to_string();
 
-    let karin = staff(&app, "karin.ekstrom@tidbok.example").await;
+    let karin = people::staff(&app, "karin.ekstrom@tidbok.example").await;
     let refused = call(
         &karin,
         "/api/personal/mote/utfall",
@@ -515,7 +503,7 @@ async fn outcome_note_follow_up_and_move_continue_one_case(backend: Backend) {
 
     // Reza, in Malmö, may now open the case and sees one timeline: the held meeting, the
     // note and his follow-up.
-    let reza_browser = staff(&app, "reza.karimi@tidbok.example").await;
+    let reza_browser = people::staff(&app, "reza.karimi@tidbok.example").await;
     let file: CaseFile = panel(&reza_browser, follow_up).await.json().await.unwrap();
     assert!(file.may_handle);
     let kinds: Vec<&str> = file
@@ -578,7 +566,7 @@ async fn forms_without_javascript_come_back_with_what_was_typed(backend: Backend
     let app = spawn_app(backend, true).await;
     let (sanna, _) = counsellor(&app, SANNA).await;
     let (_, booking) = meeting(&app, 6, sanna).await;
-    let me = staff(&app, SANNA).await;
+    let me = people::staff(&app, SANNA).await;
     let back = format!("/personal/kalender?radgivare={sanna}&mote={booking}");
 
     let long = "x".repeat(4001);
@@ -653,7 +641,7 @@ async fn forms_without_javascript_come_back_with_what_was_typed(backend: Backend
 
 async fn the_busy_demo_week_has_forty_meetings(backend: Backend) {
     let app = spawn_app(backend, true).await;
-    let me = staff(&app, SANNA).await;
+    let me = people::staff(&app, SANNA).await;
     let next_week = app::ssr::seed::busy_week::next_monday(stockholm_date(Utc::now()));
     let res = call(
         &me,
@@ -669,7 +657,7 @@ async fn the_busy_demo_week_has_forty_meetings(backend: Backend) {
     assert_eq!(channels.len(), 3, "every channel");
     // The office's day side by side: one column per counsellor of the office, the busy
     // counsellor's eight meetings of Monday in hers; a manager may change every column.
-    let manager = staff(&app, "chef.stockholm-city@tidbok.example").await;
+    let manager = people::staff(&app, "chef.stockholm-city@tidbok.example").await;
     let res = call(
         &manager,
         "/api/personal/kalender/vecka",
@@ -718,7 +706,7 @@ async fn the_busy_demo_week_has_forty_meetings(backend: Backend) {
 async fn working_hours_lay_out_open_time_and_absences_take_it_away(backend: Backend) {
     let app = spawn_app(backend, true).await;
     let (sanna, _) = counsellor(&app, SANNA).await;
-    let me = staff(&app, SANNA).await;
+    let me = people::staff(&app, SANNA).await;
     let id = sanna.to_string();
     let mut hours = vec![("counsellor", id.clone())];
     for day in 0..5 {
@@ -773,7 +761,7 @@ async fn working_hours_lay_out_open_time_and_absences_take_it_away(backend: Back
             .into()
         )
     );
-    let karin = staff(&app, "karin.ekstrom@tidbok.example").await;
+    let karin = people::staff(&app, "karin.ekstrom@tidbok.example").await;
     let refused = call(&karin, "/api/personal/arbetstider/spara", &hours).await;
     assert_eq!(error_of(refused).await, AppError::Forbidden);
 

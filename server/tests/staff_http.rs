@@ -26,18 +26,6 @@ const SANNA: &str = "sanna.lindqvist@tidbok.example";
 const SIGN_IN: &str = "/api/personal/logga-in";
 const WEEK: &str = "/api/personal/kalender/vecka";
 
-async fn staff_browser<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
-    let browser = Browser::new(app);
-    browser
-        .post_to(
-            SIGN_IN,
-            &[("email", email), ("password", DEMO_STAFF_PASSWORD)],
-            "/personal/kalender",
-        )
-        .await;
-    browser
-}
-
 async fn counsellor_id(app: &TestApp, email: &str) -> i64 {
     let all = app.store.list_counsellors().await.unwrap();
     all.iter()
@@ -106,7 +94,7 @@ async fn a_counsellor_signs_in_and_sees_their_meetings(backend: Backend) {
     assert!(page.contains("Logga in som personal"));
     assert!(page.contains("action=\"/api/personal/logga-in\""));
 
-    let browser = staff_browser(&app, SANNA).await;
+    let browser = people::staff(&app, SANNA).await;
     // The meeting may be next week: ask for the week of the booked day.
     let open = app
         .store
@@ -229,7 +217,7 @@ async fn each_role_sees_only_the_calendars_it_may(backend: Backend) {
         .unwrap();
     let elsewhere = all.iter().find(|c| c.office_id != sanna.office_id).unwrap();
 
-    let counsellor = staff_browser(&app, SANNA).await;
+    let counsellor = people::staff(&app, SANNA).await;
     let res = week_json(&counsellor, None).await;
     assert_eq!(res.status(), 200);
     let week: app::api::calendar::CalendarView = res.json().await.unwrap();
@@ -253,7 +241,7 @@ async fn each_role_sees_only_the_calendars_it_may(backend: Backend) {
     assert_eq!(status, 200);
     assert!(page.contains("inte behörighet"), "said in words");
 
-    let manager = staff_browser(&app, "chef.stockholm-city@tidbok.example").await;
+    let manager = people::staff(&app, "chef.stockholm-city@tidbok.example").await;
     let res = week_json(&manager, Some(colleague.id)).await;
     assert_eq!(res.status(), 200);
     let week: app::api::calendar::CalendarView = res.json().await.unwrap();
@@ -261,7 +249,7 @@ async fn each_role_sees_only_the_calendars_it_may(backend: Backend) {
     let res = week_json(&manager, Some(elsewhere.id)).await;
     assert_eq!(res.json::<AppError>().await.unwrap(), AppError::Forbidden);
 
-    let admin = staff_browser(&app, app::ssr::seed::DEMO_ADMIN_EMAIL).await;
+    let admin = people::staff(&app, app::ssr::seed::DEMO_ADMIN_EMAIL).await;
     let res = week_json(&admin, Some(elsewhere.id)).await;
     assert_eq!(res.status(), 200);
     let res = week_json(&admin, Some(999_999)).await;

@@ -96,3 +96,19 @@ pub async fn signed_in<'a>(
         .await;
     browser
 }
+
+/// A browser signed in as the staff member with this (demo) email, on their calendar.
+pub async fn staff<'a>(app: &'a super::TestApp, email: &str) -> super::browser::Browser<'a> {
+    let browser = super::browser::Browser::new(app);
+    browser
+        .post_to(
+            "/api/personal/logga-in",
+            &[
+                ("email", email),
+                ("password", app::ssr::seed::DEMO_STAFF_PASSWORD),
+            ],
+            "/personal/kalender",
+        )
+        .await;
+    browser
+}

@@ -7,28 +7,12 @@ use crate::{
         open_time::{OpenTime, OpenTimeForm},
         registration::{FieldError, FieldErrors},
         schedule::Span,
-        staff::{CalendarOwner, StaffMember},
+        staff::StaffMember,
     },
     error::AppError,
-    ssr::{services::staff::allow, store::Store},
+    ssr::{services::staff::may_plan, store::Store},
 };
 use chrono::{DateTime, Utc};
-
-/// Checks that `me` may plan `counsellor_id`'s calendar.
-async fn may_plan(store: &Store, me: &StaffMember, counsellor_id: i64) -> Result<(), AppError> {
-    let owner = store
-        .calendar_owner(counsellor_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    allow(
-        me.may_plan_calendar(CalendarOwner {
-            counsellor_id,
-            office_id: owner.office_id,
-        }),
-        me,
-        "plan calendar",
-    )
-}
 
 fn parse(form: &OpenTimeForm) -> Result<(OpenTime, Span), AppError> {
     let time = form.parse().map_err(|(error, field)| {

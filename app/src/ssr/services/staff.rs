@@ -159,3 +159,25 @@ pub fn allow(allowed: bool, member: &StaffMember, what: &str) -> Result<(), AppE
         Err(AppError::Forbidden)
     }
 }
+
+/// Checks that `member` may plan `counsellor_id`'s calendar (open time, working hours) and
+/// returns the counsellor.
+pub async fn may_plan(
+    store: &Store,
+    member: &StaffMember,
+    counsellor_id: i64,
+) -> Result<crate::ssr::store::CalendarOwnerRow, AppError> {
+    let owner = store
+        .calendar_owner(counsellor_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    allow(
+        member.may_plan_calendar(crate::domain::staff::CalendarOwner {
+            counsellor_id,
+            office_id: owner.office_id,
+        }),
+        member,
+        "plan calendar",
+    )?;
+    Ok(owner)
+}

@@ -10,33 +10,17 @@ use crate::{
         open_time::{clock_text, parse_clock},
         registration::{FieldError, FieldErrors},
         schedule::Span,
-        staff::{CalendarOwner, StaffMember},
+        staff::StaffMember,
         time::{parse_iso_date, stockholm_date, stockholm_to_utc, Day},
         work_hours::{AbsenceForm, WorkHours, WorkHoursForm},
     },
     error::AppError,
-    ssr::{services::staff::allow, store::Store},
+    ssr::{services::staff::may_plan, store::Store},
 };
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 
 /// The most weeks one generation covers.
 pub const MAX_WEEKS: u64 = 12;
-
-async fn may_plan(store: &Store, me: &StaffMember, counsellor_id: i64) -> Result<String, AppError> {
-    let owner = store
-        .calendar_owner(counsellor_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    allow(
-        me.may_plan_calendar(CalendarOwner {
-            counsellor_id,
-            office_id: owner.office_id,
-        }),
-        me,
-        "plan calendar",
-    )?;
-    Ok(format!("{} {}", owner.first_name, owner.last_name))
-}
 
 async fn stored_hours(store: &Store, counsellor_id: i64) -> Result<WorkHours, AppError> {
     let rows = store.work_hours(counsellor_id).await?;
@@ -67,7 +51,7 @@ pub async fn view(
             .map(|c| c.id)
             .ok_or(AppError::NotFound)?,
     };
-    let name = may_plan(store, me, counsellor_id).await?;
+    let owner = may_plan(store, me, counsellor_id).await?;
     let hours = stored_hours(store, counsellor_id).await?.form();
     let absences = store
         .absences(counsellor_id, now)
@@ -82,7 +66,7 @@ pub async fn view(
         .collect();
     Ok(WorkHoursView {
         counsellor_id,
-        counsellor_name: name,
+        counsellor_name: format!("{} {}", owner.first_name, owner.last_name),
         own: me.counsellor_id == Some(counsellor_id),
         hours,
         absences,

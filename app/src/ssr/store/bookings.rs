@@ -123,6 +123,16 @@ impl Store {
     /// the seeker as `Conflict` naming `bookings_one_first_meeting` (Postgres) or
     /// `bookings.seeker_id` (SQLite).
     pub async fn insert_booking(&self, b: &NewBooking) -> Result<i64, StoreError> {
+        self.insert_booking_by(b, None).await
+    }
+
+    /// `insert_booking`, with who on the staff booked it and which meeting it follows up.
+    pub(super) async fn insert_booking_by(
+        &self,
+        b: &NewBooking,
+        staff: Option<(i64, i64)>,
+    ) -> Result<i64, StoreError> {
+        let (by_staff, follows) = staff.unzip();
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             if self.backend() == BackendKind::Postgres {
@@ -130,9 +140,10 @@ impl Store {
             }
             let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO bookings (seeker_id, counsellor_id, meeting_type_id, channel, \
-                 office_id, starts_at, ends_at, clear_until, is_first, video_room, created_at) \
+                 office_id, starts_at, ends_at, clear_until, is_first, video_room, created_at, \
+                 booked_by_staff_id, follows_booking_id) \
                  VALUES ($1, $2, (SELECT id FROM meeting_types WHERE code = $3), $4, $5, $6, \
-                 $7, $8, $9, $10, $11) RETURNING id",
+                 $7, $8, $9, $10, $11, $12, $13) RETURNING id",
             )
             .bind(b.seeker_id)
             .bind(b.counsellor_id)
@@ -145,6 +156,8 @@ impl Store {
             .bind(b.is_first)
             .bind(&b.video_room)
             .bind(stored(b.now))
+            .bind(by_staff)
+            .bind(follows)
             .fetch_one(&mut *tx)
             .await?;
             tx.commit().await?;

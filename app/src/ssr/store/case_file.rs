@@ -149,36 +149,8 @@ impl Store {
         by_staff_id: i64,
         follows: i64,
     ) -> Result<i64, StoreError> {
-        on_pool!(self, p => {
-            let mut tx = p.begin_write().await?;
-            if self.backend() == BackendKind::Postgres {
-                sqlx::query(LOCK_COUNSELLOR).bind(b.counsellor_id).execute(&mut *tx).await?;
-            }
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO bookings (seeker_id, counsellor_id, meeting_type_id, channel, \
-                 office_id, starts_at, ends_at, clear_until, is_first, video_room, created_at, \
-                 booked_by_staff_id, follows_booking_id) \
-                 VALUES ($1, $2, (SELECT id FROM meeting_types WHERE code = $3), $4, $5, $6, \
-                 $7, $8, $9, $10, $11, $12, $13) RETURNING id",
-            )
-            .bind(b.seeker_id)
-            .bind(b.counsellor_id)
-            .bind(b.meeting_type)
-            .bind(b.channel.as_str())
-            .bind(b.office_id)
-            .bind(stored(b.starts_at))
-            .bind(stored(b.ends_at))
-            .bind(stored(b.clear_until))
-            .bind(b.is_first)
-            .bind(&b.video_room)
-            .bind(stored(b.now))
-            .bind(by_staff_id)
-            .bind(follows)
-            .fetch_one(&mut *tx)
-            .await?;
-            tx.commit().await?;
-            Ok(id)
-        })
+        self.insert_booking_by(b, Some((by_staff_id, follows)))
+            .await
     }
 
     /// Moves a live booking on staff's behalf; the seeker sees on Mina sidor that staff moved
