@@ -9,9 +9,8 @@ use app::{
         calendar::{BoardOpen, CalendarView},
         case_file::{CaseFile, TimelineEntry},
     },
-    domain::{open_time::OpenTimeError, registration::FieldError, time::stockholm_date, Channel},
+    domain::{open_time::OpenTimeError, registration::FieldError, time::stockholm_date},
     error::AppError,
-    ssr::store::NewBooking,
 };
 use chrono::{Datelike, Days, Duration, NaiveDate, Utc};
 use support::{browser::Browser, people, spawn_app, Backend, TestApp};
@@ -219,23 +218,7 @@ async fn meeting(app: &TestApp, n: u32, counsellor: i64) -> (i64, i64) {
         .await
         .unwrap();
     let span = open.first().expect("the counsellor has open time");
-    let id = app
-        .store
-        .insert_booking(&NewBooking {
-            seeker_id: seeker,
-            counsellor_id: counsellor,
-            meeting_type: "first-meeting",
-            channel: Channel::Phone,
-            office_id: None,
-            starts_at: span.starts_at,
-            ends_at: span.starts_at + Duration::minutes(45),
-            clear_until: span.starts_at + Duration::minutes(60),
-            is_first: true,
-            video_room: None,
-            now: Utc::now(),
-        })
-        .await
-        .unwrap();
+    let id = people::phone_meeting(&app.store, seeker, counsellor, span.starts_at).await;
     (seeker, id)
 }
 
@@ -360,23 +343,7 @@ async fn outcome_note_follow_up_and_move_continue_one_case(backend: Backend) {
     // A meeting that began an hour ago (written straight into the store).
     let seeker = people::register(&app.store, 5, &["underskoterska"], None, Utc::now()).await;
     let began = (Utc::now() - Duration::hours(1)).with_timezone(&Utc);
-    let booking = app
-        .store
-        .insert_booking(&NewBooking {
-            seeker_id: seeker,
-            counsellor_id: sanna,
-            meeting_type: "first-meeting",
-            channel: Channel::Phone,
-            office_id: None,
-            starts_at: began,
-            ends_at: began + Duration::minutes(45),
-            clear_until: began + Duration::minutes(60),
-            is_first: true,
-            video_room: None,
-            now: began - Duration::days(3),
-        })
-        .await
-        .unwrap();
+    let booking = people::phone_meeting(&app.store, seeker, sanna, began).await;
     let me = people::staff(&app, SANNA).await;
     let b = booking.to_string();
 
@@ -817,22 +784,7 @@ async fn working_hours_lay_out_open_time_and_absences_take_it_away(backend: Back
         chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
     )
     .unwrap();
-    app.store
-        .insert_booking(&NewBooking {
-            seeker_id: seeker,
-            counsellor_id: sanna,
-            meeting_type: "first-meeting",
-            channel: Channel::Phone,
-            office_id: None,
-            starts_at: nine,
-            ends_at: nine + Duration::minutes(45),
-            clear_until: nine + Duration::minutes(60),
-            is_first: true,
-            video_room: None,
-            now: Utc::now(),
-        })
-        .await
-        .unwrap();
+    people::phone_meeting(&app.store, seeker, sanna, nine).await;
     let wed = wednesday.to_string();
     me.post_to(
         "/api/personal/arbetstider/franvaro",

@@ -6,9 +6,9 @@
 mod support;
 
 use app::{
-    domain::{staff::Role, Channel, Email},
+    domain::{staff::Role, Email},
     error::AppError,
-    ssr::{seed::DEMO_STAFF_PASSWORD, store::NewBooking},
+    ssr::seed::DEMO_STAFF_PASSWORD,
 };
 use chrono::{Duration, Utc};
 use support::{browser::Browser, people, spawn_app, Backend, TestApp};
@@ -50,22 +50,7 @@ async fn meeting(app: &TestApp, n: u32, counsellor: i64) -> i64 {
         .first()
         .expect("the counsellor has open time")
         .starts_at;
-    app.store
-        .insert_booking(&NewBooking {
-            seeker_id: seeker,
-            counsellor_id: counsellor,
-            meeting_type: "first-meeting",
-            channel: Channel::Phone,
-            office_id: None,
-            starts_at: start,
-            ends_at: start + Duration::minutes(45),
-            clear_until: start + Duration::minutes(60),
-            is_first: true,
-            video_room: None,
-            now: Utc::now(),
-        })
-        .await
-        .unwrap();
+    people::phone_meeting(&app.store, seeker, counsellor, start).await;
     seeker
 }
 

@@ -112,3 +112,29 @@ pub async fn staff<'a>(app: &'a super::TestApp, email: &str) -> super::browser::
         .await;
     browser
 }
+
+/// Books `seeker` a 45-minute first meeting by phone with `counsellor` at `starts`, straight
+/// into the store (a quarter-hour buffer after it).
+pub async fn phone_meeting(
+    store: &Store,
+    seeker: i64,
+    counsellor: i64,
+    starts: DateTime<Utc>,
+) -> i64 {
+    store
+        .insert_booking(&app::ssr::store::NewBooking {
+            seeker_id: seeker,
+            counsellor_id: counsellor,
+            meeting_type: "first-meeting",
+            channel: app::domain::Channel::Phone,
+            office_id: None,
+            starts_at: starts,
+            ends_at: starts + chrono::Duration::minutes(45),
+            clear_until: starts + chrono::Duration::minutes(60),
+            is_first: true,
+            video_room: None,
+            now: Utc::now(),
+        })
+        .await
+        .unwrap()
+}

@@ -37,6 +37,13 @@ pub struct NewTime {
     pub clear_until: DateTime<Utc>,
 }
 
+/// Who moves a booking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mover {
+    Seeker(i64),
+    Staff(i64),
+}
+
 /// A booking with everything the seeker's pages show about it.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct BookingRow {
@@ -175,6 +182,23 @@ impl Store {
         to: NewTime,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        self.move_booking_as(booking_id, Mover::Seeker(seeker_id), to, now)
+            .await
+    }
+
+    /// Moves a live booking, for the seeker (only their own) or for staff (any; the seeker
+    /// is then told staff moved it). `NotFound` when there is no such live booking.
+    pub(super) async fn move_booking_as(
+        &self,
+        booking_id: i64,
+        by: Mover,
+        to: NewTime,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let (seeker_id, staff_id) = match by {
+            Mover::Seeker(id) => (Some(id), None),
+            Mover::Staff(id) => (None, Some(id)),
+        };
         let done = on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             if self.backend() == BackendKind::Postgres {
@@ -183,8 +207,8 @@ impl Store {
             let done = sqlx::query(
                 "UPDATE bookings SET counsellor_id = $3, starts_at = $4, ends_at = $5, \
                  clear_until = $6, moved_at = $7, times_moved = times_moved + 1, \
-                 channel = $8, office_id = $9, video_room = $10, moved_by_staff_id = NULL \
-                 WHERE id = $1 AND seeker_id = $2 AND status = 'booked'",
+                 channel = $8, office_id = $9, video_room = $10, moved_by_staff_id = $11 \
+                 WHERE id = $1 AND seeker_id = COALESCE($2, seeker_id) AND status = 'booked'",
             )
             .bind(booking_id)
             .bind(seeker_id)
@@ -196,6 +220,7 @@ impl Store {
             .bind(to.channel.as_str())
             .bind(to.office_id)
             .bind(&to.video_room)
+            .bind(staff_id)
             .execute(&mut *tx)
             .await?
             .rows_affected();

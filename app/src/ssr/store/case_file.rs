@@ -2,8 +2,8 @@
 //! outcome of a meeting, follow-ups booked and meetings moved by staff, and referrals.
 
 use super::{
-    bookings::{stored, LOCK_COUNSELLOR},
-    on_pool, BackendKind, NewBooking, NewTime, Store, StoreError, WritePool,
+    bookings::{stored, Mover},
+    on_pool, NewBooking, NewTime, Store, StoreError,
 };
 use chrono::{DateTime, Utc};
 
@@ -162,37 +162,8 @@ impl Store {
         to: NewTime,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let done = on_pool!(self, p => {
-            let mut tx = p.begin_write().await?;
-            if self.backend() == BackendKind::Postgres {
-                sqlx::query(LOCK_COUNSELLOR).bind(to.counsellor_id).execute(&mut *tx).await?;
-            }
-            let done = sqlx::query(
-                "UPDATE bookings SET counsellor_id = $2, starts_at = $3, ends_at = $4, \
-                 clear_until = $5, moved_at = $6, times_moved = times_moved + 1, \
-                 channel = $7, office_id = $8, video_room = $9, moved_by_staff_id = $10 \
-                 WHERE id = $1 AND status = 'booked'",
-            )
-            .bind(booking_id)
-            .bind(to.counsellor_id)
-            .bind(stored(to.starts_at))
-            .bind(stored(to.ends_at))
-            .bind(stored(to.clear_until))
-            .bind(stored(now))
-            .bind(to.channel.as_str())
-            .bind(to.office_id)
-            .bind(&to.video_room)
-            .bind(staff_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            tx.commit().await?;
-            done
-        });
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        self.move_booking_as(booking_id, Mover::Staff(staff_id), to, now)
+            .await
     }
 
     /// Lets a counsellor of another office see the seeker (kept once).
