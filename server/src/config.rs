@@ -1,7 +1,10 @@
 //! Configuration from the environment. Every variable has a default that suits a developer's
 //! machine; a value that cannot be used stops start-up with one line naming the variable.
 
-use app::ssr::store::BackendKind;
+use app::ssr::{
+    notifications::{transport::check_smtp_url, MailSettings, Mailbox},
+    store::BackendKind,
+};
 use std::{fmt, net::SocketAddr};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +25,10 @@ pub struct Config {
     pub session_secret: SessionSecret,
     /// Where cargo-leptos put the compiled site (wasm, JS, CSS, public files).
     pub site_root: String,
+    /// Where email goes: an SMTP server, or `.eml` files.
+    pub mail: MailSettings,
+    /// The address people reach the service at, for links in messages.
+    pub public_url: String,
 }
 
 /// A secret that never appears in logs or debug output.
@@ -86,6 +93,26 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
         "TIDBOK_SESSION_SECRET",
         "a random secret per start in development",
         "at least 64 characters; signs session cookies",
+    ),
+    (
+        "TIDBOK_SMTP_URL",
+        "unset: each email is written as an .eml file in TIDBOK_MAIL_DIR",
+        "mail server: smtp://HOST:PORT, smtps://USER:PASSWORD@HOST (TLS) or smtp://USER:PASSWORD@HOST:587?tls=required",
+    ),
+    (
+        "TIDBOK_MAIL_FROM",
+        "Tidbok <noreply@tidbok.example>",
+        "the sender of every email",
+    ),
+    (
+        "TIDBOK_MAIL_DIR",
+        "data/mail",
+        "where emails are written as .eml files when TIDBOK_SMTP_URL is unset",
+    ),
+    (
+        "TIDBOK_PUBLIC_URL",
+        "http:// and the listening address",
+        "the address people reach Tidbok at, used in the links of emails and text messages",
     ),
     (
         "LEPTOS_SITE_ROOT",
@@ -176,6 +203,38 @@ impl Config {
 
         let site_root = get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into());
 
+        let smtp_url = get("TIDBOK_SMTP_URL");
+        if let Some(url) = &smtp_url {
+            check_smtp_url(url).map_err(|e| invalid("TIDBOK_SMTP_URL", e))?;
+        }
+        let from_text =
+            get("TIDBOK_MAIL_FROM").unwrap_or_else(|| "Tidbok <noreply@tidbok.example>".into());
+        let from: Mailbox = from_text.parse().map_err(|_| {
+            invalid(
+                "TIDBOK_MAIL_FROM",
+                format!("`{from_text}` is not an address such as Tidbok <noreply@example.se>"),
+            )
+        })?;
+        let mail = MailSettings {
+            from,
+            smtp_url,
+            folder: get("TIDBOK_MAIL_DIR")
+                .unwrap_or_else(|| "data/mail".into())
+                .into(),
+        };
+        let public_url = match get("TIDBOK_PUBLIC_URL") {
+            Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+                url.trim_end_matches('/').to_owned()
+            }
+            Some(url) => {
+                return Err(invalid(
+                    "TIDBOK_PUBLIC_URL",
+                    format!("`{url}` must start with https:// or http://"),
+                ))
+            }
+            None => format!("http://{listen}"),
+        };
+
         Ok(Self {
             database_url,
             listen,
@@ -184,6 +243,8 @@ impl Config {
             demo_data,
             session_secret,
             site_root,
+            mail,
+            public_url,
         })
     }
 
@@ -220,6 +281,25 @@ mod tests {
         assert_eq!(c.environment, Environment::Development);
         assert!(c.demo_data);
         assert_eq!(c.session_secret.bytes().len(), 64);
+        assert_eq!(c.mail.smtp_url, None);
+        assert_eq!(c.mail.folder, std::path::PathBuf::from("data/mail"));
+        assert_eq!(c.public_url, "http://127.0.0.1:3000");
+    }
+
+    #[test]
+    fn mail_settings_are_read() {
+        let c = config(&[
+            ("TIDBOK_SMTP_URL", "smtp://mail.example.se:2525"),
+            ("TIDBOK_MAIL_FROM", "Tidbok <tidbok@example.se>"),
+            ("TIDBOK_PUBLIC_URL", "https://tidbok.example.se/"),
+        ])
+        .unwrap();
+        assert_eq!(
+            c.mail.smtp_url.as_deref(),
+            Some("smtp://mail.example.se:2525")
+        );
+        assert_eq!(c.mail.from.email.to_string(), "tidbok@example.se");
+        assert_eq!(c.public_url, "https://tidbok.example.se");
     }
 
     #[test]
@@ -231,6 +311,9 @@ mod tests {
             ("TIDBOK_ENV", "staging"),
             ("TIDBOK_DEMO_DATA", "maybe"),
             ("TIDBOK_SESSION_SECRET", "short"),
+            ("TIDBOK_SMTP_URL", "mail.example.se"),
+            ("TIDBOK_MAIL_FROM", "nobody"),
+            ("TIDBOK_PUBLIC_URL", "tidbok.example"),
         ] {
             let err = config(&[(var, value)])
                 .err()

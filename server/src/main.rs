@@ -54,7 +54,8 @@ async fn main() -> ExitCode {
 }
 
 async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
-    let app = startup::build(&config).await?;
+    let mut app = startup::build(&config).await?;
+    app.start_notifications(&config).await?;
     let addr = app.local_addr();
     tracing::info!(
         database = app.state().store.backend().name(),

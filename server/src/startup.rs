@@ -7,6 +7,7 @@ use crate::{
 use app::{
     shell,
     ssr::{
+        notifications::{LogSms, Mailer, Notifier},
         seed::{self, DemoOutcome},
         services::registration,
         store::{SessionBackend, Store},
@@ -17,7 +18,7 @@ use app::{
 use axum::{routing::get, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use std::net::SocketAddr;
+use std::{net::SocketAddr, sync::Arc};
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_sessions::{
@@ -32,6 +33,9 @@ pub enum StartupError {
     Store(#[from] app::ssr::store::StoreError),
     #[error("could not load the shipped data: {0}")]
     Seed(#[from] seed::SeedError),
+    /// The mail settings do not work; the message names the variable.
+    #[error("{0}")]
+    Mail(String),
     #[error("could not listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -44,6 +48,40 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    notifications: Option<Notifications>,
+}
+
+/// The running notification worker and how to stop it.
+struct Notifications {
+    stop: tokio::sync::watch::Sender<bool>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+/// How often the worker looks for due messages.
+const OUTBOX_POLL: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// The notification worker for this configuration: SMTP when configured (the server must
+/// answer, or start-up stops), otherwise `.eml` files; text messages go to the log.
+pub async fn notifier(config: &Config, store: Store) -> Result<Notifier, StartupError> {
+    let variable = if config.mail.smtp_url.is_some() {
+        "TIDBOK_SMTP_URL"
+    } else {
+        "TIDBOK_MAIL_DIR"
+    };
+    let mailer = Mailer::connect(&config.mail)
+        .await
+        .map_err(|e| StartupError::Mail(format!("{variable}: {e}")))?;
+    if config.mail.smtp_url.is_none() && config.environment == Environment::Production {
+        tracing::warn!("TIDBOK_SMTP_URL is not set: emails are written to files, not sent");
+    }
+    Ok(Notifier::new(
+        store,
+        mailer,
+        Arc::new(LogSms),
+        config.mail.from.clone(),
+        &config.public_url,
+        Notifier::worker_name(),
+    ))
 }
 
 pub fn leptos_options(config: &Config) -> LeptosOptions {
@@ -94,6 +132,7 @@ pub async fn build(config: &Config) -> Result<Application, StartupError> {
             ))
             .layer(session_layer),
         state,
+        notifications: None,
     })
 }
 
@@ -181,10 +220,24 @@ impl Application {
     }
 
     /// Serves until ctrl-c (or SIGTERM), then lets requests in flight finish.
+    /// Starts sending the outbox's messages in the background, until the server stops.
+    pub async fn start_notifications(&mut self, config: &Config) -> Result<(), StartupError> {
+        let notifier = notifier(config, self.state.store.clone()).await?;
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let task = tokio::spawn(notifier.run(OUTBOX_POLL, stopped));
+        self.notifications = Some(Notifications { stop, task });
+        Ok(())
+    }
+
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         axum::serve(self.listener, self.router)
             .with_graceful_shutdown(shutdown_signal())
             .await?;
+        // The worker finishes the message it is sending; what is left waits in the outbox.
+        if let Some(n) = self.notifications {
+            let _ = n.stop.send(true);
+            let _ = n.task.await;
+        }
         self.state.store.close().await;
         Ok(())
     }

@@ -69,6 +69,7 @@ fn booking_for(seeker: i64, counsellor: i64, start: DateTime<Utc>, first: bool) 
         is_first: first,
         video_room: None,
         now: now(),
+        visit_limit: None,
     }
 }
 

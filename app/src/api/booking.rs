@@ -408,6 +408,10 @@ pub async fn book_time(
             )])));
         }
     };
+    state
+        .store
+        .set_message_language(seeker.id, http::message_language())
+        .await?;
     let outcome = if byt.trim().is_empty() {
         service::book(&state.store, &seeker, channel, office_id, choice, now).await
     } else {
@@ -473,6 +477,10 @@ pub async fn cancel_meeting(
     let booking = own_booking(&state.store, &seeker, &mote).await?;
     match form.parse() {
         Ok(cancellation) => {
+            state
+                .store
+                .set_message_language(seeker.id, http::message_language())
+                .await?;
             service::cancel(
                 &state.store,
                 seeker.id,

@@ -1,14 +1,18 @@
 //! The domain: plain Rust types shared by the browser and the server. No leptos, no I/O.
 //! Every type that crosses a trust boundary has a `parse` that returns it or says why not.
 
+pub mod arrival;
 pub mod booking;
+pub mod capacity;
 pub mod case;
 pub mod channel;
 pub mod choices;
 pub mod contact;
+pub mod figures;
 pub mod form_data;
 pub mod geo;
 pub mod matching;
+pub mod notification;
 pub mod offer;
 pub mod office;
 pub mod open_time;

@@ -28,6 +28,21 @@ pub fn cookie(name: &str) -> Option<String> {
         .map(|(_, v)| v.to_owned())
 }
 
+/// The language the person uses the service in, for the messages sent to them: the language
+/// switch's cookie, else the browser's first language, else Swedish.
+pub fn message_language() -> crate::domain::notification::MessageLanguage {
+    use crate::domain::notification::MessageLanguage;
+    if let Some(locale) = cookie(crate::app::LANGUAGE_COOKIE) {
+        return MessageLanguage::from_locale(&locale);
+    }
+    use_context::<Parts>()
+        .and_then(|parts| {
+            let accept = parts.headers.get(header::ACCEPT_LANGUAGE)?.to_str().ok()?;
+            accept.split(',').next().map(MessageLanguage::from_locale)
+        })
+        .unwrap_or_default()
+}
+
 /// Adds a `Set-Cookie` to the response: HttpOnly and SameSite=Lax always, Secure unless the
 /// service runs in local development over plain HTTP.
 pub fn set_cookie(name: &str, value: &str, max_age_seconds: i64, secure: bool) {

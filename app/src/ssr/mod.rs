@@ -1,6 +1,7 @@
 //! Everything that only exists on the server: state, services, storage and seed data.
 
 pub mod http;
+pub mod notifications;
 pub mod seed;
 pub mod services;
 pub mod state;

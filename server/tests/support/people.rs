@@ -134,6 +134,7 @@ pub async fn phone_meeting(
             is_first: true,
             video_room: None,
             now: Utc::now(),
+            visit_limit: None,
         })
         .await
         .unwrap()

@@ -150,6 +150,7 @@ pub async fn load(
                 video_room: (channel == Channel::Video)
                     .then(crate::ssr::services::booking::video_room),
                 now,
+                visit_limit: None,
             };
             if follow_up {
                 let first = store.insert_booking(&booking(earlier_starts, true)).await?;
@@ -200,6 +201,7 @@ pub async fn load(
                 is_first: true,
                 video_room: None,
                 now,
+                visit_limit: None,
             })
             .await?;
     }

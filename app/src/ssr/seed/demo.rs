@@ -2,6 +2,7 @@
 //! Tidbok can be tried at once. Realistic but fictional: names, numbers and addresses.
 
 use super::{busy_week, tsv::Rows, SeedError};
+use crate::domain::capacity::{CapacitySetting, DEFAULT_TARGET_PERCENT};
 use crate::domain::{
     time::stockholm_to_utc, Address, Channel, Email, FieldCode, OpeningHours, PhoneNumber, Postcode,
 };
@@ -184,6 +185,16 @@ pub async fn load_demo(store: &Store, today: NaiveDate) -> Result<DemoOutcome, S
     store.insert_availability(&spans).await?;
     let staff_accounts = demo_staff(store, &offices, &counsellors).await?;
     let demo_meetings = busy_week::load(store, busy.0, busy.1, today).await?;
+    // Made-up people get no email: the demo's own meetings are not announced.
+    store.drop_pending_messages("demo data").await?;
+    // Every reception takes six visitors an hour on weekdays and aims to fill 70 %.
+    let setting = CapacitySetting {
+        per_hour: [Some(6), Some(6), Some(6), Some(6), Some(6), None, None],
+        target_percent: DEFAULT_TARGET_PERCENT,
+    };
+    for office in store.list_offices().await? {
+        store.set_office_capacity(office.id, &setting).await?;
+    }
     Ok(DemoOutcome::Loaded {
         offices: offices.len(),
         counsellors: counsellors.len(),

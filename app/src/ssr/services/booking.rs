@@ -5,14 +5,16 @@
 use crate::{
     domain::{
         booking::{Cancellation, SlotChoice},
+        capacity::{local_hour, Capacity, VisitLoad},
         choices::LanguageCode,
         matching::{rank, Counsellor, Wish},
         offer::{build_offer, Offer, OfferedTime},
         schedule::{free_slots, SlotRules, Span},
+        time::stockholm_to_utc,
         Channel, FieldCode,
     },
     error::AppError,
-    ssr::store::{BookingRow, NewBooking, NewTime, SeekerProfile, Store, StoreError},
+    ssr::store::{BookingRow, NewBooking, NewTime, SeekerProfile, Store, StoreError, VisitLimit},
 };
 use chrono::{DateTime, Duration, Utc};
 use std::collections::HashMap;
@@ -33,9 +35,25 @@ pub struct Picker {
     /// offer gives to one counsellor may still be booked with another who is free then
     /// (the offer's choice can shift as other bookings change the week's load).
     free: HashMap<i64, Vec<Span>>,
+    /// For a visit: the office, its capacity and the visits already booked there.
+    office: Option<(i64, Capacity, VisitLoad)>,
 }
 
 impl Picker {
+    /// The office's limit for a visit starting at `start`, checked again when booking.
+    pub fn visit_limit(&self, start: DateTime<Utc>) -> Option<VisitLimit> {
+        let (office_id, capacity, _) = self.office.as_ref()?;
+        let (date, hour) = local_hour(start);
+        let max = capacity.per_hour_on(chrono::Datelike::weekday(&date))?;
+        let hour_start = stockholm_to_utc(date, chrono::NaiveTime::from_hms_opt(hour, 0, 0)?)?;
+        Some(VisitLimit {
+            office_id: *office_id,
+            hour_start,
+            hour_end: hour_start + Duration::hours(1),
+            max: i64::from(max),
+        })
+    }
+
     /// The chosen time, if that counsellor may meet the seeker this way and is free then.
     pub fn bookable(&self, choice: SlotChoice) -> Option<OfferedTime> {
         self.free
@@ -167,7 +185,7 @@ pub async fn picker(
         .map(|b| (b.counsellor_id, b.starts_at))
         .collect();
     let wish = wish(profile, channel, office_id);
-    let offer = build_offer(
+    let mut offer = build_offer(
         &wish,
         &counsellors,
         &free,
@@ -175,15 +193,64 @@ pub async fn picker(
         moving.map(|b| b.counsellor_id),
     );
     let eligible = rank(&wish, &counsellors).counsellors;
-    let free = free
+    let mut free: HashMap<i64, Vec<Span>> = free
         .into_iter()
         .filter(|(id, _)| eligible.contains(id))
         .collect();
+    let office = match (channel, office_id) {
+        (Channel::Office, Some(office)) => {
+            let (capacity, load) = office_load(store, office, moving_id, from, to).await?;
+            offer = capacity.apply(offer, &load);
+            for slots in free.values_mut() {
+                slots.retain(|s| capacity.has_room(&load, s.start));
+            }
+            Some((office, capacity, load))
+        }
+        _ => None,
+    };
     let names = rows
         .into_iter()
         .map(|c| (c.id, format!("{} {}", c.first_name, c.last_name)))
         .collect();
-    Ok(Picker { offer, names, free })
+    Ok(Picker {
+        offer,
+        names,
+        free,
+        office,
+    })
+}
+
+/// An office's capacity and the visits booked there from a day before `from` to `to` (the
+/// meeting being moved, if any, left out).
+pub async fn office_load(
+    store: &Store,
+    office_id: i64,
+    leave_out: Option<i64>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<(Capacity, VisitLoad), AppError> {
+    let setting = store.office_capacity(office_id).await?;
+    let opening = store
+        .list_offices()
+        .await?
+        .into_iter()
+        .find(|o| o.id == office_id)
+        .map(|o| o.opening_hours)
+        .unwrap_or_default();
+    let capacity = Capacity::new(setting.per_hour, setting.target_percent, &opening);
+    let moving_start = match leave_out {
+        Some(id) => store.booking(id).await?.map(|b| b.starts_at),
+        None => None,
+    };
+    let mut starts = store
+        .office_visit_starts(office_id, from - Duration::days(1), to)
+        .await?;
+    if let Some(t) = moving_start {
+        if let Some(i) = starts.iter().position(|s| *s == t) {
+            starts.remove(i);
+        }
+    }
+    Ok((capacity, VisitLoad::from_starts(starts)))
 }
 
 /// A random video room name.
@@ -240,10 +307,11 @@ pub async fn book(
         is_first: true,
         video_room: (channel == Channel::Video).then(video_room),
         now,
+        visit_limit: picker.visit_limit(time.slot.start),
     };
     match store.insert_booking(&new).await {
         Ok(id) => Ok(id),
-        Err(StoreError::Conflict(rule)) if rule == "booking_overlap" => {
+        Err(StoreError::Conflict(rule)) if is_taken(&rule) => {
             let fresh = self::picker(store, profile, channel, office_id, None, now).await?;
             Err(BookError::Taken(fresh.offer.nearest(choice.start, NEAREST)))
         }
@@ -302,10 +370,11 @@ pub async fn reschedule(
         starts_at: time.slot.start,
         ends_at: time.slot.end,
         clear_until: time.slot.end + rules.buffer,
+        visit_limit: picker.visit_limit(time.slot.start),
     };
     match store.move_booking(booking.id, profile.id, to, now).await {
         Ok(()) => Ok(()),
-        Err(StoreError::Conflict(rule)) if rule == "booking_overlap" => {
+        Err(StoreError::Conflict(rule)) if is_taken(&rule) => {
             let fresh =
                 self::picker(store, profile, channel, office_id, Some(booking), now).await?;
             Err(BookError::Taken(fresh.offer.nearest(choice.start, NEAREST)))
@@ -350,6 +419,12 @@ async fn office_for(
         .iter()
         .find(|c| c.id == counsellor_id)
         .map(|c| c.office_id))
+}
+
+/// The time went to someone else meanwhile: the counsellor's, or the office's last place
+/// that hour.
+fn is_taken(rule: &str) -> bool {
+    rule == "booking_overlap" || rule == "office_capacity"
 }
 
 /// The database's name for "one first meeting per seeker", as each backend reports it.

@@ -312,6 +312,8 @@ pub async fn follow_up(
                 is_first: false,
                 video_room: (wanted.channel == Channel::Video).then(video_room),
                 now,
+                // Staff book follow-ups where they judge best; capacity steers online booking.
+                visit_limit: None,
             },
             me.id,
             b.id,
@@ -350,6 +352,7 @@ pub async fn move_meeting(
         starts_at: starts,
         ends_at: ends,
         clear_until: ends + buffer,
+        visit_limit: None,
     };
     match store.move_booking_by_staff(b.id, me.id, to, now).await {
         Err(StoreError::NotFound) => Err(AppError::Conflict("move_not_now".into())),

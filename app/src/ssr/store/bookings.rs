@@ -2,7 +2,12 @@
 //! Whether a time is still free is decided by the database's rules (`booking_overlap`,
 //! `bookings_one_first_meeting`), so two people racing for one time cannot both get it.
 
-use super::{on_pool, BackendKind, Store, StoreError, WritePool};
+use super::{
+    capacity::{VisitLimit, LOCK_OFFICE, VISITS_IN_HOUR},
+    on_pool,
+    outbox::enqueue_messages,
+    BackendKind, Store, StoreError, WritePool,
+};
 use crate::domain::{choices::CancelReason, Channel};
 use chrono::{DateTime, SubsecRound, Utc};
 
@@ -23,6 +28,8 @@ pub struct NewBooking {
     pub is_first: bool,
     pub video_room: Option<String>,
     pub now: DateTime<Utc>,
+    /// For a visit booked online: the office's capacity in the hour it starts.
+    pub visit_limit: Option<VisitLimit>,
 }
 
 /// A new time for a booking, perhaps with another counsellor or in another way.
@@ -35,6 +42,8 @@ pub struct NewTime {
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub clear_until: DateTime<Utc>,
+    /// For a visit moved online: the office's capacity in the hour it starts.
+    pub visit_limit: Option<VisitLimit>,
 }
 
 /// Who moves a booking.
@@ -119,6 +128,31 @@ const SELECT_BOOKING: &str = "SELECT b.id, b.seeker_id, b.counsellor_id, \
 /// needs nothing, as `BEGIN IMMEDIATE` already lets one writer in at a time.
 pub(super) const LOCK_COUNSELLOR: &str = "SELECT pg_advisory_xact_lock(7001, ($1)::int4)";
 
+/// Refuses a visit in an hour its office has no room left in, as `Conflict("office_capacity")`.
+/// Runs inside the booking's transaction; on PostgreSQL it first locks the office.
+macro_rules! check_visit_limit {
+    ($store:expr, $tx:expr, $limit:expr, $booking:expr) => {{
+        if let Some(limit) = $limit {
+            if $store.backend() == BackendKind::Postgres {
+                sqlx::query(LOCK_OFFICE)
+                    .bind(limit.office_id)
+                    .execute(&mut *$tx)
+                    .await?;
+            }
+            let (taken,): (i64,) = sqlx::query_as(VISITS_IN_HOUR)
+                .bind(limit.office_id)
+                .bind(stored(limit.hour_start))
+                .bind(stored(limit.hour_end))
+                .bind($booking)
+                .fetch_one(&mut *$tx)
+                .await?;
+            if taken >= limit.max {
+                return Err(StoreError::Conflict("office_capacity".into()));
+            }
+        }
+    }};
+}
+
 /// SQLite keeps times as text; whole seconds keep every stored time comparable as text.
 pub(super) fn stored(t: DateTime<Utc>) -> DateTime<Utc> {
     t.trunc_subsecs(0)
@@ -145,6 +179,7 @@ impl Store {
             if self.backend() == BackendKind::Postgres {
                 sqlx::query(LOCK_COUNSELLOR).bind(b.counsellor_id).execute(&mut *tx).await?;
             }
+            check_visit_limit!(self, tx, b.visit_limit, 0i64);
             let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO bookings (seeker_id, counsellor_id, meeting_type_id, channel, \
                  office_id, starts_at, ends_at, clear_until, is_first, video_room, created_at, \
@@ -167,6 +202,7 @@ impl Store {
             .bind(follows)
             .fetch_one(&mut *tx)
             .await?;
+            enqueue_messages!(tx, id, MessageEvent::Booked, b.starts_at, b.now);
             tx.commit().await?;
             Ok(id)
         })
@@ -204,6 +240,7 @@ impl Store {
             if self.backend() == BackendKind::Postgres {
                 sqlx::query(LOCK_COUNSELLOR).bind(to.counsellor_id).execute(&mut *tx).await?;
             }
+            check_visit_limit!(self, tx, to.visit_limit, booking_id);
             let done = sqlx::query(
                 "UPDATE bookings SET counsellor_id = $3, starts_at = $4, ends_at = $5, \
                  clear_until = $6, moved_at = $7, times_moved = times_moved + 1, \
@@ -224,6 +261,9 @@ impl Store {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+            if done == 1 {
+                enqueue_messages!(tx, booking_id, MessageEvent::Moved, to.starts_at, now);
+            }
             tx.commit().await?;
             done
         });
@@ -245,20 +285,23 @@ impl Store {
     ) -> Result<(), StoreError> {
         let done = on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
-            let done = sqlx::query(
+            let cancelled: Option<(DateTime<Utc>,)> = sqlx::query_as(
                 "UPDATE bookings SET status = 'cancelled', cancel_reason = $3, cancel_note = $4, \
-                 cancelled_at = $5 WHERE id = $1 AND seeker_id = $2 AND status = 'booked'",
+                 cancelled_at = $5 WHERE id = $1 AND seeker_id = $2 AND status = 'booked' \
+                 RETURNING starts_at",
             )
             .bind(booking_id)
             .bind(seeker_id)
             .bind(reason.as_str())
             .bind(note)
             .bind(stored(now))
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some((starts,)) = cancelled {
+                enqueue_messages!(tx, booking_id, MessageEvent::Cancelled, starts, now);
+            }
             tx.commit().await?;
-            done
+            u64::from(cancelled.is_some())
         });
         if done == 0 {
             return Err(StoreError::NotFound);

@@ -1,0 +1,226 @@
+//! Follow-up figures for an office and its counsellors over a period: how many registered
+//! and booked by themselves online, how many did not come, how long from registration to the
+//! first meeting, how long visitors waited at the office, and when in the day visits fall.
+
+use super::{capacity::local_hour, Channel};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One meeting in the period, with what the figures need of it and its seeker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingFact {
+    pub counsellor_id: i64,
+    pub starts_at: DateTime<Utc>,
+    /// `booked`, `held`, `no_show` or `cancelled`.
+    pub status: String,
+    pub channel: Channel,
+    pub is_first: bool,
+    /// The seeker booked it themselves (not staff).
+    pub booked_online: bool,
+    /// The seeker registered themselves online.
+    pub registered_online: bool,
+    pub registered_at: DateTime<Utc>,
+    pub arrived_at: Option<DateTime<Utc>>,
+    pub received_at: Option<DateTime<Utc>>,
+}
+
+/// The middle and the mean of some numbers, and how many there were.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Spread {
+    pub count: u32,
+    pub median: Option<f64>,
+    pub mean: Option<f64>,
+}
+
+impl Spread {
+    pub fn of(mut values: Vec<f64>) -> Spread {
+        values.retain(|v| v.is_finite());
+        if values.is_empty() {
+            return Spread::default();
+        }
+        values.sort_by(f64::total_cmp);
+        let n = values.len();
+        let median = if n % 2 == 1 {
+            values[n / 2]
+        } else {
+            (values[n / 2 - 1] + values[n / 2]) / 2.0
+        };
+        Spread {
+            count: u32::try_from(n).unwrap_or(u32::MAX),
+            median: Some(median),
+            mean: Some(values.iter().sum::<f64>() / n as f64),
+        }
+    }
+}
+
+/// The figures for one office or one counsellor.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Figures {
+    /// First meetings in the period that were not cancelled.
+    pub first_meetings: u32,
+    /// Of those, the seeker registered and booked online by themselves.
+    pub self_service: u32,
+    pub held: u32,
+    pub no_shows: u32,
+    /// Days from registration to the first meeting.
+    pub days_to_first: Spread,
+    /// Minutes visitors waited at the office (from arrival, or from the booked time if they
+    /// came early, until the counsellor fetched them).
+    pub waiting_minutes: Spread,
+    /// Office visits (not cancelled) by the Stockholm hour they start in, 0–23.
+    pub visits_by_hour: Vec<u32>,
+}
+
+/// A share in whole percent, or `None` of nothing.
+pub fn percent(part: u32, whole: u32) -> Option<u32> {
+    (whole > 0).then(|| ((f64::from(part) * 100.0 / f64::from(whole)).round()) as u32)
+}
+
+impl Figures {
+    pub fn of<'a>(facts: impl IntoIterator<Item = &'a MeetingFact>) -> Figures {
+        let mut f = Figures {
+            visits_by_hour: vec![0; 24],
+            ..Figures::default()
+        };
+        let mut days = Vec::new();
+        let mut waits = Vec::new();
+        for m in facts {
+            let live = m.status != "cancelled";
+            match m.status.as_str() {
+                "held" => f.held += 1,
+                "no_show" => f.no_shows += 1,
+                _ => {}
+            }
+            if m.is_first && live {
+                f.first_meetings += 1;
+                if m.booked_online && m.registered_online {
+                    f.self_service += 1;
+                }
+                days.push((m.starts_at - m.registered_at).num_minutes() as f64 / (60.0 * 24.0));
+            }
+            if m.channel == Channel::Office && live {
+                let (_, hour) = local_hour(m.starts_at);
+                f.visits_by_hour[hour as usize] += 1;
+                if let (Some(arrived), Some(received)) = (m.arrived_at, m.received_at) {
+                    waits.push(
+                        super::arrival::waited_minutes(arrived, m.starts_at, received) as f64,
+                    );
+                }
+            }
+        }
+        f.days_to_first = Spread::of(days);
+        f.waiting_minutes = Spread::of(waits);
+        f
+    }
+
+    pub fn self_service_percent(&self) -> Option<u32> {
+        percent(self.self_service, self.first_meetings)
+    }
+
+    /// No-shows of the meetings whose outcome is recorded.
+    pub fn no_show_percent(&self) -> Option<u32> {
+        percent(self.no_shows, self.held + self.no_shows)
+    }
+
+    /// The first and last hour with visits, if any.
+    pub fn busy_hours(&self) -> Option<(usize, usize)> {
+        let first = self.visits_by_hour.iter().position(|n| *n > 0)?;
+        let last = self.visits_by_hour.iter().rposition(|n| *n > 0)?;
+        Some((first, last))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, TimeZone};
+    use proptest::prelude::*;
+
+    fn fact(status: &str, first: bool, online: bool) -> MeetingFact {
+        let starts = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
+        MeetingFact {
+            counsellor_id: 1,
+            starts_at: starts,
+            status: status.into(),
+            channel: Channel::Office,
+            is_first: first,
+            booked_online: online,
+            registered_online: true,
+            registered_at: starts - Duration::days(4),
+            arrived_at: None,
+            received_at: None,
+        }
+    }
+
+    #[test]
+    fn the_figures_of_a_small_period() {
+        let mut waited = fact("held", true, true);
+        waited.arrived_at = Some(waited.starts_at - Duration::minutes(5));
+        waited.received_at = Some(waited.starts_at + Duration::minutes(12));
+        let mut by_staff = fact("no_show", true, false);
+        by_staff.registered_at = by_staff.starts_at - Duration::days(10);
+        let facts = [
+            waited,
+            by_staff,
+            fact("held", false, false),
+            fact("cancelled", true, true),
+            MeetingFact {
+                channel: Channel::Phone,
+                ..fact("booked", true, true)
+            },
+        ];
+        let f = Figures::of(&facts);
+        assert_eq!(f.first_meetings, 3);
+        assert_eq!(f.self_service, 2);
+        assert_eq!(f.self_service_percent(), Some(67));
+        assert_eq!((f.held, f.no_shows), (2, 1));
+        assert_eq!(f.no_show_percent(), Some(33));
+        assert_eq!(f.days_to_first.median, Some(4.0));
+        assert_eq!(f.days_to_first.mean, Some(6.0));
+        assert_eq!(f.waiting_minutes.count, 1);
+        assert_eq!(f.waiting_minutes.median, Some(12.0));
+        // 09:00 UTC is 10:00 in Stockholm; three office visits are live (one is by phone).
+        assert_eq!(f.visits_by_hour[10], 3);
+        assert_eq!(f.busy_hours(), Some((10, 10)));
+    }
+
+    #[test]
+    fn nothing_gives_no_shares() {
+        let f = Figures::of(&[]);
+        assert_eq!(f.self_service_percent(), None);
+        assert_eq!(f.no_show_percent(), None);
+        assert_eq!(f.days_to_first, Spread::default());
+        assert_eq!(f.busy_hours(), None);
+    }
+
+    #[test]
+    fn median_of_an_even_count_is_the_middle_two() {
+        assert_eq!(Spread::of(vec![4.0, 1.0, 3.0, 2.0]).median, Some(2.5));
+    }
+
+    proptest! {
+        /// Shares stay within 0–100 %, counts add up, and the median lies between the
+        /// smallest and the largest value.
+        #[test]
+        fn figures_are_consistent(
+            rows in prop::collection::vec((0usize..4, any::<bool>(), any::<bool>(), 0i64..90), 0..40),
+        ) {
+            let statuses = ["booked", "held", "no_show", "cancelled"];
+            let facts: Vec<MeetingFact> = rows.iter().map(|(s, first, online, days)| {
+                let mut f = fact(statuses[*s], *first, *online);
+                f.registered_at = f.starts_at - Duration::days(*days);
+                f
+            }).collect();
+            let f = Figures::of(&facts);
+            prop_assert!(f.self_service <= f.first_meetings);
+            prop_assert!(f.self_service_percent().is_none_or(|p| p <= 100));
+            prop_assert!(f.no_show_percent().is_none_or(|p| p <= 100));
+            prop_assert_eq!(f.visits_by_hour.iter().sum::<u32>() as usize,
+                facts.iter().filter(|m| m.status != "cancelled").count());
+            if let (Some(median), Some(mean)) = (f.days_to_first.median, f.days_to_first.mean) {
+                prop_assert!((0.0..=90.0).contains(&median));
+                prop_assert!((0.0..=90.0).contains(&mean));
+            }
+        }
+    }
+}

@@ -1,0 +1,340 @@
+//! The words of each message, in the seeker's language. Only what the seeker needs to find
+//! their meeting: their first name, the time, the place or how contact happens, the
+//! counsellor's name and direct number, and a link to Mina sidor. Never the identity number
+//! and never anything from the profile.
+
+use crate::{
+    domain::{
+        notification::{MessageEvent, MessageLanguage},
+        time::{clock, day_and_month, long_date, stockholm_date, weekday_name},
+        Channel,
+    },
+    ssr::{
+        services::{booking::VIDEO_BASE, calendar_file::meeting_ics},
+        store::{BookingRow, Recipient},
+    },
+};
+
+/// One message, ready for either medium.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Composed {
+    pub subject: String,
+    /// The email's plain text.
+    pub text: String,
+    /// The text message: short, and the same facts.
+    pub sms: String,
+    /// The calendar file attached to the email.
+    pub ics: String,
+}
+
+/// Writes the message about `event` for the booking as it is now. `site` is the service's
+/// public address, without a trailing slash.
+pub fn compose(
+    event: MessageEvent,
+    b: &BookingRow,
+    to: &Recipient,
+    language: MessageLanguage,
+    site: &str,
+) -> Composed {
+    let sv = language == MessageLanguage::Sv;
+    let date = stockholm_date(b.starts_at);
+    let when_long = format!(
+        "{}, {} {}–{}",
+        long_date(date, sv),
+        if sv { "kl." } else { "at" },
+        clock(b.starts_at),
+        clock(b.ends_at)
+    );
+    let when_short = format!(
+        "{} {} {} {}",
+        weekday_name(date, sv).chars().take(3).collect::<String>(),
+        day_and_month(date, sv),
+        if sv { "kl." } else { "at" },
+        clock(b.starts_at)
+    );
+    let counsellor = format!("{} {}", b.counsellor_first_name, b.counsellor_last_name);
+    let link = format!("{site}/mina-sidor/mote/{}", b.id);
+    let channel: Option<Channel> = b.channel.parse().ok();
+    let office = match (
+        &b.office_name,
+        &b.office_street,
+        b.office_postcode,
+        &b.office_city,
+    ) {
+        (Some(name), Some(street), Some(postcode), Some(city)) => {
+            let code = postcode.to_string();
+            let (a, rest) = code.split_at(code.len().min(3));
+            Some(format!("{name}, {street}, {a} {rest} {city}"))
+        }
+        _ => None,
+    };
+    let how = match (channel, sv) {
+        (Some(Channel::Office), true) => format!(
+            "Besök på {}",
+            office.clone().unwrap_or_else(|| "kontoret".into())
+        ),
+        (Some(Channel::Office), false) => format!(
+            "Visit at {}",
+            office.clone().unwrap_or_else(|| "the office".into())
+        ),
+        (Some(Channel::Video), true) => format!(
+            "Videomöte: {VIDEO_BASE}{}",
+            b.video_room.as_deref().unwrap_or("")
+        ),
+        (Some(Channel::Video), false) => format!(
+            "Video meeting: {VIDEO_BASE}{}",
+            b.video_room.as_deref().unwrap_or("")
+        ),
+        (_, true) => format!("Telefon: {counsellor} ringer dig på det nummer du har gett oss"),
+        (_, false) => format!("Phone: {counsellor} calls you on the number you gave us"),
+    };
+    let meeting = if sv {
+        b.meeting_name_sv.to_lowercase()
+    } else {
+        b.meeting_name_en.to_lowercase()
+    };
+    let (subject, lead, sms_lead) = match (event, sv) {
+        (MessageEvent::Booked, true) => (
+            format!("Bokat: {meeting} {when_short}"),
+            format!("Du har bokat ett {meeting} med {counsellor}."),
+            "Bokat".to_owned(),
+        ),
+        (MessageEvent::Booked, false) => (
+            format!("Booked: {meeting} {when_short}"),
+            format!("You have booked a {meeting} with {counsellor}."),
+            "Booked".to_owned(),
+        ),
+        (MessageEvent::Moved, true) => (
+            format!("Ny tid: {meeting} {when_short}"),
+            format!("Ditt {meeting} med {counsellor} har en ny tid."),
+            "Ny tid".to_owned(),
+        ),
+        (MessageEvent::Moved, false) => (
+            format!("New time: {meeting} {when_short}"),
+            format!("Your {meeting} with {counsellor} has a new time."),
+            "New time".to_owned(),
+        ),
+        (MessageEvent::Cancelled, true) => (
+            format!("Avbokat: {meeting} {when_short}"),
+            format!(
+                "Ditt {meeting} med {counsellor} är avbokat. Du kan boka en ny tid när du vill."
+            ),
+            "Avbokat".to_owned(),
+        ),
+        (MessageEvent::Cancelled, false) => (
+            format!("Cancelled: {meeting} {when_short}"),
+            format!(
+                "Your {meeting} with {counsellor} is cancelled. You can book a new time whenever you like."
+            ),
+            "Cancelled".to_owned(),
+        ),
+        (MessageEvent::Reminder, true) => (
+            format!("Påminnelse: {meeting} {when_short}"),
+            format!("En påminnelse om ditt {meeting} med {counsellor}."),
+            "Påminnelse".to_owned(),
+        ),
+        (MessageEvent::Reminder, false) => (
+            format!("Reminder: {meeting} {when_short}"),
+            format!("A reminder of your {meeting} with {counsellor}."),
+            "Reminder".to_owned(),
+        ),
+    };
+    let cancelled = event == MessageEvent::Cancelled;
+    let mut text = String::new();
+    text.push_str(&if sv {
+        format!("Hej {}!\n\n{lead}\n\n", to.first_name)
+    } else {
+        format!("Hello {},\n\n{lead}\n\n", to.first_name)
+    });
+    if sv {
+        text.push_str(&format!("När: {when_long}\n{how}\n"));
+        text.push_str(&format!(
+            "Med: {counsellor}, {}, direktnummer {}\n\n",
+            b.counsellor_title, b.counsellor_phone
+        ));
+    } else {
+        text.push_str(&format!("When: {when_long}\n{how}\n"));
+        text.push_str(&format!(
+            "With: {counsellor}, {}, direct number {}\n\n",
+            b.counsellor_title, b.counsellor_phone
+        ));
+    }
+    if !cancelled {
+        text.push_str(&if sv {
+            format!("Byt tid eller avboka på Mina sidor: {link}\n")
+        } else {
+            format!("Change the time or cancel on My pages: {link}\n")
+        });
+        if channel == Some(Channel::Office) {
+            text.push_str(if sv {
+                "När du har kommit till kontoret kan du trycka på \"Jag är här\" på samma sida \
+                 (från en timme före mötet), så vet din handläggare att du väntar.\n"
+            } else {
+                "When you have arrived at the office you can press \"I am here\" on the same \
+                 page (from an hour before the meeting), so your counsellor knows you are \
+                 waiting.\n"
+            });
+        }
+        text.push_str(if sv {
+            "Den bifogade kalenderfilen (.ics) lägger in mötet i din kalender.\n"
+        } else {
+            "The attached calendar file (.ics) adds the meeting to your calendar.\n"
+        });
+    } else {
+        text.push_str(&if sv {
+            format!("Boka en ny tid: {site}/boka\n")
+        } else {
+            format!("Book a new time: {site}/boka\n")
+        });
+    }
+    text.push_str(if sv {
+        "\nVänliga hälsningar\nTidbok\n\nDet här mejlet går inte att svara på. Ring din handläggare om du har frågor.\n"
+    } else {
+        "\nKind regards\nTidbok\n\nThis email cannot be replied to. Call your counsellor if you have questions.\n"
+    });
+    let place = match channel {
+        Some(Channel::Office) => b.office_name.clone().unwrap_or_default(),
+        Some(Channel::Video) => "video".to_owned(),
+        _ => if sv { "telefon" } else { "phone" }.to_owned(),
+    };
+    let with = if sv { "med" } else { "with" };
+    let sms = if cancelled {
+        format!("Tidbok: {sms_lead}: {meeting} {with} {counsellor} {when_short}. {site}/boka")
+    } else {
+        format!("Tidbok: {sms_lead}: {meeting} {with} {counsellor} {when_short}, {place}. {link}")
+    };
+    Composed {
+        subject,
+        text,
+        sms,
+        ics: meeting_ics(b, sv),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    fn booking(channel: &str) -> BookingRow {
+        let start = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
+        BookingRow {
+            id: 7,
+            seeker_id: 1,
+            counsellor_id: 2,
+            counsellor_first_name: "Emina".into(),
+            counsellor_last_name: "Hodžić".into(),
+            counsellor_title: "Arbetsförmedlare".into(),
+            counsellor_phone: "010-202 01 12".into(),
+            counsellor_email: "emina.hodzic@tidbok.example".into(),
+            meeting_type: "first-meeting".into(),
+            meeting_name_sv: "Första möte".into(),
+            meeting_name_en: "First meeting".into(),
+            channel: channel.into(),
+            office_id: (channel == "office").then_some(1),
+            office_name: (channel == "office").then(|| "Tidbok Malmö".into()),
+            office_street: (channel == "office").then(|| "Södra Förstadsgatan 1".into()),
+            office_postcode: (channel == "office").then_some(21143),
+            office_city: (channel == "office").then(|| "Malmö".into()),
+            office_phone: None,
+            starts_at: start,
+            ends_at: start + chrono::Duration::minutes(45),
+            status: "booked".into(),
+            is_first: true,
+            video_room: (channel == "video").then(|| "abcdef0123456789".into()),
+            cancel_reason: None,
+            cancel_note: String::new(),
+            cancelled_at: None,
+            moved_at: None,
+            times_moved: 0,
+            created_at: start - chrono::Duration::days(2),
+            moved_by_staff: false,
+            follows_booking_id: None,
+        }
+    }
+
+    fn seeker() -> Recipient {
+        Recipient {
+            first_name: "Amira".into(),
+            email: "amira@example.se".into(),
+            phone: "0701234567".into(),
+            message_language: "sv".into(),
+        }
+    }
+
+    const SITE: &str = "https://tidbok.example";
+
+    #[test]
+    fn a_confirmation_in_swedish_says_when_where_and_with_whom() {
+        let m = compose(
+            MessageEvent::Booked,
+            &booking("office"),
+            &seeker(),
+            MessageLanguage::Sv,
+            SITE,
+        );
+        assert_eq!(m.subject, "Bokat: första möte tis 24 november kl. 10:00");
+        assert!(m.text.starts_with("Hej Amira!"));
+        assert!(m
+            .text
+            .contains("När: tisdag 24 november 2026, kl. 10:00–10:45"));
+        assert!(m
+            .text
+            .contains("Besök på Tidbok Malmö, Södra Förstadsgatan 1, 211 43 Malmö"));
+        assert!(m
+            .text
+            .contains("Emina Hodžić, Arbetsförmedlare, direktnummer 010-202 01 12"));
+        assert!(m.text.contains("https://tidbok.example/mina-sidor/mote/7"));
+        assert!(m.text.contains("Jag är här"));
+        assert!(m.ics.contains("BEGIN:VEVENT"));
+    }
+
+    #[test]
+    fn a_reminder_in_english_by_video_and_by_text_message() {
+        let m = compose(
+            MessageEvent::Reminder,
+            &booking("video"),
+            &seeker(),
+            MessageLanguage::En,
+            SITE,
+        );
+        assert_eq!(
+            m.subject,
+            "Reminder: first meeting Tue 24 November at 10:00"
+        );
+        assert!(m.text.starts_with("Hello Amira,"));
+        assert!(m
+            .text
+            .contains("Video meeting: https://video.tidbok.example/m/abcdef0123456789"));
+        assert!(!m.text.contains("I am here"));
+        assert_eq!(
+            m.sms,
+            "Tidbok: Reminder: first meeting with Emina Hodžić Tue 24 November at 10:00, video. \
+             https://tidbok.example/mina-sidor/mote/7"
+        );
+    }
+
+    #[test]
+    fn a_cancellation_points_to_booking_again_and_holds_nothing_personal() {
+        let mut b = booking("phone");
+        b.status = "cancelled".into();
+        let m = compose(
+            MessageEvent::Cancelled,
+            &b,
+            &seeker(),
+            MessageLanguage::Sv,
+            SITE,
+        );
+        assert!(m.subject.starts_with("Avbokat:"));
+        assert!(m.text.contains("https://tidbok.example/boka"));
+        assert!(!m.text.contains("mina-sidor/mote/7"));
+        assert!(m.ics.contains("STATUS:CANCELLED"));
+        assert!(m
+            .sms
+            .starts_with("Tidbok: Avbokat: första möte med Emina Hodžić"));
+        for text in [&m.text, &m.sms, &m.subject] {
+            assert!(!text.contains("0701234567"));
+            assert!(!text.contains("amira@example.se"));
+        }
+    }
+}

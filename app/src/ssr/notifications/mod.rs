@@ -1,0 +1,10 @@
+//! Telling seekers about their meetings: the outbox's messages written out (`compose`), the
+//! ways they leave (`transport`) and the worker that sends them (`worker`).
+
+pub mod compose;
+pub mod transport;
+pub mod worker;
+
+pub use lettre::message::Mailbox;
+pub use transport::{LogSms, MailSettings, Mailer, SmsProvider};
+pub use worker::{Delivery, Notifier, Round};

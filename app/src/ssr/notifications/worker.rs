@@ -1,0 +1,249 @@
+//! The worker that empties the outbox: claims due messages, writes each from the booking as
+//! it is now, sends it, and records the result. Any number of workers may run, in one
+//! process or many, against the same database (see the store's outbox for how a message is
+//! claimed by one of them at a time).
+
+use super::{
+    compose::compose,
+    transport::{Email, Mailer, SmsProvider},
+};
+use crate::{
+    domain::notification::{retry_after, Medium, MessageEvent},
+    error::AppError,
+    ssr::store::{OutboxRow, Store},
+};
+use chrono::{DateTime, Duration, Utc};
+use lettre::message::Mailbox;
+use std::sync::Arc;
+
+/// What became of one message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    Sent,
+    /// Not worth sending any more (the meeting moved or was cancelled since), and why.
+    Dropped(String),
+    /// This try failed; it is tried again later or given up.
+    Failed(String),
+}
+
+/// How many of each outcome one round had.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Round {
+    pub sent: usize,
+    pub dropped: usize,
+    pub failed: usize,
+    /// Outcomes that could not be recorded because another worker had taken the message over.
+    pub lost_claims: usize,
+}
+
+impl Round {
+    pub fn handled(&self) -> usize {
+        self.sent + self.dropped + self.failed + self.lost_claims
+    }
+}
+
+#[derive(Clone)]
+pub struct Notifier {
+    store: Store,
+    mailer: Mailer,
+    sms: Arc<dyn SmsProvider>,
+    from: Mailbox,
+    /// The service's public address, for links (no trailing slash).
+    site: String,
+    /// Names this worker's claims.
+    worker: String,
+    /// How long a claim holds: far longer than one SMTP conversation may take.
+    pub lease: Duration,
+    pub batch: i64,
+}
+
+impl Notifier {
+    pub fn new(
+        store: Store,
+        mailer: Mailer,
+        sms: Arc<dyn SmsProvider>,
+        from: Mailbox,
+        site: &str,
+        worker: impl Into<String>,
+    ) -> Self {
+        Notifier {
+            store,
+            mailer,
+            sms,
+            from,
+            site: site.trim_end_matches('/').to_owned(),
+            worker: worker.into(),
+            lease: Duration::minutes(2),
+            batch: 20,
+        }
+    }
+
+    /// A name for this worker that differs between processes and machines.
+    pub fn worker_name() -> String {
+        let mut bytes = [0u8; 4];
+        getrandom::fill(&mut bytes).expect("the operating system provides randomness");
+        let host = hostname().unwrap_or_else(|| "tidbok".into());
+        format!(
+            "{host}-{}-{:08x}",
+            std::process::id(),
+            u32::from_le_bytes(bytes)
+        )
+    }
+
+    pub fn mailer(&self) -> &Mailer {
+        &self.mailer
+    }
+
+    /// Claims the messages due at `now` and handles each.
+    pub async fn run_once(&self, now: DateTime<Utc>) -> Result<Round, AppError> {
+        let rows = self
+            .store
+            .claim_messages(&self.worker, now, self.lease, self.batch)
+            .await?;
+        let mut round = Round::default();
+        for row in rows {
+            let delivery = self.deliver(&row).await;
+            let recorded = match &delivery {
+                Delivery::Sent => self.store.message_sent(row.id, &self.worker, now).await?,
+                Delivery::Dropped(why) => {
+                    self.store
+                        .message_dropped(row.id, &self.worker, why)
+                        .await?
+                }
+                Delivery::Failed(error) => {
+                    let retry = retry_after(row.attempts).map(|wait| now + wait);
+                    if retry.is_none() {
+                        tracing::error!(
+                            message = row.id,
+                            booking = row.booking_id,
+                            attempts = row.attempts,
+                            error,
+                            "a message could not be sent and is given up"
+                        );
+                    } else {
+                        tracing::warn!(
+                            message = row.id,
+                            attempts = row.attempts,
+                            error,
+                            "sending failed; will try again"
+                        );
+                    }
+                    self.store
+                        .message_failed(row.id, &self.worker, error, retry)
+                        .await?
+                }
+            };
+            if !recorded {
+                tracing::warn!(
+                    message = row.id,
+                    "another worker took this message over before its outcome was recorded"
+                );
+                round.lost_claims += 1;
+                continue;
+            }
+            match delivery {
+                Delivery::Sent => round.sent += 1,
+                Delivery::Dropped(_) => round.dropped += 1,
+                Delivery::Failed(_) => round.failed += 1,
+            }
+        }
+        Ok(round)
+    }
+
+    /// Handles messages until `stop` turns true, looking for due ones every `every`.
+    pub async fn run(
+        self,
+        every: std::time::Duration,
+        mut stop: tokio::sync::watch::Receiver<bool>,
+    ) {
+        tracing::info!(
+            worker = %self.worker,
+            email = %self.mailer.describe(),
+            sms = self.sms.name(),
+            "notification worker started"
+        );
+        loop {
+            match self.run_once(Utc::now()).await {
+                // A full batch: there may be more waiting right away.
+                Ok(round) if round.handled() as i64 >= self.batch => continue,
+                Ok(_) => {}
+                Err(e) => {
+                    tracing::warn!(error = ?e, "the notification worker could not read the outbox")
+                }
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(every) => {}
+                _ = stop.changed() => {}
+            }
+            if *stop.borrow() {
+                tracing::info!(worker = %self.worker, "notification worker stopped");
+                return;
+            }
+        }
+    }
+
+    async fn deliver(&self, row: &OutboxRow) -> Delivery {
+        match self.try_deliver(row).await {
+            Ok(d) => d,
+            Err(e) => Delivery::Failed(format!("{e:?}")),
+        }
+    }
+
+    async fn try_deliver(&self, row: &OutboxRow) -> Result<Delivery, AppError> {
+        let (Some(event), Some(medium)) =
+            (MessageEvent::parse(&row.event), Medium::parse(&row.medium))
+        else {
+            return Ok(Delivery::Dropped("unknown event or medium".into()));
+        };
+        let Some(booking) = self.store.booking(row.booking_id).await? else {
+            return Ok(Delivery::Dropped("the booking is gone".into()));
+        };
+        if event != MessageEvent::Cancelled
+            && (booking.status == "cancelled" || booking.starts_at != row.meeting_starts_at)
+        {
+            // A later message tells of the change.
+            return Ok(Delivery::Dropped("the meeting changed since".into()));
+        }
+        if event == MessageEvent::Reminder && booking.status != "booked" {
+            return Ok(Delivery::Dropped("the meeting is no longer booked".into()));
+        }
+        let Some(to) = self.store.recipient(row.booking_id).await? else {
+            return Ok(Delivery::Dropped("the seeker is gone".into()));
+        };
+        let message = compose(event, &booking, &to, to.language(), &self.site);
+        let sent = match medium {
+            Medium::Email => {
+                let email = Email {
+                    from: &self.from,
+                    to: &to.email,
+                    subject: &message.subject,
+                    text: &message.text,
+                    ics: &message.ics,
+                    message_id: format!("<tidbok-outbox-{}@{}>", row.id, self.domain()),
+                }
+                .build();
+                match email {
+                    Ok(email) => self.mailer.send(email).await,
+                    Err(e) => return Ok(Delivery::Dropped(e)),
+                }
+            }
+            Medium::Sms => self.sms.send(&to.phone, &message.sms).await,
+        };
+        Ok(match sent {
+            Ok(()) => Delivery::Sent,
+            Err(e) => Delivery::Failed(e),
+        })
+    }
+
+    /// The sender's domain, for Message-IDs.
+    fn domain(&self) -> &str {
+        self.from.email.domain()
+    }
+}
+
+fn hostname() -> Option<String> {
+    std::fs::read_to_string("/etc/hostname")
+        .ok()
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty())
+}

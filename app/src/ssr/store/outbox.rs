@@ -1,0 +1,272 @@
+//! The outbox: messages about booking changes, written in the same transaction as the change
+//! (so a booking is never made without its confirmation, nor a message sent for a change
+//! that was rolled back), and claimed by workers that send them.
+//!
+//! Claiming marks rows `sending` for a lease. PostgreSQL skips rows another process holds
+//! (`FOR UPDATE SKIP LOCKED`), SQLite lets one writer in at a time (`BEGIN IMMEDIATE`), so a
+//! row is claimed by one worker at a time. A worker that stops mid-send leaves its rows to be
+//! claimed again when the lease runs out; its late "sent" is then refused, because the row
+//! is no longer claimed by it.
+
+use super::{bookings::stored, on_pool, Store, StoreError, WritePool};
+use crate::domain::notification::MessageLanguage;
+use chrono::{DateTime, Duration, Utc};
+
+/// A message a worker has claimed.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub booking_id: i64,
+    pub event: String,
+    pub medium: String,
+    pub meeting_starts_at: DateTime<Utc>,
+    pub due_at: DateTime<Utc>,
+    pub status: String,
+    pub attempts: i64,
+    pub claimed_by: Option<String>,
+    pub last_error: Option<String>,
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+/// Who a message goes to: only what a message needs (no identity number).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Recipient {
+    pub first_name: String,
+    pub email: String,
+    pub phone: String,
+    pub message_language: String,
+}
+
+impl Recipient {
+    pub fn language(&self) -> MessageLanguage {
+        MessageLanguage::from_locale(&self.message_language)
+    }
+}
+
+const OUTBOX_COLUMNS: &str = "id, booking_id, event, medium, meeting_starts_at, due_at, status, \
+     attempts, claimed_by, last_error, sent_at";
+
+/// Writes the messages about a change to booking `$booking` (now starting at `$starts`)
+/// inside the open transaction `$tx` (where `stored` is in scope): one per medium of the event, due now, and for a live
+/// booking a reminder a day ahead. Reminders still pending for an earlier time are dropped
+/// first, so a moved or cancelled meeting is never reminded of at its old time.
+macro_rules! enqueue_messages {
+    ($tx:expr, $booking:expr, $event:expr, $starts:expr, $now:expr) => {{
+        use $crate::domain::notification::{reminder_due, MessageEvent};
+        let booking: i64 = $booking;
+        let event: MessageEvent = $event;
+        let starts: chrono::DateTime<chrono::Utc> = $starts;
+        let now: chrono::DateTime<chrono::Utc> = $now;
+        if event != MessageEvent::Booked {
+            sqlx::query(
+                "UPDATE outbox SET status = 'dropped', last_error = 'the meeting changed' \
+                 WHERE booking_id = $1 AND event = 'reminder' AND status = 'pending'",
+            )
+            .bind(booking)
+            .execute(&mut *$tx)
+            .await?;
+        }
+        let mut due = vec![(event, now)];
+        if event != MessageEvent::Cancelled {
+            if let Some(at) = reminder_due(starts, now) {
+                due.push((MessageEvent::Reminder, at));
+            }
+        }
+        for (event, at) in due {
+            for medium in event.media() {
+                sqlx::query(
+                    "INSERT INTO outbox (booking_id, event, medium, meeting_starts_at, due_at, \
+                     created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(booking)
+                .bind(event.as_str())
+                .bind(medium.as_str())
+                .bind(stored(starts))
+                .bind(stored(at))
+                .bind(stored(now))
+                .execute(&mut *$tx)
+                .await?;
+            }
+        }
+    }};
+}
+pub(crate) use enqueue_messages;
+
+impl Store {
+    /// Claims up to `limit` messages that are due (or whose last claim's lease ran out) for
+    /// `worker`, until `now + lease`. Each claim counts as an attempt.
+    pub async fn claim_messages(
+        &self,
+        worker: &str,
+        now: DateTime<Utc>,
+        lease: Duration,
+        limit: i64,
+    ) -> Result<Vec<OutboxRow>, StoreError> {
+        let lock = match self.backend() {
+            super::BackendKind::Postgres => " FOR UPDATE SKIP LOCKED",
+            super::BackendKind::Sqlite => "",
+        };
+        let sql = format!(
+            "UPDATE outbox SET status = 'sending', claimed_by = $1, lease_until = $2, \
+             attempts = attempts + 1 \
+             WHERE id IN (SELECT id FROM outbox \
+               WHERE (status = 'pending' AND due_at <= $3) \
+                  OR (status = 'sending' AND lease_until <= $3) \
+               ORDER BY due_at, id LIMIT $4{lock}) \
+             RETURNING {OUTBOX_COLUMNS}"
+        );
+        let mut rows: Vec<OutboxRow> = on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
+            let rows = sqlx::query_as(&sql)
+                .bind(worker)
+                .bind(stored(now + lease))
+                .bind(stored(now))
+                .bind(limit)
+                .fetch_all(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            rows
+        });
+        rows.sort_by_key(|r| (r.due_at, r.id));
+        Ok(rows)
+    }
+
+    /// Records that `worker` sent the message. `false` when it no longer held the claim
+    /// (its lease ran out and another worker took the message over).
+    pub async fn message_sent(
+        &self,
+        id: i64,
+        worker: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        self.finish_message(id, worker, "sent", Some(now), None, None)
+            .await
+    }
+
+    /// Records a failed try: the message waits until `retry_at`, or, when that is `None`,
+    /// is given up as failed.
+    pub async fn message_failed(
+        &self,
+        id: i64,
+        worker: &str,
+        error: &str,
+        retry_at: Option<DateTime<Utc>>,
+    ) -> Result<bool, StoreError> {
+        let status = if retry_at.is_some() {
+            "pending"
+        } else {
+            "failed"
+        };
+        self.finish_message(id, worker, status, None, Some(error), retry_at)
+            .await
+    }
+
+    /// Records that the message is no longer worth sending (say, a reminder for a meeting
+    /// that was cancelled), and why.
+    pub async fn message_dropped(
+        &self,
+        id: i64,
+        worker: &str,
+        why: &str,
+    ) -> Result<bool, StoreError> {
+        self.finish_message(id, worker, "dropped", None, Some(why), None)
+            .await
+    }
+
+    async fn finish_message(
+        &self,
+        id: i64,
+        worker: &str,
+        status: &str,
+        sent_at: Option<DateTime<Utc>>,
+        error: Option<&str>,
+        due_at: Option<DateTime<Utc>>,
+    ) -> Result<bool, StoreError> {
+        let done = on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
+            let done = sqlx::query(
+                "UPDATE outbox SET status = $3, sent_at = COALESCE($4, sent_at), \
+                 last_error = COALESCE($5, last_error), due_at = COALESCE($6, due_at), \
+                 claimed_by = NULL, lease_until = NULL \
+                 WHERE id = $1 AND claimed_by = $2 AND status = 'sending'",
+            )
+            .bind(id)
+            .bind(worker)
+            .bind(status)
+            .bind(sent_at.map(stored))
+            .bind(error)
+            .bind(due_at.map(stored))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            tx.commit().await?;
+            done
+        });
+        Ok(done == 1)
+    }
+
+    /// Drops every message still waiting, e.g. those about demo meetings.
+    pub async fn drop_pending_messages(&self, why: &str) -> Result<u64, StoreError> {
+        Ok(on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
+            let n = sqlx::query(
+                "UPDATE outbox SET status = 'dropped', last_error = $1 WHERE status = 'pending'",
+            )
+            .bind(why)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            tx.commit().await?;
+            n
+        }))
+    }
+
+    /// Every message about a booking, oldest first.
+    pub async fn booking_messages(&self, booking_id: i64) -> Result<Vec<OutboxRow>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_as(&format!(
+                "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE booking_id = $1 ORDER BY id"
+            ))
+            .bind(booking_id)
+            .fetch_all(p)
+            .await?))
+    }
+
+    /// How many messages are in each state, for the log and the tests.
+    pub async fn outbox_counts(&self) -> Result<Vec<(String, i64)>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_as(
+                "SELECT status, COUNT(*) FROM outbox GROUP BY status ORDER BY status",
+            )
+            .fetch_all(p)
+            .await?))
+    }
+
+    /// The seeker a booking belongs to, as a message needs them.
+    pub async fn recipient(&self, booking_id: i64) -> Result<Option<Recipient>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_as(
+                "SELECT s.first_name, s.email, s.phone, s.message_language FROM bookings b \
+                 JOIN seekers s ON s.id = b.seeker_id WHERE b.id = $1",
+            )
+            .bind(booking_id)
+            .fetch_optional(p)
+            .await?))
+    }
+
+    /// The language messages to the seeker are written in, as they last used the service.
+    pub async fn set_message_language(
+        &self,
+        seeker_id: i64,
+        language: MessageLanguage,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, p => {
+            sqlx::query("UPDATE seekers SET message_language = $2 WHERE id = $1")
+                .bind(seeker_id)
+                .bind(language.as_str())
+                .execute(p)
+                .await?;
+        });
+        Ok(())
+    }
+}
