@@ -8,7 +8,7 @@ use crate::{
         not_found::NotFound,
         registration::RegistrationPage,
         sign_in::SignInPage,
-        staff::{CalendarPage, StaffSignInPage, WorkHoursPage},
+        staff::{CalendarPage, FiguresPage, OfficePage, StaffSignInPage, WorkHoursPage},
     },
 };
 use leptos::prelude::*;
@@ -155,6 +155,20 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("personal"), StaticSegment("arbetstider"))
                             view=WorkHoursPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("personal"), StaticSegment("kontor"))
+                            view=OfficePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("personal"),
+                                StaticSegment("kontor"),
+                                StaticSegment("uppfoljning"),
+                            )
+                            view=FiguresPage
                             ssr=SsrMode::Async
                         />
                     </Routes>

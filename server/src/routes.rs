@@ -93,6 +93,92 @@ pub async fn meeting_calendar(
 }
 
 #[derive(Debug, Deserialize)]
+pub struct FiguresQuery {
+    kontor: Option<i64>,
+    #[serde(default)]
+    fran: String,
+    #[serde(default)]
+    till: String,
+}
+
+/// `GET /personal/kontor/uppfoljning.csv`: the office's follow-up figures as a CSV file, for
+/// its manager (or an administrator).
+pub async fn figures_csv(
+    State(state): State<AppState>,
+    session: tower_sessions::Session,
+    headers: axum::http::HeaderMap,
+    Query(query): Query<FiguresQuery>,
+) -> Response {
+    let staff = match session.get::<i64>(app::ssr::http::STAFF_KEY).await {
+        Ok(Some(id)) => state.store.staff_by_id(id).await.ok().flatten(),
+        _ => None,
+    };
+    let Some(staff) = staff else {
+        let back = app::ssr::http::staff_sign_in_path("/personal/kontor/uppfoljning");
+        return Redirect::to(&back).into_response();
+    };
+    let view = app::ssr::services::office::figures_view(
+        &state.store,
+        &staff.member,
+        query.kontor,
+        &query.fran,
+        &query.till,
+        chrono::Utc::now(),
+    )
+    .await;
+    let view = match view {
+        Ok(v) if v.errors.is_empty() => v,
+        Ok(_) => {
+            return (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Perioden är ogiltig (ÅÅÅÅ-MM-DD) / The period is invalid (YYYY-MM-DD)",
+            )
+                .into_response()
+        }
+        Err(app::error::AppError::Forbidden) => {
+            return (StatusCode::FORBIDDEN, "Ingen åtkomst / Forbidden").into_response()
+        }
+        Err(app::error::AppError::NotFound) => {
+            return (
+                StatusCode::NOT_FOUND,
+                "Kontoret finns inte / No such office",
+            )
+                .into_response()
+        }
+        Err(err) => {
+            tracing::error!(?err, "figures could not be computed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let swedish = !headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|c| c.contains(&format!("{}=en", app::app::LANGUAGE_COOKIE)));
+    match app::ssr::services::office::figures_csv(&view, swedish) {
+        Ok(body) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!(
+                        "attachment; filename=\"tidbok-uppfoljning-{}-{}.csv\"",
+                        view.from, view.to
+                    ),
+                ),
+                (header::CACHE_CONTROL, "no-store".to_owned()),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(err) => {
+            tracing::error!(?err, "figures could not be written as CSV");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
 pub struct SwitchQuery {
     till: Option<String>,
 }

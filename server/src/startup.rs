@@ -190,6 +190,7 @@ pub fn router(state: AppState) -> Router {
             "/mina-sidor/mote/{id}/kalender.ics",
             get(routes::meeting_calendar),
         )
+        .route("/personal/kontor/uppfoljning.csv", get(routes::figures_csv))
         .leptos_routes(&state, routes, {
             let options = options.clone();
             move || shell(options.clone())

@@ -59,6 +59,8 @@ pub struct MeetingSummary {
     pub times_moved: i64,
     /// Staff gave it its present time.
     pub moved_by_staff: bool,
+    /// For a booked office visit: whether "Jag är här" may be pressed (or was).
+    pub check_in: Option<crate::domain::arrival::CheckIn>,
 }
 
 /// What the picker at `/boka` is drawn from.
@@ -176,6 +178,9 @@ mod server {
             upcoming: b.status == "booked" && b.starts_at > now,
             times_moved: b.times_moved,
             moved_by_staff: b.moved_by_staff,
+            check_in: (b.channel == "office" && b.status == "booked").then(|| {
+                crate::domain::arrival::check_in(b.starts_at, b.ends_at, b.arrived_at, now)
+            }),
         })
     }
 
@@ -462,6 +467,29 @@ pub async fn load_meeting(id: String) -> Result<MeetingView, AppError> {
     let seeker = seeker(&state, &format!("/mina-sidor/mote/{}", id.trim())).await?;
     let booking = own_booking(&state.store, &seeker, &id).await?;
     meeting_view(&booking, &seeker, Utc::now())
+}
+
+/// "Jag är här": the signed-in seeker has arrived at the office for their visit (from an
+/// hour before it until it ends). Back to the meeting's page, which then says so.
+#[server(name = CheckInVisit, prefix = "/api", endpoint = "mote/jag-ar-har")]
+pub async fn check_in_visit(#[server(default)] mote: String) -> Result<(), AppError> {
+    use crate::ssr::services::office;
+    use server::*;
+    let state = crate::ssr::AppState::from_context()?;
+    let seeker = seeker(&state, "/mina-sidor").await?;
+    let booking = own_booking(&state.store, &seeker, &mote).await?;
+    let page = format!("/mina-sidor/mote/{}", booking.id);
+    match office::check_in_seeker(&state.store, seeker.id, booking.id, Utc::now()).await {
+        Ok(_) => {
+            http::redirect(&format!("{page}?har-kommit=1#ankomst"));
+            Ok(())
+        }
+        Err(AppError::Conflict(why)) => {
+            http::redirect(&format!("{page}?inte-nu=1#ankomst"));
+            Err(AppError::Conflict(why))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// Cancels a meeting of the signed-in seeker, with a reason.

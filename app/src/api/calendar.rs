@@ -47,6 +47,16 @@ pub struct BoardMeeting {
     pub status: String,
     /// The calendar with this meeting's side panel open.
     pub href: String,
+    /// An office visitor who has arrived: since when (minute of the day) and how many
+    /// minutes they have waited, or waited in all once fetched.
+    pub arrival: Option<BoardArrival>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardArrival {
+    pub at: u32,
+    pub waited: i64,
+    pub fetched: bool,
 }
 
 /// A span of open time on the board.

@@ -28,6 +28,10 @@ pub struct PanelMeeting {
     pub meeting_en: String,
     pub counsellor: String,
     pub office: Option<String>,
+    /// An office visitor who has arrived: when, whether fetched, and minutes waited.
+    pub arrived_at: Option<DateTime<Utc>>,
+    pub fetched: bool,
+    pub waited_minutes: Option<i64>,
 }
 
 /// The seeker as the counsellor prepares for them.

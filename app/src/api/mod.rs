@@ -5,6 +5,7 @@ pub mod account;
 pub mod booking;
 pub mod calendar;
 pub mod case_file;
+pub mod office;
 pub mod offices;
 pub mod profile;
 pub mod registration;

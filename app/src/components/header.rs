@@ -37,6 +37,11 @@ pub fn Header() -> impl IntoView {
                                         view! {
                                             <li><a href=STAFF_HOME>{t!(i18n, nav_calendar)}</a></li>
                                             <li><a href="/personal/arbetstider">{t!(i18n, nav_work_hours)}</a></li>
+                                            <li><a href="/personal/kontor">{t!(i18n, nav_office)}</a></li>
+                                            {(staff.role != crate::domain::staff::Role::Counsellor)
+                                                .then(|| view! {
+                                                    <li><a href="/personal/kontor/uppfoljning">{t!(i18n, nav_figures)}</a></li>
+                                                })}
                                             <li class="site-nav__who">
                                                 {t_string!(i18n, nav_signed_in_as, name = staff.first_name).to_string()}
                                             </li>

@@ -2,8 +2,8 @@
 //! and booked by themselves online, how many did not come, how long from registration to the
 //! first meeting, how long visitors waited at the office, and when in the day visits fall.
 
-use super::{capacity::local_hour, Channel};
-use chrono::{DateTime, Utc};
+use super::{capacity::local_hour, time::parse_iso_date, Channel};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// One meeting in the period, with what the figures need of it and its seeker.
@@ -69,6 +69,46 @@ pub struct Figures {
     pub waiting_minutes: Spread,
     /// Office visits (not cancelled) by the Stockholm hour they start in, 0–23.
     pub visits_by_hour: Vec<u32>,
+}
+
+/// Why a follow-up period was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PeriodError {
+    /// Not a date written `YYYY-MM-DD`.
+    Date,
+    /// The end lies before the start.
+    Order,
+    /// More than [`MAX_PERIOD_DAYS`] days.
+    TooLong,
+}
+
+/// The longest period figures are computed for.
+pub const MAX_PERIOD_DAYS: i64 = 366;
+
+/// The period from `from` to `to`, both days included, or each refused field by name.
+pub fn parse_period(
+    from: &str,
+    to: &str,
+) -> Result<(NaiveDate, NaiveDate), Vec<(String, PeriodError)>> {
+    let first = parse_iso_date(from);
+    let last = parse_iso_date(to);
+    let mut errors = Vec::new();
+    if first.is_none() {
+        errors.push(("fran".to_owned(), PeriodError::Date));
+    }
+    if last.is_none() {
+        errors.push(("till".to_owned(), PeriodError::Date));
+    }
+    let (Some(first), Some(last)) = (first, last) else {
+        return Err(errors);
+    };
+    if last < first {
+        return Err(vec![("till".to_owned(), PeriodError::Order)]);
+    }
+    if (last - first).num_days() >= MAX_PERIOD_DAYS {
+        return Err(vec![("till".to_owned(), PeriodError::TooLong)]);
+    }
+    Ok((first, last))
 }
 
 /// A share in whole percent, or `None` of nothing.
@@ -191,6 +231,30 @@ mod tests {
         assert_eq!(f.no_show_percent(), None);
         assert_eq!(f.days_to_first, Spread::default());
         assert_eq!(f.busy_hours(), None);
+    }
+
+    #[test]
+    fn periods_are_dates_in_order_and_at_most_a_year() {
+        let d = |s: &str| parse_iso_date(s).unwrap();
+        assert_eq!(
+            parse_period("2026-11-01", "2026-11-30"),
+            Ok((d("2026-11-01"), d("2026-11-30")))
+        );
+        assert_eq!(
+            parse_period("1 nov", ""),
+            Err(vec![
+                ("fran".to_owned(), PeriodError::Date),
+                ("till".to_owned(), PeriodError::Date)
+            ])
+        );
+        assert_eq!(
+            parse_period("2026-11-30", "2026-11-01"),
+            Err(vec![("till".to_owned(), PeriodError::Order)])
+        );
+        assert_eq!(
+            parse_period("2025-01-01", "2026-11-01"),
+            Err(vec![("till".to_owned(), PeriodError::TooLong)])
+        );
     }
 
     #[test]

@@ -109,6 +109,27 @@ impl StaffMember {
         self.may_plan_calendar(owner)
     }
 
+    /// The office's load view and its reception list: anyone working there.
+    pub fn may_view_office(&self, office_id: i64) -> bool {
+        self.role == Role::Admin || self.at_office(office_id)
+    }
+
+    /// Marking that a visitor has arrived: anyone working at the office (reception is
+    /// staffed by its counsellors and manager).
+    pub fn may_mark_arrival(&self, office_id: i64) -> bool {
+        self.may_view_office(office_id)
+    }
+
+    /// Setting the office's capacity, and reading its follow-up figures (which compare its
+    /// counsellors): the office's manager, or an administrator.
+    pub fn may_manage_office(&self, office_id: i64) -> bool {
+        match self.role {
+            Role::Admin => true,
+            Role::OfficeManager => self.at_office(office_id),
+            Role::Counsellor => false,
+        }
+    }
+
     /// Opening a job seeker's profile and case.
     pub fn may_see_seeker(&self, reach: &SeekerReach) -> bool {
         match self.role {
@@ -166,6 +187,18 @@ mod tests {
             office_id: None,
             counsellor_id: None,
         }
+    }
+
+    #[test]
+    fn the_office_is_seen_by_its_staff_and_managed_by_its_manager() {
+        let c = counsellor(1, HOME);
+        assert!(c.may_view_office(HOME) && c.may_mark_arrival(HOME));
+        assert!(!c.may_view_office(OTHER) && !c.may_mark_arrival(OTHER));
+        assert!(!c.may_manage_office(HOME));
+        assert!(manager(HOME).may_manage_office(HOME));
+        assert!(!manager(HOME).may_manage_office(OTHER));
+        assert!(!manager(HOME).may_view_office(OTHER));
+        assert!(admin().may_manage_office(OTHER) && admin().may_view_office(OTHER));
     }
 
     fn calendar(counsellor_id: i64, office_id: i64) -> CalendarOwner {

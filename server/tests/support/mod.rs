@@ -247,5 +247,6 @@ where
 }
 
 /// The demo data's own job seekers (the busy week's), there before any test registers.
-pub const DEMO_SEEKERS: i64 =
-    (app::ssr::seed::BUSY_MEETINGS + app::ssr::seed::busy_week::UNMARKED_MEETINGS) as i64;
+pub const DEMO_SEEKERS: i64 = (app::ssr::seed::BUSY_MEETINGS
+    + app::ssr::seed::busy_week::UNMARKED_MEETINGS
+    + app::ssr::seed::busy_week::TODAY_VISITS) as i64;

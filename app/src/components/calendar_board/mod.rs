@@ -851,6 +851,14 @@ fn meeting_block(
             " "
             <span class="board__meeting-type">{kind}</span>
             {status.map(|s| view! { " " <span class="tag">{s}</span> })}
+            {m.arrival.map(|a| {
+                let text = if a.fetched {
+                    t_string!(i18n, cal_fetched, min = a.waited).to_string()
+                } else {
+                    t_string!(i18n, cal_arrived, time = clock_text(a.at), min = a.waited).to_string()
+                };
+                view! { " " <span class="tag tag--arrived" class:tag--waiting=!a.fetched>{text}</span> }
+            })}
         </a>
     }
 }

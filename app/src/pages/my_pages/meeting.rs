@@ -24,7 +24,7 @@ pub fn MeetingPage() -> impl IntoView {
     let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
     require_sign_in(&format!("/mina-sidor/mote/{id}"));
     let flag = use_query_map().with_untracked(|q| {
-        ["bokad", "flyttad", "redan"]
+        ["bokad", "flyttad", "redan", "har-kommit", "inte-nu"]
             .into_iter()
             .find(|f| q.get(f).is_some())
             .unwrap_or_default()
@@ -58,6 +58,7 @@ fn Meeting(meeting: MeetingView, flag: &'static str) -> impl IntoView {
         )),
         "flyttad" => Some((t_string!(i18n, meeting_moved), None)),
         "redan" => Some((t_string!(i18n, meeting_already), None)),
+        "inte-nu" => Some((t_string!(i18n, checkin_not_now), None)),
         _ => None,
     };
     let heading = match flag {
@@ -155,6 +156,16 @@ fn Meeting(meeting: MeetingView, flag: &'static str) -> impl IntoView {
                     </p>
                 </dd>
             </dl>
+            {s
+                .check_in
+                .map(|state| {
+                    view! {
+                        <section id="ankomst" aria-labelledby="ankomst-rubrik" class="check-in-box">
+                            <h2 id="ankomst-rubrik">{t!(i18n, checkin_heading)}</h2>
+                            <super::check_in::CheckInBox id=s.id state/>
+                        </section>
+                    }
+                })}
             {(s.moved_by_staff && s.upcoming)
                 .then(|| view! { <p class="notice notice--warning">{t!(i18n, my_moved_by_staff)}</p> })}
             {(s.times_moved > 0)

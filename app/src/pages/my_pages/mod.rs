@@ -2,6 +2,7 @@
 //! and their details.
 
 mod cancel;
+mod check_in;
 mod meeting;
 mod profile;
 
@@ -20,6 +21,7 @@ use crate::{
     i18n::*,
     pages::not_found::NotFound,
 };
+use check_in::CheckInBox;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -216,6 +218,7 @@ fn MeetingCard(meeting: MeetingSummary) -> impl IntoView {
                 )
                     .to_string()}
             </p>
+            {m.check_in.map(|state| view! { <CheckInBox id=m.id state/> })}
             {m
                 .upcoming
                 .then(|| {

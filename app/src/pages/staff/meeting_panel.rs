@@ -3,7 +3,10 @@
 //! meeting. Drawn by the server; every form is a plain post, with or without JavaScript.
 
 use crate::{
-    api::case_file::{load_case_file, CaseFile, PanelRefusal, TimelineEntry},
+    api::{
+        case_file::{load_case_file, CaseFile, PanelRefusal, TimelineEntry},
+        office::MarkReceived,
+    },
     components::{
         calendar_board::refusal_text,
         meeting_words::{
@@ -17,13 +20,13 @@ use crate::{
     domain::{
         choices::{EducationLevel, Extent, LanguageCode, LanguageLevel, Situation},
         registration::FieldError,
-        time::iso_date,
+        time::{clock, iso_date},
         Channel,
     },
     error::AppError,
     i18n::*,
 };
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_location;
 
 /// What is wrong with a field of a staff form, in words.
@@ -279,6 +282,25 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
                 }.into_any(),
             }).collect_view()}
         </ol>
+
+        {meeting.arrived_at.map(|at| {
+            let waited = meeting.waited_minutes.unwrap_or(0);
+            let text = if meeting.fetched {
+                t_string!(i18n, office_received, min = waited).to_string()
+            } else {
+                t_string!(i18n, office_arrived, time = clock(at), min = waited).to_string()
+            };
+            view! {
+                <p class="notice" class:notice--warning=!meeting.fetched role="status">{text}</p>
+                {(!meeting.fetched && meeting.status == "booked").then(|| view! {
+                    <form method="post" action=MarkReceived::PATH class="board__form-actions">
+                        <input type="hidden" name="besok" value=booking.clone()/>
+                        <input type="hidden" name="tillbaka" value=back.clone()/>
+                        <button type="submit" class="button">{t!(i18n, office_mark_received)}</button>
+                    </form>
+                })}
+            }
+        })}
 
         {may_handle.then(|| view! {
             {may_mark.then(|| view! {

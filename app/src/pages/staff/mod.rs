@@ -2,11 +2,15 @@
 //! session is never enough.
 
 mod calendar;
+mod figures;
 mod meeting_panel;
+mod office;
 mod sign_in;
 mod work_hours;
 
 pub use calendar::CalendarPage;
+pub use figures::FiguresPage;
+pub use office::OfficePage;
 pub use sign_in::StaffSignInPage;
 pub use work_hours::WorkHoursPage;
 

@@ -250,6 +250,8 @@ mod tests {
             created_at: start - chrono::Duration::days(2),
             moved_by_staff: false,
             follows_booking_id: None,
+            arrived_at: None,
+            received_at: None,
         }
     }
 

@@ -26,6 +26,11 @@ pub const BUSY_MEETINGS: usize = 40;
 pub const UNMARKED_MEETINGS: usize = 2;
 /// The password of every demo job seeker (`demo.sokande{n}@example.se`, n from 1 to 42).
 pub const DEMO_SEEKER_PASSWORD: &str = "demo-sokande-2026";
+/// The counsellor with office visits today, around the time the demo is loaded, so that
+/// "Jag är här" and the reception's list can be tried at once.
+pub const TODAY_COUNSELLOR: &str = "abdirahman.warsame@tidbok.example";
+/// Demo job seekers with a visit today: n = 43 (check-in open at once) and 44.
+pub const TODAY_VISITS: usize = 2;
 /// The busy week's working day: open time from 08:00 to 17:00.
 pub const BUSY_DAY: (u32, u32) = (8, 17);
 
@@ -205,7 +210,57 @@ pub async fn load(
             })
             .await?;
     }
+    todays_visits(store, &hash, now).await?;
     Ok(booked)
+}
+
+/// Two office visits today with [`TODAY_COUNSELLOR`]: one starting within the half hour
+/// after `now` (so its visitor can check in at once), one an hour later (or earlier, if
+/// that would be tomorrow).
+async fn todays_visits(store: &Store, hash: &str, now: DateTime<Utc>) -> Result<(), SeedError> {
+    let Some(counsellor) = store
+        .list_counsellors()
+        .await?
+        .into_iter()
+        .find(|c| c.email == TODAY_COUNSELLOR)
+    else {
+        return Err(SeedError::Staff(format!(
+            "{TODAY_COUNSELLOR} is not a demo counsellor"
+        )));
+    };
+    let quarter = now.timestamp() - now.timestamp().rem_euclid(15 * 60);
+    let rounded = DateTime::from_timestamp(quarter, 0).unwrap_or(now);
+    let today = crate::domain::time::stockholm_date(now);
+    let same_day = |t: DateTime<Utc>| crate::domain::time::stockholm_date(t) == today;
+    let first = Some(rounded + Duration::minutes(30))
+        .filter(|t| same_day(*t))
+        .unwrap_or(rounded);
+    let second = Some(first + Duration::hours(1))
+        .filter(|t| same_day(*t))
+        .unwrap_or(first - Duration::hours(1));
+    for (i, starts) in [first, second].into_iter().enumerate() {
+        let n = (BUSY_MEETINGS + UNMARKED_MEETINGS + 1 + i) as u32;
+        let seeker = registration::register_hashed(store, &draft(n), hash.to_owned(), now)
+            .await
+            .map_err(|e| SeedError::Staff(format!("demo seeker {n}: {e:?}")))?;
+        store
+            .insert_booking(&NewBooking {
+                seeker_id: seeker,
+                counsellor_id: counsellor.id,
+                meeting_type: "first-meeting",
+                channel: Channel::Office,
+                office_id: Some(counsellor.office_id),
+                starts_at: starts,
+                ends_at: starts + Duration::minutes(45),
+                clear_until: starts + Duration::minutes(60),
+                is_first: true,
+                video_room: None,
+                now,
+                visit_limit: None,
+            })
+            .await?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

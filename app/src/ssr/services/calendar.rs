@@ -3,10 +3,11 @@
 
 use crate::{
     api::calendar::{
-        calendar_href, Board, BoardColumn, BoardMeeting, BoardOpen, CalendarMode, CalendarView,
-        Colleague, RefusedOpenTime,
+        calendar_href, Board, BoardArrival, BoardColumn, BoardMeeting, BoardOpen, CalendarMode,
+        CalendarView, Colleague, RefusedOpenTime,
     },
     domain::{
+        arrival::waited_minutes,
         open_time::{minute_of_day, DAY_ENDS, DAY_STARTS},
         staff::{CalendarOwner, StaffMember},
         time::{parse_iso_date, stockholm_date, stockholm_to_utc, Day},
@@ -118,7 +119,7 @@ pub async fn view(
         refused,
         back: back.clone(),
     };
-    fill(store, &mut board, &back).await?;
+    fill(store, &mut board, &back, now).await?;
 
     Ok(CalendarView {
         mode,
@@ -160,7 +161,12 @@ fn on_board(instant: DateTime<Utc>, date: NaiveDate) -> u32 {
 }
 
 /// Each column's meetings and open time, read once per counsellor for all their days.
-async fn fill(store: &Store, board: &mut Board, back: &str) -> Result<(), AppError> {
+async fn fill(
+    store: &Store,
+    board: &mut Board,
+    back: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let mut counsellors: Vec<i64> = board.columns.iter().map(|c| c.counsellor_id).collect();
     counsellors.dedup();
     let dates: Vec<NaiveDate> = board.columns.iter().map(|c| c.date.0).collect();
@@ -196,6 +202,11 @@ async fn fill(store: &Store, board: &mut Board, back: &str) -> Result<(), AppErr
                     channel,
                     status: m.status.clone(),
                     href: format!("{back}&mote={}#mote", m.id),
+                    arrival: m.arrived_at.map(|at| BoardArrival {
+                        at: minute_of_day(at),
+                        waited: waited_minutes(at, m.starts_at, m.received_at.unwrap_or(now)),
+                        fetched: m.received_at.is_some(),
+                    }),
                 });
             }
             for a in open.iter().filter(|a| stockholm_date(a.starts_at) == date) {

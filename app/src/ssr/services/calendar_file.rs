@@ -110,6 +110,8 @@ mod tests {
             created_at: start - chrono::Duration::days(1),
             moved_by_staff: false,
             follows_booking_id: None,
+            arrived_at: None,
+            received_at: None,
         }
     }
 

@@ -161,6 +161,15 @@ pub async fn open(
             meeting_en: b.meeting_name_en.clone(),
             counsellor: format!("{} {}", b.counsellor_first_name, b.counsellor_last_name),
             office: b.office_name.clone(),
+            arrived_at: b.arrived_at,
+            fetched: b.received_at.is_some(),
+            waited_minutes: b.arrived_at.map(|at| {
+                crate::domain::arrival::waited_minutes(
+                    at,
+                    b.starts_at,
+                    b.received_at.unwrap_or(now),
+                )
+            }),
         },
         seeker: PanelSeeker {
             name: format!("{} {}", profile.first_name, profile.last_name),

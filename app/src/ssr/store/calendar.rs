@@ -16,6 +16,9 @@ pub struct CalendarMeeting {
     pub status: String,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
+    /// An office visitor's arrival, and when the counsellor fetched them.
+    pub arrived_at: Option<DateTime<Utc>>,
+    pub received_at: Option<DateTime<Utc>>,
 }
 
 /// A counsellor and the office they work at (for the access rules).
@@ -39,7 +42,8 @@ impl Store {
             sqlx::query_as(
                 "SELECT b.id, b.seeker_id, s.first_name AS seeker_first_name, \
                  s.last_name AS seeker_last_name, m.name_sv AS meeting_name_sv, \
-                 m.name_en AS meeting_name_en, b.channel, b.status, b.starts_at, b.ends_at \
+                 m.name_en AS meeting_name_en, b.channel, b.status, b.starts_at, b.ends_at, \
+                 b.arrived_at, b.received_at \
                  FROM bookings b JOIN seekers s ON s.id = b.seeker_id \
                  JOIN meeting_types m ON m.id = b.meeting_type_id \
                  WHERE b.counsellor_id = $1 AND b.status <> 'cancelled' \

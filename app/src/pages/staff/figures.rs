@@ -1,0 +1,246 @@
+//! `/personal/kontor/uppfoljning`: the office's follow-up figures for a chosen period, as
+//! bar charts with their numbers beside them (tables underneath, so screen readers read the
+//! numbers), and as a CSV file.
+
+use super::{office::office_choice, require_staff};
+use crate::{
+    api::office::{load_figures, FiguresView, FIGURES_PAGE},
+    domain::figures::{Figures, PeriodError, Spread},
+    i18n::*,
+    pages::my_pages::load_failed,
+};
+use leptos::prelude::*;
+use leptos_meta::{Stylesheet, Title};
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn FiguresPage() -> impl IntoView {
+    let i18n = use_i18n();
+    require_staff(FIGURES_PAGE);
+    let (office, from, to) = use_query_map().with_untracked(|q| {
+        (
+            q.get("kontor").and_then(|c| c.parse().ok()),
+            q.get("fran").unwrap_or_default(),
+            q.get("till").unwrap_or_default(),
+        )
+    });
+    let load = load_figures(office, from, to);
+    view! {
+        <Title text=t_string!(i18n, fig_title).to_owned()/>
+        <Stylesheet id="staff" href="/staff/staff.css"/>
+        {Suspend::new(async move {
+            match load.await {
+                Ok(view) => view! { <FiguresBody view/> }.into_any(),
+                Err(crate::error::AppError::Forbidden) => view! {
+                    <div class="page page--form">
+                        <h1>{t!(i18n, fig_title)}</h1>
+                        <p class="notice notice--error" role="alert">{t!(i18n, fig_err_forbidden)}</p>
+                    </div>
+                }
+                .into_any(),
+                Err(e) => load_failed(i18n, e, t_string!(i18n, fig_title)),
+            }
+        })}
+    }
+}
+
+fn one_decimal(v: Option<f64>) -> String {
+    v.map(|v| format!("{v:.1}")).unwrap_or_else(|| "–".into())
+}
+
+/// A bar of `value` out of `max`, drawn beside its number; the bar is decoration.
+fn bar(value: f64, max: f64, text: String) -> impl IntoView {
+    let width = if max > 0.0 {
+        (value / max * 100.0).clamp(0.0, 100.0)
+    } else {
+        0.0
+    };
+    view! {
+        <span class="chart__cell">
+            <span class="chart__bar" aria-hidden="true">
+                <span class="chart__fill" style=format!("width:{width:.0}%")></span>
+            </span>
+            <span class="chart__value">{text}</span>
+        </span>
+    }
+}
+
+#[component]
+fn FiguresBody(view: FiguresView) -> impl IntoView {
+    let i18n = use_i18n();
+    let error_of = |key: &str| {
+        view.errors
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, e)| match e {
+                PeriodError::Date => t_string!(i18n, fig_err_date),
+                PeriodError::Order => t_string!(i18n, fig_err_order),
+                PeriodError::TooLong => t_string!(i18n, fig_err_long),
+            })
+    };
+    let date_field = |key: &'static str, label: &'static str, value: String| {
+        let error = error_of(key);
+        let id = format!("f-fig-{key}");
+        let error_id = format!("{id}-fel");
+        view! {
+            <div class="field" class:field--error=error.is_some()>
+                <label for=id.clone()>{label}</label>
+                <p class="field__error" id=error_id.clone()>{error}</p>
+                <input
+                    id=id
+                    name=key
+                    type="date"
+                    value=value
+                    aria-describedby=error_id
+                    aria-invalid=error.map(|_| "true")
+                />
+            </div>
+        }
+    };
+    let f = view.office.clone();
+    let spread = |s: Spread| {
+        if s.count == 0 {
+            t_string!(i18n, fig_none).to_owned()
+        } else {
+            t_string!(
+                i18n,
+                fig_median_mean,
+                median = one_decimal(s.median),
+                mean = one_decimal(s.mean),
+                n = s.count
+            )
+            .to_string()
+        }
+    };
+    let share = |p: Option<u32>, part: u32, whole: u32, of_key: bool| match p {
+        Some(p) => {
+            let of = if of_key {
+                t_string!(i18n, fig_self_service_of, part = part, whole = whole).to_string()
+            } else {
+                t_string!(i18n, fig_no_show_of, part = part, whole = whole).to_string()
+            };
+            format!("{p} % ({of})")
+        }
+        None => t_string!(i18n, fig_none).to_owned(),
+    };
+    let ok = view.errors.is_empty();
+    view! {
+        <div class="page page--wide figures">
+            <h1>{format!("{}: {}", t_string!(i18n, fig_title), view.office_name)}</h1>
+            {office_choice(i18n, FIGURES_PAGE, &view.offices, view.office_id)}
+            <form method="get" action=FIGURES_PAGE class="field-row" novalidate>
+                {(!view.offices.is_empty())
+                    .then(|| view! { <input type="hidden" name="kontor" value=view.office_id.to_string()/> })}
+                {date_field("fran", t_string!(i18n, fig_from), view.from.clone())}
+                {date_field("till", t_string!(i18n, fig_to), view.to.clone())}
+                <button type="submit" class="button button--secondary">{t!(i18n, fig_show)}</button>
+            </form>
+            {ok.then(|| view! {
+                <p><a class="button button--link" href=view.csv_href.clone() download="">{t!(i18n, fig_csv)}</a></p>
+                <section aria-labelledby="fig-kontor">
+                    <h2 id="fig-kontor">{t!(i18n, fig_office)}</h2>
+                    <dl class="facts figures__key">
+                        <dt>{t!(i18n, fig_self_service)}</dt>
+                        <dd>{bar(f64::from(f.self_service_percent().unwrap_or(0)), 100.0,
+                            share(f.self_service_percent(), f.self_service, f.first_meetings, true))}</dd>
+                        <dt>{t!(i18n, fig_no_show)}</dt>
+                        <dd>{bar(f64::from(f.no_show_percent().unwrap_or(0)), 100.0,
+                            share(f.no_show_percent(), f.no_shows, f.held + f.no_shows, false))}</dd>
+                        <dt>{t!(i18n, fig_days)}</dt>
+                        <dd>{spread(f.days_to_first)}</dd>
+                        <dt>{t!(i18n, fig_waiting)}</dt>
+                        <dd>{spread(f.waiting_minutes)}</dd>
+                    </dl>
+                </section>
+                <PerCounsellor rows=view.counsellors.clone()/>
+                <Hours figures=f.clone()/>
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn PerCounsellor(rows: Vec<(String, Figures)>) -> impl IntoView {
+    let i18n = use_i18n();
+    let most_first = rows
+        .iter()
+        .map(|(_, f)| f.first_meetings)
+        .max()
+        .unwrap_or(0);
+    let pct = |p: Option<u32>| p.map(|p| format!("{p} %")).unwrap_or_else(|| "–".into());
+    view! {
+        <section aria-labelledby="fig-per">
+            <h2 id="fig-per">{t!(i18n, fig_per_counsellor)}</h2>
+            <div class="table-scroll" role="region" aria-labelledby="fig-per" tabindex="0">
+                <table class="chart">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, fig_col_name)}</th>
+                            <th scope="col">{t!(i18n, fig_col_first)}</th>
+                            <th scope="col">{t!(i18n, fig_col_self)}</th>
+                            <th scope="col">{t!(i18n, fig_col_no_show)}</th>
+                            <th scope="col">{t!(i18n, fig_col_days)}</th>
+                            <th scope="col">{t!(i18n, fig_col_wait)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows
+                            .into_iter()
+                            .map(|(name, f)| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{name}</th>
+                                        <td>{bar(f64::from(f.first_meetings), f64::from(most_first), f.first_meetings.to_string())}</td>
+                                        <td>{bar(f64::from(f.self_service_percent().unwrap_or(0)), 100.0, pct(f.self_service_percent()))}</td>
+                                        <td>{bar(f64::from(f.no_show_percent().unwrap_or(0)), 100.0, pct(f.no_show_percent()))}</td>
+                                        <td>{one_decimal(f.days_to_first.median)}</td>
+                                        <td>{f.waiting_minutes.median.map(|m| t_string!(i18n, fig_minutes, n = format!("{m:.0}")).to_string()).unwrap_or_else(|| "–".into())}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Hours(figures: Figures) -> impl IntoView {
+    let i18n = use_i18n();
+    let most = figures.visits_by_hour.iter().copied().max().unwrap_or(0);
+    view! {
+        <section aria-labelledby="fig-timmar">
+            <h2 id="fig-timmar">{t!(i18n, fig_hours)}</h2>
+            {match figures.busy_hours() {
+                None => view! { <p>{t!(i18n, fig_no_visits)}</p> }.into_any(),
+                Some((first, last)) => view! {
+                    <table class="chart chart--hours">
+                        <caption>{t!(i18n, fig_hours_caption)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t!(i18n, fig_col_hour)}</th>
+                                <th scope="col">{t!(i18n, fig_col_visits)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {(first..=last)
+                                .map(|h| {
+                                    let n = figures.visits_by_hour[h];
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{format!("{h:02}–{:02}", h + 1)}</th>
+                                            <td>{bar(f64::from(n), f64::from(most), n.to_string())}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}

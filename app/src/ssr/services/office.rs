@@ -1,0 +1,370 @@
+//! The office's flow: its day at reception, its load against capacity, the capacity itself,
+//! arrivals, and the follow-up figures (also as CSV). Each function checks who is asking.
+
+use crate::{
+    api::office::{FiguresView, LoadDay, OfficeView, ReceptionVisit, FIGURES_PAGE},
+    domain::{
+        arrival::{check_in, waited_minutes, CheckIn},
+        capacity::{load_grid, CapacityForm, CapacitySetting},
+        figures::{parse_period, Figures, MeetingFact},
+        staff::StaffMember,
+        time::{iso_date, stockholm_date, stockholm_to_utc, Day},
+        Channel,
+    },
+    error::AppError,
+    ssr::{
+        services::{booking::office_load, staff::allow},
+        store::{ArrivalBy, FactRow, Store, StoreError},
+    },
+};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
+
+/// How many weeks ahead the load view shows.
+pub const LOAD_WEEKS: u64 = 4;
+
+/// The office the page is about: the member's own, or for an administrator the one asked
+/// for (else the first). `Forbidden` for another office than one's own.
+async fn office_for(
+    store: &Store,
+    member: &StaffMember,
+    requested: Option<i64>,
+) -> Result<(i64, String, Vec<(i64, String)>), AppError> {
+    let all = store.list_offices().await?;
+    let id = match (requested, member.office_id) {
+        (Some(id), _) => id,
+        (None, Some(own)) => own,
+        (None, None) => all.first().map(|o| o.id).ok_or(AppError::NotFound)?,
+    };
+    let name = all
+        .iter()
+        .find(|o| o.id == id)
+        .map(|o| o.name.clone())
+        .ok_or(AppError::NotFound)?;
+    allow(member.may_view_office(id), member, "view office")?;
+    let choices = if member.office_id.is_none() {
+        all.into_iter().map(|o| (o.id, o.name)).collect()
+    } else {
+        Vec::new()
+    };
+    Ok((id, name, choices))
+}
+
+/// Refuses unless `member` manages the office.
+pub async fn may_manage(store: &Store, member: &StaffMember, office: i64) -> Result<(), AppError> {
+    if !store.list_offices().await?.iter().any(|o| o.id == office) {
+        return Err(AppError::NotFound);
+    }
+    allow(member.may_manage_office(office), member, "manage office")
+}
+
+fn day_start(date: NaiveDate) -> Result<DateTime<Utc>, AppError> {
+    stockholm_to_utc(date, NaiveTime::MIN)
+        .ok_or_else(|| AppError::internal("a day without midnight"))
+}
+
+pub async fn view(
+    store: &Store,
+    member: &StaffMember,
+    requested: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<OfficeView, AppError> {
+    let (office_id, office_name, offices) = office_for(store, member, requested).await?;
+    let today = stockholm_date(now);
+    let from = day_start(today)?;
+    let tomorrow = day_start(today + Days::new(1))?;
+    let visits = store.office_visits(office_id, from, tomorrow).await?;
+    let today_list = visits
+        .into_iter()
+        .map(|v| ReceptionVisit {
+            id: v.id,
+            starts_at: v.starts_at,
+            seeker: format!("{} {}", v.seeker_first_name, v.seeker_last_name),
+            counsellor: format!("{} {}", v.counsellor_first_name, v.counsellor_last_name),
+            arrived_at: v.arrived_at,
+            received_at: v.received_at,
+            waited_minutes: v
+                .arrived_at
+                .map(|a| waited_minutes(a, v.starts_at, v.received_at.unwrap_or(now))),
+            href: format!(
+                "/personal/kalender?vy=dag&dag={}&radgivare={}&mote={}",
+                iso_date(today),
+                v.counsellor_id,
+                v.id
+            ),
+        })
+        .collect();
+    // Weekdays from this week's Monday, four weeks on.
+    let monday = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
+    let dates: Vec<NaiveDate> = (0..LOAD_WEEKS * 7)
+        .map(|d| monday + Days::new(d))
+        .filter(|d| d.weekday().num_days_from_monday() < 5)
+        .collect();
+    let start = day_start(monday)?;
+    let end = day_start(monday + Days::new(LOAD_WEEKS * 7))?;
+    let (capacity, load) = office_load(store, office_id, None, start + Days::new(1), end).await?;
+    let hours = 8..18;
+    let grid = load_grid(&capacity, &load, &dates, hours.clone());
+    let days = dates
+        .iter()
+        .zip(grid)
+        .map(|(date, cells)| LoadDay {
+            date: Day(*date),
+            booked: load.on_day(*date),
+            target: capacity.day_target(*date),
+            capacity: capacity.day_capacity(*date),
+            cells,
+        })
+        .collect();
+    let setting = store.office_capacity(office_id).await?;
+    Ok(OfficeView {
+        office_id,
+        office_name,
+        offices,
+        may_manage: member.may_manage_office(office_id),
+        now,
+        today: today_list,
+        hours: hours.collect(),
+        days,
+        capacity: CapacityForm::from_setting(&setting),
+        capacity_errors: Vec::new(),
+        saved: false,
+    })
+}
+
+pub async fn save_capacity(
+    store: &Store,
+    member: &StaffMember,
+    office: i64,
+    setting: &CapacitySetting,
+) -> Result<(), AppError> {
+    may_manage(store, member, office).await?;
+    store.set_office_capacity(office, setting).await?;
+    tracing::info!(staff = member.id, office, "office capacity changed");
+    Ok(())
+}
+
+/// The office of a live office visit, if `member` may act on it.
+async fn visit_office(
+    store: &Store,
+    member: &StaffMember,
+    booking_id: i64,
+) -> Result<i64, AppError> {
+    let b = store.booking(booking_id).await?.ok_or(AppError::NotFound)?;
+    let office = match (b.channel()?, b.office_id) {
+        (Channel::Office, Some(office)) => office,
+        _ => return Err(AppError::Conflict("not_a_visit".into())),
+    };
+    allow(member.may_mark_arrival(office), member, "mark arrival")?;
+    Ok(office)
+}
+
+/// Reception marks the visitor as arrived; returns the office.
+pub async fn mark_arrival(
+    store: &Store,
+    member: &StaffMember,
+    booking_id: i64,
+    now: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    let office = visit_office(store, member, booking_id).await?;
+    match store
+        .mark_arrived(booking_id, ArrivalBy::Staff(member.id), now)
+        .await
+    {
+        Err(StoreError::NotFound) => Err(AppError::Conflict("not_a_visit".into())),
+        other => other.map(drop).map_err(Into::into),
+    }?;
+    Ok(office)
+}
+
+/// The visitor was fetched; returns the office.
+pub async fn mark_received(
+    store: &Store,
+    member: &StaffMember,
+    booking_id: i64,
+    now: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    let office = visit_office(store, member, booking_id).await?;
+    match store.mark_received(booking_id, now).await {
+        Err(StoreError::NotFound) => Err(AppError::Conflict("not_arrived".into())),
+        other => other.map(drop).map_err(Into::into),
+    }?;
+    Ok(office)
+}
+
+/// The seeker says "Jag är här" for their own visit; only within the hour before it and
+/// until it ends.
+pub async fn check_in_seeker(
+    store: &Store,
+    seeker_id: i64,
+    booking_id: i64,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, AppError> {
+    let b = store
+        .booking(booking_id)
+        .await?
+        .filter(|b| b.seeker_id == seeker_id)
+        .ok_or(AppError::NotFound)?;
+    if b.channel()? != Channel::Office || b.status != "booked" {
+        return Err(AppError::Conflict("not_a_visit".into()));
+    }
+    match check_in(b.starts_at, b.ends_at, None, now) {
+        CheckIn::Open => Ok(store
+            .mark_arrived(booking_id, ArrivalBy::Seeker(seeker_id), now)
+            .await?),
+        _ => Err(AppError::Conflict("check_in_closed".into())),
+    }
+}
+
+fn fact(row: FactRow) -> Option<MeetingFact> {
+    Some(MeetingFact {
+        counsellor_id: row.counsellor_id,
+        starts_at: row.starts_at,
+        channel: row.channel.parse().ok()?,
+        status: row.status,
+        is_first: row.is_first,
+        booked_online: row.booked_online,
+        registered_online: row.registered_online,
+        registered_at: row.registered_at,
+        arrived_at: row.arrived_at,
+        received_at: row.received_at,
+    })
+}
+
+/// The figures for the office and each counsellor for the days `from`–`to`.
+pub async fn figures(
+    store: &Store,
+    office: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<(Figures, Vec<(String, Figures)>), AppError> {
+    let rows = store
+        .meeting_facts(office, day_start(from)?, day_start(to + Days::new(1))?)
+        .await?;
+    let facts: Vec<MeetingFact> = rows.into_iter().filter_map(fact).collect();
+    let counsellors = store
+        .office_counsellors(office)
+        .await?
+        .into_iter()
+        .map(|c| {
+            let figures = Figures::of(facts.iter().filter(|f| f.counsellor_id == c.id));
+            (format!("{} {}", c.first_name, c.last_name), figures)
+        })
+        .collect();
+    Ok((Figures::of(&facts), counsellors))
+}
+
+/// The figures page: the period as typed (the last four weeks when empty), or its errors.
+pub async fn figures_view(
+    store: &Store,
+    member: &StaffMember,
+    requested: Option<i64>,
+    from: &str,
+    to: &str,
+    now: DateTime<Utc>,
+) -> Result<FiguresView, AppError> {
+    let (office_id, office_name, offices) = office_for(store, member, requested).await?;
+    allow(
+        member.may_manage_office(office_id),
+        member,
+        "office figures",
+    )?;
+    let today = stockholm_date(now);
+    let (from, to) = match (from.trim(), to.trim()) {
+        ("", "") => (iso_date(today - Days::new(27)), iso_date(today)),
+        (f, t) => (f.to_owned(), t.to_owned()),
+    };
+    let mut view = FiguresView {
+        office_id,
+        office_name,
+        offices,
+        csv_href: format!("{FIGURES_PAGE}.csv?kontor={office_id}&fran={from}&till={to}"),
+        from,
+        to,
+        errors: Vec::new(),
+        office: Figures::default(),
+        counsellors: Vec::new(),
+    };
+    match parse_period(&view.from, &view.to) {
+        Ok((first, last)) => {
+            let (office, counsellors) = figures(store, office_id, first, last).await?;
+            view.office = office;
+            view.counsellors = counsellors;
+        }
+        Err(errors) => view.errors = errors,
+    }
+    Ok(view)
+}
+
+/// The figures as CSV (comma-separated, one row for the office and one per counsellor).
+pub fn figures_csv(view: &FiguresView, swedish: bool) -> Result<String, AppError> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let header = if swedish {
+        [
+            "Kontor eller handläggare",
+            "Från",
+            "Till",
+            "Första möten",
+            "Registrerade och bokade själva online",
+            "Andel själv online (%)",
+            "Hållna möten",
+            "Uteblivna",
+            "Andel uteblivna (%)",
+            "Dagar från registrering till första möte (median)",
+            "Dagar från registrering till första möte (medel)",
+            "Väntetid på kontoret, minuter (median)",
+            "Väntetid på kontoret, minuter (medel)",
+            "Besök per timme (timme:antal)",
+        ]
+    } else {
+        [
+            "Office or counsellor",
+            "From",
+            "To",
+            "First meetings",
+            "Registered and booked online by themselves",
+            "Self-service share (%)",
+            "Meetings held",
+            "No-shows",
+            "No-show rate (%)",
+            "Days from registration to first meeting (median)",
+            "Days from registration to first meeting (mean)",
+            "Waiting at the office, minutes (median)",
+            "Waiting at the office, minutes (mean)",
+            "Visits per hour (hour:count)",
+        ]
+    };
+    out.write_record(header).map_err(AppError::internal)?;
+    let number = |v: Option<f64>| v.map(|v| format!("{v:.1}")).unwrap_or_default();
+    let share = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
+    let rows = std::iter::once((view.office_name.clone(), &view.office))
+        .chain(view.counsellors.iter().map(|(n, f)| (n.clone(), f)));
+    for (name, f) in rows {
+        let hours = f
+            .visits_by_hour
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .map(|(h, n)| format!("{h:02}:{n}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.write_record([
+            name,
+            view.from.clone(),
+            view.to.clone(),
+            f.first_meetings.to_string(),
+            f.self_service.to_string(),
+            share(f.self_service_percent()),
+            f.held.to_string(),
+            f.no_shows.to_string(),
+            share(f.no_show_percent()),
+            number(f.days_to_first.median),
+            number(f.days_to_first.mean),
+            number(f.waiting_minutes.median),
+            number(f.waiting_minutes.mean),
+            hours,
+        ])
+        .map_err(AppError::internal)?;
+    }
+    let bytes = out.into_inner().map_err(AppError::internal)?;
+    String::from_utf8(bytes).map_err(AppError::internal)
+}
