@@ -59,6 +59,8 @@ export default defineConfig({
       TIDBOK_ADDR: `127.0.0.1:${port}`,
       TIDBOK_DEMO_DATA: "true",
       TIDBOK_LOG: "warn",
+      // Emails are written as .eml files here (no SMTP server in the tests).
+      TIDBOK_MAIL_DIR: process.env.E2E_MAIL_DIR ?? "../target/e2e/mail",
       LEPTOS_SITE_ROOT: "../target/site",
     },
   },

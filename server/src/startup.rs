@@ -137,10 +137,7 @@ pub async fn build(config: &Config) -> Result<Application, StartupError> {
 }
 
 pub async fn load_demo_data(store: &Store) -> Result<DemoOutcome, StartupError> {
-    let today = chrono::Utc::now()
-        .with_timezone(&app::domain::time::ZONE)
-        .date_naive();
-    let outcome = seed::load_demo(store, today).await?;
+    let outcome = seed::load_demo(store, chrono::Utc::now()).await?;
     if let DemoOutcome::Loaded {
         offices,
         counsellors,

@@ -7,7 +7,7 @@ use app::ssr::{
     seed::{self, DemoOutcome},
     store::{NewCounsellor, NewOffice, Store, StoreError},
 };
-use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use chrono::{Duration, TimeZone, Utc};
 use std::collections::HashSet;
 use support::{Backend, TestDb};
 
@@ -195,8 +195,8 @@ async fn overlapping_availability_is_refused_by_the_database(backend: Backend) {
 
 async fn demo_data_loads_once_and_covers_every_field(backend: Backend) {
     let (db, store) = fresh(backend).await;
-    let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let outcome = seed::load_demo(&store, monday).await.unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 8, 30, 0).unwrap();
+    let outcome = seed::load_demo(&store, now).await.unwrap();
     let DemoOutcome::Loaded {
         offices,
         counsellors,
@@ -240,7 +240,7 @@ async fn demo_data_loads_once_and_covers_every_field(backend: Backend) {
         assert!(before.is_empty());
     }
     assert_eq!(
-        seed::load_demo(&store, monday).await.unwrap(),
+        seed::load_demo(&store, now).await.unwrap(),
         DemoOutcome::AlreadyPresent
     );
     store.close().await;

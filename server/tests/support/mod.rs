@@ -111,16 +111,17 @@ impl TestDb {
 }
 
 /// A fresh database with the reference data and the demo offices, counsellors and open
-/// times from Monday 23 November 2026.
+/// times from Monday 23 November 2026 (loaded at 09:30).
 pub async fn seeded(backend: Backend) -> (TestDb, Store) {
     let db = TestDb::new(backend).await;
     let store = db.store().await;
     app::ssr::seed::sync_reference_data(&store)
         .await
         .expect("reference data");
+    // Monday 23 November 2026, 09:30 in Stockholm.
     app::ssr::seed::load_demo(
         &store,
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 23, 8, 30, 0).unwrap(),
     )
     .await
     .expect("demo data");

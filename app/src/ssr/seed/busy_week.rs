@@ -24,13 +24,17 @@ pub const BUSY_COUNSELLOR: &str = "sanna.lindqvist@tidbok.example";
 pub const BUSY_MEETINGS: usize = 40;
 /// Demo job seekers whose first meeting last Friday (15:30 and 16:30) awaits its outcome.
 pub const UNMARKED_MEETINGS: usize = 2;
-/// The password of every demo job seeker (`demo.sokande{n}@example.se`, n from 1 to 42).
+/// The password of every demo job seeker (`demo.sokande{n}@example.se`, n from 1 to 45).
 pub const DEMO_SEEKER_PASSWORD: &str = "demo-sokande-2026";
-/// The counsellor with office visits today, around the time the demo is loaded, so that
-/// "Jag är här" and the reception's list can be tried at once.
-pub const TODAY_COUNSELLOR: &str = "abdirahman.warsame@tidbok.example";
-/// Demo job seekers with a visit today: n = 43 (check-in open at once) and 44.
-pub const TODAY_VISITS: usize = 2;
+/// The counsellors with office visits today, around the time the demo is loaded, so that
+/// "Jag är här" and the reception's list can be tried at once: the first has two visits
+/// (within the half hour, and an hour from then), the second one (within the half hour).
+pub const TODAY_COUNSELLORS: [&str; 2] = [
+    "abdirahman.warsame@tidbok.example",
+    "amira.hassan@tidbok.example",
+];
+/// Demo job seekers with a visit today: n = 43 and 45 (check-in open at once) and 44.
+pub const TODAY_VISITS: usize = 3;
 /// The busy week's working day: open time from 08:00 to 17:00.
 pub const BUSY_DAY: (u32, u32) = (8, 17);
 
@@ -110,9 +114,9 @@ pub async fn load(
     store: &Store,
     counsellor: i64,
     office: i64,
-    today: NaiveDate,
+    now: DateTime<Utc>,
 ) -> Result<usize, SeedError> {
-    let now = Utc::now();
+    let today = crate::domain::time::stockholm_date(now);
     let password = Password::parse(DEMO_SEEKER_PASSWORD).expect("the demo password is valid");
     let hash = passwords::hash(password)
         .await
@@ -214,31 +218,35 @@ pub async fn load(
     Ok(booked)
 }
 
-/// Two office visits today with [`TODAY_COUNSELLOR`]: one starting within the half hour
-/// after `now` (so its visitor can check in at once), one an hour later (or earlier, if
-/// that would be tomorrow).
+/// Three office visits today at Stockholm City (see [`TODAY_COUNSELLORS`]): two starting
+/// within the half hour after `now`, so their visitors can check in at once, and one an hour
+/// later (or earlier, if that would be tomorrow).
 async fn todays_visits(store: &Store, hash: &str, now: DateTime<Utc>) -> Result<(), SeedError> {
-    let Some(counsellor) = store
-        .list_counsellors()
-        .await?
-        .into_iter()
-        .find(|c| c.email == TODAY_COUNSELLOR)
-    else {
-        return Err(SeedError::Staff(format!(
-            "{TODAY_COUNSELLOR} is not a demo counsellor"
-        )));
+    let counsellors = store.list_counsellors().await?;
+    let find = |email: &str| {
+        counsellors
+            .iter()
+            .find(|c| c.email == email)
+            .ok_or_else(|| SeedError::Staff(format!("{email} is not a demo counsellor")))
     };
+    let (first_counsellor, second_counsellor) =
+        (find(TODAY_COUNSELLORS[0])?, find(TODAY_COUNSELLORS[1])?);
     let quarter = now.timestamp() - now.timestamp().rem_euclid(15 * 60);
     let rounded = DateTime::from_timestamp(quarter, 0).unwrap_or(now);
     let today = crate::domain::time::stockholm_date(now);
     let same_day = |t: DateTime<Utc>| crate::domain::time::stockholm_date(t) == today;
-    let first = Some(rounded + Duration::minutes(30))
+    let soon = Some(rounded + Duration::minutes(30))
         .filter(|t| same_day(*t))
         .unwrap_or(rounded);
-    let second = Some(first + Duration::hours(1))
+    let later = Some(soon + Duration::hours(1))
         .filter(|t| same_day(*t))
-        .unwrap_or(first - Duration::hours(1));
-    for (i, starts) in [first, second].into_iter().enumerate() {
+        .unwrap_or(soon - Duration::hours(1));
+    let visits = [
+        (first_counsellor, soon),
+        (first_counsellor, later),
+        (second_counsellor, soon),
+    ];
+    for (i, (counsellor, starts)) in visits.into_iter().enumerate() {
         let n = (BUSY_MEETINGS + UNMARKED_MEETINGS + 1 + i) as u32;
         let seeker = registration::register_hashed(store, &draft(n), hash.to_owned(), now)
             .await

@@ -127,9 +127,14 @@ pub fn availability_plan(
     plan
 }
 
-/// Loads the demo offices, counsellors and four weeks of open time from `today`, unless the
-/// database already has offices.
-pub async fn load_demo(store: &Store, today: NaiveDate) -> Result<DemoOutcome, SeedError> {
+/// Loads the demo offices, counsellors and four weeks of open time from the day of `now`,
+/// unless the database already has offices. The demo's meetings today are placed around
+/// `now`.
+pub async fn load_demo(
+    store: &Store,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<DemoOutcome, SeedError> {
+    let today = crate::domain::time::stockholm_date(now);
     if store.count_offices().await? > 0 {
         return Ok(DemoOutcome::AlreadyPresent);
     }
@@ -184,7 +189,7 @@ pub async fn load_demo(store: &Store, today: NaiveDate) -> Result<DemoOutcome, S
     }
     store.insert_availability(&spans).await?;
     let staff_accounts = demo_staff(store, &offices, &counsellors).await?;
-    let demo_meetings = busy_week::load(store, busy.0, busy.1, today).await?;
+    let demo_meetings = busy_week::load(store, busy.0, busy.1, now).await?;
     // Made-up people get no email: the demo's own meetings are not announced.
     store.drop_pending_messages("demo data").await?;
     // Every reception takes six visitors an hour on weekdays and aims to fill 70 %.
