@@ -299,7 +299,9 @@ fn CapacityForm(view: OfficeView) -> impl IntoView {
                 CapacityError::Target => t_string!(i18n, office_err_target),
             })
     };
-    let field = |key: &'static str, label: String, value: String, max: &'static str| {
+    let field = |key: &'static str, label: String, value: String| {
+        // Text, not `number`: the browser would drop what is not a number, and a mistake must
+        // come back as typed.
         let error = error_of(key);
         let id = format!("f-cap-{key}");
         let error_id = format!("{id}-fel");
@@ -310,10 +312,9 @@ fn CapacityForm(view: OfficeView) -> impl IntoView {
                 <input
                     id=id
                     name=format!("capacity[{key}]")
-                    type="number"
+                    type="text"
                     inputmode="numeric"
-                    min="0"
-                    max=max
+                    size="4"
                     value=value
                     readonly=!view.may_manage
                     aria-describedby=error_id
@@ -331,7 +332,6 @@ fn CapacityForm(view: OfficeView) -> impl IntoView {
                 key,
                 t_string!(i18n, office_per_hour, day = day).to_string(),
                 view.capacity.field(key).to_owned(),
-                "200",
             )
         })
         .collect_view();
@@ -339,7 +339,6 @@ fn CapacityForm(view: OfficeView) -> impl IntoView {
         "target",
         t_string!(i18n, office_target).to_owned(),
         view.capacity.target.clone(),
-        "100",
     );
     view! {
         <section aria-labelledby="kapacitet-rubrik" class="office__capacity" id="kapacitet">
