@@ -139,6 +139,8 @@ pub async fn save_capacity(
                 .await
                 .map_err(AppError::internal)?;
             http::redirect(&back);
+            // A caller that wants data gets 422 naming the refused fields; the sentences
+            // are the page's.
             Err(AppError::Validation(
                 errors
                     .into_iter()

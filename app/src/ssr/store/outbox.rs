@@ -47,8 +47,8 @@ const OUTBOX_COLUMNS: &str = "id, booking_id, event, medium, meeting_starts_at, 
      attempts, claimed_by, last_error, sent_at";
 
 /// Writes the messages about a change to booking `$booking` (now starting at `$starts`)
-/// inside the open transaction `$tx` (where `stored` is in scope): one per medium of the event, due now, and for a live
-/// booking a reminder a day ahead. Reminders still pending for an earlier time are dropped
+/// inside the open transaction `$tx` (where `stored` is in scope): one per medium of the
+/// event, due now, and for a live booking a reminder a day ahead. Reminders still pending for an earlier time are dropped
 /// first, so a moved or cancelled meeting is never reminded of at its old time.
 macro_rules! enqueue_messages {
     ($tx:expr, $booking:expr, $event:expr, $starts:expr, $now:expr) => {{
