@@ -72,11 +72,7 @@ pub async fn meeting_calendar(
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let swedish = !headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .any(|c| c.contains(&format!("{}=en", app::app::LANGUAGE_COOKIE)));
+    let swedish = swedish(&headers);
     let body = app::ssr::services::calendar_file::meeting_ics(&booking, swedish);
     (
         [
@@ -90,6 +86,15 @@ pub async fn meeting_calendar(
         body,
     )
         .into_response()
+}
+
+/// Whether the request's language cookie leaves Swedish (the default) in place.
+fn swedish(headers: &axum::http::HeaderMap) -> bool {
+    !headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|c| c.contains(&format!("{}=en", app::app::LANGUAGE_COOKIE)))
 }
 
 #[derive(Debug, Deserialize)]
@@ -150,11 +155,7 @@ pub async fn figures_csv(
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let swedish = !headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .any(|c| c.contains(&format!("{}=en", app::app::LANGUAGE_COOKIE)));
+    let swedish = swedish(&headers);
     match app::ssr::services::office::figures_csv(&view, swedish) {
         Ok(body) => (
             [

@@ -2,12 +2,11 @@
 //! bar charts with their numbers beside them (tables underneath, so screen readers read the
 //! numbers), and as a CSV file.
 
-use super::{office::office_choice, require_staff};
+use super::{office::office_choice, require_staff, staff_load_failed};
 use crate::{
     api::office::{load_figures, FiguresView, FIGURES_PAGE},
     domain::figures::{Figures, PeriodError, Spread},
     i18n::*,
-    pages::my_pages::load_failed,
 };
 use leptos::prelude::*;
 use leptos_meta::{Stylesheet, Title};
@@ -31,14 +30,12 @@ pub fn FiguresPage() -> impl IntoView {
         {Suspend::new(async move {
             match load.await {
                 Ok(view) => view! { <FiguresBody view/> }.into_any(),
-                Err(crate::error::AppError::Forbidden) => view! {
-                    <div class="page page--form">
-                        <h1>{t!(i18n, fig_title)}</h1>
-                        <p class="notice notice--error" role="alert">{t!(i18n, fig_err_forbidden)}</p>
-                    </div>
-                }
-                .into_any(),
-                Err(e) => load_failed(i18n, e, t_string!(i18n, fig_title)),
+                Err(e) => staff_load_failed(
+                    i18n,
+                    e,
+                    t_string!(i18n, fig_title),
+                    t_string!(i18n, fig_err_forbidden),
+                ),
             }
         })}
     }

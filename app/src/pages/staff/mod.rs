@@ -24,3 +24,24 @@ pub(crate) fn require_staff(back: &str) {
     #[cfg(not(feature = "ssr"))]
     let _ = back;
 }
+
+/// A staff page that could not be drawn: refused (with the page's own sentence, `refused`),
+/// or failed as any page does.
+pub(crate) fn staff_load_failed(
+    i18n: crate::components::messages::I18n,
+    error: crate::error::AppError,
+    title: &'static str,
+    refused: &'static str,
+) -> leptos::prelude::AnyView {
+    use leptos::prelude::*;
+    match error {
+        crate::error::AppError::Forbidden => view! {
+            <div class="page page--form">
+                <h1>{title}</h1>
+                <p class="notice notice--error" role="alert">{refused}</p>
+            </div>
+        }
+        .into_any(),
+        e => crate::pages::my_pages::load_failed(i18n, e, title),
+    }
+}

@@ -2,7 +2,7 @@
 //! the coming four weeks as a day × hour table against capacity with the peaks marked, and
 //! the capacity itself, edited right below it. Plain forms; all works without JavaScript.
 
-use super::require_staff;
+use super::{require_staff, staff_load_failed};
 use crate::{
     api::office::{
         load_office, LoadDay, MarkArrival, MarkReceived, OfficeView, ReceptionVisit, SaveCapacity,
@@ -14,7 +14,6 @@ use crate::{
         time::{clock, day_and_month, weekday_name},
     },
     i18n::*,
-    pages::my_pages::load_failed,
 };
 use chrono::{Datelike, Days, NaiveDate};
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -33,14 +32,12 @@ pub fn OfficePage() -> impl IntoView {
         {Suspend::new(async move {
             match load.await {
                 Ok(view) => view! { <Office view/> }.into_any(),
-                Err(crate::error::AppError::Forbidden) => view! {
-                    <div class="page page--form">
-                        <h1>{t!(i18n, office_title)}</h1>
-                        <p class="notice notice--error" role="alert">{t!(i18n, office_err_forbidden)}</p>
-                    </div>
-                }
-                .into_any(),
-                Err(e) => load_failed(i18n, e, t_string!(i18n, office_title)),
+                Err(e) => staff_load_failed(
+                    i18n,
+                    e,
+                    t_string!(i18n, office_title),
+                    t_string!(i18n, office_err_forbidden),
+                ),
             }
         })}
     }

@@ -1,7 +1,7 @@
 //! `/personal/arbetstider`: weekly working hours, laying them out as open time, and absences
 //! and trainings. Plain forms; each comes back with a notice or with what was typed.
 
-use super::{meeting_panel::staff_error_text, require_staff};
+use super::{meeting_panel::staff_error_text, require_staff, staff_load_failed};
 use crate::{
     api::work_hours::{
         load_work_hours, AddAbsence, GenerateOpenTime, SaveWorkHours, WorkHoursDone, WorkHoursView,
@@ -17,7 +17,6 @@ use crate::{
         work_hours::AbsenceForm,
     },
     i18n::*,
-    pages::my_pages::load_failed,
 };
 use chrono::{Days, NaiveDate};
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -37,14 +36,12 @@ pub fn WorkHoursPage() -> impl IntoView {
         {Suspend::new(async move {
             match load.await {
                 Ok(view) => view! { <WorkHours view/> }.into_any(),
-                Err(crate::error::AppError::Forbidden) => view! {
-                    <div class="page page--form">
-                        <h1>{t!(i18n, wh_title)}</h1>
-                        <p class="notice notice--error" role="alert">{t!(i18n, cal_err_forbidden)}</p>
-                    </div>
-                }
-                .into_any(),
-                Err(e) => load_failed(i18n, e, t_string!(i18n, wh_title)),
+                Err(e) => staff_load_failed(
+                    i18n,
+                    e,
+                    t_string!(i18n, wh_title),
+                    t_string!(i18n, cal_err_forbidden),
+                ),
             }
         })}
     }

@@ -7,7 +7,7 @@ use crate::{
     domain::{
         notification::{MessageEvent, MessageLanguage},
         time::{clock, day_and_month, long_date, stockholm_date, weekday_name},
-        Channel,
+        Channel, Postcode,
     },
     ssr::{
         services::{booking::VIDEO_BASE, calendar_file::meeting_ics},
@@ -62,9 +62,10 @@ pub fn compose(
         &b.office_city,
     ) {
         (Some(name), Some(street), Some(postcode), Some(city)) => {
-            let code = postcode.to_string();
-            let (a, rest) = code.split_at(code.len().min(3));
-            Some(format!("{name}, {street}, {a} {rest} {city}"))
+            let code = Postcode::parse(&postcode.to_string())
+                .map(|p| p.to_string())
+                .unwrap_or_else(|_| postcode.to_string());
+            Some(format!("{name}, {street}, {code} {city}"))
         }
         _ => None,
     };

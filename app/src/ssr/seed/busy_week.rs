@@ -197,25 +197,40 @@ pub async fn load(
             continue;
         };
         let channel = [Channel::Office, Channel::Phone][i];
+        let office = (channel == Channel::Office).then_some(office);
         store
-            .insert_booking(&NewBooking {
-                seeker_id: seeker,
-                counsellor_id: counsellor,
-                meeting_type: "first-meeting",
-                channel,
-                office_id: (channel == Channel::Office).then_some(office),
-                starts_at: starts,
-                ends_at: starts + Duration::minutes(45),
-                clear_until: starts + Duration::minutes(60),
-                is_first: true,
-                video_room: None,
-                now,
-                visit_limit: None,
-            })
+            .insert_booking(&first_meeting(
+                seeker, counsellor, channel, office, starts, now,
+            ))
             .await?;
     }
     todays_visits(store, &hash, now).await?;
     Ok(booked)
+}
+
+/// A 45-minute first meeting by office or phone, with a quarter-hour buffer after it.
+fn first_meeting(
+    seeker: i64,
+    counsellor: i64,
+    channel: Channel,
+    office: Option<i64>,
+    starts: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> NewBooking {
+    NewBooking {
+        seeker_id: seeker,
+        counsellor_id: counsellor,
+        meeting_type: "first-meeting",
+        channel,
+        office_id: office,
+        starts_at: starts,
+        ends_at: starts + Duration::minutes(45),
+        clear_until: starts + Duration::minutes(60),
+        is_first: true,
+        video_room: None,
+        now,
+        visit_limit: None,
+    }
 }
 
 /// Three office visits today at Stockholm City (see [`TODAY_COUNSELLORS`]): two starting
@@ -251,21 +266,16 @@ async fn todays_visits(store: &Store, hash: &str, now: DateTime<Utc>) -> Result<
         let seeker = registration::register_hashed(store, &draft(n), hash.to_owned(), now)
             .await
             .map_err(|e| SeedError::Staff(format!("demo seeker {n}: {e:?}")))?;
+        let office = Some(counsellor.office_id);
         store
-            .insert_booking(&NewBooking {
-                seeker_id: seeker,
-                counsellor_id: counsellor.id,
-                meeting_type: "first-meeting",
-                channel: Channel::Office,
-                office_id: Some(counsellor.office_id),
-                starts_at: starts,
-                ends_at: starts + Duration::minutes(45),
-                clear_until: starts + Duration::minutes(60),
-                is_first: true,
-                video_room: None,
+            .insert_booking(&first_meeting(
+                seeker,
+                counsellor.id,
+                Channel::Office,
+                office,
+                starts,
                 now,
-                visit_limit: None,
-            })
+            ))
             .await?;
     }
     Ok(())
