@@ -2,7 +2,10 @@
 //! user may see: which fields are wrong and why (as message keys), or a kind of failure.
 //! Internal causes are logged on the server and never sent.
 
-use crate::domain::registration::{FieldError, FieldErrors};
+use crate::domain::{
+    registration::{FieldError, FieldErrors},
+    Rule,
+};
 use leptos::server_fn::{
     codec::JsonEncoding,
     error::{FromServerFnError, ServerFnErrorErr},
@@ -20,9 +23,9 @@ pub enum AppError {
     Forbidden,
     #[error("not found")]
     NotFound,
-    /// Someone else got there first (a taken slot, a registered email); the key says what.
-    #[error("conflict: {0}")]
-    Conflict(String),
+    /// A rule of the service refused the change (a taken slot, a registered email).
+    #[error("refused by the rule {0:?}")]
+    Conflict(Rule),
     /// Something failed on the server; it has been logged.
     #[error("internal error")]
     Internal,

@@ -9,8 +9,10 @@ pub mod components;
 pub mod domain;
 pub mod error;
 pub mod pages;
+pub mod paths;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod views;
 
 // Generated from locales/*.json by build.rs: `pub mod i18n` with `t!`, `use_i18n`, `Locale`.
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));

@@ -119,7 +119,7 @@ pub async fn figures_csv(
         _ => None,
     };
     let Some(staff) = staff else {
-        let back = app::ssr::http::staff_sign_in_path("/personal/kontor/uppfoljning");
+        let back = app::paths::staff_sign_in(app::paths::FIGURES);
         return Redirect::to(&back).into_response();
     };
     let view = app::ssr::services::office::figures_view(

@@ -125,12 +125,14 @@ pub async fn build(config: &Config) -> Result<Application, StartupError> {
         .with_signed(Key::from(config.session_secret.bytes()));
     Ok(Application {
         listener,
-        router: router(state.clone())
-            .layer(axum::middleware::from_fn_with_state(
-                state.clone(),
-                app::ssr::http::find_signed_in,
-            ))
-            .layer(session_layer),
+        router: crate::request_span::layer(
+            router(state.clone())
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    app::ssr::http::find_signed_in,
+                ))
+                .layer(session_layer),
+        ),
         state,
         notifications: None,
     })

@@ -4,6 +4,7 @@
 
 mod support;
 
+use app::domain::Rule;
 use app::domain::{booking::SlotChoice, choices::CancelReason, offer::OfferedTime, Channel};
 use app::ssr::{
     services::booking::{self as service, BookError},
@@ -194,7 +195,7 @@ async fn the_database_refuses_overlap_and_buffer_clashes(backend: Backend) {
         ten - Duration::minutes(45),
     ] {
         match store.insert_booking(&booking_for(b, c, start, false)).await {
-            Err(StoreError::Conflict(rule)) => assert_eq!(rule, "booking_overlap", "{start}"),
+            Err(StoreError::Conflict(rule)) => assert_eq!(rule, Rule::BookingOverlap, "{start}"),
             other => panic!("{start}: expected booking_overlap, got {other:?}"),
         }
     }
@@ -236,10 +237,7 @@ async fn the_database_allows_one_first_meeting_per_seeker(backend: Backend) {
         .insert_booking(&booking_for(a, c2, t + Duration::days(1), true))
         .await
     {
-        Err(StoreError::Conflict(rule)) => assert!(
-            rule == "bookings_one_first_meeting" || rule == "bookings.seeker_id",
-            "{rule}"
-        ),
+        Err(StoreError::Conflict(rule)) => assert_eq!(rule, Rule::OneFirstMeeting),
         other => panic!("expected the one-first-meeting rule, got {other:?}"),
     }
     // A follow-up is not a first meeting.
@@ -352,7 +350,7 @@ async fn many_racing_inserts_of_one_slot_exactly_one_is_stored(backend: Backend)
     for task in tasks {
         match task.await.unwrap() {
             Ok(_) => won += 1,
-            Err(StoreError::Conflict(rule)) => assert_eq!(rule, "booking_overlap"),
+            Err(StoreError::Conflict(rule)) => assert_eq!(rule, Rule::BookingOverlap),
             Err(other) => panic!("unexpected {other:?}"),
         }
     }

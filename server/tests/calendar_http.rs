@@ -4,13 +4,14 @@
 
 mod support;
 
+use app::domain::Rule;
 use app::{
-    api::{
+    domain::{open_time::OpenTimeError, registration::FieldError, time::stockholm_date},
+    error::AppError,
+    views::{
         calendar::{BoardOpen, CalendarView},
         case_file::{CaseFile, TimelineEntry},
     },
-    domain::{open_time::OpenTimeError, registration::FieldError, time::stockholm_date},
-    error::AppError,
 };
 use chrono::{Datelike, Days, Duration, NaiveDate, Utc};
 use support::{browser::Browser, people, spawn_app, Backend, TestApp};
@@ -119,7 +120,7 @@ async fn open_time_is_added_moved_and_removed_by_whoever_may_plan(backend: Backe
     let overlap = call(&me, SAVE, &open_time(sanna, None, day, "10:30", "12:00")).await;
     assert_eq!(
         error_of(overlap).await,
-        AppError::Conflict("availability_overlap".into())
+        AppError::Conflict(Rule::AvailabilityOverlap)
     );
     let off_grid = call(&me, SAVE, &open_time(sanna, None, day, "12:00", "12:10")).await;
     assert_eq!(
@@ -135,10 +136,7 @@ async fn open_time_is_added_moved_and_removed_by_whoever_may_plan(backend: Backe
         &open_time(sanna, None, yesterday, "09:00", "10:00"),
     )
     .await;
-    assert_eq!(
-        error_of(past).await,
-        AppError::Conflict("open_time_past".into())
-    );
+    assert_eq!(error_of(past).await, AppError::Conflict(Rule::OpenTimePast));
 
     // Moved and made longer in one change, then removed.
     let moved = call(
@@ -237,7 +235,7 @@ async fn open_time_around_a_booked_meeting_stays(backend: Backend) {
     let refused = call(&me, REMOVE, &[("id", span.id.to_string())]).await;
     assert_eq!(
         error_of(refused).await,
-        AppError::Conflict("availability_has_booking".into())
+        AppError::Conflict(Rule::AvailabilityHasBooking)
     );
     // Shrinking it so that the meeting falls outside is refused as well.
     let date = stockholm_date(span.starts_at);
@@ -251,7 +249,7 @@ async fn open_time_around_a_booked_meeting_stays(backend: Backend) {
     .await;
     assert_eq!(
         error_of(shrink).await,
-        AppError::Conflict("availability_has_booking".into())
+        AppError::Conflict(Rule::AvailabilityHasBooking)
     );
     assert!(
         app.store
@@ -385,7 +383,7 @@ async fn outcome_note_follow_up_and_move_continue_one_case(backend: Backend) {
     .await;
     assert_eq!(
         error_of(again).await,
-        AppError::Conflict("outcome_not_now".into())
+        AppError::Conflict(Rule::OutcomeNotNow)
     );
 
     let empty = call(
@@ -440,10 +438,7 @@ async fn outcome_note_follow_up_and_move_continue_one_case(backend: Backend) {
         &follow(reza, "video", "07:00"),
     )
     .await;
-    assert_eq!(
-        error_of(closed).await,
-        AppError::Conflict("not_open".into())
-    );
+    assert_eq!(error_of(closed).await, AppError::Conflict(Rule::NotOpen));
     let res = call(
         &me,
         "/api/personal/mote/uppfoljning",
@@ -460,7 +455,7 @@ async fn outcome_note_follow_up_and_move_continue_one_case(backend: Backend) {
     .await;
     assert_eq!(
         error_of(taken).await,
-        AppError::Conflict("booking_overlap".into())
+        AppError::Conflict(Rule::BookingOverlap)
     );
     let reach = app.store.seeker_reach(seeker).await.unwrap().unwrap();
     assert!(

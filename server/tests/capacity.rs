@@ -4,6 +4,7 @@
 
 mod support;
 
+use app::domain::Rule;
 use app::domain::{booking::SlotChoice, capacity::CapacitySetting, Channel};
 use app::ssr::{
     services::booking::{self as service, BookError},
@@ -201,7 +202,7 @@ async fn the_booking_transaction_refuses_a_full_hour(backend: Backend) {
         .insert_booking(&visit(seekers[2], in_goteborg[2], starts))
         .await;
     assert!(
-        matches!(&third, Err(StoreError::Conflict(rule)) if rule == "office_capacity"),
+        matches!(&third, Err(StoreError::Conflict(Rule::OfficeCapacity))),
         "{third:?}"
     );
     assert!(store

@@ -205,7 +205,7 @@ async fn each_role_sees_only_the_calendars_it_may(backend: Backend) {
     let counsellor = people::staff(&app, SANNA).await;
     let res = week_json(&counsellor, None).await;
     assert_eq!(res.status(), 200);
-    let week: app::api::calendar::CalendarView = res.json().await.unwrap();
+    let week: app::views::calendar::CalendarView = res.json().await.unwrap();
     assert_eq!(week.counsellor_id, sanna.id);
     assert!(week.own);
     assert_eq!(week.board.columns.len(), 5, "Monday to Friday");
@@ -229,7 +229,7 @@ async fn each_role_sees_only_the_calendars_it_may(backend: Backend) {
     let manager = people::staff(&app, "chef.stockholm-city@tidbok.example").await;
     let res = week_json(&manager, Some(colleague.id)).await;
     assert_eq!(res.status(), 200);
-    let week: app::api::calendar::CalendarView = res.json().await.unwrap();
+    let week: app::views::calendar::CalendarView = res.json().await.unwrap();
     assert!(!week.own);
     let res = week_json(&manager, Some(elsewhere.id)).await;
     assert_eq!(res.json::<AppError>().await.unwrap(), AppError::Forbidden);

@@ -2,6 +2,7 @@
 
 mod support;
 
+use app::domain::Rule;
 use app::domain::{Address, Channel, Email, FieldCode, OpeningHours, PhoneNumber, Postcode};
 use app::ssr::{
     seed::{self, DemoOutcome},
@@ -172,7 +173,7 @@ async fn overlapping_availability_is_refused_by_the_database(backend: Backend) {
         .insert_availability(&[(id, at(5), at(6)), (id, at(2), at(5))])
         .await;
     match overlap {
-        Err(StoreError::Conflict(rule)) => assert_eq!(rule, "availability_overlap"),
+        Err(StoreError::Conflict(rule)) => assert_eq!(rule, Rule::AvailabilityOverlap),
         other => panic!("expected the overlap rule, got {other:?}"),
     }
     // All or nothing: the first span of the refused batch was not kept.

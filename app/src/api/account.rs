@@ -1,32 +1,14 @@
 //! Signing job seekers in and out, and who is signed in.
 
-use crate::error::AppError;
-use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// The signed-in job seeker, as pages greet them. Found once per request by the session
-/// middleware (`ssr::http::find_signed_in`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SignedIn {
-    pub first_name: String,
-    pub last_name: String,
-}
-
-/// What the sign-in page shows: the email tried last (so it need not be typed again) and
-/// whether that attempt failed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SignInView {
-    pub email: String,
-    pub failed: bool,
-}
-
 #[cfg(feature = "ssr")]
-const LAST_EMAIL_KEY: &str = "sign_in_email";
+use crate::paths;
+use crate::{error::AppError, views::account::SignInView};
+use leptos::prelude::*;
 
 /// The sign-in page's state for this browser; reading it forgets the failure.
 #[server(name = SignInState, prefix = "/api", endpoint = "konto/inloggning")]
 pub async fn sign_in_state() -> Result<SignInView, AppError> {
-    crate::ssr::http::take_sign_in_attempt(LAST_EMAIL_KEY).await
+    crate::ssr::http::take_sign_in_attempt::<false>().await
 }
 
 /// Signs a job seeker in with email and password, then sends them to `next` (a local path)
@@ -63,19 +45,24 @@ pub async fn sign_in(
                 .await?
                 .iter()
                 .any(|b| b.status == "booked" && b.starts_at > now);
-            let home = if upcoming { "/mina-sidor" } else { "/boka" };
+            let home = if upcoming {
+                paths::MY_PAGES
+            } else {
+                paths::BOOK
+            };
             http::redirect(http::local_path(&next).unwrap_or(home));
             Ok(())
         }
         None => {
             tracing::info!("sign-in refused");
-            http::remember_failed_sign_in(LAST_EMAIL_KEY, &email).await?;
+            http::remember_failed_sign_in::<false>(&email).await?;
             let back = match http::local_path(&next) {
                 Some(next) => format!(
-                    "/logga-in?nasta={}",
-                    crate::components::language_switch::encode_query_value(next)
+                    "{}?nasta={}",
+                    paths::SIGN_IN,
+                    paths::encode_query_value(next)
                 ),
-                None => "/logga-in".to_owned(),
+                None => paths::SIGN_IN.to_owned(),
             };
             http::redirect(&back);
             Err(AppError::Unauthorized)
@@ -87,6 +74,6 @@ pub async fn sign_in(
 pub async fn sign_out() -> Result<(), AppError> {
     use crate::ssr::http;
     http::sign_out().await?;
-    http::redirect("/logga-in?utloggad=1");
+    http::redirect(&format!("{}?utloggad=1", paths::SIGN_IN));
     Ok(())
 }

@@ -4,142 +4,33 @@
 //! panel, with what was typed and why it was refused when it was.
 
 use crate::{
-    domain::{
-        case::{FollowUpForm, MoveForm},
-        registration::FieldErrors,
-        time::Day,
-        Channel,
-    },
+    domain::case::{FollowUpForm, MoveForm},
     error::AppError,
+    views::case_file::CaseFile,
 };
-use chrono::{DateTime, Utc};
+#[cfg(feature = "ssr")]
+use crate::{
+    paths,
+    views::case_file::{PanelForm, PanelRefusal},
+};
+#[cfg(feature = "ssr")]
+use chrono::Utc;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// The meeting the panel is about.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PanelMeeting {
-    pub id: i64,
-    pub starts_at: DateTime<Utc>,
-    pub ends_at: DateTime<Utc>,
-    pub channel: Channel,
-    pub status: String,
-    pub meeting_sv: String,
-    pub meeting_en: String,
-    pub counsellor: String,
-    pub office: Option<String>,
-    /// An office visitor who has arrived: when, whether fetched, and minutes waited.
-    pub arrived_at: Option<DateTime<Utc>>,
-    pub fetched: bool,
-    pub waited_minutes: Option<i64>,
-}
-
-/// The seeker as the counsellor prepares for them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PanelSeeker {
-    pub name: String,
-    pub email: String,
-    pub phone: String,
-    pub preferred_language: String,
-    pub interpreter_language: Option<String>,
-    pub accessibility_needs: String,
-    /// Desired occupations, Swedish and English names.
-    pub desired: Vec<(String, String)>,
-    /// Occupational fields, Swedish and English names.
-    pub fields: Vec<(String, String)>,
-    /// Employer, occupation, from, to (`YYYY-MM`), description.
-    pub experiences: Vec<(String, String, String, Option<String>, String)>,
-    /// Level code, field of study, school, year.
-    pub educations: Vec<(String, String, String, Option<i64>)>,
-    /// Language code, level code.
-    pub languages: Vec<(String, String)>,
-    /// Extent, situation and other skills, when given.
-    pub profile: Option<(String, String, String)>,
-}
-
-/// One thing that happened in the case, in order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum TimelineEntry {
-    Meeting {
-        id: i64,
-        starts_at: DateTime<Utc>,
-        channel: Channel,
-        status: String,
-        meeting_sv: String,
-        meeting_en: String,
-        counsellor: String,
-        /// Booked by staff as a follow-up.
-        follow_up: bool,
-    },
-    Note {
-        at: DateTime<Utc>,
-        author: String,
-        body: String,
-    },
-}
-
-/// A counsellor a follow-up can be booked with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FollowUpCounsellor {
-    pub id: i64,
-    pub name: String,
-    pub office: String,
-    pub channels: Vec<Channel>,
-}
-
-/// A form the server refused, typed values and errors, to draw again.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PanelRefusal {
-    /// `outcome`, `note`, `follow_up` or `move`.
-    pub form: String,
-    pub note: String,
-    pub follow_up: FollowUpForm,
-    pub move_to: MoveForm,
-    pub errors: FieldErrors,
-    /// A rule that refused it (e.g. `booking_overlap`, `not_open`), if not a field.
-    pub conflict: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CaseFile {
-    pub meeting: PanelMeeting,
-    pub seeker: PanelSeeker,
-    pub timeline: Vec<TimelineEntry>,
-    /// Whether the signed-in staff member may act on this meeting (its counsellor, their
-    /// manager, an administrator), not only read it.
-    pub may_handle: bool,
-    /// Whether it can be marked held or no-show now (booked, and begun).
-    pub may_mark: bool,
-    pub counsellors: Vec<FollowUpCounsellor>,
-    /// The counsellor of this meeting (chosen first for a follow-up).
-    pub counsellor_id: i64,
-    /// A default day for the forms: the day after the meeting, or today if later.
-    pub suggested_day: Day,
-    pub refused: Option<PanelRefusal>,
-    /// What was just done, once: `outcome`, `note`, `follow_up` or `moved`.
-    pub done: Option<String>,
-}
-
-#[cfg(feature = "ssr")]
-const REFUSED_KEY: &str = "case_refused";
-#[cfg(feature = "ssr")]
-const DONE_KEY: &str = "case_done";
 
 /// The panel of booking `id`. Opening it writes to the access log (who, when, whom, why).
 #[server(name = LoadCaseFile, prefix = "/api", endpoint = "personal/mote")]
 pub async fn load_case_file(id: i64) -> Result<CaseFile, AppError> {
-    use crate::ssr::{http, services::case_file, AppState};
+    use crate::{
+        ssr::{form_post, http, services::case_file, AppState},
+        views::case_file::PanelDone,
+    };
     let state = AppState::from_context()?;
-    let me = http::staff(&state, crate::api::calendar::CALENDAR_PAGE).await?;
-    let session = http::session().await?;
-    let refused: Option<PanelRefusal> = session
-        .remove(REFUSED_KEY)
-        .await
-        .map_err(AppError::internal)?;
-    let done: Option<String> = session.remove(DONE_KEY).await.map_err(AppError::internal)?;
+    let me = http::staff(&state, paths::CALENDAR).await?;
+    let refused = form_post::take::<PanelRefusal>().await?;
+    let done = form_post::take::<PanelDone>().await?;
     let mut file = case_file::open(&state.store, &me.member, id, Utc::now()).await?;
     file.refused = refused;
-    file.done = done;
+    file.done = done.map(|d| d.0);
     Ok(file)
 }
 
@@ -152,9 +43,9 @@ pub async fn mark_outcome(
 ) -> Result<(), AppError> {
     use crate::ssr::{http, services::case_file, AppState};
     let state = AppState::from_context()?;
-    let me = http::staff(&state, crate::api::calendar::CALENDAR_PAGE).await?;
+    let me = http::staff(&state, paths::CALENDAR).await?;
     let result = case_file::mark(&state.store, &me.member, booking, &outcome, Utc::now()).await;
-    come_back(&back, "outcome", result, PanelRefusal::default()).await
+    come_back(&back, PanelForm::Outcome, result, PanelRefusal::default()).await
 }
 
 /// Adds a note to the case of the seeker of `booking`.
@@ -166,13 +57,13 @@ pub async fn add_case_note(
 ) -> Result<(), AppError> {
     use crate::ssr::{http, services::case_file, AppState};
     let state = AppState::from_context()?;
-    let me = http::staff(&state, crate::api::calendar::CALENDAR_PAGE).await?;
+    let me = http::staff(&state, paths::CALENDAR).await?;
     let result = case_file::note(&state.store, &me.member, booking, &body, Utc::now()).await;
     let typed = PanelRefusal {
         note: body,
         ..PanelRefusal::default()
     };
-    come_back(&back, "note", result.map(|_| ()), typed).await
+    come_back(&back, PanelForm::Note, result.map(|_| ()), typed).await
 }
 
 /// Books a follow-up for the seeker of `booking`, with any counsellor, in any channel.
@@ -184,14 +75,14 @@ pub async fn book_follow_up(
 ) -> Result<i64, AppError> {
     use crate::ssr::{http, services::case_file, AppState};
     let state = AppState::from_context()?;
-    let me = http::staff(&state, crate::api::calendar::CALENDAR_PAGE).await?;
+    let me = http::staff(&state, paths::CALENDAR).await?;
     let result =
         case_file::follow_up(&state.store, &me.member, booking, &follow_up, Utc::now()).await;
     let typed = PanelRefusal {
         follow_up,
         ..PanelRefusal::default()
     };
-    come_back(&back, "follow_up", result, typed).await
+    come_back(&back, PanelForm::FollowUp, result, typed).await
 }
 
 /// Gives `booking` a new time with the same counsellor; the seeker is told on Mina sidor.
@@ -203,14 +94,14 @@ pub async fn move_meeting(
 ) -> Result<(), AppError> {
     use crate::ssr::{http, services::case_file, AppState};
     let state = AppState::from_context()?;
-    let me = http::staff(&state, crate::api::calendar::CALENDAR_PAGE).await?;
+    let me = http::staff(&state, paths::CALENDAR).await?;
     let result =
         case_file::move_meeting(&state.store, &me.member, booking, &move_to, Utc::now()).await;
     let typed = PanelRefusal {
         move_to,
         ..PanelRefusal::default()
     };
-    come_back(&back, "move", result, typed).await
+    come_back(&back, PanelForm::Move, result, typed).await
 }
 
 /// A plain form post goes back to the panel it came from, with a notice of what was done or
@@ -218,54 +109,34 @@ pub async fn move_meeting(
 #[cfg(feature = "ssr")]
 async fn come_back<T>(
     back: &str,
-    form: &str,
+    form: PanelForm,
     result: Result<T, AppError>,
     typed: PanelRefusal,
 ) -> Result<T, AppError> {
-    use crate::{api::calendar::CALENDAR_PAGE, ssr::http};
-    if !http::is_form_post() {
-        return result;
-    }
-    let back = if back.starts_with(CALENDAR_PAGE) && !back.contains("//") {
-        back.split('#').next().unwrap_or(CALENDAR_PAGE)
-    } else {
-        CALENDAR_PAGE
+    use crate::{
+        ssr::form_post::{self, Back},
+        views::case_file::PanelDone,
     };
-    let session = http::session().await?;
-    match &result {
-        Ok(_) => {
-            session
-                .insert(DONE_KEY, if form == "move" { "moved" } else { form })
-                .await
-                .map_err(AppError::internal)?;
-            http::redirect(&format!("{back}#mote"));
-        }
-        Err(AppError::Validation(errors)) => {
-            let refused = PanelRefusal {
-                form: form.to_owned(),
-                errors: errors.clone(),
-                ..typed
-            };
-            session
-                .insert(REFUSED_KEY, refused)
-                .await
-                .map_err(AppError::internal)?;
-            http::redirect(&format!("{back}#{form}"));
-        }
-        Err(AppError::Conflict(rule)) => {
-            let refused = PanelRefusal {
-                form: form.to_owned(),
-                conflict: Some(rule.clone()),
-                ..typed
-            };
-            session
-                .insert(REFUSED_KEY, refused)
-                .await
-                .map_err(AppError::internal)?;
-            http::redirect(&format!("{back}#{form}"));
-        }
-        // Forbidden, gone, or our fault: the page says so when it loads the panel again.
-        Err(_) => http::redirect(&format!("{back}#mote")),
-    }
-    result
+    let back = form_post::return_to(back, paths::CALENDAR, || paths::CALENDAR.to_owned());
+    form_post::come_back(result, |result| {
+        let refused = |errors, conflict| PanelRefusal {
+            form: Some(form),
+            errors,
+            conflict,
+            ..typed
+        };
+        let again = format!("{back}#{}", form.anchor());
+        Some(match result {
+            Ok(_) => Back::to(format!("{back}#mote")).with(PanelDone(form)),
+            Err(AppError::Validation(errors)) => {
+                Back::to(again).with(refused(errors.clone(), None))
+            }
+            Err(AppError::Conflict(rule)) => {
+                Back::to(again).with(refused(Default::default(), Some(*rule)))
+            }
+            // Forbidden, gone, or our fault: the page says so when it loads the panel again.
+            Err(_) => Back::to(format!("{back}#mote")),
+        })
+    })
+    .await
 }

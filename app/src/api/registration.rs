@@ -4,29 +4,19 @@
 //! this one, where the errors are shown next to their fields.
 
 #[cfg(feature = "ssr")]
-use crate::domain::registration::{FieldErrors, Step};
+use crate::{
+    domain::registration::{FieldErrors, RegistrationDraft, Step},
+    paths,
+};
 use crate::{
     domain::{
-        registration::{AboutForm, EducationForm, ExperienceForm, RegistrationDraft, WishesForm},
+        registration::{AboutForm, EducationForm, ExperienceForm, WishesForm},
         Occupation,
     },
     error::AppError,
+    views::registration::RegistrationView,
 };
-use chrono::NaiveDate;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// What a step page is drawn from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RegistrationView {
-    pub draft: RegistrationDraft,
-    /// Today in Sweden, by the server's clock: the browser checks dates against the same day.
-    pub today: NaiveDate,
-    /// The chosen desired occupations with their names.
-    pub desired: Vec<Occupation>,
-    /// The office nearest to the postcode given, by name.
-    pub suggested_office: Option<String>,
-}
 
 /// The browser's draft (an empty one if it has none).
 #[server(name = LoadRegistration, prefix = "/api", endpoint = "registrering/utkast")]
@@ -112,9 +102,7 @@ pub async fn save_wishes(
         draft.wishes = form.clone();
         let list = &mut draft.wishes.occupations;
         if intent == "search" {
-            let q = crate::components::language_switch::encode_query_value(
-                query.as_deref().unwrap_or_default().trim(),
-            );
+            let q = crate::paths::encode_query_value(query.as_deref().unwrap_or_default().trim());
             return Ok(Some(format!("?sok={q}#yrken")));
         }
         if let Some(code) = intent.strip_prefix("add-") {
@@ -156,7 +144,7 @@ pub async fn submit_registration(password: String) -> Result<(), AppError> {
             reg::delete_draft(&state.store, &token).await?;
             http::set_cookie(http::DRAFT_COOKIE, "", 0, state.secure_cookies);
             http::sign_in(seeker_id).await?;
-            http::redirect("/boka");
+            http::redirect(paths::BOOK);
             Ok(())
         }
         Err(RegisterError::Password(error)) => {

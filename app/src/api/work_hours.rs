@@ -3,89 +3,28 @@
 //! Plain forms that work without JavaScript; what was typed comes back with the errors.
 
 use crate::{
-    domain::{
-        registration::FieldErrors,
-        time::Day,
-        work_hours::{AbsenceForm, WorkHoursForm},
-    },
+    domain::work_hours::{AbsenceForm, WorkHoursForm},
     error::AppError,
+    views::work_hours::WorkHoursView,
 };
-use chrono::{DateTime, Utc};
+#[cfg(feature = "ssr")]
+use crate::{
+    paths,
+    views::work_hours::{WorkHoursDone, WorkHoursRefusal},
+};
+#[cfg(feature = "ssr")]
+use chrono::Utc;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-pub const WORK_HOURS_PAGE: &str = "/personal/arbetstider";
-
-/// A booked meeting an absence collides with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Collision {
-    pub starts_at: DateTime<Utc>,
-    pub seeker: String,
-    /// The meeting's panel in the calendar, where it can be moved.
-    pub href: String,
-}
-
-/// What was just done, shown once.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum WorkHoursDone {
-    Saved,
-    /// How many spans of open time were made.
-    Generated(usize),
-    /// Open time removed, and the booked meetings still in the way.
-    Absence {
-        removed: u64,
-        collisions: Vec<Collision>,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AbsenceView {
-    pub kind: String,
-    pub from: Day,
-    pub to: Day,
-    pub note: String,
-}
-
-/// A form the server refused: which one, what was typed, and why.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WorkHoursRefusal {
-    pub hours: Option<WorkHoursForm>,
-    pub absence: Option<AbsenceForm>,
-    pub generate: Option<(String, String)>,
-    pub errors: FieldErrors,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WorkHoursView {
-    pub counsellor_id: i64,
-    pub counsellor_name: String,
-    pub own: bool,
-    pub hours: WorkHoursForm,
-    pub absences: Vec<AbsenceView>,
-    /// The first day open time can be generated from: tomorrow.
-    pub tomorrow: Day,
-    pub refused: Option<WorkHoursRefusal>,
-    pub done: Option<WorkHoursDone>,
-}
-
-#[cfg(feature = "ssr")]
-const REFUSED_KEY: &str = "work_hours_refused";
-#[cfg(feature = "ssr")]
-const DONE_KEY: &str = "work_hours_done";
 
 #[server(name = LoadWorkHours, prefix = "/api", endpoint = "personal/arbetstider")]
 pub async fn load_work_hours(
     #[server(default)] counsellor: Option<i64>,
 ) -> Result<WorkHoursView, AppError> {
-    use crate::ssr::{http, services::work_hours, AppState};
+    use crate::ssr::{form_post, http, services::work_hours, AppState};
     let state = AppState::from_context()?;
-    let me = http::staff(&state, WORK_HOURS_PAGE).await?;
-    let session = http::session().await?;
-    let refused = session
-        .remove(REFUSED_KEY)
-        .await
-        .map_err(AppError::internal)?;
-    let done = session.remove(DONE_KEY).await.map_err(AppError::internal)?;
+    let me = http::staff(&state, paths::WORK_HOURS).await?;
+    let refused = form_post::take::<WorkHoursRefusal>().await?;
+    let done = form_post::take::<WorkHoursDone>().await?;
     let mut view = work_hours::view(&state.store, &me.member, counsellor, Utc::now()).await?;
     view.refused = refused;
     view.done = done;
@@ -99,7 +38,7 @@ pub async fn save_work_hours(
 ) -> Result<(), AppError> {
     use crate::ssr::{http, services::work_hours, AppState};
     let state = AppState::from_context()?;
-    let me = http::staff(&state, WORK_HOURS_PAGE).await?;
+    let me = http::staff(&state, paths::WORK_HOURS).await?;
     let result = work_hours::save(&state.store, &me.member, counsellor, &hours).await;
     let typed = WorkHoursRefusal {
         hours: Some(hours),
@@ -117,7 +56,7 @@ pub async fn generate_open_time(
 ) -> Result<(), AppError> {
     use crate::ssr::{http, services::work_hours, AppState};
     let state = AppState::from_context()?;
-    let me = http::staff(&state, WORK_HOURS_PAGE).await?;
+    let me = http::staff(&state, paths::WORK_HOURS).await?;
     let result = work_hours::generate(
         &state.store,
         &me.member,
@@ -141,7 +80,7 @@ pub async fn add_absence(
 ) -> Result<(), AppError> {
     use crate::ssr::{http, services::work_hours, AppState};
     let state = AppState::from_context()?;
-    let me = http::staff(&state, WORK_HOURS_PAGE).await?;
+    let me = http::staff(&state, paths::WORK_HOURS).await?;
     let result =
         work_hours::absence(&state.store, &me.member, counsellor, &absence, Utc::now()).await;
     let typed = WorkHoursRefusal {
@@ -167,33 +106,18 @@ async fn come_back(
     result: Result<WorkHoursDone, AppError>,
     typed: WorkHoursRefusal,
 ) -> Result<(), AppError> {
-    use crate::ssr::http;
-    if !http::is_form_post() {
-        return result.map(|_| ());
-    }
-    let page = format!("{WORK_HOURS_PAGE}?radgivare={counsellor}");
-    let session = http::session().await?;
-    match result {
-        Ok(done) => {
-            session
-                .insert(DONE_KEY, done)
-                .await
-                .map_err(AppError::internal)?;
-            http::redirect(&format!("{page}#klart"));
-            Ok(())
-        }
+    use crate::ssr::form_post::{self, Back};
+    let page = paths::work_hours(counsellor);
+    form_post::come_back(result, |result| match result {
+        Ok(done) => Some(Back::to(format!("{page}#klart")).with(done.clone())),
         Err(AppError::Validation(errors)) => {
-            let refused = WorkHoursRefusal {
+            Some(Back::to(format!("{page}#fel")).with(WorkHoursRefusal {
                 errors: errors.clone(),
                 ..typed
-            };
-            session
-                .insert(REFUSED_KEY, refused)
-                .await
-                .map_err(AppError::internal)?;
-            http::redirect(&format!("{page}#fel"));
-            Err(AppError::Validation(errors))
+            }))
         }
-        Err(e) => Err(e),
-    }
+        Err(_) => None,
+    })
+    .await
+    .map(|_| ())
 }

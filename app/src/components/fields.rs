@@ -7,6 +7,7 @@
 //! without JavaScript.
 
 use super::messages::{error_text, I18n};
+use crate::paths;
 use crate::{
     domain::{
         form_data::{error_id, field_id, field_name, in_page_order, list_name},
@@ -157,7 +158,7 @@ pub fn FieldMessage(key: String) -> impl IntoView {
                 .then(|| {
                     view! {
                         " "
-                        <a href="/logga-in?nasta=%2Fboka">{t_string!(i18n, err_taken_sign_in)}</a>
+                        <a href=paths::sign_in(paths::BOOK)>{t_string!(i18n, err_taken_sign_in)}</a>
                     }
                 })}
         </p>

@@ -1,10 +1,9 @@
 use super::language_switch::LanguageSwitch;
+use crate::paths;
 use crate::{
-    api::{
-        account::{SignOut, SignedIn},
-        staff::{StaffSignOut, StaffSignedIn, STAFF_HOME},
-    },
+    api::{account::SignOut, staff::StaffSignOut},
     i18n::*,
+    views::{account::SignedIn, staff::StaffSignedIn},
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 
@@ -25,22 +24,22 @@ pub fn Header() -> impl IntoView {
         <a class="skip-link" href="#innehall">{t!(i18n, skip_to_content)}</a>
         <header class="site-header">
             <div class="site-header__inner">
-                <a class="brand" href="/">
+                <a class="brand" href=paths::HOME>
                     <span class="brand__mark" aria-hidden="true"></span>
                     <span class="brand__name">{t!(i18n, site_name)}</span>
                 </a>
                 <nav class="site-nav" aria-label=move || t_string!(i18n, nav_label)>
                     <ul>
-                        <li><a href="/">{t!(i18n, nav_home)}</a></li>
+                        <li><a href=paths::HOME>{t!(i18n, nav_home)}</a></li>
                         {match (staff, seeker) {
                                     (Some(staff), _) => {
                                         view! {
-                                            <li><a href=STAFF_HOME>{t!(i18n, nav_calendar)}</a></li>
-                                            <li><a href="/personal/arbetstider">{t!(i18n, nav_work_hours)}</a></li>
-                                            <li><a href="/personal/kontor">{t!(i18n, nav_office)}</a></li>
+                                            <li><a href=paths::STAFF_HOME>{t!(i18n, nav_calendar)}</a></li>
+                                            <li><a href=paths::WORK_HOURS>{t!(i18n, nav_work_hours)}</a></li>
+                                            <li><a href=paths::OFFICE>{t!(i18n, nav_office)}</a></li>
                                             {(staff.role != crate::domain::staff::Role::Counsellor)
                                                 .then(|| view! {
-                                                    <li><a href="/personal/kontor/uppfoljning">{t!(i18n, nav_figures)}</a></li>
+                                                    <li><a href=paths::FIGURES>{t!(i18n, nav_figures)}</a></li>
                                                 })}
                                             <li class="site-nav__who">
                                                 {t_string!(i18n, nav_signed_in_as, name = staff.first_name).to_string()}
@@ -55,8 +54,8 @@ pub fn Header() -> impl IntoView {
                                     }
                                     (None, Some(seeker)) => {
                                         view! {
-                                            <li><a href="/boka">{t!(i18n, nav_book)}</a></li>
-                                            <li><a href="/mina-sidor">{t!(i18n, nav_my_pages)}</a></li>
+                                            <li><a href=paths::BOOK>{t!(i18n, nav_book)}</a></li>
+                                            <li><a href=paths::MY_PAGES>{t!(i18n, nav_my_pages)}</a></li>
                                             <li class="site-nav__who">
                                                 {t_string!(i18n, nav_signed_in_as, name = seeker.first_name).to_string()}
                                             </li>
@@ -70,8 +69,8 @@ pub fn Header() -> impl IntoView {
                                     }
                                     (None, None) => {
                                         view! {
-                                            <li><a href="/registrera">{t!(i18n, nav_register)}</a></li>
-                                            <li><a href="/logga-in">{t!(i18n, nav_sign_in)}</a></li>
+                                            <li><a href=paths::REGISTER>{t!(i18n, nav_register)}</a></li>
+                                            <li><a href=paths::SIGN_IN>{t!(i18n, nav_sign_in)}</a></li>
                                         }
                                             .into_any()
                                     }

@@ -23,7 +23,7 @@ pub fn LanguageSwitch() -> impl IntoView {
         format!(
             "/sprak/{}?till={}",
             other().as_str(),
-            encode_query_value(&here)
+            crate::paths::encode_query_value(&here)
         )
     };
     view! {
@@ -37,33 +37,5 @@ pub fn LanguageSwitch() -> impl IntoView {
                 {t!(i18n, language_switch)}
             </a>
         </div>
-    }
-}
-
-/// Percent-encodes a value for a query string, keeping `/` readable.
-pub fn encode_query_value(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::encode_query_value;
-
-    #[test]
-    fn encodes_what_would_break_the_query() {
-        assert_eq!(
-            encode_query_value("/boka?dag=2&x=å"),
-            "/boka%3Fdag%3D2%26x%3D%C3%A5"
-        );
-        assert_eq!(encode_query_value("/"), "/");
     }
 }

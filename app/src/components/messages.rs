@@ -8,9 +8,12 @@ use crate::{
             DrivingLicence, EducationLevel, Extent, LanguageCode, LanguageLevel, Region, Situation,
         },
         contact::ContactError,
+        open_time::OpenTimeError,
         personnummer::PersonalNumberError,
         registration::FieldError,
+        Rule,
     },
+    error::AppError,
     i18n::*,
 };
 use leptos_i18n::I18nContext;
@@ -78,6 +81,60 @@ pub fn language_name(i18n: I18n, code: LanguageCode) -> &'static str {
         L::Ru => t_string!(i18n, lang_ru),
         L::Uk => t_string!(i18n, lang_uk),
         L::Tr => t_string!(i18n, lang_tr),
+    }
+}
+
+/// Why a rule refused a change staff asked for, in words.
+pub fn rule_text(i18n: I18n, rule: Rule) -> &'static str {
+    match rule {
+        Rule::BookingOverlap | Rule::Taken | Rule::OfficeCapacity => {
+            t_string!(i18n, case_err_taken)
+        }
+        Rule::AvailabilityOverlap => t_string!(i18n, cal_err_overlap),
+        Rule::AvailabilityHasBooking => t_string!(i18n, cal_err_booking),
+        Rule::OpenTimePast => t_string!(i18n, cal_err_past),
+        Rule::NotOpen => t_string!(i18n, case_err_not_open),
+        Rule::ChannelNotOffered => t_string!(i18n, case_err_channel),
+        Rule::OutcomeNotNow => t_string!(i18n, case_err_outcome),
+        Rule::MoveNotNow => t_string!(i18n, case_err_move),
+        // Refusals of the seekers' own pages and the administrator's command, which say
+        // them in their own way; should one reach a staff form, it is said plainly.
+        Rule::OneFirstMeeting
+        | Rule::SeekerEmailTaken
+        | Rule::SeekerPersonalNumberTaken
+        | Rule::StaffEmailTaken
+        | Rule::OfficeCodeTaken
+        | Rule::NotAVisit
+        | Rule::NotArrived
+        | Rule::CheckInClosed
+        | Rule::AlreadyBooked => t_string!(i18n, cal_err_other),
+    }
+}
+
+/// What is wrong with a span of open time, in words.
+pub fn open_time_text(i18n: I18n, error: OpenTimeError) -> &'static str {
+    match error {
+        OpenTimeError::Date => t_string!(i18n, cal_err_date),
+        OpenTimeError::Clock => t_string!(i18n, cal_err_clock),
+        OpenTimeError::Grid => t_string!(i18n, cal_err_grid),
+        OpenTimeError::OutsideDay => t_string!(i18n, cal_err_outside),
+        OpenTimeError::Order => t_string!(i18n, cal_err_order),
+    }
+}
+
+/// Why the calendar could not make a change, in words: the form, a rule, or the request.
+pub fn refusal_text(i18n: I18n, error: &AppError) -> &'static str {
+    match error {
+        AppError::Validation(fields) => match fields.values().next() {
+            Some(FieldError::OpenTime(e)) => open_time_text(i18n, *e),
+            _ => t_string!(i18n, cal_err_other),
+        },
+        AppError::Conflict(rule) => rule_text(i18n, *rule),
+        AppError::Forbidden => t_string!(i18n, cal_err_forbidden),
+        AppError::NotFound => t_string!(i18n, cal_err_gone),
+        AppError::Unauthorized => t_string!(i18n, cal_err_signed_out),
+        AppError::Request => t_string!(i18n, cal_err_network),
+        AppError::Internal => t_string!(i18n, cal_err_other),
     }
 }
 

@@ -3,8 +3,9 @@
 //! counsellor. Every step is a plain form or link, so it works without JavaScript; the
 //! [`SlotPicker`] island makes choosing a day instant and keyboard-friendly.
 
+use crate::paths;
 use crate::{
-    api::booking::{load_picker, BookTime, DayView, MeetingSummary, PickerView, TimeView},
+    api::booking::{load_picker, BookTime},
     components::{
         meeting_words::{channel_hint, channel_icon, channel_name, is_swedish, when_text},
         messages::I18n,
@@ -18,6 +19,7 @@ use crate::{
     error::AppError,
     i18n::*,
     pages::not_found::NotFound,
+    views::booking::{DayView, MeetingSummary, PickerView, TimeView},
 };
 use chrono::Datelike;
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -39,7 +41,7 @@ struct Query {
 #[component]
 pub fn BookPage() -> impl IntoView {
     let i18n = use_i18n();
-    crate::pages::my_pages::require_sign_in("/boka");
+    crate::pages::my_pages::require_sign_in(paths::BOOK);
     let query = use_query_map().with_untracked(|q| Query {
         kanal: q.get("kanal").unwrap_or_default(),
         kontor: q.get("kontor").unwrap_or_default(),
@@ -64,7 +66,7 @@ pub fn BookPage() -> impl IntoView {
                         <div class="page page--form">
                             <h1>{t!(i18n, book_title)}</h1>
                             <p>
-                                <a href="/logga-in?nasta=%2Fboka">{t!(i18n, nav_sign_in)}</a>
+                                <a href=paths::sign_in(paths::BOOK)>{t!(i18n, nav_sign_in)}</a>
                             </p>
                         </div>
                     }
@@ -150,13 +152,13 @@ fn HasMeeting(live: MeetingSummary) -> impl IntoView {
         <div class="notice" role="status">
             <p>{text}</p>
             <p class="actions">
-                <a class="button" href=format!("/mina-sidor/mote/{}", live.id)>
+                <a class="button" href=paths::meeting(live.id)>
                     {t!(i18n, my_show)}
                 </a>
-                <a class="button button--secondary" href=format!("/boka?byt={}", live.id)>
+                <a class="button button--secondary" href=paths::book_moving(live.id)>
                     {t!(i18n, meeting_reschedule)}
                 </a>
-                <a class="button button--link" href=format!("/mina-sidor/mote/{}/avboka", live.id)>
+                <a class="button button--link" href=paths::cancel_meeting(live.id)>
                     {t!(i18n, meeting_cancel)}
                 </a>
             </p>
@@ -171,7 +173,7 @@ fn HowToMeet(view: PickerView, byt: String, error: bool) -> impl IntoView {
     let i18n = use_i18n();
     let chosen = view.channel;
     view! {
-        <form class="how-to-meet" method="get" action="/boka">
+        <form class="how-to-meet" method="get" action=paths::BOOK>
             {(!byt.is_empty()).then(|| view! { <input type="hidden" name="byt" value=byt.clone()/> })}
             <fieldset
                 class="field choices"
@@ -270,7 +272,7 @@ fn DaysAndTimes(view: PickerView, channel: Channel, query: Query) -> impl IntoVi
         .or(view.suggested_day)
         .or(view.days.first().map(|d| d.date));
     let base = {
-        let mut q = format!("/boka?kanal={}", channel.as_str());
+        let mut q = format!("{}?kanal={}", paths::BOOK, channel.as_str());
         if !office.is_empty() {
             q.push_str(&format!("&kontor={office}"));
         }

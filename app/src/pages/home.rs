@@ -1,6 +1,7 @@
 //! The start page for job seekers: what the service is, what happens, what to prepare, and
 //! where the offices are.
 
+use crate::paths;
 use crate::{
     api::offices::list_offices,
     domain::{fold_for_search, OfficeSummary},
@@ -21,8 +22,8 @@ pub fn HomePage() -> impl IntoView {
                 <p class="lead">{t!(i18n, home_lead)}</p>
                 <p class="duration">{t!(i18n, home_duration)}</p>
                 <p class="form-actions">
-                    <a class="button" href="/registrera">{t!(i18n, home_cta_register)}</a>
-                    <a href="/logga-in">{t!(i18n, home_cta_sign_in)}</a>
+                    <a class="button" href=paths::REGISTER>{t!(i18n, home_cta_register)}</a>
+                    <a href=paths::SIGN_IN>{t!(i18n, home_cta_sign_in)}</a>
                 </p>
             </section>
 

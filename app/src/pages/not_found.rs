@@ -1,4 +1,5 @@
 use crate::i18n::*;
+use crate::paths;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -14,7 +15,7 @@ pub fn NotFound() -> impl IntoView {
         <div class="page narrow">
             <h1>{t!(i18n, not_found_title)}</h1>
             <p>{t!(i18n, not_found_text)}</p>
-            <p><a class="button" href="/">{t!(i18n, back_home)}</a></p>
+            <p><a class="button" href=paths::HOME>{t!(i18n, back_home)}</a></p>
         </div>
     }
 }

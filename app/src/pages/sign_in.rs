@@ -1,5 +1,6 @@
 //! `/logga-in`: job seekers sign in with email and password.
 
+use crate::paths;
 use crate::{
     api::account::{sign_in_state, SignIn},
     i18n::*,
@@ -32,7 +33,7 @@ pub fn SignInPage() -> impl IntoView {
             })}
             <p>
                 {t!(i18n, signin_no_account)} " "
-                <a href="/registrera">{t!(i18n, signin_register)}</a>
+                <a href=paths::REGISTER>{t!(i18n, signin_register)}</a>
             </p>
         </div>
     }
@@ -42,7 +43,7 @@ pub fn SignInPage() -> impl IntoView {
 /// of the last attempt and the email tried.
 pub(crate) fn sign_in_form(
     i18n: crate::components::messages::I18n,
-    state: crate::api::account::SignInView,
+    state: crate::views::account::SignInView,
     action: &'static str,
     next: String,
     email_label: &'static str,

@@ -1,7 +1,12 @@
 //! Request and response details server functions share: cookies, the clock, redirects, and
 //! the signed-in job seeker.
 
-use crate::error::AppError;
+use super::form_post::{self, Flash};
+use crate::{
+    error::AppError,
+    paths,
+    views::account::{FailedSignIn, SignInView},
+};
 use axum::http::{header, request::Parts, HeaderValue};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
@@ -102,25 +107,25 @@ pub async fn seeker(
         None => None,
     };
     profile.ok_or_else(|| {
-        redirect(&sign_in_path(back));
+        redirect(&paths::sign_in(back));
         AppError::Unauthorized
     })
 }
 
 /// The signed-in member of staff on a staff page, as the session middleware found them.
-pub fn staff_signed_in() -> Option<crate::api::staff::StaffSignedIn> {
+pub fn staff_signed_in() -> Option<crate::views::staff::StaffSignedIn> {
     use_context::<Parts>()?
         .extensions
-        .get::<crate::api::staff::StaffSignedIn>()
+        .get::<crate::views::staff::StaffSignedIn>()
         .cloned()
 }
 
 /// The signed-in job seeker of the current request, as the session middleware found them
 /// (see [`find_signed_in`]). Pages read it while rendering, without a resource of their own.
-pub fn signed_in() -> Option<crate::api::account::SignedIn> {
+pub fn signed_in() -> Option<crate::views::account::SignedIn> {
     use_context::<Parts>()?
         .extensions
-        .get::<crate::api::account::SignedIn>()
+        .get::<crate::views::account::SignedIn>()
         .cloned()
 }
 
@@ -145,13 +150,13 @@ pub async fn find_signed_in(
     if !is_page {
         return next.run(request).await;
     }
-    if path.starts_with("/personal") {
+    if path.starts_with(paths::STAFF.trim_end_matches('/')) {
         match session.get::<i64>(STAFF_KEY).await {
             Ok(Some(id)) => match state.store.staff_by_id(id).await {
                 Ok(Some(row)) => {
                     request
                         .extensions_mut()
-                        .insert(crate::api::staff::StaffSignedIn {
+                        .insert(crate::views::staff::StaffSignedIn {
                             first_name: row.first_name,
                             last_name: row.last_name,
                             role: row.member.role,
@@ -177,7 +182,7 @@ pub async fn find_signed_in(
             Ok(Some(name)) => {
                 request
                     .extensions_mut()
-                    .insert(crate::api::account::SignedIn {
+                    .insert(crate::views::account::SignedIn {
                         first_name: name.first_name,
                         last_name: name.last_name,
                     });
@@ -234,47 +239,39 @@ pub async fn staff(
         None => None,
     };
     row.ok_or_else(|| {
-        redirect(&staff_sign_in_path(back));
+        redirect(&paths::staff_sign_in(back));
         AppError::Unauthorized
     })
 }
 
-/// The staff sign-in page, coming back to `back` afterwards.
-pub fn staff_sign_in_path(back: &str) -> String {
-    let encoded = crate::components::language_switch::encode_query_value(back);
-    format!("/personal/logga-in?nasta={}", encoded.replace('/', "%2F"))
-}
-
-/// Remembers a failed sign-in under `key`: the email tried, so the form need not be typed
+/// Remembers a failed sign-in at one door: the email tried, so the form need not be typed
 /// again, and that it failed.
-pub async fn remember_failed_sign_in(key: &str, email: &str) -> Result<(), AppError> {
-    session()
-        .await?
-        .insert(key, (email.trim().to_owned(), true))
-        .await
-        .map_err(AppError::internal)
+pub async fn remember_failed_sign_in<const STAFF: bool>(email: &str) -> Result<(), AppError>
+where
+    FailedSignIn<STAFF>: Flash,
+{
+    form_post::leave(FailedSignIn::<STAFF> {
+        email: email.trim().to_owned(),
+    })
+    .await
 }
 
-/// What [`remember_failed_sign_in`] kept under `key`, forgotten as it is read.
-pub async fn take_sign_in_attempt(key: &str) -> Result<crate::api::account::SignInView, AppError> {
-    let last: Option<(String, bool)> = session()
+/// What [`remember_failed_sign_in`] kept, forgotten as it is read.
+pub async fn take_sign_in_attempt<const STAFF: bool>() -> Result<SignInView, AppError>
+where
+    FailedSignIn<STAFF>: Flash,
+{
+    Ok(form_post::take::<FailedSignIn<STAFF>>()
         .await?
-        .remove(key)
-        .await
-        .map_err(AppError::internal)?;
-    Ok(last
-        .map(|(email, failed)| crate::api::account::SignInView { email, failed })
+        .map(|f| SignInView {
+            email: f.email,
+            failed: true,
+        })
         .unwrap_or_default())
 }
 
 pub async fn sign_out() -> Result<(), AppError> {
     session().await?.flush().await.map_err(AppError::internal)
-}
-
-/// The sign-in page, coming back to `back` afterwards.
-pub fn sign_in_path(back: &str) -> String {
-    let encoded = crate::components::language_switch::encode_query_value(back);
-    format!("/logga-in?nasta={}", encoded.replace('/', "%2F"))
 }
 
 /// A local path to return to after signing in, or `None` for anything that could lead

@@ -16,13 +16,18 @@
 mod drag;
 
 use crate::{
-    api::calendar::{refusal_key, Board, BoardColumn, BoardMeeting, BoardOpen},
-    components::meeting_words::{channel_icon, channel_name, is_swedish, status_name},
+    components::{
+        meeting_words::{channel_icon, channel_name, is_swedish, status_name},
+        messages::refusal_text,
+    },
     domain::{
         open_time::{clock_text, OpenTime, OpenTimeForm, DAY_ENDS, DAY_STARTS, GRID_MINUTES},
+        registration::{FieldError, FieldErrors},
         time::{day_and_month, iso_date, weekday_name},
     },
+    error::AppError,
     i18n::*,
+    views::calendar::{Board, BoardColumn, BoardMeeting, BoardOpen},
 };
 use drag::Drag;
 use leptos::{html, prelude::*};
@@ -37,8 +42,8 @@ struct Editor {
     column: usize,
     id: Option<i64>,
     form: OpenTimeForm,
-    /// The field in error (empty: the whole form) and the error's key.
-    error: Option<(String, String)>,
+    /// The field in error (empty: the whole form) and the refusal.
+    error: Option<(String, AppError)>,
 }
 
 /// A change to open time, and how to undo it.
@@ -194,7 +199,7 @@ fn board_view(board: Board) -> impl IntoView {
                         }),
                         Change::Remove(span) => open.update(|o| o.push(span)),
                     }
-                    let why = untrack(|| refusal_text(i18n, &refusal_key(&error)));
+                    let why = untrack(|| refusal_text(i18n, &error));
                     message.set(Some((
                         true,
                         untrack(|| t_string!(i18n, cal_undone, why = why).to_string()),
@@ -633,7 +638,7 @@ fn save_elsewhere(
                 )));
             }
             Err(error) => {
-                let why = untrack(|| refusal_text(i18n, &refusal_key(&error)));
+                let why = untrack(|| refusal_text(i18n, &error));
                 message.set(Some((
                     true,
                     untrack(|| t_string!(i18n, cal_undone, why = why).to_string()),
@@ -678,7 +683,7 @@ fn OpenTimeEditor(
                 e.error
                     .as_ref()
                     .filter(|(f, _)| f == field)
-                    .map(|(_, key)| refusal_text(i18n, key))
+                    .map(|(_, error)| refusal_text(i18n, error))
             })
         }
     };
@@ -735,7 +740,11 @@ fn OpenTimeEditor(
                 }
             }
             Err((error, field)) => {
-                editor.update(|e| e.error = Some((field.to_owned(), format!("{error:?}"))));
+                let refusal = AppError::Validation(FieldErrors::from([(
+                    field.to_owned(),
+                    FieldError::OpenTime(error),
+                )]));
+                editor.update(|e| e.error = Some((field.to_owned(), refusal)));
                 focus_later(match field {
                     "date" => "f-open-date",
                     "starts" => "f-open-starts",
@@ -903,25 +912,6 @@ fn focus_later(id: &str) {
     browser::focus_later(id.to_owned());
     #[cfg(not(feature = "hydrate"))]
     let _ = id;
-}
-
-/// Why a change was refused, in words.
-pub fn refusal_text(i18n: leptos_i18n::I18nContext<Locale>, key: &str) -> &'static str {
-    match key {
-        "Date" => t_string!(i18n, cal_err_date),
-        "Clock" => t_string!(i18n, cal_err_clock),
-        "Grid" => t_string!(i18n, cal_err_grid),
-        "OutsideDay" => t_string!(i18n, cal_err_outside),
-        "Order" => t_string!(i18n, cal_err_order),
-        "availability_overlap" => t_string!(i18n, cal_err_overlap),
-        "availability_has_booking" => t_string!(i18n, cal_err_booking),
-        "open_time_past" => t_string!(i18n, cal_err_past),
-        "forbidden" => t_string!(i18n, cal_err_forbidden),
-        "not_found" => t_string!(i18n, cal_err_gone),
-        "signed_out" => t_string!(i18n, cal_err_signed_out),
-        "network" => t_string!(i18n, cal_err_network),
-        _ => t_string!(i18n, cal_err_other),
-    }
 }
 
 #[cfg(feature = "hydrate")]

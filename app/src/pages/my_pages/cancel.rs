@@ -2,8 +2,9 @@
 //! instead. Errors come back next to their fields with what was typed.
 
 use super::{load_failed, require_sign_in};
+use crate::paths;
 use crate::{
-    api::booking::{cancel_form_state, load_meeting, CancelMeeting, CancelState, MeetingView},
+    api::booking::{cancel_form_state, load_meeting, CancelMeeting},
     components::{
         fields::{provide_shown_errors, ErrorSummary, RadioGroup, TextArea},
         meeting_words::{reason_name, when_text},
@@ -11,6 +12,7 @@ use crate::{
     },
     domain::{booking::MAX_CANCEL_NOTE, choices::CancelReason},
     i18n::*,
+    views::booking::{CancelState, MeetingView},
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
@@ -20,7 +22,7 @@ use leptos_router::hooks::use_params_map;
 pub fn CancelPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
-    require_sign_in(&format!("/mina-sidor/mote/{id}/avboka"));
+    require_sign_in(&paths::cancel_meeting(&id));
     let load = async move {
         let meeting = load_meeting(id).await?;
         let state = cancel_form_state().await?;
@@ -69,7 +71,7 @@ fn CancelForm(meeting: MeetingView, state: CancelState) -> impl IntoView {
                     <p class="lead">{lead}</p>
                     <p>
                         {t!(i18n, cancel_instead)} " "
-                        <a href=format!("/boka?byt={}", s.id)>{t!(i18n, meeting_reschedule)}</a>
+                        <a href=paths::book_moving(s.id)>{t!(i18n, meeting_reschedule)}</a>
                     </p>
                     <form method="post" action=CancelMeeting::PATH class="cancel-form" novalidate>
                         <ErrorSummary/>
@@ -92,7 +94,7 @@ fn CancelForm(meeting: MeetingView, state: CancelState) -> impl IntoView {
                             <button type="submit" class="button button--danger">
                                 {t!(i18n, cancel_submit)}
                             </button>
-                            <a class="button button--link" href=format!("/mina-sidor/mote/{}", s.id)>
+                            <a class="button button--link" href=paths::meeting(s.id)>
                                 {t!(i18n, cancel_keep)}
                             </a>
                         </p>
@@ -102,7 +104,7 @@ fn CancelForm(meeting: MeetingView, state: CancelState) -> impl IntoView {
             } else {
                 view! {
                     <p class="notice">{t!(i18n, meeting_cancelled)}</p>
-                    <p><a href="/mina-sidor">{t!(i18n, meeting_to_my_pages)}</a></p>
+                    <p><a href=paths::MY_PAGES>{t!(i18n, meeting_to_my_pages)}</a></p>
                 }
                     .into_any()
             }}

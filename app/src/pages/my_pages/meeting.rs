@@ -3,8 +3,9 @@
 //! to change or cancel it.
 
 use super::{load_failed, require_sign_in};
+use crate::paths;
 use crate::{
-    api::booking::{load_meeting, MeetingView},
+    api::booking::load_meeting,
     components::meeting_words::{
         channel_icon, channel_name, is_swedish, phone_text, status_name, time_range, tip_text,
     },
@@ -13,6 +14,7 @@ use crate::{
         Channel,
     },
     i18n::*,
+    views::booking::MeetingView,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -22,7 +24,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub fn MeetingPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
-    require_sign_in(&format!("/mina-sidor/mote/{id}"));
+    require_sign_in(&paths::meeting(&id));
     let flag = use_query_map().with_untracked(|q| {
         ["bokad", "flyttad", "redan", "har-kommit", "inte-nu"]
             .into_iter()
@@ -193,7 +195,7 @@ fn Meeting(meeting: MeetingView, flag: &'static str) -> impl IntoView {
                 {(!cancelled)
                     .then(|| {
                         view! {
-                            <a class="button" href=format!("/mina-sidor/mote/{}/kalender.ics", s.id) download="tidbok-mote.ics">
+                            <a class="button" href=paths::meeting_calendar_file(s.id) download="tidbok-mote.ics">
                                 {t!(i18n, meeting_add_calendar)}
                             </a>
                         }
@@ -202,15 +204,15 @@ fn Meeting(meeting: MeetingView, flag: &'static str) -> impl IntoView {
                     .upcoming
                     .then(|| {
                         view! {
-                            <a class="button button--secondary" href=format!("/boka?byt={}", s.id)>
+                            <a class="button button--secondary" href=paths::book_moving(s.id)>
                                 {t!(i18n, meeting_reschedule)}
                             </a>
-                            <a class="button button--secondary" href=format!("/mina-sidor/mote/{}/avboka", s.id)>
+                            <a class="button button--secondary" href=paths::cancel_meeting(s.id)>
                                 {t!(i18n, meeting_cancel)}
                             </a>
                         }
                     })}
-                <a class="button button--link" href="/mina-sidor">{t!(i18n, meeting_to_my_pages)}</a>
+                <a class="button button--link" href=paths::MY_PAGES>{t!(i18n, meeting_to_my_pages)}</a>
             </p>
         </div>
     }

@@ -10,8 +10,9 @@ pub use cancel::CancelPage;
 pub use meeting::MeetingPage;
 pub use profile::ProfilePage;
 
+use crate::paths;
 use crate::{
-    api::booking::{load_my_pages, MeetingSummary, MyPagesView},
+    api::booking::load_my_pages,
     components::{
         meeting_words::{channel_icon, channel_name, phone_text, status_name, when_text},
         messages::{language_name, I18n},
@@ -20,6 +21,7 @@ use crate::{
     error::AppError,
     i18n::*,
     pages::not_found::NotFound,
+    views::booking::{MeetingSummary, MyPagesView},
 };
 use check_in::CheckInBox;
 use leptos::prelude::*;
@@ -32,7 +34,7 @@ use leptos_router::hooks::use_query_map;
 pub(crate) fn require_sign_in(back: &str) {
     #[cfg(feature = "ssr")]
     if crate::ssr::http::signed_in().is_none() {
-        crate::ssr::http::redirect(&crate::ssr::http::sign_in_path(back));
+        crate::ssr::http::redirect(&crate::paths::sign_in(back));
     }
     #[cfg(not(feature = "ssr"))]
     let _ = back;
@@ -45,7 +47,7 @@ pub(crate) fn load_failed(i18n: I18n, error: AppError, title: &'static str) -> A
         AppError::Unauthorized => view! {
             <div class="page page--form">
                 <h1>{title}</h1>
-                <p><a href="/logga-in">{t!(i18n, nav_sign_in)}</a></p>
+                <p><a href=paths::SIGN_IN>{t!(i18n, nav_sign_in)}</a></p>
             </div>
         }
         .into_any(),
@@ -62,7 +64,7 @@ pub(crate) fn load_failed(i18n: I18n, error: AppError, title: &'static str) -> A
 #[component]
 pub fn MyPages() -> impl IntoView {
     let i18n = use_i18n();
-    require_sign_in("/mina-sidor");
+    require_sign_in(paths::MY_PAGES);
     let (cancelled, saved) =
         use_query_map().with_untracked(|q| (q.get("avbokad").is_some(), q.get("sparad").is_some()));
     let load = load_my_pages();
@@ -97,7 +99,7 @@ fn MyPagesView(view: MyPagesView, cancelled: bool, saved: bool) -> impl IntoView
                 {if view.upcoming.is_empty() {
                     view! {
                         <p>{t!(i18n, my_none)}</p>
-                        <p><a class="button" href="/boka">{t!(i18n, my_book)}</a></p>
+                        <p><a class="button" href=paths::BOOK>{t!(i18n, my_book)}</a></p>
                     }
                         .into_any()
                 } else {
@@ -174,7 +176,7 @@ fn MyPagesView(view: MyPagesView, cancelled: bool, saved: bool) -> impl IntoView
                     </dd>
                 </dl>
                 <p>
-                    <a class="button button--secondary" href=crate::api::profile::PROFILE_PAGE>
+                    <a class="button button--secondary" href=paths::PROFILE>
                         {t!(i18n, my_edit)}
                     </a>
                 </p>
@@ -196,7 +198,7 @@ fn MeetingCard(meeting: MeetingSummary) -> impl IntoView {
     view! {
         <article class="meeting-card">
             <h3>
-                <a href=format!("/mina-sidor/mote/{}", m.id)>
+                <a href=paths::meeting(m.id)>
                     {format!("{kind}: {}", when_text(i18n, m.starts_at))}
                 </a>
             </h3>
@@ -224,10 +226,10 @@ fn MeetingCard(meeting: MeetingSummary) -> impl IntoView {
                 .then(|| {
                     view! {
                         <p class="actions">
-                            <a class="button button--secondary" href=format!("/boka?byt={}", m.id)>
+                            <a class="button button--secondary" href=paths::book_moving(m.id)>
                                 {t!(i18n, meeting_reschedule)}
                             </a>
-                            <a class="button button--link" href=format!("/mina-sidor/mote/{}/avboka", m.id)>
+                            <a class="button button--link" href=paths::cancel_meeting(m.id)>
                                 {t!(i18n, meeting_cancel)}
                             </a>
                         </p>

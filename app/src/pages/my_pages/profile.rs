@@ -2,11 +2,13 @@
 //! personal identity number are shown, not changed: they identify the person.
 
 use super::{load_failed, require_sign_in};
+use crate::paths;
 use crate::{
-    api::profile::{load_profile_form, ProfileFormView, SaveProfile, PROFILE_PAGE},
+    api::profile::{load_profile_form, SaveProfile},
     components::fields::{provide_shown_errors, ErrorSummary},
     i18n::*,
     pages::registration::{field_label, ContactFields},
+    views::profile::ProfileFormView,
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
@@ -14,7 +16,7 @@ use leptos_meta::Title;
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let i18n = use_i18n();
-    require_sign_in(PROFILE_PAGE);
+    require_sign_in(paths::PROFILE);
     let load = load_profile_form();
     view! {
         <Title text=t_string!(i18n, profile_title).to_owned()/>
@@ -43,7 +45,7 @@ fn ProfileForm(view: ProfileFormView) -> impl IntoView {
                 <ContactFields form=view.form suggested_office=None/>
                 <p class="actions">
                     <button type="submit" class="button">{t!(i18n, profile_save)}</button>
-                    <a class="button button--link" href="/mina-sidor#uppgifter">
+                    <a class="button button--link" href=format!("{}#uppgifter", paths::MY_PAGES)>
                         {t!(i18n, profile_back)}
                     </a>
                 </p>

@@ -14,8 +14,8 @@ pub(crate) use labels::field_label;
 
 use crate::{
     api::registration::{
-        load_registration, occupation_names, search_occupations, RegistrationView, SaveAbout,
-        SaveEducation, SaveExperience, SaveWishes, SubmitRegistration,
+        load_registration, occupation_names, search_occupations, SaveAbout, SaveEducation,
+        SaveExperience, SaveWishes, SubmitRegistration,
     },
     components::{
         fields::{provide_shown_errors, ErrorSummary},
@@ -29,6 +29,7 @@ use crate::{
     },
     i18n::*,
     pages::not_found::NotFound,
+    views::registration::RegistrationView,
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;

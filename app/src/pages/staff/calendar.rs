@@ -3,13 +3,16 @@
 //! so it works without JavaScript; `?mote=ID` opens a meeting's side panel beside it.
 
 use super::{meeting_panel::MeetingPanel, require_staff};
+use crate::paths;
 use crate::{
-    api::calendar::{calendar_href, load_calendar_week, CalendarMode, CalendarView, CALENDAR_PAGE},
+    api::calendar::load_calendar_week,
     components::{calendar_board::CalendarBoard, meeting_words::is_swedish},
     domain::time::{day_and_month, iso_date, long_date},
     error::AppError,
     i18n::*,
     pages::my_pages::load_failed,
+    paths::CalendarMode,
+    views::calendar::CalendarView,
 };
 use chrono::Days;
 use leptos::prelude::*;
@@ -19,7 +22,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn CalendarPage() -> impl IntoView {
     let i18n = use_i18n();
-    require_staff(CALENDAR_PAGE);
+    require_staff(paths::CALENDAR);
     let (week, day, counsellor, weekend, office, meeting) = use_query_map().with_untracked(|q| {
         (
             q.get("vecka").unwrap_or_default(),
@@ -41,7 +44,7 @@ pub fn CalendarPage() -> impl IntoView {
                     <div class="page page--form">
                         <h1>{t!(i18n, cal_title)}</h1>
                         <p class="notice notice--error" role="alert">{t!(i18n, cal_forbidden)}</p>
-                        <p><a href=CALENDAR_PAGE>{t!(i18n, cal_own)}</a></p>
+                        <p><a href=paths::CALENDAR>{t!(i18n, cal_own)}</a></p>
                     </div>
                 }
                 .into_any(),
@@ -94,10 +97,10 @@ fn Calendar(view: CalendarView, meeting: Option<i64>) -> impl IntoView {
             t_string!(i18n, cal_next_day),
         ),
     };
-    let at = |d: chrono::NaiveDate| calendar_href(mode, d, id, weekend);
+    let at = |d: chrono::NaiveDate| paths::calendar(mode, d, id, weekend);
     let view_link = move |m: CalendarMode, label: &'static str| {
         let current = (m == mode).then_some("page");
-        view! { <a href=calendar_href(m, day, id, weekend) aria-current=current>{label}</a> }
+        view! { <a href=paths::calendar(m, day, id, weekend) aria-current=current>{label}</a> }
     };
     let day_input = if mode == CalendarMode::Week {
         "vecka"
@@ -117,13 +120,13 @@ fn Calendar(view: CalendarView, meeting: Option<i64>) -> impl IntoView {
                 <a href=at(today)>{t!(i18n, cal_today)}</a>
                 <a href=at(day + Days::new(step)) rel="next">{next}</a>
                 {(mode == CalendarMode::Week).then(|| view! {
-                    <a href=calendar_href(mode, monday, id, !weekend)>
+                    <a href=paths::calendar(mode, monday, id, !weekend)>
                         {if weekend { t!(i18n, cal_hide_weekend).into_any() } else { t!(i18n, cal_show_weekend).into_any() }}
                     </a>
                 })}
             </nav>
             {(mode != CalendarMode::Office).then(|| view! {
-                <form class="calendar__who" method="get" action=CALENDAR_PAGE>
+                <form class="calendar__who" method="get" action=paths::CALENDAR>
                     <input type="hidden" name=day_input value=iso_date(day)/>
                     {weekend.then(|| view! { <input type="hidden" name="helg" value="1"/> })}
                     <label for="f-cal-counsellor">{t!(i18n, cal_counsellor)}</label>

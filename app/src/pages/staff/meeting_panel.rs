@@ -3,18 +3,14 @@
 //! meeting. Drawn by the server; every form is a plain post, with or without JavaScript.
 
 use crate::{
-    api::{
-        case_file::{load_case_file, CaseFile, PanelRefusal, TimelineEntry},
-        office::MarkReceived,
-    },
+    api::{case_file::load_case_file, office::MarkReceived},
     components::{
-        calendar_board::refusal_text,
         meeting_words::{
             channel_icon, channel_name, is_swedish, status_name, time_range, when_text,
         },
         messages::{
             education_level_name, error_text, extent_name, language_level_name, language_name,
-            situation_name, I18n,
+            open_time_text, rule_text, situation_name, I18n,
         },
     },
     domain::{
@@ -25,6 +21,7 @@ use crate::{
     },
     error::AppError,
     i18n::*,
+    views::case_file::{CaseFile, PanelForm, PanelRefusal, TimelineEntry},
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_location;
@@ -32,7 +29,7 @@ use leptos_router::hooks::use_location;
 /// What is wrong with a field of a staff form, in words.
 pub(crate) fn staff_error_text(i18n: I18n, error: FieldError) -> &'static str {
     match error {
-        FieldError::OpenTime(e) => refusal_text(i18n, &format!("{e:?}")),
+        FieldError::OpenTime(e) => open_time_text(i18n, e),
         FieldError::DateInPast => t_string!(i18n, case_err_past),
         FieldError::MonthOrder => t_string!(i18n, wh_err_order),
         other => error_text(i18n, other),
@@ -43,27 +40,19 @@ pub(crate) fn staff_error_text(i18n: I18n, error: FieldError) -> &'static str {
 fn field_error(
     i18n: I18n,
     refused: &Option<PanelRefusal>,
-    form: &str,
+    form: PanelForm,
     field: &str,
 ) -> Option<&'static str> {
-    let r = refused.as_ref().filter(|r| r.form == form)?;
+    let r = refused.as_ref().filter(|r| r.form == Some(form))?;
     r.errors.get(field).map(|e| staff_error_text(i18n, *e))
 }
 
-fn rule_error(i18n: I18n, refused: &Option<PanelRefusal>, form: &str) -> Option<&'static str> {
+fn rule_error(i18n: I18n, refused: &Option<PanelRefusal>, form: PanelForm) -> Option<&'static str> {
     let rule = refused
         .as_ref()
-        .filter(|r| r.form == form)?
-        .conflict
-        .as_deref()?;
-    Some(match rule {
-        "not_open" => t_string!(i18n, case_err_not_open),
-        "booking_overlap" => t_string!(i18n, case_err_taken),
-        "channel_not_offered" => t_string!(i18n, case_err_channel),
-        "outcome_not_now" => t_string!(i18n, case_err_outcome),
-        "move_not_now" => t_string!(i18n, case_err_move),
-        _ => t_string!(i18n, cal_err_other),
-    })
+        .filter(|r| r.form == Some(form))?
+        .conflict?;
+    Some(rule_text(i18n, rule))
 }
 
 #[component]
@@ -126,11 +115,11 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
     } else {
         meeting.meeting_en.clone()
     };
-    let done_text = done.map(|d| match d.as_str() {
-        "outcome" => t_string!(i18n, case_done_outcome),
-        "note" => t_string!(i18n, case_done_note),
-        "follow_up" => t_string!(i18n, case_done_follow_up),
-        _ => t_string!(i18n, case_done_moved),
+    let done_text = done.map(|d| match d {
+        PanelForm::Outcome => t_string!(i18n, case_done_outcome),
+        PanelForm::Note => t_string!(i18n, case_done_note),
+        PanelForm::FollowUp => t_string!(i18n, case_done_follow_up),
+        PanelForm::Move => t_string!(i18n, case_done_moved),
     });
     let booking = meeting.id.to_string();
     let day = iso_date(suggested_day.0);
@@ -142,11 +131,11 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
     let spoken = LanguageCode::parse(&seeker.preferred_language).map(|l| language_name(i18n, l));
 
     let typed = refused.clone().unwrap_or_default();
-    let note_error = field_error(i18n, &refused, "note", "body");
-    let outcome_error = rule_error(i18n, &refused, "outcome");
-    let follow_rule = rule_error(i18n, &refused, "follow_up");
-    let move_rule = rule_error(i18n, &refused, "move");
-    let fu = if typed.form == "follow_up" {
+    let note_error = field_error(i18n, &refused, PanelForm::Note, "body");
+    let outcome_error = rule_error(i18n, &refused, PanelForm::Outcome);
+    let follow_rule = rule_error(i18n, &refused, PanelForm::FollowUp);
+    let move_rule = rule_error(i18n, &refused, PanelForm::Move);
+    let fu = if typed.form == Some(PanelForm::FollowUp) {
         typed.follow_up.clone()
     } else {
         crate::domain::case::FollowUpForm {
@@ -156,7 +145,7 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
             time: "10:00".into(),
         }
     };
-    let mv = if typed.form == "move" {
+    let mv = if typed.form == Some(PanelForm::Move) {
         typed.move_to.clone()
     } else {
         crate::domain::case::MoveForm {
@@ -330,7 +319,7 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
                         aria-describedby="f-note-hint f-note-fel"
                         aria-invalid=note_error.map(|_| "true")
                     >
-                        {(typed.form == "note").then(|| typed.note.clone())}
+                        {(typed.form == Some(PanelForm::Note)).then(|| typed.note.clone())}
                     </textarea>
                 </div>
                 <button type="submit" class="button">{t!(i18n, case_save_note)}</button>
@@ -368,7 +357,7 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
                     }).collect_view()}
                 </fieldset>
                 <div class="board__form-row">
-                    {date_time_fields(i18n, "f-fu", "follow_up", &fu.date, &fu.time, &refused, "follow_up")}
+                    {date_time_fields(i18n, "f-fu", "follow_up", &fu.date, &fu.time, &refused, PanelForm::FollowUp)}
                 </div>
                 <button type="submit" class="button">{t!(i18n, case_book_follow_up)}</button>
             </form>
@@ -381,7 +370,7 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
                     <input type="hidden" name="booking" value=booking.clone()/>
                     <input type="hidden" name="back" value=back.clone()/>
                     <div class="board__form-row">
-                        {date_time_fields(i18n, "f-mv", "move_to", &mv.date, &mv.time, &refused, "move")}
+                        {date_time_fields(i18n, "f-mv", "move_to", &mv.date, &mv.time, &refused, PanelForm::Move)}
                     </div>
                     <button type="submit" class="button">{t!(i18n, case_move_save)}</button>
                 </form>
@@ -398,7 +387,7 @@ fn date_time_fields(
     date: &str,
     time: &str,
     refused: &Option<PanelRefusal>,
-    form: &str,
+    form: PanelForm,
 ) -> impl IntoView {
     let date_error = field_error(i18n, refused, form, "date");
     let time_error = field_error(i18n, refused, form, "time");

@@ -19,7 +19,7 @@ pub use work_hours::WorkHoursPage;
 pub(crate) fn require_staff(back: &str) {
     #[cfg(feature = "ssr")]
     if crate::ssr::http::staff_signed_in().is_none() {
-        crate::ssr::http::redirect(&crate::ssr::http::staff_sign_in_path(back));
+        crate::ssr::http::redirect(&crate::paths::staff_sign_in(back));
     }
     #[cfg(not(feature = "ssr"))]
     let _ = back;

@@ -2,11 +2,9 @@
 //! and trainings. Plain forms; each comes back with a notice or with what was typed.
 
 use super::{meeting_panel::staff_error_text, require_staff, staff_load_failed};
+use crate::paths;
 use crate::{
-    api::work_hours::{
-        load_work_hours, AddAbsence, GenerateOpenTime, SaveWorkHours, WorkHoursDone, WorkHoursView,
-        WORK_HOURS_PAGE,
-    },
+    api::work_hours::{load_work_hours, AddAbsence, GenerateOpenTime, SaveWorkHours},
     components::{
         meeting_words::{is_swedish, when_text},
         messages::I18n,
@@ -17,6 +15,7 @@ use crate::{
         work_hours::AbsenceForm,
     },
     i18n::*,
+    views::work_hours::{WorkHoursDone, WorkHoursView},
 };
 use chrono::{Days, NaiveDate};
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -26,7 +25,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn WorkHoursPage() -> impl IntoView {
     let i18n = use_i18n();
-    require_staff(WORK_HOURS_PAGE);
+    require_staff(paths::WORK_HOURS);
     let counsellor =
         use_query_map().with_untracked(|q| q.get("radgivare").and_then(|c| c.parse::<i64>().ok()));
     let load = load_work_hours(counsellor);
@@ -147,7 +146,7 @@ fn WorkHours(view: WorkHoursView) -> impl IntoView {
     view! {
         <div class="page page--form work-hours">
             <h1>{heading}</h1>
-            <p><a href=format!("/personal/kalender?radgivare={id}")>{t!(i18n, wh_to_calendar)}</a></p>
+            <p><a href=format!("{}?radgivare={id}", paths::CALENDAR)>{t!(i18n, wh_to_calendar)}</a></p>
             {done.map(|d| view! { <div class="notice notice--success" role="status" id="klart">{d}</div> })}
             {(!refused.errors.is_empty()).then(|| view! {
                 <p class="notice notice--error" role="alert" id="fel">{t!(i18n, wh_fix)}</p>

@@ -95,6 +95,7 @@ impl Notifier {
     }
 
     /// Claims the messages due at `now` and handles each.
+    #[tracing::instrument(name = "outbox_round", skip_all)]
     pub async fn run_once(&self, now: DateTime<Utc>) -> Result<Round, AppError> {
         let rows = self
             .store
@@ -151,6 +152,7 @@ impl Notifier {
     }
 
     /// Handles messages until `stop` turns true, looking for due ones every `every`.
+    #[tracing::instrument(name = "outbox_worker", skip_all)]
     pub async fn run(
         self,
         every: std::time::Duration,
@@ -182,6 +184,7 @@ impl Notifier {
         }
     }
 
+    #[tracing::instrument(name = "outbox_message", skip_all, fields(outbox_id = row.id, booking_id = row.booking_id, event = %row.event, medium = %row.medium))]
     async fn deliver(&self, row: &OutboxRow) -> Delivery {
         match self.try_deliver(row).await {
             Ok(d) => d,

@@ -2,6 +2,7 @@
 //! booking. The offer is computed fresh for every request from the store; the database has
 //! the last word on whether a time is still free.
 
+use crate::domain::Rule;
 use crate::{
     domain::{
         booking::{Cancellation, SlotChoice},
@@ -123,6 +124,7 @@ pub fn wish(profile: &SeekerProfile, channel: Channel, office_id: Option<i64>) -
 
 /// The times to offer the seeker for meeting this way. When `moving` names one of their
 /// bookings, its own time counts as free and its counsellor is kept where possible.
+#[tracing::instrument(skip_all, fields(seeker_id = profile.id, ?channel, ?office_id))]
 pub async fn picker(
     store: &Store,
     profile: &SeekerProfile,
@@ -274,6 +276,7 @@ async fn same_booking(
 }
 
 /// Books the chosen time as the seeker's first meeting, once, however often it is sent.
+#[tracing::instrument(skip_all, fields(seeker_id = profile.id, ?channel, ?office_id))]
 pub async fn book(
     store: &Store,
     profile: &SeekerProfile,
@@ -311,11 +314,11 @@ pub async fn book(
     };
     match store.insert_booking(&new).await {
         Ok(id) => Ok(id),
-        Err(StoreError::Conflict(rule)) if is_taken(&rule) => {
+        Err(StoreError::Conflict(rule)) if rule.is_taken() => {
             let fresh = self::picker(store, profile, channel, office_id, None, now).await?;
             Err(BookError::Taken(fresh.offer.nearest(choice.start, NEAREST)))
         }
-        Err(StoreError::Conflict(rule)) if is_one_first_meeting(&rule) => {
+        Err(StoreError::Conflict(Rule::OneFirstMeeting)) => {
             // Two confirms raced each other: the other one booked. If it booked this very
             // time, this one succeeded too, as far as the person can tell.
             match store.live_first_meeting(profile.id).await? {
@@ -336,6 +339,7 @@ pub async fn book(
 
 /// Moves the seeker's booking to the chosen time. A repeated request for the time it
 /// already has is a success.
+#[tracing::instrument(skip_all, fields(seeker_id = profile.id, booking_id = booking.id, ?channel))]
 pub async fn reschedule(
     store: &Store,
     profile: &SeekerProfile,
@@ -374,7 +378,7 @@ pub async fn reschedule(
     };
     match store.move_booking(booking.id, profile.id, to, now).await {
         Ok(()) => Ok(()),
-        Err(StoreError::Conflict(rule)) if is_taken(&rule) => {
+        Err(StoreError::Conflict(rule)) if rule.is_taken() => {
             let fresh =
                 self::picker(store, profile, channel, office_id, Some(booking), now).await?;
             Err(BookError::Taken(fresh.offer.nearest(choice.start, NEAREST)))
@@ -383,6 +387,7 @@ pub async fn reschedule(
     }
 }
 
+#[tracing::instrument(skip_all, fields(seeker_id, booking_id))]
 pub async fn cancel(
     store: &Store,
     seeker_id: i64,
@@ -419,15 +424,4 @@ async fn office_for(
         .iter()
         .find(|c| c.id == counsellor_id)
         .map(|c| c.office_id))
-}
-
-/// The time went to someone else meanwhile: the counsellor's, or the office's last place
-/// that hour.
-fn is_taken(rule: &str) -> bool {
-    rule == "booking_overlap" || rule == "office_capacity"
-}
-
-/// The database's name for "one first meeting per seeker", as each backend reports it.
-fn is_one_first_meeting(rule: &str) -> bool {
-    rule == "bookings_one_first_meeting" || rule == "bookings.seeker_id"
 }

@@ -1,11 +1,8 @@
 //! Puts a calendar view together: which counsellor and days, their meetings and open time,
 //! and what the signed-in staff member may change.
 
+use crate::paths;
 use crate::{
-    api::calendar::{
-        calendar_href, Board, BoardArrival, BoardColumn, BoardMeeting, BoardOpen, CalendarMode,
-        CalendarView, Colleague, RefusedOpenTime,
-    },
     domain::{
         arrival::waited_minutes,
         open_time::{minute_of_day, DAY_ENDS, DAY_STARTS},
@@ -13,7 +10,12 @@ use crate::{
         time::{parse_iso_date, stockholm_date, stockholm_to_utc, Day},
     },
     error::AppError,
+    paths::CalendarMode,
     ssr::{services::staff::allow, store::Store},
+    views::calendar::{
+        Board, BoardArrival, BoardColumn, BoardMeeting, BoardOpen, CalendarView, Colleague,
+        RefusedOpenTime,
+    },
 };
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
 
@@ -30,6 +32,7 @@ pub struct Query {
     pub weekend: bool,
 }
 
+#[tracing::instrument(skip_all, fields(staff_id = me.id))]
 pub async fn view(
     store: &Store,
     me: &StaffMember,
@@ -108,7 +111,7 @@ pub async fn view(
             .collect(),
     };
 
-    let back = calendar_href(mode, day, counsellor_id, q.weekend);
+    let back = paths::calendar(mode, day, counsellor_id, q.weekend);
     let mut board = Board {
         columns,
         meetings: Vec::new(),

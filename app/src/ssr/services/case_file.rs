@@ -1,8 +1,8 @@
 //! A meeting's case as staff open and continue it. Every opening is logged; every action is
 //! checked against the access rules first.
 
+use crate::domain::Rule;
 use crate::{
-    api::case_file::{CaseFile, FollowUpCounsellor, PanelMeeting, PanelSeeker, TimelineEntry},
     domain::{
         case::{parse_note, FollowUpForm, MeetingTime, MoveForm, Outcome},
         registration::{FieldError, FieldErrors},
@@ -18,6 +18,7 @@ use crate::{
         },
         store::{BookingRow, NewBooking, NewTime, Store, StoreError},
     },
+    views::case_file::{CaseFile, FollowUpCounsellor, PanelMeeting, PanelSeeker, TimelineEntry},
 };
 use chrono::{DateTime, Days, Duration, NaiveTime, Utc};
 
@@ -54,6 +55,7 @@ async fn handled(
     Ok((b, office))
 }
 
+#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id))]
 pub async fn open(
     store: &Store,
     me: &StaffMember,
@@ -198,6 +200,7 @@ pub async fn open(
     })
 }
 
+#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id, outcome))]
 pub async fn mark(
     store: &Store,
     me: &StaffMember,
@@ -213,11 +216,12 @@ pub async fn mark(
         )]))
     })?;
     match store.set_outcome(b.id, outcome.status(), me.id, now).await {
-        Err(StoreError::NotFound) => Err(AppError::Conflict("outcome_not_now".into())),
+        Err(StoreError::NotFound) => Err(AppError::Conflict(Rule::OutcomeNotNow)),
         other => Ok(other?),
     }
 }
 
+#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id))]
 pub async fn note(
     store: &Store,
     me: &StaffMember,
@@ -264,7 +268,7 @@ async fn within_open_time(
     {
         Ok(())
     } else {
-        Err(AppError::Conflict("not_open".into()))
+        Err(AppError::Conflict(Rule::NotOpen))
     }
 }
 
@@ -281,6 +285,7 @@ async fn lengths(store: &Store, code: &str) -> Result<(Duration, Duration), AppE
     ))
 }
 
+#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id))]
 pub async fn follow_up(
     store: &Store,
     me: &StaffMember,
@@ -302,7 +307,7 @@ pub async fn follow_up(
             )]))
         })?;
     if !counsellor.channels.contains(&wanted.channel) {
-        return Err(AppError::Conflict("channel_not_offered".into()));
+        return Err(AppError::Conflict(Rule::ChannelNotOffered));
     }
     let (length, buffer) = lengths(store, FOLLOW_UP).await?;
     let (starts, ends) = meeting_span(wanted.at, length, now)?;
@@ -337,6 +342,7 @@ pub async fn follow_up(
     Ok(id)
 }
 
+#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id))]
 pub async fn move_meeting(
     store: &Store,
     me: &StaffMember,
@@ -346,7 +352,7 @@ pub async fn move_meeting(
 ) -> Result<(), AppError> {
     let (b, _) = handled(store, me, booking_id).await?;
     if b.status != "booked" || b.starts_at <= now {
-        return Err(AppError::Conflict("move_not_now".into()));
+        return Err(AppError::Conflict(Rule::MoveNotNow));
     }
     let at = form.parse().map_err(AppError::Validation)?;
     let (length, buffer) = lengths(store, &b.meeting_type).await?;
@@ -364,7 +370,7 @@ pub async fn move_meeting(
         visit_limit: None,
     };
     match store.move_booking_by_staff(b.id, me.id, to, now).await {
-        Err(StoreError::NotFound) => Err(AppError::Conflict("move_not_now".into())),
+        Err(StoreError::NotFound) => Err(AppError::Conflict(Rule::MoveNotNow)),
         other => Ok(other?),
     }
 }

@@ -10,5 +10,6 @@ pub mod open_time;
 pub mod passwords;
 pub mod profile;
 pub mod registration;
+pub mod seeker_pages;
 pub mod staff;
 pub mod work_hours;

@@ -1,6 +1,7 @@
 //! The office's flow: its day at reception, its load against capacity, the capacity itself,
 //! arrivals, and the follow-up figures (also as CSV). Each function checks who is asking.
 
+use crate::domain::Rule;
 use crate::{
     api::office::{FiguresView, LoadDay, OfficeView, ReceptionVisit, FIGURES_PAGE},
     domain::{
@@ -62,6 +63,7 @@ fn day_start(date: NaiveDate) -> Result<DateTime<Utc>, AppError> {
         .ok_or_else(|| AppError::internal("a day without midnight"))
 }
 
+#[tracing::instrument(skip_all, fields(staff_id = member.id, ?requested))]
 pub async fn view(
     store: &Store,
     member: &StaffMember,
@@ -131,6 +133,7 @@ pub async fn view(
     })
 }
 
+#[tracing::instrument(skip_all, fields(staff_id = member.id, office))]
 pub async fn save_capacity(
     store: &Store,
     member: &StaffMember,
@@ -152,13 +155,14 @@ async fn visit_office(
     let b = store.booking(booking_id).await?.ok_or(AppError::NotFound)?;
     let office = match (b.channel()?, b.office_id) {
         (Channel::Office, Some(office)) => office,
-        _ => return Err(AppError::Conflict("not_a_visit".into())),
+        _ => return Err(AppError::Conflict(Rule::NotAVisit)),
     };
     allow(member.may_mark_arrival(office), member, "mark arrival")?;
     Ok(office)
 }
 
 /// Reception marks the visitor as arrived; returns the office.
+#[tracing::instrument(skip_all, fields(staff_id = member.id, booking_id))]
 pub async fn mark_arrival(
     store: &Store,
     member: &StaffMember,
@@ -170,13 +174,14 @@ pub async fn mark_arrival(
         .mark_arrived(booking_id, ArrivalBy::Staff(member.id), now)
         .await
     {
-        Err(StoreError::NotFound) => Err(AppError::Conflict("not_a_visit".into())),
+        Err(StoreError::NotFound) => Err(AppError::Conflict(Rule::NotAVisit)),
         other => other.map(drop).map_err(Into::into),
     }?;
     Ok(office)
 }
 
 /// The visitor was fetched; returns the office.
+#[tracing::instrument(skip_all, fields(staff_id = member.id, booking_id))]
 pub async fn mark_received(
     store: &Store,
     member: &StaffMember,
@@ -185,7 +190,7 @@ pub async fn mark_received(
 ) -> Result<i64, AppError> {
     let office = visit_office(store, member, booking_id).await?;
     match store.mark_received(booking_id, now).await {
-        Err(StoreError::NotFound) => Err(AppError::Conflict("not_arrived".into())),
+        Err(StoreError::NotFound) => Err(AppError::Conflict(Rule::NotArrived)),
         other => other.map(drop).map_err(Into::into),
     }?;
     Ok(office)
@@ -193,6 +198,7 @@ pub async fn mark_received(
 
 /// The seeker says "Jag är här" for their own visit; only within the hour before it and
 /// until it ends.
+#[tracing::instrument(skip_all, fields(seeker_id, booking_id))]
 pub async fn check_in_seeker(
     store: &Store,
     seeker_id: i64,
@@ -205,13 +211,13 @@ pub async fn check_in_seeker(
         .filter(|b| b.seeker_id == seeker_id)
         .ok_or(AppError::NotFound)?;
     if b.channel()? != Channel::Office || b.status != "booked" {
-        return Err(AppError::Conflict("not_a_visit".into()));
+        return Err(AppError::Conflict(Rule::NotAVisit));
     }
     match check_in(b.starts_at, b.ends_at, None, now) {
         CheckIn::Open => Ok(store
             .mark_arrived(booking_id, ArrivalBy::Seeker(seeker_id), now)
             .await?),
-        _ => Err(AppError::Conflict("check_in_closed".into())),
+        _ => Err(AppError::Conflict(Rule::CheckInClosed)),
     }
 }
 
@@ -254,6 +260,7 @@ pub async fn figures(
 }
 
 /// The figures page: the period as typed (the last four weeks when empty), or its errors.
+#[tracing::instrument(skip_all, fields(staff_id = member.id, ?requested))]
 pub async fn figures_view(
     store: &Store,
     member: &StaffMember,

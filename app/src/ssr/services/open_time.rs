@@ -2,6 +2,7 @@
 //! and what the database refuses (overlap with other open time, a booked meeting left
 //! outside).
 
+use crate::domain::Rule;
 use crate::{
     domain::{
         open_time::{OpenTime, OpenTimeForm},
@@ -28,7 +29,7 @@ fn parse(form: &OpenTimeForm) -> Result<(OpenTime, Span), AppError> {
 /// Time that has begun is history: it is neither added nor changed.
 fn not_begun(start: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), AppError> {
     if start < now {
-        Err(AppError::Conflict("open_time_past".into()))
+        Err(AppError::Conflict(Rule::OpenTimePast))
     } else {
         Ok(())
     }
@@ -36,6 +37,7 @@ fn not_begun(start: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), AppError> {
 
 /// Adds open time (`id` is `None`) or moves/resizes the span `id`; returns the span's id
 /// and the time as saved.
+#[tracing::instrument(skip_all, fields(staff_id = me.id, counsellor_id, ?id))]
 pub async fn save(
     store: &Store,
     me: &StaffMember,
@@ -70,6 +72,7 @@ pub async fn save(
 }
 
 /// Removes the span `id`, unless a booked meeting lies in it.
+#[tracing::instrument(skip_all, fields(staff_id = me.id, id))]
 pub async fn remove(
     store: &Store,
     me: &StaffMember,

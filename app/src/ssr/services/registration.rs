@@ -3,6 +3,7 @@
 //! async runtime.
 
 use super::passwords;
+use crate::domain::Rule;
 use crate::{
     domain::{
         fold_for_search,
@@ -84,6 +85,7 @@ pub async fn load_draft(
     }
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn save_draft(
     store: &Store,
     token: &DraftToken,
@@ -191,6 +193,7 @@ impl From<AppError> for RegisterError {
 }
 
 /// Creates the job seeker, their profile and their account from a complete draft.
+#[tracing::instrument(skip_all)]
 pub async fn register(
     store: &Store,
     draft: &RegistrationDraft,
@@ -203,6 +206,7 @@ pub async fn register(
 }
 
 /// `register` with the password already hashed (the demo data shares one hash).
+#[tracing::instrument(skip_all)]
 pub(crate) async fn register_hashed(
     store: &Store,
     draft: &RegistrationDraft,
@@ -232,14 +236,16 @@ pub(crate) async fn register_hashed(
             Ok(id)
         }
         Err(StoreError::Conflict(rule)) => {
-            let field = if rule.contains("personal_number") {
-                ("personal_number", FieldError::PersonalNumberTaken)
-            } else if rule.contains("email") {
-                ("email", FieldError::EmailTaken)
-            } else {
-                return Err(RegisterError::Failed(AppError::internal(format!(
-                    "registration refused by {rule}"
-                ))));
+            let field = match rule {
+                Rule::SeekerPersonalNumberTaken => {
+                    ("personal_number", FieldError::PersonalNumberTaken)
+                }
+                Rule::SeekerEmailTaken => ("email", FieldError::EmailTaken),
+                other => {
+                    return Err(RegisterError::Failed(AppError::internal(format!(
+                        "registration refused by {other:?}"
+                    ))))
+                }
             };
             Err(RegisterError::Taken(FieldErrors::from([(
                 field.0.to_owned(),

@@ -1,5 +1,6 @@
 //! Staff accounts: creating them (the administrator command, demo data) and signing in.
 
+use crate::domain::Rule;
 use crate::{
     domain::{
         registration::Password,
@@ -50,6 +51,7 @@ pub enum CreateStaffError {
 
 /// Creates a staff account. A counsellor's account is tied to the counsellor with the same
 /// email (their calendar).
+#[tracing::instrument(skip_all, fields(role = ?account.role))]
 pub async fn create(
     store: &Store,
     account: StaffAccount,
@@ -88,7 +90,7 @@ pub(crate) async fn insert(
     };
     match store.insert_staff(&new, now).await {
         Ok(id) => Ok(id),
-        Err(StoreError::Conflict(rule)) if rule.contains("email") => {
+        Err(StoreError::Conflict(Rule::StaffEmailTaken)) => {
             Err(CreateStaffError::EmailTaken(account.email.to_string()))
         }
         Err(StoreError::NotFound) => Err(match (account.role, account.office_code) {
@@ -107,6 +109,7 @@ async fn store_has_office(store: &Store, code: &str) -> bool {
 }
 
 /// Sets a new password for the account with `email`.
+#[tracing::instrument(skip_all)]
 pub async fn set_password(
     store: &Store,
     email: &Email,
@@ -123,6 +126,7 @@ pub async fn set_password(
 
 /// Checks an email and password; the account when both are right. A wrong email and a
 /// wrong password take the same time and give the same answer.
+#[tracing::instrument(skip_all)]
 pub async fn sign_in(
     store: &Store,
     email: &str,

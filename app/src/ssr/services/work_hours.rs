@@ -1,11 +1,8 @@
 //! Working hours, the open time they generate, and absences, for whoever may plan the
 //! counsellor's calendar.
 
+use crate::paths;
 use crate::{
-    api::{
-        calendar::CALENDAR_PAGE,
-        work_hours::{AbsenceView, Collision, WorkHoursView},
-    },
     domain::{
         open_time::{clock_text, parse_clock},
         registration::{FieldError, FieldErrors},
@@ -16,6 +13,7 @@ use crate::{
     },
     error::AppError,
     ssr::{services::staff::may_plan, store::Store},
+    views::work_hours::{AbsenceView, Collision, WorkHoursView},
 };
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 
@@ -35,6 +33,7 @@ fn midnight(date: NaiveDate) -> Result<DateTime<Utc>, AppError> {
     stockholm_to_utc(date, NaiveTime::MIN).ok_or(AppError::Internal)
 }
 
+#[tracing::instrument(skip_all, fields(staff_id = me.id, ?counsellor))]
 pub async fn view(
     store: &Store,
     me: &StaffMember,
@@ -76,6 +75,7 @@ pub async fn view(
     })
 }
 
+#[tracing::instrument(skip_all, fields(staff_id = me.id, counsellor_id))]
 pub async fn save(
     store: &Store,
     me: &StaffMember,
@@ -94,6 +94,7 @@ pub async fn save(
 
 /// Open time from the working hours for `weeks` weeks from `from`, around what is there
 /// already and around absences. Returns how many spans were made.
+#[tracing::instrument(skip_all, fields(staff_id = me.id, counsellor_id))]
 pub async fn generate(
     store: &Store,
     me: &StaffMember,
@@ -153,6 +154,7 @@ pub async fn generate(
 
 /// Records an absence (whole days), removes the open time in it, and lists the booked
 /// meetings still in it.
+#[tracing::instrument(skip_all, fields(staff_id = me.id, counsellor_id))]
 pub async fn absence(
     store: &Store,
     me: &StaffMember,
@@ -191,7 +193,8 @@ pub async fn absence(
             starts_at: m.starts_at,
             seeker: format!("{} {}", m.seeker_first_name, m.seeker_last_name),
             href: format!(
-                "{CALENDAR_PAGE}?dag={}&radgivare={counsellor_id}&mote={}#mote",
+                "{}?dag={}&radgivare={counsellor_id}&mote={}#mote",
+                paths::CALENDAR,
                 stockholm_date(m.starts_at),
                 m.id
             ),

@@ -1,4 +1,5 @@
 use super::{bookings::LOCK_COUNSELLOR, on_pool, BackendKind, Store, StoreError, WritePool};
+use crate::domain::Rule;
 use chrono::{DateTime, Utc};
 
 /// A span of time in which a counsellor can take meetings.
@@ -12,7 +13,7 @@ pub struct AvailabilityRow {
 
 impl Store {
     /// Adds open spans, all or nothing. Overlap with a span the counsellor already has is
-    /// refused by the database (`StoreError::Conflict("availability_overlap")`).
+    /// refused by the database (`StoreError::Conflict(Rule::AvailabilityOverlap)`).
     pub async fn insert_availability(
         &self,
         spans: &[(i64, DateTime<Utc>, DateTime<Utc>)],
@@ -63,7 +64,7 @@ impl Store {
             .await?))
     }
 
-    /// Adds one open span and returns its id; `Conflict("availability_overlap")` when it
+    /// Adds one open span and returns its id; `Conflict(Rule::AvailabilityOverlap)` when it
     /// overlaps another of the counsellor's.
     pub async fn add_open_span(
         &self,
@@ -87,7 +88,7 @@ impl Store {
 
     /// Moves, resizes (`to` is the new span) or removes (`to` is `None`) an open span of the
     /// counsellor. A booked meeting inside it must stay inside it: otherwise
-    /// `Conflict("availability_has_booking")`, and nothing changes. Checked and written in
+    /// `Conflict(Rule::AvailabilityHasBooking)`, and nothing changes. Checked and written in
     /// one transaction that holds the counsellor's booking lock, so no meeting is booked into
     /// the span in between. `NotFound` when the span is not the counsellor's.
     pub async fn change_open_span(
@@ -124,7 +125,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             if stranded.is_some() {
-                return Err(StoreError::Conflict("availability_has_booking".into()));
+                return Err(StoreError::Conflict(Rule::AvailabilityHasBooking));
             }
             match to {
                 Some((starts_at, ends_at)) => {

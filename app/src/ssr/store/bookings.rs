@@ -8,7 +8,7 @@ use super::{
     outbox::enqueue_messages,
     BackendKind, Store, StoreError, WritePool,
 };
-use crate::domain::{choices::CancelReason, Channel};
+use crate::domain::{choices::CancelReason, Channel, Rule};
 use chrono::{DateTime, SubsecRound, Utc};
 
 /// A booking about to be made.
@@ -133,7 +133,7 @@ const SELECT_BOOKING: &str = "SELECT b.id, b.seeker_id, b.counsellor_id, \
 /// needs nothing, as `BEGIN IMMEDIATE` already lets one writer in at a time.
 pub(super) const LOCK_COUNSELLOR: &str = "SELECT pg_advisory_xact_lock(7001, ($1)::int4)";
 
-/// Refuses a visit in an hour its office has no room left in, as `Conflict("office_capacity")`.
+/// Refuses a visit in an hour its office has no room left in, as `Conflict(Rule::OfficeCapacity)`.
 /// Runs inside the booking's transaction; on PostgreSQL it first locks the office.
 macro_rules! check_visit_limit {
     ($store:expr, $tx:expr, $limit:expr, $booking:expr) => {{
@@ -152,7 +152,7 @@ macro_rules! check_visit_limit {
                 .fetch_one(&mut *$tx)
                 .await?;
             if taken >= limit.max {
-                return Err(StoreError::Conflict("office_capacity".into()));
+                return Err(StoreError::Conflict(Rule::OfficeCapacity));
             }
         }
     }};
@@ -165,9 +165,8 @@ pub(super) fn stored(t: DateTime<Utc>) -> DateTime<Utc> {
 
 impl Store {
     /// Makes a booking. A time that overlaps another live booking of the counsellor (buffers
-    /// included) is refused as `Conflict("booking_overlap")`; a second first meeting for
-    /// the seeker as `Conflict` naming `bookings_one_first_meeting` (Postgres) or
-    /// `bookings.seeker_id` (SQLite).
+    /// included) is refused as `Conflict(Rule::BookingOverlap)`; a second first meeting for
+    /// the seeker as `Conflict(Rule::OneFirstMeeting)`.
     pub async fn insert_booking(&self, b: &NewBooking) -> Result<i64, StoreError> {
         self.insert_booking_by(b, None).await
     }
@@ -214,7 +213,7 @@ impl Store {
     }
 
     /// Moves the seeker's live booking to a new time, perhaps with another counsellor.
-    /// `NotFound` when it is not theirs or not live; `Conflict("booking_overlap")` when the
+    /// `NotFound` when it is not theirs or not live; `Conflict(Rule::BookingOverlap)` when the
     /// time was taken meanwhile.
     pub async fn move_booking(
         &self,

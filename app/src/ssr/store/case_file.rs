@@ -154,7 +154,7 @@ impl Store {
     }
 
     /// Moves a live booking on staff's behalf; the seeker sees on Mina sidor that staff moved
-    /// it. `NotFound` when it is not live; `Conflict("booking_overlap")` when the time is taken.
+    /// it. `NotFound` when it is not live; `Conflict(Rule::BookingOverlap)` when the time is taken.
     pub async fn move_booking_by_staff(
         &self,
         booking_id: i64,

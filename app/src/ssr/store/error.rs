@@ -1,3 +1,6 @@
+use super::rules::rule_named;
+use crate::domain::Rule;
+
 /// What can go wrong in the store, sorted into what callers act on.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -5,10 +8,10 @@ pub enum StoreError {
     UnsupportedUrl,
     #[error("could not create the database folder: {0}")]
     CreateDir(std::io::Error),
-    /// A rule of the schema refused the change; the name says which
-    /// (e.g. `booking_overlap`, `availability_overlap`, `seekers.email`).
-    #[error("refused by the database rule {0}")]
-    Conflict(String),
+    /// A rule refused the change: one of the schema's (see `rules`) or one the store checks
+    /// in its transaction (office capacity, open time holding a booking).
+    #[error("refused by the rule {0:?}")]
+    Conflict(Rule),
     #[error("not found")]
     NotFound,
     #[error("migration failed: {0}")]
@@ -31,22 +34,25 @@ impl From<sqlx::Error> for StoreError {
             return Self::NotFound;
         }
         if let sqlx::Error::Database(db) = &err {
-            // Our SQLite triggers raise their rule's name as the message.
             let message = db.message();
-            if matches!(message, "booking_overlap" | "availability_overlap") {
-                return Self::Conflict(message.to_owned());
-            }
-            // Postgres names the constraint; SQLite says "UNIQUE constraint failed: t.c".
-            if db.is_unique_violation() || db.is_check_violation() {
-                let rule = db
-                    .constraint()
-                    .map(str::to_owned)
-                    .or_else(|| message.split_once(": ").map(|(_, c)| c.to_owned()))
-                    .unwrap_or_default();
+            // Postgres names the constraint; SQLite says "UNIQUE constraint failed: t.c" for
+            // a unique column and gives a trigger's RAISE text as the whole message.
+            let refused = db.is_unique_violation()
+                || db.is_check_violation()
+                || db.code().as_deref() == Some("23P01");
+            let name = db
+                .constraint()
+                .or_else(|| message.split_once(": ").map(|(_, c)| c))
+                .filter(|_| refused)
+                .unwrap_or(message);
+            if let Some(rule) = rule_named(name) {
                 return Self::Conflict(rule);
             }
-            if db.code().as_deref() == Some("23P01") {
-                return Self::Conflict(db.constraint().unwrap_or_default().to_owned());
+            if refused {
+                tracing::error!(
+                    constraint = name,
+                    "a database rule the code does not know refused a change"
+                );
             }
         }
         Self::Database(err)

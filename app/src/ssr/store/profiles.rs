@@ -102,7 +102,7 @@ impl Store {
 
     /// Replaces the seeker's contact details and needs, and the office nearest their
     /// postcode. An email another account has is refused by the database
-    /// (`StoreError::Conflict` naming `email`). `NotFound` when there is no such seeker.
+    /// (`Rule::SeekerEmailTaken`). `NotFound` when there is no such seeker.
     pub async fn update_contact(
         &self,
         seeker_id: i64,

@@ -202,7 +202,7 @@ impl Store {
 
     /// Creates the job seeker, their profile and their account, all or nothing. A personal
     /// identity number or email registered already is refused by the database
-    /// (`StoreError::Conflict` naming `personal_number` or `email`).
+    /// (`Rule::SeekerPersonalNumberTaken`, `Rule::SeekerEmailTaken`).
     pub async fn register_seeker(&self, new: &NewSeeker<'_>) -> Result<i64, StoreError> {
         let reg = new.registration;
         let about = &reg.about;

@@ -81,7 +81,7 @@ const SELECT_STAFF: &str = "SELECT s.id, s.email, s.first_name, s.last_name, s.r
 
 impl Store {
     /// Creates a staff account. The office and the counsellor are named by code and email;
-    /// an unknown one is `NotFound`, an email in use a `Conflict`.
+    /// an unknown one is `NotFound`, an email in use `Rule::StaffEmailTaken`.
     pub async fn insert_staff(&self, s: &NewStaff, now: DateTime<Utc>) -> Result<i64, StoreError> {
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;

@@ -1,0 +1,144 @@
+//! Every page's address and the links built to them, so a page moves in one place. The
+//! route table (`app.rs`) declares the same paths for the router. A leaf: no leptos, no I/O.
+
+use crate::domain::time::iso_date;
+use chrono::NaiveDate;
+use std::fmt::Display;
+
+pub const HOME: &str = "/";
+pub const BOOK: &str = "/boka";
+pub const SIGN_IN: &str = "/logga-in";
+pub const REGISTER: &str = "/registrera";
+pub const MY_PAGES: &str = "/mina-sidor";
+/// Mina sidor's form for contact details and needs.
+pub const PROFILE: &str = "/mina-sidor/uppgifter";
+
+/// Everything under it is for staff.
+pub const STAFF: &str = "/personal/";
+pub const STAFF_SIGN_IN: &str = "/personal/logga-in";
+pub const CALENDAR: &str = "/personal/kalender";
+/// Where staff land after signing in.
+pub const STAFF_HOME: &str = CALENDAR;
+pub const WORK_HOURS: &str = "/personal/arbetstider";
+pub const OFFICE: &str = "/personal/kontor";
+pub const FIGURES: &str = "/personal/kontor/uppfoljning";
+
+/// A meeting's own page on Mina sidor (also the booking's confirmation).
+pub fn meeting(id: impl Display) -> String {
+    format!("/mina-sidor/mote/{id}")
+}
+
+/// The form for cancelling a meeting.
+pub fn cancel_meeting(id: impl Display) -> String {
+    format!("/mina-sidor/mote/{id}/avboka")
+}
+
+/// The meeting's calendar file.
+pub fn meeting_calendar_file(id: impl Display) -> String {
+    format!("/mina-sidor/mote/{id}/kalender.ics")
+}
+
+/// The picker, to move the booking `id` to another time.
+pub fn book_moving(id: impl Display) -> String {
+    format!("{BOOK}?byt={id}")
+}
+
+/// The sign-in page, coming back to `back` afterwards.
+pub fn sign_in(back: &str) -> String {
+    format!(
+        "{SIGN_IN}?nasta={}",
+        encode_query_value(back).replace('/', "%2F")
+    )
+}
+
+/// The staff sign-in page, coming back to `back` afterwards.
+pub fn staff_sign_in(back: &str) -> String {
+    format!(
+        "{STAFF_SIGN_IN}?nasta={}",
+        encode_query_value(back).replace('/', "%2F")
+    )
+}
+
+/// What the calendar shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum CalendarMode {
+    /// One counsellor, Monday to Friday (or Sunday).
+    Week,
+    /// One counsellor, one day.
+    Day,
+    /// Every counsellor of an office, one day, side by side.
+    Office,
+}
+
+/// A calendar view's address, the way the page reads it back.
+pub fn calendar(mode: CalendarMode, day: NaiveDate, counsellor: i64, weekend: bool) -> String {
+    let day = iso_date(day);
+    match mode {
+        CalendarMode::Week => {
+            let weekend = if weekend { "&helg=1" } else { "" };
+            format!("{CALENDAR}?vecka={day}&radgivare={counsellor}{weekend}")
+        }
+        CalendarMode::Day => format!("{CALENDAR}?dag={day}&radgivare={counsellor}"),
+        CalendarMode::Office => format!("{CALENDAR}?dag={day}&radgivare={counsellor}&kontor=1"),
+    }
+}
+
+/// A counsellor's working hours.
+pub fn work_hours(counsellor: i64) -> String {
+    format!("{WORK_HOURS}?radgivare={counsellor}")
+}
+
+/// An office's page (reception, load and capacity).
+pub fn office(office: i64) -> String {
+    format!("{OFFICE}?kontor={office}")
+}
+
+/// Percent-encodes a value for a query string (RFC 3986 unreserved characters and `/` kept).
+pub fn encode_query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_what_would_break_the_query() {
+        assert_eq!(
+            encode_query_value("/boka?dag=2&x=å"),
+            "/boka%3Fdag%3D2%26x%3D%C3%A5"
+        );
+        assert_eq!(encode_query_value("/"), "/");
+    }
+
+    #[test]
+    fn sign_in_comes_back_to_the_page() {
+        assert_eq!(sign_in("/boka?dag=2"), "/logga-in?nasta=%2Fboka%3Fdag%3D2");
+        assert_eq!(
+            staff_sign_in("/personal/kontor"),
+            "/personal/logga-in?nasta=%2Fpersonal%2Fkontor"
+        );
+    }
+
+    #[test]
+    fn calendar_views_have_their_own_addresses() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert_eq!(
+            calendar(CalendarMode::Week, day, 7, true),
+            "/personal/kalender?vecka=2026-11-24&radgivare=7&helg=1"
+        );
+        assert_eq!(
+            calendar(CalendarMode::Office, day, 7, false),
+            "/personal/kalender?dag=2026-11-24&radgivare=7&kontor=1"
+        );
+    }
+}

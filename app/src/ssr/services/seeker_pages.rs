@@ -1,0 +1,252 @@
+//! What the job seeker's own pages are drawn from: the picker, a meeting, Mina sidor.
+//! Built from the store's rows for the signed-in seeker only.
+
+use crate::{
+    domain::{
+        booking::SlotChoice,
+        offer::OfferedTime,
+        preparation::{tips, TipFacts},
+        time::Day,
+        Channel, PersonalNumber,
+    },
+    error::AppError,
+    ssr::{
+        services::booking as service,
+        store::{BookingRow, SeekerProfile, Store},
+    },
+    views::booking::{
+        DayView, MeetingSummary, MeetingView, MyPagesView, OfficeChoice, PickerView, ProfileView,
+        TimeView,
+    },
+};
+use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+
+/// The seeker's own booking, or `NotFound` (someone else's is not found either).
+pub async fn own_booking(
+    store: &Store,
+    seeker: &SeekerProfile,
+    id: &str,
+) -> Result<BookingRow, AppError> {
+    let id: i64 = id.trim().parse().map_err(|_| AppError::NotFound)?;
+    store
+        .booking(id)
+        .await?
+        .filter(|b| b.seeker_id == seeker.id)
+        .ok_or(AppError::NotFound)
+}
+
+pub fn summary(b: &BookingRow, now: DateTime<Utc>) -> Result<MeetingSummary, AppError> {
+    Ok(MeetingSummary {
+        id: b.id,
+        starts_at: b.starts_at,
+        ends_at: b.ends_at,
+        channel: b.channel()?,
+        counsellor: format!("{} {}", b.counsellor_first_name, b.counsellor_last_name),
+        counsellor_phone: b.counsellor_phone.clone(),
+        office: b.office_name.clone(),
+        meeting_sv: b.meeting_name_sv.clone(),
+        meeting_en: b.meeting_name_en.clone(),
+        status: b.status.clone(),
+        upcoming: b.status == "booked" && b.starts_at > now,
+        times_moved: b.times_moved,
+        moved_by_staff: b.moved_by_staff,
+        check_in: (b.channel == "office" && b.status == "booked")
+            .then(|| crate::domain::arrival::check_in(b.starts_at, b.ends_at, b.arrived_at, now)),
+    })
+}
+
+pub fn time_view(t: &OfferedTime, names: &HashMap<i64, String>) -> TimeView {
+    TimeView {
+        value: SlotChoice {
+            counsellor_id: t.counsellor_id,
+            start: t.slot.start,
+        }
+        .as_value(),
+        start: t.slot.start,
+        counsellor: names.get(&t.counsellor_id).cloned().unwrap_or_default(),
+    }
+}
+
+pub fn meeting_view(
+    b: &BookingRow,
+    seeker: &SeekerProfile,
+    now: DateTime<Utc>,
+) -> Result<MeetingView, AppError> {
+    let summary = summary(b, now)?;
+    let facts = TipFacts {
+        channel: summary.channel,
+        first_meeting: b.is_first,
+        has_experience: seeker.experiences > 0,
+        interpreter: seeker
+            .interpreter_language
+            .as_deref()
+            .and_then(crate::domain::choices::LanguageCode::parse),
+        accessibility_needs: !seeker.accessibility_needs.trim().is_empty(),
+    };
+    let office_address = match (&b.office_street, b.office_postcode, &b.office_city) {
+        (Some(street), Some(code), Some(city)) => {
+            let code = code.to_string();
+            let (a, z) = code.split_at(code.len().min(3));
+            Some(format!("{street}, {a} {z} {city}"))
+        }
+        _ => None,
+    };
+    Ok(MeetingView {
+        counsellor_title: b.counsellor_title.clone(),
+        counsellor_email: b.counsellor_email.clone(),
+        office_address,
+        office_phone: b.office_phone.clone(),
+        seeker_phone: seeker.phone.clone(),
+        video_link: b
+            .video_room
+            .as_ref()
+            .map(|room| format!("{}{room}", service::VIDEO_BASE)),
+        tips: tips(&facts),
+        cancel_reason: b.cancel_reason.clone(),
+        cancel_note: b.cancel_note.clone(),
+        summary,
+    })
+}
+
+pub fn profile_view(p: &SeekerProfile, home_office: Option<String>) -> ProfileView {
+    let masked = PersonalNumber::from_stored(&p.personal_number)
+        .map(|n| n.masked())
+        .unwrap_or_else(|| "************".to_owned());
+    ProfileView {
+        first_name: p.first_name.clone(),
+        last_name: p.last_name.clone(),
+        personal_number_masked: masked,
+        email: p.email.clone(),
+        phone: p.phone.clone(),
+        postcode: crate::domain::Postcode::from_stored(p.postcode)
+            .map_or_else(|| p.postcode.to_string(), |n| n.to_string()),
+        preferred_language: p.preferred_language.clone(),
+        interpreter_language: p.interpreter_language.clone(),
+        accessibility_needs: p.accessibility_needs.clone(),
+        desired: p.desired.clone(),
+        home_office,
+    }
+}
+
+pub fn day_of(t: DateTime<Utc>) -> Day {
+    Day(crate::domain::time::stockholm_date(t))
+}
+
+/// What the picker was asked for, parsed.
+pub struct PickerQuery {
+    pub channel: Option<Channel>,
+    /// Whether a channel was asked for at all (else a booking being moved keeps its own).
+    pub channel_given: bool,
+    pub office: Option<i64>,
+    /// The seeker's own booking to move.
+    pub moving: Option<BookingRow>,
+    /// A time that was taken: the nearest free ones are offered.
+    pub taken: Option<DateTime<Utc>>,
+}
+
+/// The picker: the offices, and once the seeker has said how to meet, the days and times.
+#[tracing::instrument(skip_all, fields(seeker_id = profile.id))]
+pub async fn picker(
+    store: &Store,
+    profile: &SeekerProfile,
+    query: PickerQuery,
+    now: DateTime<Utc>,
+) -> Result<PickerView, AppError> {
+    let seeker = profile;
+    let moving = query.moving.filter(|b| b.status == "booked");
+    let live = store.live_first_meeting(seeker.id).await?;
+    let channel = query.channel.or(match (&moving, query.channel_given) {
+        (Some(b), false) => b.channel().ok(),
+        _ => None,
+    });
+    let offices = store.list_offices().await?;
+    let nearest_office = seeker.home_office_id;
+    let office_id = query
+        .office
+        .filter(|id| offices.iter().any(|o| o.id == *id))
+        .or(moving.as_ref().and_then(|b| b.office_id))
+        .or(nearest_office)
+        .or(offices.first().map(|o| o.id));
+    let mut choices: Vec<OfficeChoice> = offices
+        .iter()
+        .map(|o| OfficeChoice {
+            id: o.id,
+            name: o.name.clone(),
+            nearest: Some(o.id) == nearest_office,
+        })
+        .collect();
+    choices.sort_by_key(|o| !o.nearest);
+    let mut view = PickerView {
+        first_name: seeker.first_name.clone(),
+        channel,
+        office_id,
+        offices: choices,
+        days: Vec::new(),
+        suggested_day: None,
+        fallback: false,
+        live: live.as_ref().map(|b| summary(b, now)).transpose()?,
+        moving: moving.as_ref().map(|b| summary(b, now)).transpose()?,
+        nearest: Vec::new(),
+    };
+    let Some(channel) = channel else {
+        return Ok(view);
+    };
+    let picker = service::picker(store, seeker, channel, office_id, moving.as_ref(), now).await?;
+    view.fallback = picker.offer.fallback;
+    view.suggested_day = picker.offer.suggested_day().map(Day);
+    if let Some(wanted) = query.taken {
+        view.nearest = picker
+            .offer
+            .nearest(wanted, service::NEAREST)
+            .iter()
+            .map(|t| time_view(t, &picker.names))
+            .collect();
+    }
+    view.days = picker
+        .offer
+        .days
+        .iter()
+        .map(|d| DayView {
+            date: Day(d.date),
+            quiet: d.quiet,
+            times: d
+                .times
+                .iter()
+                .map(|t| time_view(t, &picker.names))
+                .collect(),
+        })
+        .collect();
+    Ok(view)
+}
+
+/// Mina sidor: the seeker's meetings, coming and past, and their profile.
+#[tracing::instrument(skip_all, fields(seeker_id = seeker.id))]
+pub async fn my_pages(
+    store: &Store,
+    seeker: &SeekerProfile,
+    now: DateTime<Utc>,
+) -> Result<MyPagesView, AppError> {
+    let bookings = store.seeker_bookings(seeker.id).await?;
+    let mut upcoming = Vec::new();
+    let mut earlier = Vec::new();
+    for b in &bookings {
+        let s = summary(b, now)?;
+        if s.upcoming {
+            upcoming.push(s);
+        } else {
+            earlier.push(s);
+        }
+    }
+    // Soonest first for what is coming; latest first for what has been.
+    upcoming.reverse();
+    let home_office = match seeker.home_office_id {
+        Some(id) => store.office_name(id).await?,
+        None => None,
+    };
+    Ok(MyPagesView {
+        upcoming,
+        earlier,
+        profile: profile_view(seeker, home_office),
+    })
+}

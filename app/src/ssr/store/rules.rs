@@ -1,0 +1,40 @@
+//! The one table from a database's name for a refused change to the rule it stands for.
+//! SQLite triggers raise their rule's name as the message and say "UNIQUE constraint failed:
+//! table.column" for a unique column; PostgreSQL names the constraint or index. A name not
+//! in this table is a fault of ours (a constraint the code does not expect to be hit), so it
+//! is logged and answered as an internal error, never shown as a vague refusal.
+
+use crate::domain::Rule;
+
+const SCHEMA_RULES: &[(&str, Rule)] = &[
+    // SQLite: the triggers' RAISE message. PostgreSQL: the exclusion constraints' names.
+    ("booking_overlap", Rule::BookingOverlap),
+    ("availability_overlap", Rule::AvailabilityOverlap),
+    // One live first meeting per seeker: a partial unique index on both.
+    ("bookings_one_first_meeting", Rule::OneFirstMeeting),
+    ("bookings.seeker_id", Rule::OneFirstMeeting),
+    ("seekers_email_key", Rule::SeekerEmailTaken),
+    ("seekers.email", Rule::SeekerEmailTaken),
+    (
+        "seekers_personal_number_key",
+        Rule::SeekerPersonalNumberTaken,
+    ),
+    ("seekers.personal_number", Rule::SeekerPersonalNumberTaken),
+    ("staff_email_key", Rule::StaffEmailTaken),
+    ("staff.email", Rule::StaffEmailTaken),
+    ("offices_code_key", Rule::OfficeCodeTaken),
+    ("offices.code", Rule::OfficeCodeTaken),
+];
+
+/// The rule a database's constraint, index or trigger name stands for.
+pub(crate) fn rule_named(name: &str) -> Option<Rule> {
+    SCHEMA_RULES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, rule)| *rule)
+}
+
+/// Every name the table knows, for the contract tests.
+pub fn schema_rule_names() -> impl Iterator<Item = (&'static str, Rule)> {
+    SCHEMA_RULES.iter().copied()
+}

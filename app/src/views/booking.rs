@@ -1,0 +1,118 @@
+//! What the booking pages are drawn from.
+
+use crate::domain::{booking::CancelForm, preparation::Tip, time::Day, Channel};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One time in the picker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeView {
+    /// The radio button's value: counsellor and start.
+    pub value: String,
+    pub start: DateTime<Utc>,
+    pub counsellor: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayView {
+    pub date: Day,
+    pub quiet: bool,
+    pub times: Vec<TimeView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeChoice {
+    pub id: i64,
+    pub name: String,
+    /// The office nearest the seeker's home, offered first.
+    pub nearest: bool,
+}
+
+/// A meeting in a list, or at the top of the picker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingSummary {
+    pub id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub channel: Channel,
+    pub counsellor: String,
+    pub counsellor_phone: String,
+    pub office: Option<String>,
+    pub meeting_sv: String,
+    pub meeting_en: String,
+    /// `booked`, `held`, `no_show` or `cancelled`.
+    pub status: String,
+    /// Booked and not yet begun.
+    pub upcoming: bool,
+    pub times_moved: i64,
+    /// Staff gave it its present time.
+    pub moved_by_staff: bool,
+    /// For a booked office visit: whether "Jag är här" may be pressed (or was).
+    pub check_in: Option<crate::domain::arrival::CheckIn>,
+}
+
+/// What the picker at `/boka` is drawn from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PickerView {
+    pub first_name: String,
+    /// `None` until the seeker has said how to meet.
+    pub channel: Option<Channel>,
+    pub office_id: Option<i64>,
+    pub offices: Vec<OfficeChoice>,
+    pub days: Vec<DayView>,
+    /// The day the picker opens on: a quieter one.
+    pub suggested_day: Option<Day>,
+    /// Nobody in the seeker's field can meet this way: the times are with others.
+    pub fallback: bool,
+    /// The seeker's booked first meeting, if any.
+    pub live: Option<MeetingSummary>,
+    /// The booking being moved.
+    pub moving: Option<MeetingSummary>,
+    /// The time the seeker wanted was taken: the nearest free ones.
+    pub nearest: Vec<TimeView>,
+}
+
+/// Everything the meeting page (and the confirmation) shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingView {
+    pub summary: MeetingSummary,
+    pub counsellor_title: String,
+    pub counsellor_email: String,
+    pub office_address: Option<String>,
+    pub office_phone: Option<String>,
+    /// The number the counsellor calls, for a phone meeting.
+    pub seeker_phone: String,
+    pub video_link: Option<String>,
+    pub tips: Vec<Tip>,
+    pub cancel_reason: Option<String>,
+    pub cancel_note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProfileView {
+    pub first_name: String,
+    pub last_name: String,
+    pub personal_number_masked: String,
+    pub email: String,
+    pub phone: String,
+    pub postcode: String,
+    pub preferred_language: String,
+    pub interpreter_language: Option<String>,
+    pub accessibility_needs: String,
+    pub desired: Vec<(String, String)>,
+    pub home_office: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyPagesView {
+    pub upcoming: Vec<MeetingSummary>,
+    pub earlier: Vec<MeetingSummary>,
+    pub profile: ProfileView,
+}
+
+/// The cancel form as last posted, when it had errors: shown again as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CancelState {
+    pub form: CancelForm,
+    pub errors: crate::domain::registration::FieldErrors,
+}

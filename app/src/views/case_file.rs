@@ -1,0 +1,140 @@
+//! What the case file pages are drawn from.
+
+use crate::domain::{
+    case::{FollowUpForm, MoveForm},
+    registration::FieldErrors,
+    time::Day,
+    Channel, Rule,
+};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The meeting the panel is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PanelMeeting {
+    pub id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub channel: Channel,
+    pub status: String,
+    pub meeting_sv: String,
+    pub meeting_en: String,
+    pub counsellor: String,
+    pub office: Option<String>,
+    /// An office visitor who has arrived: when, whether fetched, and minutes waited.
+    pub arrived_at: Option<DateTime<Utc>>,
+    pub fetched: bool,
+    pub waited_minutes: Option<i64>,
+}
+
+/// The seeker as the counsellor prepares for them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PanelSeeker {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub preferred_language: String,
+    pub interpreter_language: Option<String>,
+    pub accessibility_needs: String,
+    /// Desired occupations, Swedish and English names.
+    pub desired: Vec<(String, String)>,
+    /// Occupational fields, Swedish and English names.
+    pub fields: Vec<(String, String)>,
+    /// Employer, occupation, from, to (`YYYY-MM`), description.
+    pub experiences: Vec<(String, String, String, Option<String>, String)>,
+    /// Level code, field of study, school, year.
+    pub educations: Vec<(String, String, String, Option<i64>)>,
+    /// Language code, level code.
+    pub languages: Vec<(String, String)>,
+    /// Extent, situation and other skills, when given.
+    pub profile: Option<(String, String, String)>,
+}
+
+/// One thing that happened in the case, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TimelineEntry {
+    Meeting {
+        id: i64,
+        starts_at: DateTime<Utc>,
+        channel: Channel,
+        status: String,
+        meeting_sv: String,
+        meeting_en: String,
+        counsellor: String,
+        /// Booked by staff as a follow-up.
+        follow_up: bool,
+    },
+    Note {
+        at: DateTime<Utc>,
+        author: String,
+        body: String,
+    },
+}
+
+/// A counsellor a follow-up can be booked with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUpCounsellor {
+    pub id: i64,
+    pub name: String,
+    pub office: String,
+    pub channels: Vec<Channel>,
+}
+
+/// The panel's forms, each with its place on the page (`#outcome`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PanelForm {
+    Outcome,
+    Note,
+    FollowUp,
+    Move,
+}
+
+impl PanelForm {
+    /// The id of the form's heading, where the browser comes back to.
+    pub fn anchor(self) -> &'static str {
+        match self {
+            PanelForm::Outcome => "outcome",
+            PanelForm::Note => "note",
+            PanelForm::FollowUp => "follow_up",
+            PanelForm::Move => "move",
+        }
+    }
+}
+
+/// The panel's form that was just sent and done, said once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PanelDone(pub PanelForm);
+
+/// A form the server refused, typed values and errors, to draw again.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PanelRefusal {
+    /// Which form; `None` only in the default (nothing refused).
+    pub form: Option<PanelForm>,
+    pub note: String,
+    pub follow_up: FollowUpForm,
+    pub move_to: MoveForm,
+    pub errors: FieldErrors,
+    /// A rule that refused it, if not a field.
+    pub conflict: Option<Rule>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseFile {
+    pub meeting: PanelMeeting,
+    pub seeker: PanelSeeker,
+    pub timeline: Vec<TimelineEntry>,
+    /// Whether the signed-in staff member may act on this meeting (its counsellor, their
+    /// manager, an administrator), not only read it.
+    pub may_handle: bool,
+    /// Whether it can be marked held or no-show now (booked, and begun).
+    pub may_mark: bool,
+    pub counsellors: Vec<FollowUpCounsellor>,
+    /// The counsellor of this meeting (chosen first for a follow-up).
+    pub counsellor_id: i64,
+    /// A default day for the forms: the day after the meeting, or today if later.
+    pub suggested_day: Day,
+    pub refused: Option<PanelRefusal>,
+    /// What was just done, once.
+    pub done: Option<PanelForm>,
+}

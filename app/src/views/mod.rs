@@ -1,0 +1,12 @@
+//! What pages are drawn from: the wire types server functions answer with. Leaves: built by
+//! the services on the server, read by pages and islands in the browser, and importing
+//! nothing but the domain.
+
+pub mod account;
+pub mod booking;
+pub mod calendar;
+pub mod case_file;
+pub mod profile;
+pub mod registration;
+pub mod staff;
+pub mod work_hours;

@@ -1,0 +1,51 @@
+//! A span for every request, with an id the response carries back (`x-request-id`), so each
+//! log line of a request (an internal error's included) says which request it belongs to.
+//! Only the method and path are recorded: query strings and bodies may hold personal data.
+
+use axum::{extract::Request, Router};
+use std::sync::{
+    atomic::{AtomicU64, Ordering},
+    Arc,
+};
+use tower_http::{
+    request_id::{MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
+    trace::TraceLayer,
+};
+
+/// Request ids: this process's start (so ids from two processes rarely meet) and a count.
+#[derive(Clone)]
+struct Counter {
+    start: u32,
+    next: Arc<AtomicU64>,
+}
+
+impl MakeRequestId for Counter {
+    fn make_request_id<B>(&mut self, _: &axum::http::Request<B>) -> Option<RequestId> {
+        let n = self.next.fetch_add(1, Ordering::Relaxed);
+        let id = format!("{:08x}-{n}", self.start);
+        axum::http::HeaderValue::from_str(&id)
+            .ok()
+            .map(RequestId::new)
+    }
+}
+
+/// Wraps `router` in the request span; an id a proxy in front already set is kept.
+pub fn layer(router: Router) -> Router {
+    let counter = Counter {
+        start: std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as u32),
+        next: Arc::new(AtomicU64::new(1)),
+    };
+    router
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+            let id = req
+                .headers()
+                .get("x-request-id")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("-");
+            tracing::info_span!("request", id, method = %req.method(), path = req.uri().path())
+        }))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(counter))
+}
