@@ -2,7 +2,7 @@
 //! user may see: which fields are wrong and why (as message keys), or a kind of failure.
 //! Internal causes are logged on the server and never sent.
 
-use crate::domain::registration::{FieldError, FieldErrors};
+use crate::domain::field_error::{FieldError, FieldErrors};
 use leptos::server_fn::{
     codec::JsonEncoding,
     error::{FromServerFnError, ServerFnErrorErr},

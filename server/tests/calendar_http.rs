@@ -9,7 +9,7 @@ use app::{
         calendar::{BoardOpen, CalendarView},
         case_file::{CaseFile, TimelineEntry},
     },
-    domain::{open_time::OpenTimeError, registration::FieldError, time::stockholm_date},
+    domain::{field_error::FieldError, open_time::OpenTimeError, time::stockholm_date},
     error::AppError,
 };
 use chrono::{Datelike, Days, Duration, NaiveDate, Utc};

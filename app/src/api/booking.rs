@@ -5,7 +5,7 @@
 
 #[cfg(feature = "ssr")]
 use crate::{
-    domain::registration::{FieldError, FieldErrors},
+    domain::field_error::{FieldError, FieldErrors},
     ssr::http,
 };
 use crate::{
@@ -126,7 +126,7 @@ pub struct MyPagesView {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CancelState {
     pub form: CancelForm,
-    pub errors: crate::domain::registration::FieldErrors,
+    pub errors: crate::domain::field_error::FieldErrors,
 }
 
 #[cfg(feature = "ssr")]

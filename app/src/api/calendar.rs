@@ -171,7 +171,7 @@ pub async fn load_calendar_week(
 /// The key the board tells a refusal by (in words, in its own locale strings): a rule of the
 /// database, or what is wrong with the form.
 pub fn refusal_key(error: &AppError) -> String {
-    use crate::domain::registration::FieldError;
+    use crate::domain::field_error::FieldError;
     match error {
         AppError::Validation(fields) => match fields.values().next() {
             Some(FieldError::OpenTime(e)) => format!("{e:?}"),

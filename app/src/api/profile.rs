@@ -3,7 +3,7 @@
 //! lost when a field is wrong.
 
 use crate::{
-    domain::registration::{ContactForm, FieldErrors},
+    domain::{field_error::FieldErrors, registration::ContactForm},
     error::AppError,
 };
 use leptos::prelude::*;

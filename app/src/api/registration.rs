@@ -4,7 +4,7 @@
 //! this one, where the errors are shown next to their fields.
 
 #[cfg(feature = "ssr")]
-use crate::domain::registration::{FieldErrors, Step};
+use crate::domain::{field_error::FieldErrors, registration::Step};
 use crate::{
     domain::{
         registration::{AboutForm, EducationForm, ExperienceForm, RegistrationDraft, WishesForm},
@@ -268,7 +268,7 @@ async fn save_step(
 fn edit_list<T: Default>(list: &mut Vec<T>, intent: &str, prefix: &str) -> Option<usize> {
     let rest = intent.strip_prefix(prefix)?;
     if rest == "add" {
-        if list.len() < crate::domain::registration::MAX_ENTRIES {
+        if list.len() < crate::domain::field_error::MAX_ENTRIES {
             list.push(T::default());
         }
         return Some(list.len().saturating_sub(1));

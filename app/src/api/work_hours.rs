@@ -4,7 +4,7 @@
 
 use crate::{
     domain::{
-        registration::FieldErrors,
+        field_error::FieldErrors,
         time::Day,
         work_hours::{AbsenceForm, WorkHoursForm},
     },

@@ -5,6 +5,7 @@
 //! clock hours, counted by when a visit starts.
 
 use super::{
+    field_error::{FieldError, FieldErrors},
     offer::{Offer, OfferedDay},
     time::in_stockholm,
     OpeningHours,
@@ -311,8 +312,8 @@ impl CapacityForm {
     }
 
     /// The setting, or each refused field by its key.
-    pub fn parse(&self) -> Result<CapacitySetting, Vec<(&'static str, CapacityError)>> {
-        let mut errors = Vec::new();
+    pub fn parse(&self) -> Result<CapacitySetting, FieldErrors> {
+        let mut errors = FieldErrors::new();
         let mut per_hour = [None; 7];
         for (i, key) in WEEKDAY_KEYS.iter().enumerate() {
             let raw = self.field(key).trim();
@@ -321,7 +322,12 @@ impl CapacityForm {
             }
             match raw.parse::<u32>() {
                 Ok(n) if n <= MAX_PER_HOUR => per_hour[i] = Some(n),
-                _ => errors.push((*key, CapacityError::PerHour)),
+                _ => {
+                    errors.insert(
+                        (*key).to_owned(),
+                        FieldError::Capacity(CapacityError::PerHour),
+                    );
+                }
             }
         }
         let target = self.target.trim().trim_end_matches('%').trim();
@@ -329,7 +335,10 @@ impl CapacityForm {
             Ok(n) if (10..=100).contains(&n) => n,
             _ if target.is_empty() => DEFAULT_TARGET_PERCENT,
             _ => {
-                errors.push(("target", CapacityError::Target));
+                errors.insert(
+                    "target".to_owned(),
+                    FieldError::Capacity(CapacityError::Target),
+                );
                 DEFAULT_TARGET_PERCENT
             }
         };
@@ -413,13 +422,14 @@ mod tests {
             ..Default::default()
         };
         let errors = form.parse().unwrap_err();
+        let refused = |key: &str, e| (key.to_owned(), FieldError::Capacity(e));
         assert_eq!(
             errors,
-            [
-                ("wed", CapacityError::PerHour),
-                ("thu", CapacityError::PerHour),
-                ("target", CapacityError::Target)
-            ]
+            FieldErrors::from([
+                refused("wed", CapacityError::PerHour),
+                refused("thu", CapacityError::PerHour),
+                refused("target", CapacityError::Target)
+            ])
         );
         let ok = CapacityForm {
             mon: "4".into(),

@@ -7,8 +7,8 @@ use crate::{
         work_hours::{AbsenceView, Collision, WorkHoursView},
     },
     domain::{
+        field_error::{FieldError, FieldErrors},
         open_time::{clock_text, parse_clock},
-        registration::{FieldError, FieldErrors},
         schedule::Span,
         staff::StaffMember,
         time::{parse_iso_date, stockholm_date, stockholm_to_utc, Day},
