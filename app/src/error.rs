@@ -3,7 +3,7 @@
 //! Internal causes are logged on the server and never sent.
 
 use crate::domain::{
-    registration::{FieldError, FieldErrors},
+    field_error::{FieldError, FieldErrors},
     Rule,
 };
 use leptos::server_fn::{

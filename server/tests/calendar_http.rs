@@ -6,7 +6,7 @@ mod support;
 
 use app::domain::Rule;
 use app::{
-    domain::{open_time::OpenTimeError, registration::FieldError, time::stockholm_date},
+    domain::{field_error::FieldError, open_time::OpenTimeError, time::stockholm_date},
     error::AppError,
     views::{
         calendar::{BoardOpen, CalendarView},

@@ -5,7 +5,7 @@
 mod support;
 
 use app::{
-    domain::registration::{FieldError, FieldErrors},
+    domain::field_error::{FieldError, FieldErrors},
     error::AppError,
 };
 use support::{browser::Browser, spawn_app, Backend, TestApp};

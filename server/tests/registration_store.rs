@@ -3,8 +3,9 @@
 
 mod support;
 
+use app::domain::field_error::FieldError;
 use app::domain::registration::{
-    AboutForm, EducationEntryForm, EducationForm, ExperienceEntryForm, ExperienceForm, FieldError,
+    AboutForm, EducationEntryForm, EducationForm, ExperienceEntryForm, ExperienceForm,
     LanguageEntryForm, RegistrationDraft, Step, WishesForm,
 };
 use app::domain::Rule;

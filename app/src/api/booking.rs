@@ -11,7 +11,7 @@ use crate::{
 #[cfg(feature = "ssr")]
 use crate::{
     domain::{
-        registration::{FieldError, FieldErrors},
+        field_error::{FieldError, FieldErrors},
         Rule,
     },
     paths,

@@ -5,8 +5,9 @@
 
 use crate::{
     domain::{
-        capacity::{CapacityError, CapacityForm, LoadCell},
-        figures::{Figures, PeriodError},
+        capacity::{CapacityForm, LoadCell},
+        field_error::FieldErrors,
+        figures::Figures,
         time::Day,
     },
     error::AppError,
@@ -58,7 +59,7 @@ pub struct OfficeView {
     pub days: Vec<LoadDay>,
     pub capacity: CapacityForm,
     /// The capacity form as last posted with these errors, by field.
-    pub capacity_errors: Vec<(String, CapacityError)>,
+    pub capacity_errors: FieldErrors,
     pub saved: bool,
 }
 
@@ -71,7 +72,7 @@ pub struct FiguresView {
     /// As typed; `YYYY-MM-DD`.
     pub from: String,
     pub to: String,
-    pub errors: Vec<(String, PeriodError)>,
+    pub errors: FieldErrors,
     pub office: Figures,
     /// Each counsellor's name and figures.
     pub counsellors: Vec<(String, Figures)>,
@@ -91,7 +92,7 @@ pub async fn load_office(#[server(default)] office: Option<i64>) -> Result<Offic
     let state = AppState::from_context()?;
     let me = http::staff(&state, OFFICE_PAGE).await?;
     let session = http::session().await?;
-    let refused: Option<(CapacityForm, Vec<(String, CapacityError)>)> = session
+    let refused: Option<(CapacityForm, FieldErrors)> = session
         .remove(CAPACITY_REFUSED_KEY)
         .await
         .map_err(AppError::internal)?;
@@ -132,8 +133,6 @@ pub async fn save_capacity(
         Err(errors) => {
             // Checked before saving, so a colleague of another office learns nothing.
             service::may_manage(&state.store, &me.member, office).await?;
-            let errors: Vec<(String, CapacityError)> =
-                errors.into_iter().map(|(k, e)| (k.to_owned(), e)).collect();
             session
                 .insert(CAPACITY_REFUSED_KEY, (capacity, errors.clone()))
                 .await
@@ -143,8 +142,8 @@ pub async fn save_capacity(
             // are the page's.
             Err(AppError::Validation(
                 errors
-                    .into_iter()
-                    .map(|(k, _)| (k, crate::domain::registration::FieldError::Choice))
+                    .into_keys()
+                    .map(|k| (k, crate::domain::field_error::FieldError::Choice))
                     .collect(),
             ))
         }

@@ -5,7 +5,10 @@
 
 #[cfg(feature = "ssr")]
 use crate::{
-    domain::registration::{FieldErrors, RegistrationDraft, Step},
+    domain::{
+        field_error::FieldErrors,
+        registration::{RegistrationDraft, Step},
+    },
     paths,
 };
 use crate::{
@@ -256,7 +259,7 @@ async fn save_step(
 fn edit_list<T: Default>(list: &mut Vec<T>, intent: &str, prefix: &str) -> Option<usize> {
     let rest = intent.strip_prefix(prefix)?;
     if rest == "add" {
-        if list.len() < crate::domain::registration::MAX_ENTRIES {
+        if list.len() < crate::domain::field_error::MAX_ENTRIES {
             list.push(T::default());
         }
         return Some(list.len().saturating_sub(1));

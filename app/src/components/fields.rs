@@ -10,8 +10,8 @@ use super::messages::{error_text, I18n};
 use crate::paths;
 use crate::{
     domain::{
+        field_error::{FieldError, FieldErrors},
         form_data::{error_id, field_id, field_name, in_page_order, list_name},
-        registration::{FieldError, FieldErrors},
     },
     i18n::*,
 };

@@ -4,13 +4,15 @@
 
 use crate::{
     domain::{
+        capacity::CapacityError,
         choices::{
             DrivingLicence, EducationLevel, Extent, LanguageCode, LanguageLevel, Region, Situation,
         },
         contact::ContactError,
+        field_error::FieldError,
+        figures::PeriodError,
         open_time::OpenTimeError,
         personnummer::PersonalNumberError,
-        registration::FieldError,
         Rule,
     },
     error::AppError,
@@ -57,6 +59,11 @@ pub fn error_text(i18n: I18n, error: FieldError) -> &'static str {
         F::EmailInUse => t_string!(i18n, err_email_in_use),
         // The staff calendar says these in its own words; no seeker form has such a field.
         F::OpenTime(_) => t_string!(i18n, err_malformed),
+        F::Capacity(CapacityError::PerHour) => t_string!(i18n, office_err_per_hour),
+        F::Capacity(CapacityError::Target) => t_string!(i18n, office_err_target),
+        F::Period(PeriodError::Date) => t_string!(i18n, fig_err_date),
+        F::Period(PeriodError::Order) => t_string!(i18n, fig_err_order),
+        F::Period(PeriodError::TooLong) => t_string!(i18n, fig_err_long),
     }
 }
 

@@ -70,8 +70,9 @@ mod browser {
     use crate::{
         components::messages::{error_text, I18n},
         domain::{
+            field_error::FieldErrors,
             form_data::{error_id, field_id, in_page_order, key_of},
-            registration::{check_posted, FieldErrors, Step},
+            registration::{check_posted, Step},
         },
         i18n::use_i18n,
     };

@@ -4,7 +4,7 @@
 
 use super::{
     choices::CancelReason,
-    registration::{choice, optional_text, FieldError, FieldErrors},
+    field_error::{choice, optional_text, FieldError, FieldErrors},
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -3,8 +3,8 @@
 //! the browser and on the server.
 
 use super::{
+    field_error::{FieldError, FieldErrors},
     open_time::{parse_clock, DAY_ENDS, DAY_STARTS, GRID_MINUTES},
-    registration::{FieldError, FieldErrors},
     time::parse_iso_date,
     Channel,
 };

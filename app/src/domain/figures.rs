@@ -2,7 +2,12 @@
 //! and booked by themselves online, how many did not come, how long from registration to the
 //! first meeting, how long visitors waited at the office, and when in the day visits fall.
 
-use super::{capacity::local_hour, time::parse_iso_date, Channel};
+use super::{
+    capacity::local_hour,
+    field_error::{FieldError, FieldErrors},
+    time::parse_iso_date,
+    Channel,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -86,27 +91,30 @@ pub enum PeriodError {
 pub const MAX_PERIOD_DAYS: i64 = 366;
 
 /// The period from `from` to `to`, both days included, or each refused field by name.
-pub fn parse_period(
-    from: &str,
-    to: &str,
-) -> Result<(NaiveDate, NaiveDate), Vec<(String, PeriodError)>> {
+pub fn parse_period(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate), FieldErrors> {
     let first = parse_iso_date(from);
     let last = parse_iso_date(to);
-    let mut errors = Vec::new();
+    let mut errors = FieldErrors::new();
     if first.is_none() {
-        errors.push(("fran".to_owned(), PeriodError::Date));
+        errors.insert("fran".to_owned(), FieldError::Period(PeriodError::Date));
     }
     if last.is_none() {
-        errors.push(("till".to_owned(), PeriodError::Date));
+        errors.insert("till".to_owned(), FieldError::Period(PeriodError::Date));
     }
     let (Some(first), Some(last)) = (first, last) else {
         return Err(errors);
     };
     if last < first {
-        return Err(vec![("till".to_owned(), PeriodError::Order)]);
+        return Err(FieldErrors::from([(
+            "till".to_owned(),
+            FieldError::Period(PeriodError::Order),
+        )]));
     }
     if (last - first).num_days() >= MAX_PERIOD_DAYS {
-        return Err(vec![("till".to_owned(), PeriodError::TooLong)]);
+        return Err(FieldErrors::from([(
+            "till".to_owned(),
+            FieldError::Period(PeriodError::TooLong),
+        )]));
     }
     Ok((first, last))
 }
@@ -236,24 +244,25 @@ mod tests {
     #[test]
     fn periods_are_dates_in_order_and_at_most_a_year() {
         let d = |s: &str| parse_iso_date(s).unwrap();
+        let refused = |key: &str, e| (key.to_owned(), FieldError::Period(e));
         assert_eq!(
             parse_period("2026-11-01", "2026-11-30"),
             Ok((d("2026-11-01"), d("2026-11-30")))
         );
         assert_eq!(
             parse_period("1 nov", ""),
-            Err(vec![
-                ("fran".to_owned(), PeriodError::Date),
-                ("till".to_owned(), PeriodError::Date)
-            ])
+            Err(FieldErrors::from([
+                refused("fran", PeriodError::Date),
+                refused("till", PeriodError::Date)
+            ]))
         );
         assert_eq!(
             parse_period("2026-11-30", "2026-11-01"),
-            Err(vec![("till".to_owned(), PeriodError::Order)])
+            Err(FieldErrors::from([refused("till", PeriodError::Order)]))
         );
         assert_eq!(
             parse_period("2025-01-01", "2026-11-01"),
-            Err(vec![("till".to_owned(), PeriodError::TooLong)])
+            Err(FieldErrors::from([refused("till", PeriodError::TooLong)]))
         );
     }
 

@@ -8,6 +8,7 @@ pub mod case;
 pub mod channel;
 pub mod choices;
 pub mod contact;
+pub mod field_error;
 pub mod figures;
 pub mod form_data;
 pub mod geo;

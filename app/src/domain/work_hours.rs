@@ -2,8 +2,8 @@
 //! days an absence or a training takes out.
 
 use super::{
+    field_error::{FieldError, FieldErrors},
     open_time::{clock_text, parse_clock, OpenTime, OpenTimeError},
-    registration::{FieldError, FieldErrors},
     schedule::Span,
     time::parse_iso_date,
 };
@@ -232,7 +232,7 @@ impl AbsenceForm {
             _ => {}
         }
         let note = self.note.trim().to_owned();
-        if note.chars().count() > super::registration::MAX_SHORT_TEXT {
+        if note.chars().count() > super::field_error::MAX_SHORT_TEXT {
             errors.insert("note".into(), FieldError::TooLong);
         }
         match (kind, from, to) {

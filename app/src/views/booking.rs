@@ -114,5 +114,5 @@ pub struct MyPagesView {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CancelState {
     pub form: CancelForm,
-    pub errors: crate::domain::registration::FieldErrors,
+    pub errors: crate::domain::field_error::FieldErrors,
 }

@@ -2,7 +2,7 @@
 
 use crate::domain::{
     case::{FollowUpForm, MoveForm},
-    registration::FieldErrors,
+    field_error::FieldErrors,
     time::Day,
     Channel, Rule,
 };

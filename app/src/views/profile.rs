@@ -1,6 +1,6 @@
 //! What the profile pages are drawn from.
 
-use crate::domain::registration::{ContactForm, FieldErrors};
+use crate::domain::{field_error::FieldErrors, registration::ContactForm};
 use serde::{Deserialize, Serialize};
 
 /// What the form is drawn from: the saved details, or what was typed and why it was refused.

@@ -1,7 +1,7 @@
 //! What the work hours pages are drawn from.
 
 use crate::domain::{
-    registration::FieldErrors,
+    field_error::FieldErrors,
     time::Day,
     work_hours::{AbsenceForm, WorkHoursForm},
 };

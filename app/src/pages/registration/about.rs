@@ -7,7 +7,8 @@ use crate::{
     },
     domain::{
         choices::LanguageCode,
-        registration::{AboutForm, ContactForm, MAX_LONG_TEXT, MAX_NAME},
+        field_error::MAX_LONG_TEXT,
+        registration::{AboutForm, ContactForm, MAX_NAME},
     },
     i18n::*,
 };

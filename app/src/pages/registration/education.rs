@@ -8,7 +8,8 @@ use crate::{
     },
     domain::{
         choices::{DrivingLicence, EducationLevel, LanguageCode, LanguageLevel},
-        registration::{EducationForm, MAX_ENTRIES, MAX_LONG_TEXT, MAX_SHORT_TEXT},
+        field_error::{MAX_ENTRIES, MAX_LONG_TEXT, MAX_SHORT_TEXT},
+        registration::EducationForm,
     },
     i18n::*,
 };

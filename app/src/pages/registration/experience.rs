@@ -2,7 +2,10 @@
 
 use crate::{
     components::fields::{Input, IntentButton, TextArea, TextField},
-    domain::registration::{ExperienceForm, MAX_ENTRIES, MAX_LONG_TEXT, MAX_SHORT_TEXT},
+    domain::{
+        field_error::{MAX_ENTRIES, MAX_LONG_TEXT, MAX_SHORT_TEXT},
+        registration::ExperienceForm,
+    },
     i18n::*,
 };
 use leptos::prelude::*;

@@ -22,11 +22,7 @@ use crate::{
         messages::I18n,
         step_form::StepForm,
     },
-    domain::{
-        registration::{FieldErrors, Step},
-        time::Day,
-        Occupation,
-    },
+    domain::{field_error::FieldErrors, registration::Step, time::Day, Occupation},
     i18n::*,
     pages::not_found::NotFound,
     views::registration::RegistrationView,

@@ -5,7 +5,8 @@
 use super::{office::office_choice, require_staff, staff_load_failed};
 use crate::{
     api::office::{load_figures, FiguresView, FIGURES_PAGE},
-    domain::figures::{Figures, PeriodError, Spread},
+    components::messages::error_text,
+    domain::figures::{Figures, Spread},
     i18n::*,
 };
 use leptos::prelude::*;
@@ -65,16 +66,7 @@ fn bar(value: f64, max: f64, text: String) -> impl IntoView {
 #[component]
 fn FiguresBody(view: FiguresView) -> impl IntoView {
     let i18n = use_i18n();
-    let error_of = |key: &str| {
-        view.errors
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, e)| match e {
-                PeriodError::Date => t_string!(i18n, fig_err_date),
-                PeriodError::Order => t_string!(i18n, fig_err_order),
-                PeriodError::TooLong => t_string!(i18n, fig_err_long),
-            })
-    };
+    let error_of = |key: &str| view.errors.get(key).map(|e| error_text(i18n, *e));
     let date_field = |key: &'static str, label: &'static str, value: String| {
         let error = error_of(key);
         let id = format!("f-fig-{key}");

@@ -15,7 +15,7 @@ use crate::{
     },
     domain::{
         choices::{EducationLevel, Extent, LanguageCode, LanguageLevel, Situation},
-        registration::FieldError,
+        field_error::FieldError,
         time::{clock, iso_date},
         Channel,
     },

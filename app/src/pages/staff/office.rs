@@ -8,9 +8,9 @@ use crate::{
         load_office, LoadDay, MarkArrival, MarkReceived, OfficeView, ReceptionVisit, SaveCapacity,
         OFFICE_PAGE,
     },
-    components::meeting_words::is_swedish,
+    components::{meeting_words::is_swedish, messages::error_text},
     domain::{
-        capacity::{CapacityError, Level, LoadCell, WEEKDAY_KEYS},
+        capacity::{Level, LoadCell, WEEKDAY_KEYS},
         time::{clock, day_and_month, weekday_name},
     },
     i18n::*,
@@ -287,15 +287,7 @@ fn CapacityForm(view: OfficeView) -> impl IntoView {
     let swedish = is_swedish(i18n);
     // Monday 23 November 2026: any Monday names the weekdays.
     let monday = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
-    let error_of = |key: &str| {
-        view.capacity_errors
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, e)| match e {
-                CapacityError::PerHour => t_string!(i18n, office_err_per_hour),
-                CapacityError::Target => t_string!(i18n, office_err_target),
-            })
-    };
+    let error_of = |key: &str| view.capacity_errors.get(key).map(|e| error_text(i18n, *e));
     let field = |key: &'static str, label: String, value: String| {
         // Text, not `number`: the browser would drop what is not a number, and a mistake must
         // come back as typed.

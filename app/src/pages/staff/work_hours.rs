@@ -10,7 +10,7 @@ use crate::{
         messages::I18n,
     },
     domain::{
-        registration::FieldErrors,
+        field_error::FieldErrors,
         time::{iso_date, long_date, weekday_name},
         work_hours::AbsenceForm,
     },

@@ -5,7 +5,7 @@ use crate::domain::Rule;
 use crate::{
     domain::{
         case::{parse_note, FollowUpForm, MeetingTime, MoveForm, Outcome},
-        registration::{FieldError, FieldErrors},
+        field_error::{FieldError, FieldErrors},
         staff::{CalendarOwner, StaffMember},
         time::{stockholm_date, stockholm_to_utc, Day},
         Channel,

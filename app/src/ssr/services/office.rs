@@ -7,6 +7,7 @@ use crate::{
     domain::{
         arrival::{check_in, waited_minutes, CheckIn},
         capacity::{load_grid, CapacityForm, CapacitySetting},
+        field_error::FieldErrors,
         figures::{parse_period, Figures, MeetingFact},
         staff::StaffMember,
         time::{iso_date, stockholm_date, stockholm_to_utc, Day},
@@ -128,7 +129,7 @@ pub async fn view(
         hours: hours.collect(),
         days,
         capacity: CapacityForm::from_setting(&setting),
-        capacity_errors: Vec::new(),
+        capacity_errors: FieldErrors::new(),
         saved: false,
     })
 }
@@ -287,7 +288,7 @@ pub async fn figures_view(
         csv_href: format!("{FIGURES_PAGE}.csv?kontor={office_id}&fran={from}&till={to}"),
         from,
         to,
-        errors: Vec::new(),
+        errors: FieldErrors::new(),
         office: Figures::default(),
         counsellors: Vec::new(),
     };

@@ -5,8 +5,8 @@
 use crate::domain::Rule;
 use crate::{
     domain::{
+        field_error::{FieldError, FieldErrors},
         open_time::{OpenTime, OpenTimeForm},
-        registration::{FieldError, FieldErrors},
         schedule::Span,
         staff::StaffMember,
     },

@@ -1,7 +1,10 @@
 //! Changing what a registered job seeker told us about how to reach them and what they need.
 
 use crate::{
-    domain::registration::{ContactDetails, FieldError, FieldErrors},
+    domain::{
+        field_error::{FieldError, FieldErrors},
+        registration::ContactDetails,
+    },
     error::AppError,
     ssr::{services::registration::nearest_office, store::Store, store::StoreError},
 };

@@ -6,9 +6,10 @@ use super::passwords;
 use crate::domain::Rule;
 use crate::{
     domain::{
+        field_error::{FieldError, FieldErrors},
         fold_for_search,
         geo::nearest,
-        registration::{FieldError, FieldErrors, Password, Registration, RegistrationDraft, Step},
+        registration::{Password, Registration, RegistrationDraft, Step},
         time::in_stockholm,
         Email, PersonalNumber,
     },

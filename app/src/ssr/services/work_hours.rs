@@ -4,8 +4,8 @@
 use crate::paths;
 use crate::{
     domain::{
+        field_error::{FieldError, FieldErrors},
         open_time::{clock_text, parse_clock},
-        registration::{FieldError, FieldErrors},
         schedule::Span,
         staff::StaffMember,
         time::{parse_iso_date, stockholm_date, stockholm_to_utc, Day},

@@ -1,0 +1,121 @@
+//! Why a field was refused: the one vocabulary every form's errors are told in (each error
+//! has a sentence in the locale files), the limits on what may be typed, and the small checks
+//! the forms share.
+
+use super::{
+    capacity::CapacityError, contact::ContactError, figures::PeriodError, open_time::OpenTimeError,
+    personnummer::PersonalNumberError,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Why one field was refused. Each has a sentence in the locale files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FieldError {
+    /// The request itself did not have the expected shape (a tampered or outdated form).
+    Malformed,
+    Required,
+    TooLong,
+    /// Digits or control characters in a name.
+    Name,
+    PersonalNumber(PersonalNumberError),
+    Contact(ContactError),
+    /// Not one of the values the form offers.
+    Choice,
+    /// An interpreter was asked for, but not for which language.
+    InterpreterLanguage,
+    /// Not a month written `YYYY-MM`.
+    Month,
+    MonthInFuture,
+    /// The end lies before the start.
+    MonthOrder,
+    /// Not a year between 1940 and a few years ahead.
+    Year,
+    /// Not a date written `YYYY-MM-DD`.
+    Date,
+    DateInPast,
+    /// The same language twice.
+    Duplicate,
+    TooMany,
+    /// A desired occupation that is not in the taxonomy.
+    UnknownOccupation,
+    PasswordTooShort,
+    PasswordTooLong,
+    /// Registered already: sign in instead.
+    PersonalNumberTaken,
+    EmailTaken,
+    /// Changing one's email to one another account has.
+    EmailInUse,
+    /// A span of open time in the staff calendar.
+    OpenTime(OpenTimeError),
+    /// A field of an office's capacity form.
+    Capacity(CapacityError),
+    /// The period of the follow-up figures.
+    Period(PeriodError),
+}
+
+/// Field name → what is wrong with it. Names of list entries carry their index:
+/// `entries.2.employer`.
+pub type FieldErrors = BTreeMap<String, FieldError>;
+
+pub const MAX_SHORT_TEXT: usize = 200;
+pub const MAX_LONG_TEXT: usize = 2000;
+pub const MAX_ENTRIES: usize = 30;
+
+/// Collects one error per field while a step is checked.
+#[derive(Default)]
+pub(crate) struct Errors(FieldErrors);
+
+impl Errors {
+    pub(crate) fn check<T>(&mut self, field: &str, result: Result<T, FieldError>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.add(field, error);
+                None
+            }
+        }
+    }
+
+    pub(crate) fn add(&mut self, field: &str, error: FieldError) {
+        self.0.entry(field.to_owned()).or_insert(error);
+    }
+
+    pub(crate) fn has(&self, field: &str) -> bool {
+        self.0.contains_key(field)
+    }
+
+    pub(crate) fn finish(self) -> Result<(), FieldErrors> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(self.0)
+        }
+    }
+}
+
+pub(crate) fn required_text(input: &str, max: usize) -> Result<String, FieldError> {
+    let s = input.trim();
+    if s.is_empty() {
+        Err(FieldError::Required)
+    } else {
+        optional_text(s, max)
+    }
+}
+
+pub(crate) fn optional_text(input: &str, max: usize) -> Result<String, FieldError> {
+    let s = input.trim();
+    if s.chars().count() > max {
+        Err(FieldError::TooLong)
+    } else {
+        Ok(s.to_owned())
+    }
+}
+
+pub(crate) fn choice<T>(input: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, FieldError> {
+    if input.trim().is_empty() {
+        Err(FieldError::Required)
+    } else {
+        parse(input).ok_or(FieldError::Choice)
+    }
+}
