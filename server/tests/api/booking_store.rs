@@ -2,15 +2,13 @@
 //! booking once, the database's rules against double booking (buffers included) and a
 //! second first meeting, many people racing for the same times, moving and cancelling.
 
-mod support;
-
+use crate::support::{self, people, Backend, TestDb};
 use app::domain::{booking::SlotChoice, choices::CancelReason, offer::OfferedTime, Channel};
 use app::ssr::{
     services::booking::{self as service, BookError},
     store::{NewBooking, SeekerProfile, Store, StoreError},
 };
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use support::{people, Backend, TestDb};
 
 on_both_backends!(
     a_first_meeting_is_offered_in_the_field_and_booked_once,

@@ -2,15 +2,13 @@
 //! setting is kept, full hours are not offered, the days below target come first, and the
 //! booking's own transaction refuses an hour that filled up meanwhile.
 
-mod support;
-
+use crate::support::{self, people, Backend};
 use app::domain::{booking::SlotChoice, capacity::CapacitySetting, Channel};
 use app::ssr::{
     services::booking::{self as service, BookError},
     store::{NewBooking, Store, StoreError, VisitLimit},
 };
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use support::{people, Backend};
 
 on_both_backends!(
     the_setting_is_kept_and_full_hours_are_not_offered,

@@ -1,9 +1,7 @@
 //! The real application on a free port, asked over HTTP as a browser or a monitor would.
 
-mod support;
-
+use crate::support::{spawn_app, Backend};
 use server::routes::Health;
-use support::{spawn_app, Backend};
 
 on_both_backends!(
     health_reports_the_backend_and_that_it_is_reachable,
