@@ -10,7 +10,9 @@
 //! Run with `bench/booking.sh`, which provides PostgreSQL (TEST_DATABASE_URL); without it the
 //! PostgreSQL part fails, it is never skipped.
 
-#[path = "../tests/support/mod.rs"]
+// The tests' harness; the benchmark uses only part of it.
+#[allow(dead_code)]
+#[path = "../tests/api/support/mod.rs"]
 mod support;
 
 use app::{

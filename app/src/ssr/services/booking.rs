@@ -387,7 +387,7 @@ pub async fn reschedule(
     }
 }
 
-#[tracing::instrument(skip_all, fields(seeker_id, booking_id))]
+#[tracing::instrument(skip_all, fields(seeker_id = seeker_id, booking_id = booking_id))]
 pub async fn cancel(
     store: &Store,
     seeker_id: i64,

@@ -55,7 +55,7 @@ async fn handled(
     Ok((b, office))
 }
 
-#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id))]
+#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id = booking_id))]
 pub async fn open(
     store: &Store,
     me: &StaffMember,
@@ -200,7 +200,7 @@ pub async fn open(
     })
 }
 
-#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id, outcome))]
+#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id = booking_id, outcome = outcome))]
 pub async fn mark(
     store: &Store,
     me: &StaffMember,
@@ -221,7 +221,7 @@ pub async fn mark(
     }
 }
 
-#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id))]
+#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id = booking_id))]
 pub async fn note(
     store: &Store,
     me: &StaffMember,
@@ -285,7 +285,7 @@ async fn lengths(store: &Store, code: &str) -> Result<(Duration, Duration), AppE
     ))
 }
 
-#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id))]
+#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id = booking_id))]
 pub async fn follow_up(
     store: &Store,
     me: &StaffMember,
@@ -342,7 +342,7 @@ pub async fn follow_up(
     Ok(id)
 }
 
-#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id))]
+#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id = booking_id))]
 pub async fn move_meeting(
     store: &Store,
     me: &StaffMember,

@@ -134,7 +134,7 @@ pub async fn view(
     })
 }
 
-#[tracing::instrument(skip_all, fields(staff_id = member.id, office))]
+#[tracing::instrument(skip_all, fields(staff_id = member.id, office = office))]
 pub async fn save_capacity(
     store: &Store,
     member: &StaffMember,
@@ -163,7 +163,7 @@ async fn visit_office(
 }
 
 /// Reception marks the visitor as arrived; returns the office.
-#[tracing::instrument(skip_all, fields(staff_id = member.id, booking_id))]
+#[tracing::instrument(skip_all, fields(staff_id = member.id, booking_id = booking_id))]
 pub async fn mark_arrival(
     store: &Store,
     member: &StaffMember,
@@ -182,7 +182,7 @@ pub async fn mark_arrival(
 }
 
 /// The visitor was fetched; returns the office.
-#[tracing::instrument(skip_all, fields(staff_id = member.id, booking_id))]
+#[tracing::instrument(skip_all, fields(staff_id = member.id, booking_id = booking_id))]
 pub async fn mark_received(
     store: &Store,
     member: &StaffMember,
@@ -199,7 +199,7 @@ pub async fn mark_received(
 
 /// The seeker says "Jag är här" for their own visit; only within the hour before it and
 /// until it ends.
-#[tracing::instrument(skip_all, fields(seeker_id, booking_id))]
+#[tracing::instrument(skip_all, fields(seeker_id = seeker_id, booking_id = booking_id))]
 pub async fn check_in_seeker(
     store: &Store,
     seeker_id: i64,

@@ -37,7 +37,7 @@ fn not_begun(start: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), AppError> {
 
 /// Adds open time (`id` is `None`) or moves/resizes the span `id`; returns the span's id
 /// and the time as saved.
-#[tracing::instrument(skip_all, fields(staff_id = me.id, counsellor_id, ?id))]
+#[tracing::instrument(skip_all, fields(staff_id = me.id, counsellor_id = counsellor_id, ?id))]
 pub async fn save(
     store: &Store,
     me: &StaffMember,
@@ -72,7 +72,7 @@ pub async fn save(
 }
 
 /// Removes the span `id`, unless a booked meeting lies in it.
-#[tracing::instrument(skip_all, fields(staff_id = me.id, id))]
+#[tracing::instrument(skip_all, fields(staff_id = me.id, id = id))]
 pub async fn remove(
     store: &Store,
     me: &StaffMember,

@@ -17,7 +17,7 @@ use chrono::{DateTime, Utc};
 
 /// Saves the seeker's new contact details and needs; their office follows the postcode. An
 /// email that belongs to another account is an error on that field.
-#[tracing::instrument(skip_all, fields(seeker_id))]
+#[tracing::instrument(skip_all, fields(seeker_id = seeker_id))]
 pub async fn update_contact(
     store: &Store,
     seeker_id: i64,

@@ -75,7 +75,7 @@ pub async fn view(
     })
 }
 
-#[tracing::instrument(skip_all, fields(staff_id = me.id, counsellor_id))]
+#[tracing::instrument(skip_all, fields(staff_id = me.id, counsellor_id = counsellor_id))]
 pub async fn save(
     store: &Store,
     me: &StaffMember,
@@ -94,7 +94,7 @@ pub async fn save(
 
 /// Open time from the working hours for `weeks` weeks from `from`, around what is there
 /// already and around absences. Returns how many spans were made.
-#[tracing::instrument(skip_all, fields(staff_id = me.id, counsellor_id))]
+#[tracing::instrument(skip_all, fields(staff_id = me.id, counsellor_id = counsellor_id))]
 pub async fn generate(
     store: &Store,
     me: &StaffMember,
@@ -154,7 +154,7 @@ pub async fn generate(
 
 /// Records an absence (whole days), removes the open time in it, and lists the booked
 /// meetings still in it.
-#[tracing::instrument(skip_all, fields(staff_id = me.id, counsellor_id))]
+#[tracing::instrument(skip_all, fields(staff_id = me.id, counsellor_id = counsellor_id))]
 pub async fn absence(
     store: &Store,
     me: &StaffMember,

@@ -2,8 +2,7 @@
 //! setting is kept, full hours are not offered, the days below target come first, and the
 //! booking's own transaction refuses an hour that filled up meanwhile.
 
-mod support;
-
+use crate::support::{self, people, Backend};
 use app::domain::Rule;
 use app::domain::{booking::SlotChoice, capacity::CapacitySetting, Channel};
 use app::ssr::{
@@ -11,7 +10,6 @@ use app::ssr::{
     store::{NewBooking, Store, StoreError, VisitLimit},
 };
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use support::{people, Backend};
 
 on_both_backends!(
     the_setting_is_kept_and_full_hours_are_not_offered,

@@ -3,8 +3,7 @@
 //! after one stops mid-send), failed sends are retried with backoff, reminders wait for
 //! their time, and email reaches a real SMTP server with its calendar file.
 
-mod support;
-
+use crate::support::{self, people, Backend};
 use app::domain::{
     booking::SlotChoice, choices::CancelReason, notification::MessageLanguage, Channel,
 };
@@ -23,7 +22,6 @@ use std::{
         Arc, Mutex,
     },
 };
-use support::{people, Backend};
 
 on_both_backends!(
     each_change_writes_its_messages_with_it_and_only_then,

@@ -3,14 +3,12 @@
 //! constraint renamed in a migration (or a rule added to the table without a constraint)
 //! fails here instead of reaching someone as a vague message.
 
-mod support;
-
+use crate::support::{self, Backend, TestDb};
 use app::{
     domain::Rule,
     ssr::store::{schema_rule_names, StoreError},
 };
 use std::collections::BTreeSet;
-use support::{Backend, TestDb};
 
 on_both_backends!(
     every_schema_rule_is_named_by_the_database_as_the_store_expects,

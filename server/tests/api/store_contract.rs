@@ -1,7 +1,6 @@
 //! The store's contract: the same tests against SQLite and PostgreSQL.
 
-mod support;
-
+use crate::support::{Backend, TestDb};
 use app::domain::Rule;
 use app::domain::{Address, Channel, Email, FieldCode, OpeningHours, PhoneNumber, Postcode};
 use app::ssr::{
@@ -10,7 +9,6 @@ use app::ssr::{
 };
 use chrono::{Duration, TimeZone, Utc};
 use std::collections::HashSet;
-use support::{Backend, TestDb};
 
 on_both_backends!(
     schema_and_reference_data_are_in_place_and_sync_only_once,

@@ -2,8 +2,7 @@
 //! booking once, the database's rules against double booking (buffers included) and a
 //! second first meeting, many people racing for the same times, moving and cancelling.
 
-mod support;
-
+use crate::support::{self, people, Backend, TestDb};
 use app::domain::Rule;
 use app::domain::{booking::SlotChoice, choices::CancelReason, offer::OfferedTime, Channel};
 use app::ssr::{
@@ -11,7 +10,6 @@ use app::ssr::{
     store::{NewBooking, SeekerProfile, Store, StoreError},
 };
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use support::{people, Backend, TestDb};
 
 on_both_backends!(
     a_first_meeting_is_offered_in_the_field_and_booked_once,

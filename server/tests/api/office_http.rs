@@ -3,11 +3,9 @@
 //! counsellor fetching the visitor, the load view with capacity edited in place, and the
 //! follow-up figures with their CSV file. Each function refuses who may not use it.
 
-mod support;
-
+use crate::support::{browser::Browser, people, spawn_app, Backend, TestApp};
 use app::ssr::store::{Store, VisitRow};
 use chrono::{Duration, Utc};
-use support::{browser::Browser, people, spawn_app, Backend, TestApp};
 
 on_both_backends!(
     a_visitor_checks_in_within_the_hour_and_the_counsellor_sees_it,

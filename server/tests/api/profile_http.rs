@@ -3,9 +3,7 @@
 //! the office nearest their new postcode, errors that come back next to their fields with
 //! what was typed, another account's email refused, and sign-in asked for. Both databases.
 
-mod support;
-
-use support::{browser::Browser, people, spawn_app, Backend, TestApp};
+use crate::support::{browser::Browser, people, spawn_app, Backend, TestApp};
 
 on_both_backends!(
     a_seeker_changes_their_details_and_sees_them_saved,

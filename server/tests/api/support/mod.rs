@@ -2,8 +2,6 @@
 //! started on a free port. PostgreSQL comes from TEST_DATABASE_URL (scripts/test.sh and
 //! scripts/with-postgres.sh set it); without it the Postgres tests fail, never skip.
 
-#![allow(dead_code)]
-
 pub mod browser;
 pub mod people;
 
@@ -17,7 +15,8 @@ pub enum Backend {
     Postgres,
 }
 
-/// A database that exists for one test.
+/// A database that exists for one test; a PostgreSQL one is dropped when this is (also when
+/// the test panics), a SQLite one goes with its temporary folder.
 pub struct TestDb {
     pub url: String,
     _dir: Option<tempfile::TempDir>,
@@ -51,8 +50,23 @@ fn with_database(admin: &str, db: &str) -> String {
     format!("{}{host}/{db}{query}", &base[..scheme_end])
 }
 
+/// The application's log, printed with the test's output when `TIDBOK_TEST_LOG` holds a
+/// filter (e.g. `debug` or `info,sqlx=warn`); silent otherwise.
+pub fn init_log() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        if let Ok(filter) = std::env::var("TIDBOK_TEST_LOG") {
+            let _ = tracing_subscriber::fmt()
+                .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+                .with_test_writer()
+                .try_init();
+        }
+    });
+}
+
 impl TestDb {
     pub async fn new(backend: Backend) -> Self {
+        init_log();
         match backend {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("a temporary folder");
@@ -97,16 +111,48 @@ impl TestDb {
             .expect("connect and migrate")
     }
 
-    /// Drops a PostgreSQL test database; a SQLite one goes with its temporary folder.
-    pub async fn drop_database(self) {
-        if let Some((admin, name)) = &self.pg_admin {
-            use sqlx::Connection;
-            if let Ok(mut conn) = sqlx::PgConnection::connect(admin).await {
-                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                    .execute(&mut conn)
-                    .await;
+    /// Drops a PostgreSQL test database now; dropping the `TestDb` does the same.
+    pub async fn drop_database(mut self) {
+        if let Some((admin, name)) = self.pg_admin.take() {
+            drop_pg_database(&admin, &name).await;
+        }
+    }
+}
+
+impl Drop for TestDb {
+    /// Synchronous, so that the database goes also when the test panics and when it is the
+    /// binary's last: on a thread of its own with its own runtime, since this runs inside the
+    /// test's runtime, which cannot block on another and may be shutting down.
+    fn drop(&mut self) {
+        if let Some((admin, name)) = self.pg_admin.take() {
+            let dropped = std::thread::spawn(move || {
+                tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("a runtime to drop the test database")
+                    .block_on(drop_pg_database(&admin, &name))
+            })
+            .join();
+            if dropped.is_err() {
+                eprintln!("the test database could not be dropped");
             }
         }
+    }
+}
+
+/// `WITH (FORCE)`: the application under test may still hold connections to it.
+async fn drop_pg_database(admin: &str, name: &str) {
+    use sqlx::Connection;
+    match sqlx::PgConnection::connect(admin).await {
+        Ok(mut conn) => {
+            if let Err(e) = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(&mut conn)
+                .await
+            {
+                eprintln!("cannot drop the test database {name}: {e}");
+            }
+        }
+        Err(e) => eprintln!("cannot reach PostgreSQL to drop the test database {name}: {e}"),
     }
 }
 

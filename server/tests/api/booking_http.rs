@@ -2,9 +2,7 @@
 //! links, the confirm post, the meeting page and its calendar file, moving, cancelling, and
 //! what someone not signed in, or signed in as someone else, gets. SQLite and PostgreSQL.
 
-mod support;
-
-use support::{browser::Browser, people, spawn_app, Backend, TestApp};
+use crate::support::{browser::Browser, people, spawn_app, Backend, TestApp};
 
 on_both_backends!(
     a_seeker_books_by_plain_posts_and_gets_a_confirmation,

@@ -3,15 +3,13 @@
 //! seeker's session never reaches a staff page or function; each role sees the calendars it
 //! may and is refused the others; the administrator's command creates accounts that work.
 
-mod support;
-
+use crate::support::{browser::Browser, people, spawn_app, Backend, TestApp};
 use app::{
     domain::{staff::Role, Email},
     error::AppError,
     ssr::seed::DEMO_STAFF_PASSWORD,
 };
 use chrono::{Duration, Utc};
-use support::{browser::Browser, people, spawn_app, Backend, TestApp};
 
 on_both_backends!(
     a_counsellor_signs_in_and_sees_their_meetings,

@@ -2,8 +2,7 @@
 //! calendar (who may, what the database refuses), the meeting panel (who may open it, the
 //! access log), outcomes, notes, follow-ups across offices and moves the seeker is told about.
 
-mod support;
-
+use crate::support::{browser::Browser, people, spawn_app, Backend, TestApp};
 use app::domain::Rule;
 use app::{
     domain::{field_error::FieldError, open_time::OpenTimeError, time::stockholm_date},
@@ -14,7 +13,6 @@ use app::{
     },
 };
 use chrono::{Datelike, Days, Duration, NaiveDate, Utc};
-use support::{browser::Browser, people, spawn_app, Backend, TestApp};
 
 on_both_backends!(
     open_time_is_added_moved_and_removed_by_whoever_may_plan,

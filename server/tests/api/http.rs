@@ -1,9 +1,7 @@
 //! The real application on a free port, asked over HTTP as a browser or a monitor would.
 
-mod support;
-
+use crate::support::{spawn_app, Backend};
 use server::routes::Health;
-use support::{spawn_app, Backend};
 
 on_both_backends!(
     health_reports_the_backend_and_that_it_is_reachable,
@@ -12,6 +10,7 @@ on_both_backends!(
     language_switch_without_javascript_sets_the_cookie_and_goes_back,
     server_function_lists_offices_as_json,
     unknown_pages_are_404_in_plain_words,
+    every_answer_names_its_request,
 );
 
 async fn health_reports_the_backend_and_that_it_is_reachable(backend: Backend) {
@@ -133,5 +132,30 @@ async fn unknown_pages_are_404_in_plain_words(backend: Backend) {
     let (status, html) = app.get_text("/finns-inte").await;
     assert_eq!(status, 404);
     assert!(html.contains("Sidan finns inte"));
+    app.db.drop_database().await;
+}
+
+async fn every_answer_names_its_request(backend: Backend) {
+    let app = spawn_app(backend, false).await;
+    let id = |res: &reqwest::Response| {
+        res.headers()
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let first = app.client.get(app.url("/health")).send().await.unwrap();
+    let second = app.client.get(app.url("/finns-inte")).send().await.unwrap();
+    let (first, second) = (id(&first), id(&second));
+    assert!(first.is_some() && second.is_some(), "{first:?} {second:?}");
+    assert_ne!(first, second, "each request has an id of its own");
+    // An id set by a proxy in front is kept, so its log and ours can be matched.
+    let proxied = app
+        .client
+        .get(app.url("/health"))
+        .header("x-request-id", "proxy-42")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(id(&proxied).as_deref(), Some("proxy-42"));
     app.db.drop_database().await;
 }

@@ -1,8 +1,7 @@
 //! Registration in the store and its service, against SQLite and PostgreSQL: drafts, the
 //! all-or-nothing registration, duplicates refused by the database, and signing in.
 
-mod support;
-
+use crate::support::{self, Backend, TestDb};
 use app::domain::field_error::FieldError;
 use app::domain::registration::{
     AboutForm, EducationEntryForm, EducationForm, ExperienceEntryForm, ExperienceForm,
@@ -17,7 +16,6 @@ use app::ssr::{
     store::{Store, StoreError},
 };
 use chrono::{Duration, TimeZone, Utc};
-use support::{Backend, TestDb};
 
 on_both_backends!(
     a_draft_is_found_again_by_its_token_and_only_while_fresh,

@@ -2,13 +2,11 @@
 //! form posts to the server functions, redirects, cookies, and the pages that follow. Run
 //! against SQLite and PostgreSQL.
 
-mod support;
-
+use crate::support::{self, browser::Browser, spawn_app, Backend, TestApp};
 use app::{
     domain::field_error::{FieldError, FieldErrors},
     error::AppError,
 };
-use support::{browser::Browser, spawn_app, Backend, TestApp};
 
 on_both_backends!(
     a_newcomer_registers_step_by_step_and_lands_signed_in_on_booking,

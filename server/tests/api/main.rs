@@ -1,0 +1,21 @@
+//! The server's integration tests, in one binary so that it is linked once: the real
+//! application on a free port, the store and its services, on SQLite and PostgreSQL, and the
+//! binary's command line. `support` makes a fresh database per test and drops it afterwards.
+
+#[macro_use]
+mod support;
+
+mod booking_http;
+mod booking_store;
+mod calendar_http;
+mod capacity;
+mod cli;
+mod http;
+mod office_http;
+mod outbox;
+mod profile_http;
+mod registration_http;
+mod registration_store;
+mod rules;
+mod staff_http;
+mod store_contract;
