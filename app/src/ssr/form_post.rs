@@ -107,6 +107,12 @@ impl Flash for crate::views::work_hours::WorkHoursDone {
 impl Flash for crate::views::profile::ProfileRefusal {
     const KEY: &'static str = "profile_form";
 }
+impl Flash for crate::views::office::CapacityRefusal {
+    const KEY: &'static str = "capacity_refused";
+}
+impl Flash for crate::views::office::CapacitySaved {
+    const KEY: &'static str = "capacity_saved";
+}
 impl Flash for crate::views::booking::CancelState {
     const KEY: &'static str = "cancel_form";
 }

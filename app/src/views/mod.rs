@@ -6,6 +6,7 @@ pub mod account;
 pub mod booking;
 pub mod calendar;
 pub mod case_file;
+pub mod office;
 pub mod profile;
 pub mod registration;
 pub mod staff;

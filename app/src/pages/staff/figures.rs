@@ -4,10 +4,12 @@
 
 use super::{office::office_choice, require_staff, staff_load_failed};
 use crate::{
-    api::office::{load_figures, FiguresView, FIGURES_PAGE},
+    api::office::load_figures,
     components::messages::error_text,
     domain::figures::{Figures, Spread},
     i18n::*,
+    paths,
+    views::office::FiguresView,
 };
 use leptos::prelude::*;
 use leptos_meta::{Stylesheet, Title};
@@ -16,7 +18,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn FiguresPage() -> impl IntoView {
     let i18n = use_i18n();
-    require_staff(FIGURES_PAGE);
+    require_staff(paths::FIGURES);
     let (office, from, to) = use_query_map().with_untracked(|q| {
         (
             q.get("kontor").and_then(|c| c.parse().ok()),
@@ -116,8 +118,8 @@ fn FiguresBody(view: FiguresView) -> impl IntoView {
     view! {
         <div class="page page--wide figures">
             <h1>{format!("{}: {}", t_string!(i18n, fig_title), view.office_name)}</h1>
-            {office_choice(i18n, FIGURES_PAGE, &view.offices, view.office_id)}
-            <form method="get" action=FIGURES_PAGE class="field-row" novalidate>
+            {office_choice(i18n, paths::FIGURES, &view.offices, view.office_id)}
+            <form method="get" action=paths::FIGURES class="field-row" novalidate>
                 {(!view.offices.is_empty())
                     .then(|| view! { <input type="hidden" name="kontor" value=view.office_id.to_string()/> })}
                 {date_field("fran", t_string!(i18n, fig_from), view.from.clone())}

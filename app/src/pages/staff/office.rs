@@ -4,16 +4,15 @@
 
 use super::{require_staff, staff_load_failed};
 use crate::{
-    api::office::{
-        load_office, LoadDay, MarkArrival, MarkReceived, OfficeView, ReceptionVisit, SaveCapacity,
-        OFFICE_PAGE,
-    },
+    api::office::{load_office, MarkArrival, MarkReceived, SaveCapacity},
     components::{meeting_words::is_swedish, messages::error_text},
     domain::{
         capacity::{Level, LoadCell, WEEKDAY_KEYS},
         time::{clock, day_and_month, weekday_name},
     },
     i18n::*,
+    paths,
+    views::office::{LoadDay, OfficeView, ReceptionVisit},
 };
 use chrono::{Datelike, Days, NaiveDate};
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -23,7 +22,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn OfficePage() -> impl IntoView {
     let i18n = use_i18n();
-    require_staff(OFFICE_PAGE);
+    require_staff(paths::OFFICE);
     let office = use_query_map().with_untracked(|q| q.get("kontor").and_then(|c| c.parse().ok()));
     let load = load_office(office);
     view! {
@@ -80,7 +79,7 @@ fn Office(view: OfficeView) -> impl IntoView {
     view! {
         <div class="page page--wide office">
             <h1>{view.office_name.clone()}</h1>
-            {office_choice(i18n, OFFICE_PAGE, &view.offices, view.office_id)}
+            {office_choice(i18n, paths::OFFICE, &view.offices, view.office_id)}
             <Reception visits=view.today.clone()/>
             <LoadTable days=view.days.clone() hours=view.hours.clone()/>
             <CapacityForm view=view.clone()/>

@@ -3,7 +3,6 @@
 
 use crate::domain::Rule;
 use crate::{
-    api::office::{FiguresView, LoadDay, OfficeView, ReceptionVisit, FIGURES_PAGE},
     domain::{
         arrival::{check_in, waited_minutes, CheckIn},
         capacity::{load_grid, CapacityForm, CapacitySetting},
@@ -14,10 +13,12 @@ use crate::{
         Channel,
     },
     error::AppError,
+    paths,
     ssr::{
         services::{booking::office_load, staff::allow},
         store::{ArrivalBy, FactRow, Store, StoreError},
     },
+    views::office::{FiguresView, LoadDay, OfficeView, ReceptionVisit},
 };
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
 
@@ -89,7 +90,8 @@ pub async fn view(
                 .arrived_at
                 .map(|a| waited_minutes(a, v.starts_at, v.received_at.unwrap_or(now))),
             href: format!(
-                "/personal/kalender?vy=dag&dag={}&radgivare={}&mote={}",
+                "{}?vy=dag&dag={}&radgivare={}&mote={}",
+                paths::CALENDAR,
                 iso_date(today),
                 v.counsellor_id,
                 v.id
@@ -285,7 +287,10 @@ pub async fn figures_view(
         office_id,
         office_name,
         offices,
-        csv_href: format!("{FIGURES_PAGE}.csv?kontor={office_id}&fran={from}&till={to}"),
+        csv_href: format!(
+            "{}.csv?kontor={office_id}&fran={from}&till={to}",
+            paths::FIGURES
+        ),
         from,
         to,
         errors: FieldErrors::new(),
