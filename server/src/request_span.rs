@@ -39,10 +39,17 @@ pub fn layer(router: Router) -> Router {
     };
     router
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+            // A proxy's id is logged only when it looks like one: short, no spaces or quotes.
             let id = req
                 .headers()
                 .get("x-request-id")
                 .and_then(|v| v.to_str().ok())
+                .filter(|id| {
+                    id.len() <= 64
+                        && id
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b))
+                })
                 .unwrap_or("-");
             tracing::info_span!("request", id, method = %req.method(), path = req.uri().path())
         }))

@@ -75,12 +75,12 @@ pub async fn save_capacity(
 
 /// Reception marks a visitor as arrived.
 #[server(name = MarkArrival, prefix = "/api", endpoint = "personal/kontor/ankomst")]
-pub async fn mark_arrival(besok: i64) -> Result<(), AppError> {
+pub async fn mark_arrival(#[server(rename = "besok")] visit: i64) -> Result<(), AppError> {
     use crate::ssr::{http, services::office as service, AppState};
     let state = AppState::from_context()?;
     let me = http::staff(&state, paths::OFFICE).await?;
-    let office = service::mark_arrival(&state.store, &me.member, besok, Utc::now()).await?;
-    http::redirect(&format!("{}#besok-{besok}", paths::office(office)));
+    let office = service::mark_arrival(&state.store, &me.member, visit, Utc::now()).await?;
+    http::redirect(&format!("{}#besok-{visit}", paths::office(office)));
     Ok(())
 }
 
@@ -88,15 +88,17 @@ pub async fn mark_arrival(besok: i64) -> Result<(), AppError> {
 /// page to return to.
 #[server(name = MarkReceived, prefix = "/api", endpoint = "personal/kontor/hamtad")]
 pub async fn mark_received(
-    besok: i64,
-    #[server(default)] tillbaka: String,
+    #[server(rename = "besok")] visit: i64,
+    #[server(default)]
+    #[server(rename = "tillbaka")]
+    back: String,
 ) -> Result<(), AppError> {
     use crate::ssr::{http, services::office as service, AppState};
     let state = AppState::from_context()?;
     let me = http::staff(&state, paths::OFFICE).await?;
-    let office = service::mark_received(&state.store, &me.member, besok, Utc::now()).await?;
-    let back = crate::ssr::form_post::return_to(&tillbaka, paths::STAFF, || {
-        format!("{}#besok-{besok}", paths::office(office))
+    let office = service::mark_received(&state.store, &me.member, visit, Utc::now()).await?;
+    let back = crate::ssr::form_post::return_to(&back, paths::STAFF, || {
+        format!("{}#besok-{visit}", paths::office(office))
     });
     http::redirect(&back);
     Ok(())
@@ -106,11 +108,15 @@ pub async fn mark_received(
 #[server(name = LoadFigures, prefix = "/api", endpoint = "personal/kontor/uppfoljning")]
 pub async fn load_figures(
     #[server(default)] office: Option<i64>,
-    #[server(default)] fran: String,
-    #[server(default)] till: String,
+    #[server(default)]
+    #[server(rename = "fran")]
+    from: String,
+    #[server(default)]
+    #[server(rename = "till")]
+    to: String,
 ) -> Result<FiguresView, AppError> {
     use crate::ssr::{http, services::office as service, AppState};
     let state = AppState::from_context()?;
     let me = http::staff(&state, paths::FIGURES).await?;
-    service::figures_view(&state.store, &me.member, office, &fran, &till, Utc::now()).await
+    service::figures_view(&state.store, &me.member, office, &from, &to, Utc::now()).await
 }

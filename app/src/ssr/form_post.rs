@@ -23,13 +23,17 @@ pub async fn leave<F: Flash>(value: F) -> Result<(), AppError> {
         .map_err(AppError::internal)
 }
 
-/// The value of its kind left by the last post, forgotten as it is read.
+/// The value of its kind left by the last post, forgotten as it is read. One that no longer
+/// reads as its kind (left by an older release) is forgotten too: the page is drawn without
+/// it rather than failing.
 pub async fn take<F: Flash>() -> Result<Option<F>, AppError> {
-    http::session()
-        .await?
-        .remove(F::KEY)
-        .await
-        .map_err(AppError::internal)
+    match http::session().await?.remove::<F>(F::KEY).await {
+        Ok(value) => Ok(value),
+        Err(err) => {
+            tracing::warn!(%err, key = F::KEY, "a flash value could not be read; dropped");
+            Ok(None)
+        }
+    }
 }
 
 /// Where a plain form post goes next, and what it leaves for that page.

@@ -1,6 +1,6 @@
 //! What pages are drawn from: the wire types server functions answer with. Leaves: built by
 //! the services on the server, read by pages and islands in the browser, and importing
-//! nothing but the domain.
+//! nothing but the domain, `paths` and the wire error `AppError` (a refusal kept for a form).
 
 pub mod account;
 pub mod booking;

@@ -200,7 +200,7 @@ pub async fn open(
     })
 }
 
-#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id = booking_id, outcome = outcome))]
+#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id = booking_id))]
 pub async fn mark(
     store: &Store,
     me: &StaffMember,
