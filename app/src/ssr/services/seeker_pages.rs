@@ -146,14 +146,13 @@ pub struct PickerQuery {
 }
 
 /// The picker: the offices, and once the seeker has said how to meet, the days and times.
-#[tracing::instrument(skip_all, fields(seeker_id = profile.id))]
+#[tracing::instrument(skip_all, fields(seeker_id = seeker.id))]
 pub async fn picker(
     store: &Store,
-    profile: &SeekerProfile,
+    seeker: &SeekerProfile,
     query: PickerQuery,
     now: DateTime<Utc>,
 ) -> Result<PickerView, AppError> {
-    let seeker = profile;
     let moving = query.moving.filter(|b| b.status == "booked");
     let live = store.live_first_meeting(seeker.id).await?;
     let channel = query.channel.or(match (&moving, query.channel_given) {
