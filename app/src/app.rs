@@ -46,7 +46,7 @@ pub const STAFF_PKG: &str = "staff";
 #[cfg(feature = "ssr")]
 fn scripts_for_page(options: LeptosOptions) -> LeptosOptions {
     let staff = use_context::<http::request::Parts>()
-        .is_some_and(|parts| parts.uri.path().starts_with("/personal/"));
+        .is_some_and(|parts| crate::paths::is_staff(parts.uri.path()));
     let mut options = options;
     if staff {
         options.output_name = STAFF_PKG.into();

@@ -1,7 +1,7 @@
 //! Every page's address and the links built to them, so a page moves in one place. The
 //! route table (`app.rs`) declares the same paths for the router. A leaf: no leptos, no I/O.
 
-use crate::domain::time::iso_date;
+use crate::domain::{registration::Step, time::iso_date};
 use chrono::NaiveDate;
 use std::fmt::Display;
 
@@ -22,6 +22,16 @@ pub const STAFF_HOME: &str = CALENDAR;
 pub const WORK_HOURS: &str = "/personal/arbetstider";
 pub const OFFICE: &str = "/personal/kontor";
 pub const FIGURES: &str = "/personal/kontor/uppfoljning";
+
+/// A page for staff (`/personal` itself or anything under it).
+pub fn is_staff(path: &str) -> bool {
+    path.starts_with(STAFF) || path == STAFF.trim_end_matches('/')
+}
+
+/// A step of the registration.
+pub fn registration_step(step: Step) -> String {
+    format!("{REGISTER}/{}", step.slug())
+}
 
 /// A meeting's own page on Mina sidor (also the booking's confirmation).
 pub fn meeting(id: impl Display) -> String {
@@ -110,6 +120,16 @@ pub fn encode_query_value(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn registration_steps_and_staff_pages_have_their_addresses() {
+        assert_eq!(
+            registration_step(Step::Experience),
+            "/registrera/erfarenhet"
+        );
+        assert!(is_staff("/personal") && is_staff("/personal/kalender"));
+        assert!(!is_staff("/personalen") && !is_staff("/mina-sidor"));
+    }
 
     #[test]
     fn encodes_what_would_break_the_query() {

@@ -20,7 +20,7 @@ pub async fn sign_in(
     #[server(default)] next: String,
 ) -> Result<(), AppError> {
     use crate::{
-        domain::Email,
+        domain::{BookingStatus, Email},
         ssr::{http, services::passwords, AppState},
     };
     let state = AppState::from_context()?;
@@ -44,7 +44,7 @@ pub async fn sign_in(
                 .seeker_bookings(account.seeker_id)
                 .await?
                 .iter()
-                .any(|b| b.status == "booked" && b.starts_at > now);
+                .any(|b| b.status == BookingStatus::Booked && b.starts_at > now);
             let home = if upcoming {
                 paths::MY_PAGES
             } else {

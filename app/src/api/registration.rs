@@ -136,7 +136,7 @@ pub async fn submit_registration(password: String) -> Result<(), AppError> {
     let now = chrono::Utc::now();
     let Some(token) = http::cookie(http::DRAFT_COOKIE).and_then(|t| reg::DraftToken::parse(&t))
     else {
-        http::redirect(&Step::About.path());
+        http::redirect(&paths::registration_step(Step::About));
         return Err(AppError::NotFound);
     };
     let mut draft = reg::load_draft(&state.store, Some(&token), now).await?;
@@ -153,7 +153,7 @@ pub async fn submit_registration(password: String) -> Result<(), AppError> {
         Err(RegisterError::Password(error)) => {
             draft.password_error = Some(error);
             reg::save_draft(&state.store, &token, &draft, now).await?;
-            http::redirect(&Step::Review.path());
+            http::redirect(&paths::registration_step(Step::Review));
             Err(AppError::Validation(FieldErrors::from([(
                 "password".to_owned(),
                 error,
@@ -163,7 +163,7 @@ pub async fn submit_registration(password: String) -> Result<(), AppError> {
             draft.conflicts = conflicts.clone();
             draft.mark_submitted(Step::About);
             reg::save_draft(&state.store, &token, &draft, now).await?;
-            http::redirect(&Step::About.path());
+            http::redirect(&paths::registration_step(Step::About));
             Err(AppError::Validation(conflicts))
         }
         Err(RegisterError::Incomplete(steps)) => {
@@ -175,7 +175,7 @@ pub async fn submit_registration(password: String) -> Result<(), AppError> {
                 draft.mark_submitted(step);
             }
             reg::save_draft(&state.store, &token, &draft, now).await?;
-            http::redirect(&first.path());
+            http::redirect(&paths::registration_step(first));
             Err(AppError::Validation(errors))
         }
         Err(RegisterError::Failed(err)) => Err(err),
@@ -228,26 +228,26 @@ async fn save_step(
     );
 
     if let Some(fragment) = in_place {
-        http::redirect(&format!("{}{fragment}", step.path()));
+        http::redirect(&format!("{}{fragment}", paths::registration_step(step)));
         return Ok(());
     }
     match intent {
         "back" => {
-            http::redirect(&step.previous().unwrap_or(step).path());
+            http::redirect(&paths::registration_step(step.previous().unwrap_or(step)));
             Ok(())
         }
         "next" => {
             let errors = draft.errors(step, today);
             if errors.is_empty() {
-                http::redirect(&step.next().unwrap_or(step).path());
+                http::redirect(&paths::registration_step(step.next().unwrap_or(step)));
                 Ok(())
             } else {
-                http::redirect(&step.path());
+                http::redirect(&paths::registration_step(step));
                 Err(AppError::Validation(errors))
             }
         }
         _ => {
-            http::redirect(&step.path());
+            http::redirect(&paths::registration_step(step));
             Ok(())
         }
     }

@@ -7,7 +7,7 @@ use crate::{
         choices::CancelReason,
         preparation::Tip,
         time::{clock, long_date, stockholm_date},
-        Channel, PhoneNumber,
+        BookingStatus, Channel, PhoneNumber,
     },
     i18n::*,
 };
@@ -53,12 +53,12 @@ pub fn channel_icon(channel: Channel) -> &'static str {
     }
 }
 
-pub fn status_name(i18n: I18n, status: &str) -> &'static str {
+pub fn status_name(i18n: I18n, status: BookingStatus) -> &'static str {
     match status {
-        "held" => t_string!(i18n, status_held),
-        "no_show" => t_string!(i18n, status_no_show),
-        "cancelled" => t_string!(i18n, status_cancelled),
-        _ => t_string!(i18n, status_booked),
+        BookingStatus::Booked => t_string!(i18n, status_booked),
+        BookingStatus::Held => t_string!(i18n, status_held),
+        BookingStatus::NoShow => t_string!(i18n, status_no_show),
+        BookingStatus::Cancelled => t_string!(i18n, status_cancelled),
     }
 }
 

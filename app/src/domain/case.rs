@@ -6,7 +6,7 @@ use super::{
     field_error::{FieldError, FieldErrors},
     open_time::{parse_clock, DAY_ENDS, DAY_STARTS, GRID_MINUTES},
     time::parse_iso_date,
-    Channel,
+    BookingStatus, Channel,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -23,19 +23,22 @@ pub enum Outcome {
 
 impl Outcome {
     /// The booking status it sets.
-    pub fn status(self) -> &'static str {
+    pub fn status(self) -> BookingStatus {
         match self {
-            Outcome::Held => "held",
-            Outcome::NoShow => "no_show",
+            Outcome::Held => BookingStatus::Held,
+            Outcome::NoShow => BookingStatus::NoShow,
         }
     }
 
+    /// The form value: the name of the status it sets.
+    pub fn as_str(self) -> &'static str {
+        self.status().as_str()
+    }
+
     pub fn parse(text: &str) -> Option<Self> {
-        match text {
-            "held" => Some(Outcome::Held),
-            "no_show" => Some(Outcome::NoShow),
-            _ => None,
-        }
+        [Outcome::Held, Outcome::NoShow]
+            .into_iter()
+            .find(|o| o.as_str() == text)
     }
 }
 

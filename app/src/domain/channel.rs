@@ -44,6 +44,14 @@ impl FromStr for Channel {
     }
 }
 
+/// Lets a store row decode the column straight into the enum (`#[sqlx(try_from = "String")]`).
+impl TryFrom<String> for Channel {
+    type Error = UnknownChannel;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

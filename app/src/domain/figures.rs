@@ -6,7 +6,7 @@ use super::{
     capacity::local_hour,
     field_error::{FieldError, FieldErrors},
     time::parse_iso_date,
-    Channel,
+    BookingStatus, Channel,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -16,8 +16,7 @@ use serde::{Deserialize, Serialize};
 pub struct MeetingFact {
     pub counsellor_id: i64,
     pub starts_at: DateTime<Utc>,
-    /// `booked`, `held`, `no_show` or `cancelled`.
-    pub status: String,
+    pub status: BookingStatus,
     pub channel: Channel,
     pub is_first: bool,
     /// The seeker booked it themselves (not staff).
@@ -133,11 +132,11 @@ impl Figures {
         let mut days = Vec::new();
         let mut waits = Vec::new();
         for m in facts {
-            let live = m.status != "cancelled";
-            match m.status.as_str() {
-                "held" => f.held += 1,
-                "no_show" => f.no_shows += 1,
-                _ => {}
+            let live = m.status != BookingStatus::Cancelled;
+            match m.status {
+                BookingStatus::Held => f.held += 1,
+                BookingStatus::NoShow => f.no_shows += 1,
+                BookingStatus::Booked | BookingStatus::Cancelled => {}
             }
             if m.is_first && live {
                 f.first_meetings += 1;
@@ -184,12 +183,12 @@ mod tests {
     use chrono::{Duration, TimeZone};
     use proptest::prelude::*;
 
-    fn fact(status: &str, first: bool, online: bool) -> MeetingFact {
+    fn fact(status: BookingStatus, first: bool, online: bool) -> MeetingFact {
         let starts = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
         MeetingFact {
             counsellor_id: 1,
             starts_at: starts,
-            status: status.into(),
+            status,
             channel: Channel::Office,
             is_first: first,
             booked_online: online,
@@ -202,19 +201,19 @@ mod tests {
 
     #[test]
     fn the_figures_of_a_small_period() {
-        let mut waited = fact("held", true, true);
+        let mut waited = fact(BookingStatus::Held, true, true);
         waited.arrived_at = Some(waited.starts_at - Duration::minutes(5));
         waited.received_at = Some(waited.starts_at + Duration::minutes(12));
-        let mut by_staff = fact("no_show", true, false);
+        let mut by_staff = fact(BookingStatus::NoShow, true, false);
         by_staff.registered_at = by_staff.starts_at - Duration::days(10);
         let facts = [
             waited,
             by_staff,
-            fact("held", false, false),
-            fact("cancelled", true, true),
+            fact(BookingStatus::Held, false, false),
+            fact(BookingStatus::Cancelled, true, true),
             MeetingFact {
                 channel: Channel::Phone,
-                ..fact("booked", true, true)
+                ..fact(BookingStatus::Booked, true, true)
             },
         ];
         let f = Figures::of(&facts);
@@ -278,9 +277,8 @@ mod tests {
         fn figures_are_consistent(
             rows in prop::collection::vec((0usize..4, any::<bool>(), any::<bool>(), 0i64..90), 0..40),
         ) {
-            let statuses = ["booked", "held", "no_show", "cancelled"];
             let facts: Vec<MeetingFact> = rows.iter().map(|(s, first, online, days)| {
-                let mut f = fact(statuses[*s], *first, *online);
+                let mut f = fact(BookingStatus::ALL[*s], *first, *online);
                 f.registered_at = f.starts_at - Duration::days(*days);
                 f
             }).collect();
@@ -289,7 +287,7 @@ mod tests {
             prop_assert!(f.self_service_percent().is_none_or(|p| p <= 100));
             prop_assert!(f.no_show_percent().is_none_or(|p| p <= 100));
             prop_assert_eq!(f.visits_by_hour.iter().sum::<u32>() as usize,
-                facts.iter().filter(|m| m.status != "cancelled").count());
+                facts.iter().filter(|m| m.status != BookingStatus::Cancelled).count());
             if let (Some(median), Some(mean)) = (f.days_to_first.median, f.days_to_first.mean) {
                 prop_assert!((0.0..=90.0).contains(&median));
                 prop_assert!((0.0..=90.0).contains(&mean));

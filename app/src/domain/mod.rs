@@ -3,6 +3,7 @@
 
 pub mod arrival;
 pub mod booking;
+pub mod booking_status;
 pub mod capacity;
 pub mod case;
 pub mod channel;
@@ -12,6 +13,7 @@ pub mod field_error;
 pub mod figures;
 pub mod form_data;
 pub mod geo;
+pub mod ids;
 pub mod matching;
 pub mod notification;
 pub mod offer;
@@ -27,8 +29,10 @@ pub mod taxonomy;
 pub mod time;
 pub mod work_hours;
 
+pub use booking_status::BookingStatus;
 pub use channel::Channel;
 pub use contact::{Email, PhoneNumber, Postcode};
+pub use ids::{BookingId, CounsellorId, SeekerId, StaffId};
 pub use office::{Address, OfficeSummary, OpeningHours, OpeningSpan};
 pub use personnummer::PersonalNumber;
 pub use rule::Rule;

@@ -150,7 +150,7 @@ pub async fn find_signed_in(
     if !is_page {
         return next.run(request).await;
     }
-    if path.starts_with(paths::STAFF.trim_end_matches('/')) {
+    if paths::is_staff(path) {
         match session.get::<i64>(STAFF_KEY).await {
             Ok(Some(id)) => match state.store.staff_by_id(id).await {
                 Ok(Some(row)) => {

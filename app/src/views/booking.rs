@@ -1,6 +1,6 @@
 //! What the booking pages are drawn from.
 
-use crate::domain::{booking::CancelForm, preparation::Tip, time::Day, Channel};
+use crate::domain::{booking::CancelForm, preparation::Tip, time::Day, BookingStatus, Channel};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -41,7 +41,7 @@ pub struct MeetingSummary {
     pub meeting_sv: String,
     pub meeting_en: String,
     /// `booked`, `held`, `no_show` or `cancelled`.
-    pub status: String,
+    pub status: BookingStatus,
     /// Booked and not yet begun.
     pub upcoming: bool,
     pub times_moved: i64,

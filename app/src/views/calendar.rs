@@ -2,7 +2,7 @@
 
 use crate::paths::CalendarMode;
 use crate::{
-    domain::{open_time::OpenTimeForm, time::Day, Channel},
+    domain::{open_time::OpenTimeForm, time::Day, BookingStatus, Channel},
     error::AppError,
 };
 use serde::{Deserialize, Serialize};
@@ -30,7 +30,7 @@ pub struct BoardMeeting {
     pub meeting_sv: String,
     pub meeting_en: String,
     pub channel: Channel,
-    pub status: String,
+    pub status: BookingStatus,
     /// The calendar with this meeting's side panel open.
     pub href: String,
     /// An office visitor who has arrived: since when (minute of the day) and how many

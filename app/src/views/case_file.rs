@@ -4,7 +4,7 @@ use crate::domain::{
     case::{FollowUpForm, MoveForm},
     field_error::FieldErrors,
     time::Day,
-    Channel, Rule,
+    BookingStatus, Channel, Rule,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -16,7 +16,7 @@ pub struct PanelMeeting {
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub channel: Channel,
-    pub status: String,
+    pub status: BookingStatus,
     pub meeting_sv: String,
     pub meeting_en: String,
     pub counsellor: String,
@@ -57,7 +57,7 @@ pub enum TimelineEntry {
         id: i64,
         starts_at: DateTime<Utc>,
         channel: Channel,
-        status: String,
+        status: BookingStatus,
         meeting_sv: String,
         meeting_en: String,
         counsellor: String,

@@ -3,8 +3,9 @@
 //! second first meeting, many people racing for the same times, moving and cancelling.
 
 use crate::support::{self, people, Backend, TestDb};
-use app::domain::Rule;
 use app::domain::{booking::SlotChoice, choices::CancelReason, offer::OfferedTime, Channel};
+use app::domain::{BookingId, SeekerId};
+use app::domain::{BookingStatus, Rule};
 use app::ssr::{
     services::booking::{self as service, BookError},
     store::{NewBooking, SeekerProfile, Store, StoreError},
@@ -126,7 +127,7 @@ async fn a_first_meeting_is_offered_in_the_field_and_booked_once(backend: Backen
     );
     assert_eq!(row.ends_at - row.starts_at, Duration::minutes(45));
     assert_eq!(row.office_id, Some(goteborg));
-    assert!(row.is_first && row.status == "booked");
+    assert!(row.is_first && row.status == BookingStatus::Booked);
 
     // The same confirm again (a double click, a resent form) finds the same booking.
     let again = service::book(
@@ -209,7 +210,13 @@ async fn the_database_refuses_overlap_and_buffer_clashes(backend: Backend) {
         .expect("someone else");
     // Once cancelled, the time can be booked again.
     store
-        .cancel_booking(first, a, CancelReason::Illness, "", now())
+        .cancel_booking(
+            BookingId(first),
+            SeekerId(a),
+            CancelReason::Illness,
+            "",
+            now(),
+        )
         .await
         .unwrap();
     store
@@ -244,7 +251,13 @@ async fn the_database_allows_one_first_meeting_per_seeker(backend: Backend) {
         .await
         .expect("a follow-up");
     store
-        .cancel_booking(first, a, CancelReason::GotWork, "", now())
+        .cancel_booking(
+            BookingId(first),
+            SeekerId(a),
+            CancelReason::GotWork,
+            "",
+            now(),
+        )
         .await
         .unwrap();
     store
@@ -418,14 +431,20 @@ async fn moving_keeps_the_counsellor_and_cancelling_frees_the_time(backend: Back
     let other = people::register(&store, 6, &["underskoterska"], None, now()).await;
     assert!(matches!(
         store
-            .cancel_booking(booked, other, CancelReason::Illness, "", now())
+            .cancel_booking(
+                BookingId(booked),
+                SeekerId(other),
+                CancelReason::Illness,
+                "",
+                now()
+            )
             .await,
         Err(StoreError::NotFound)
     ));
     store
         .cancel_booking(
-            booked,
-            id,
+            BookingId(booked),
+            SeekerId(id),
             CancelReason::Other,
             "Flyttar till Kiruna",
             now(),
@@ -433,14 +452,20 @@ async fn moving_keeps_the_counsellor_and_cancelling_frees_the_time(backend: Back
         .await
         .unwrap();
     let cancelled = store.booking(booked).await.unwrap().unwrap();
-    assert_eq!(cancelled.status, "cancelled");
+    assert_eq!(cancelled.status, BookingStatus::Cancelled);
     assert_eq!(cancelled.cancel_reason.as_deref(), Some("annat"));
     assert_eq!(cancelled.cancel_note, "Flyttar till Kiruna");
     assert!(store.live_first_meeting(id).await.unwrap().is_none());
     // Cancelling twice finds nothing to cancel.
     assert!(matches!(
         store
-            .cancel_booking(booked, id, CancelReason::Illness, "", now())
+            .cancel_booking(
+                BookingId(booked),
+                SeekerId(id),
+                CancelReason::Illness,
+                "",
+                now()
+            )
             .await,
         Err(StoreError::NotFound)
     ));

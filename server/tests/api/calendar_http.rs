@@ -3,7 +3,7 @@
 //! access log), outcomes, notes, follow-ups across offices and moves the seeker is told about.
 
 use crate::support::{browser::Browser, people, spawn_app, Backend, TestApp};
-use app::domain::Rule;
+use app::domain::{BookingStatus, Rule};
 use app::{
     domain::{field_error::FieldError, open_time::OpenTimeError, time::stockholm_date},
     error::AppError,
@@ -371,7 +371,7 @@ async fn outcome_note_follow_up_and_move_continue_one_case(backend: Backend) {
     assert_eq!(res.status(), 200);
     assert_eq!(
         app.store.booking(booking).await.unwrap().unwrap().status,
-        "held"
+        BookingStatus::Held
     );
     let again = call(
         &me,
@@ -474,7 +474,7 @@ async fn outcome_note_follow_up_and_move_continue_one_case(backend: Backend) {
                 status,
                 follow_up: true,
                 ..
-            } if status == "booked" => "follow-up",
+            } if *status == BookingStatus::Booked => "follow-up",
             TimelineEntry::Meeting { status, .. } => status.as_str(),
             TimelineEntry::Note { .. } => "note",
         })

@@ -5,6 +5,7 @@
 use crate::support::{self, people, Backend};
 use app::domain::Rule;
 use app::domain::{booking::SlotChoice, capacity::CapacitySetting, Channel};
+use app::domain::{BookingId, SeekerId};
 use app::ssr::{
     services::booking::{self as service, BookError},
     store::{NewBooking, Store, StoreError, VisitLimit},
@@ -211,8 +212,8 @@ async fn the_booking_transaction_refuses_a_full_hour(backend: Backend) {
     // Moving a visit within its own hour counts it once, not twice.
     store
         .move_booking(
-            second,
-            seekers[1],
+            BookingId(second),
+            SeekerId(seekers[1]),
             app::ssr::store::NewTime {
                 counsellor_id: in_goteborg[1],
                 channel: Channel::Office,
@@ -231,8 +232,8 @@ async fn the_booking_transaction_refuses_a_full_hour(backend: Backend) {
     let freed = store.booking(second).await.unwrap().unwrap();
     store
         .cancel_booking(
-            freed.id,
-            seekers[1],
+            BookingId(freed.id),
+            SeekerId(seekers[1]),
             app::domain::choices::CancelReason::Other,
             "",
             now(),

@@ -7,6 +7,7 @@ use crate::support::{self, people, Backend};
 use app::domain::{
     booking::SlotChoice, choices::CancelReason, notification::MessageLanguage, Channel,
 };
+use app::domain::{BookingId, SeekerId};
 use app::ssr::{
     notifications::{MailSettings, Mailbox, Mailer, Notifier, Round, SmsProvider},
     services::booking as service,
@@ -261,7 +262,13 @@ async fn each_change_writes_its_messages_with_it_and_only_then(backend: Backend)
     );
     assert_eq!(rows[5].due_at, moved_to.slot.start - Duration::hours(24));
     store
-        .cancel_booking(id, seeker_id, CancelReason::Other, "", later)
+        .cancel_booking(
+            BookingId(id),
+            SeekerId(seeker_id),
+            CancelReason::Other,
+            "",
+            later,
+        )
         .await
         .unwrap();
     let rows = store.booking_messages(id).await.unwrap();
@@ -276,7 +283,13 @@ async fn each_change_writes_its_messages_with_it_and_only_then(backend: Backend)
     );
     // Cancelling twice writes nothing more.
     let again = store
-        .cancel_booking(id, seeker_id, CancelReason::Other, "", later)
+        .cancel_booking(
+            BookingId(id),
+            SeekerId(seeker_id),
+            CancelReason::Other,
+            "",
+            later,
+        )
         .await;
     assert!(matches!(again, Err(StoreError::NotFound)));
     assert_eq!(store.booking_messages(id).await.unwrap().len(), 9);
@@ -420,8 +433,8 @@ async fn two_workers_racing_send_each_message_once(backend: Backend) {
         let starts = now() + Duration::days(5) + Duration::hours(i as i64);
         store
             .move_booking(
-                *id,
-                b.seeker_id,
+                BookingId(*id),
+                SeekerId(b.seeker_id),
                 app::ssr::store::NewTime {
                     counsellor_id: c,
                     channel: Channel::Phone,
@@ -490,7 +503,13 @@ async fn a_failed_send_is_tried_again_later_and_then_given_up(backend: Backend) 
     let id = booked(&store, 1, starts, now()).await;
     let b = store.booking(id).await.unwrap().unwrap();
     store
-        .cancel_booking(id, b.seeker_id, CancelReason::Other, "", now())
+        .cancel_booking(
+            BookingId(id),
+            SeekerId(b.seeker_id),
+            CancelReason::Other,
+            "",
+            now(),
+        )
         .await
         .unwrap();
     let worker = file_notifier(&store, folder.path(), &texts, "w").await;
@@ -535,7 +554,13 @@ async fn a_failed_send_is_tried_again_later_and_then_given_up(backend: Backend) 
     let other = booked(&store, 2, starts + Duration::hours(3), now()).await;
     let ob = store.booking(other).await.unwrap().unwrap();
     store
-        .cancel_booking(other, ob.seeker_id, CancelReason::Other, "", now())
+        .cancel_booking(
+            BookingId(other),
+            SeekerId(ob.seeker_id),
+            CancelReason::Other,
+            "",
+            now(),
+        )
         .await
         .unwrap();
     let mut t = now();

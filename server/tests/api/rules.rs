@@ -5,7 +5,7 @@
 
 use crate::support::{self, Backend, TestDb};
 use app::{
-    domain::Rule,
+    domain::{BookingStatus, Rule},
     ssr::store::{schema_rule_names, StoreError},
 };
 use std::collections::BTreeSet;
@@ -13,12 +13,30 @@ use std::collections::BTreeSet;
 on_both_backends!(
     every_schema_rule_is_named_by_the_database_as_the_store_expects,
     a_constraint_the_store_does_not_know_is_an_internal_error,
+    every_booking_status_is_one_the_database_allows,
 );
 
 /// Runs `sql` with two ids bound (`$1`, `$2`) and returns how the store reads its failure.
 async fn refusal(db: &TestDb, sql: &str, a: i64, b: i64) -> StoreError {
+    StoreError::from(execute(db, sql, a, b).await.expect_err(sql))
+}
+
+/// Runs `sql` with `$1` and `$2` bound, on a connection of its own.
+async fn execute<A, B>(db: &TestDb, sql: &str, a: A, b: B) -> Result<(), sqlx::Error>
+where
+    A: for<'q> sqlx::Encode<'q, sqlx::Sqlite>
+        + sqlx::Type<sqlx::Sqlite>
+        + for<'q> sqlx::Encode<'q, sqlx::Postgres>
+        + sqlx::Type<sqlx::Postgres>
+        + Send,
+    B: for<'q> sqlx::Encode<'q, sqlx::Sqlite>
+        + sqlx::Type<sqlx::Sqlite>
+        + for<'q> sqlx::Encode<'q, sqlx::Postgres>
+        + sqlx::Type<sqlx::Postgres>
+        + Send,
+{
     use sqlx::Connection;
-    let result = if db.url.starts_with("sqlite:") {
+    if db.url.starts_with("sqlite:") {
         let mut conn = sqlx::SqliteConnection::connect(&db.url)
             .await
             .expect("connect");
@@ -36,8 +54,7 @@ async fn refusal(db: &TestDb, sql: &str, a: i64, b: i64) -> StoreError {
             .execute(&mut conn)
             .await
             .map(|_| ())
-    };
-    StoreError::from(result.expect_err(sql))
+    }
 }
 
 /// Two ids from `sql` (two columns, `$1` bound to 0), to make one row clash with another.
@@ -128,6 +145,50 @@ async fn a_constraint_the_store_does_not_know_is_an_internal_error(backend: Back
     )
     .await;
     assert!(matches!(err, StoreError::Database(_)), "{err:?}");
+    store.close().await;
+    db.drop_database().await;
+}
+
+/// The status enum and the schema's CHECK agree: each status can be stored and reads back as
+/// itself; a name outside the enum is refused by the database.
+async fn every_booking_status_is_one_the_database_allows(backend: Backend) {
+    let (db, store) = support::seeded(backend).await;
+    let (id, _) = pair(
+        &db,
+        "SELECT MIN(id), MIN(id) FROM bookings WHERE status = 'booked' AND $1 = 0",
+    )
+    .await;
+    // Cancelled first, so that going back to booked at the end clashes with nothing.
+    let order = [
+        BookingStatus::Cancelled,
+        BookingStatus::Held,
+        BookingStatus::NoShow,
+        BookingStatus::Booked,
+    ];
+    assert_eq!(
+        order.iter().collect::<BTreeSet<_>>().len(),
+        BookingStatus::ALL.len()
+    );
+    for status in order {
+        execute(
+            &db,
+            "UPDATE bookings SET status = $1 WHERE id = $2",
+            status.as_str().to_owned(),
+            id,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{status:?} is refused: {e}"));
+        let row = store.booking(id).await.unwrap().expect("the booking");
+        assert_eq!(row.status, status);
+    }
+    let refused = execute(
+        &db,
+        "UPDATE bookings SET status = $1 WHERE id = $2",
+        "arrived".to_owned(),
+        id,
+    )
+    .await;
+    assert!(refused.is_err(), "a status outside the enum is stored");
     store.close().await;
     db.drop_database().await;
 }

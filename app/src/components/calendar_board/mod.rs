@@ -24,6 +24,7 @@ use crate::{
     domain::{
         open_time::{clock_text, DAY_ENDS, DAY_STARTS, GRID_MINUTES},
         time::{day_and_month, weekday_name},
+        BookingStatus,
     },
     i18n::*,
     views::calendar::{Board, BoardColumn, BoardMeeting},
@@ -254,11 +255,11 @@ fn meeting_block(
     } else {
         m.meeting_en.clone()
     };
-    let status = (m.status != "booked").then(|| status_name(i18n, &m.status));
+    let status = (m.status != BookingStatus::Booked).then(|| status_name(i18n, m.status));
     view! {
         <a
             class=format!("board__meeting board__meeting--{}", m.channel.as_str())
-            class:board__meeting--done=m.status != "booked"
+            class:board__meeting--done=m.status != BookingStatus::Booked
             href=m.href.clone()
             style=position(m.starts, m.ends)
         >

@@ -64,10 +64,6 @@ impl Step {
         Self::ALL.into_iter().find(|s| s.slug() == slug)
     }
 
-    pub fn path(self) -> String {
-        format!("/registrera/{}", self.slug())
-    }
-
     pub fn next(self) -> Option<Self> {
         Self::ALL.get(self as usize + 1).copied()
     }
@@ -296,7 +292,6 @@ mod tests {
         assert_eq!(Step::Wishes.next(), Some(Step::Review));
         assert_eq!(Step::Review.next(), None);
         assert_eq!(Step::Review.number(), 5);
-        assert_eq!(Step::Experience.path(), "/registrera/erfarenhet");
     }
 
     #[test]

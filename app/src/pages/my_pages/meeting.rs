@@ -11,7 +11,7 @@ use crate::{
     },
     domain::{
         time::{long_date, stockholm_date},
-        Channel,
+        BookingStatus, Channel,
     },
     i18n::*,
     views::booking::MeetingView,
@@ -67,7 +67,7 @@ fn Meeting(meeting: MeetingView, flag: &'static str) -> impl IntoView {
         "bokad" | "flyttad" => banner.map(|(b, _)| b.to_owned()).unwrap_or_default(),
         _ => title.clone(),
     };
-    let cancelled = s.status == "cancelled";
+    let cancelled = s.status == BookingStatus::Cancelled;
     let how = match s.channel {
         Channel::Office => view! {
             <p>{meeting.summary.office.clone()}</p>
@@ -137,7 +137,7 @@ fn Meeting(meeting: MeetingView, flag: &'static str) -> impl IntoView {
                     <span class="facts__day">{day}</span>
                     " "
                     <span class="facts__time">{time_range(i18n, s.starts_at, s.ends_at)}</span>
-                    {(!cancelled).then(|| view! { " " <span class="badge">{status_name(i18n, &s.status)}</span> })}
+                    {(!cancelled).then(|| view! { " " <span class="badge">{status_name(i18n, s.status)}</span> })}
                 </dd>
                 <dt>{t!(i18n, meeting_how)}</dt>
                 <dd>

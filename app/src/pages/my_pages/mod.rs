@@ -208,7 +208,7 @@ fn MeetingCard(meeting: MeetingSummary) -> impl IntoView {
                 {channel_name(i18n, m.channel)}
                 {m.office.clone().map(|o| format!(", {o}"))}
                 " · "
-                <span class="badge">{status_name(i18n, &m.status)}</span>
+                <span class="badge">{status_name(i18n, m.status)}</span>
             </p>
             {(m.moved_by_staff && m.upcoming)
                 .then(|| view! { <p class="notice notice--warning">{t!(i18n, my_moved_by_staff)}</p> })}

@@ -215,7 +215,7 @@ fn Stepper(current: Step) -> impl IntoView {
                         let is_current = step == current;
                         view! {
                             <li class:stepper__current=is_current>
-                                <a href=step.path() aria-current=is_current.then_some("step")>
+                                <a href=crate::paths::registration_step(step) aria-current=is_current.then_some("step")>
                                     <span class="stepper__number" aria-hidden="true">{step.number()}</span>
                                     <span class="stepper__name">{step_name(i18n, step)}</span>
                                 </a>
@@ -247,7 +247,7 @@ fn FormActions(step: Step) -> impl IntoView {
                     // password, which is never kept).
                     if step == Step::Review {
                         view! {
-                            <a class="button button--secondary" href=previous.path()>
+                            <a class="button button--secondary" href=crate::paths::registration_step(previous)>
                                 {t!(i18n, reg_back)}
                             </a>
                         }

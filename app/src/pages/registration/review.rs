@@ -219,7 +219,7 @@ pub fn ReviewStep(
                 view! {
                     <p class="notice notice--warning">
                         {t!(i18n, reg_incomplete)} " "
-                        <a href=step.path()>{step_name(i18n, step)}</a>
+                        <a href=crate::paths::registration_step(step)>{step_name(i18n, step)}</a>
                     </p>
                 }
             })}
@@ -265,7 +265,7 @@ fn ReviewSection(step: Step, rows: Vec<(&'static str, String)>) -> impl IntoView
         <section class="review" aria-labelledby=labelled_by>
             <div class="review__head">
                 <h3 id=heading>{step_name(i18n, step)}</h3>
-                <a href=step.path()>
+                <a href=crate::paths::registration_step(step)>
                     {t!(i18n, reg_change)}
                     <span class="visually-hidden">" " {step_name(i18n, step)}</span>
                 </a>

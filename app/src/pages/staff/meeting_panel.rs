@@ -14,10 +14,11 @@ use crate::{
         },
     },
     domain::{
+        case::{FollowUpForm, MoveForm, Outcome},
         choices::{EducationLevel, Extent, LanguageCode, LanguageLevel, Situation},
         field_error::FieldError,
         time::{clock, iso_date},
-        Channel,
+        BookingStatus, Channel,
     },
     error::AppError,
     i18n::*,
@@ -138,7 +139,7 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
     let fu = if typed.form == Some(PanelForm::FollowUp) {
         typed.follow_up.clone()
     } else {
-        crate::domain::case::FollowUpForm {
+        FollowUpForm {
             counsellor: counsellor_id.to_string(),
             channel: meeting.channel.as_str().to_owned(),
             date: day.clone(),
@@ -148,12 +149,12 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
     let mv = if typed.form == Some(PanelForm::Move) {
         typed.move_to.clone()
     } else {
-        crate::domain::case::MoveForm {
+        MoveForm {
             date: day.clone(),
             time: "10:00".into(),
         }
     };
-    let upcoming = meeting.status == "booked" && !may_mark;
+    let upcoming = meeting.status == BookingStatus::Booked && !may_mark;
 
     view! {
         <p class="panel__close"><a href=close>{t!(i18n, case_close)}</a></p>
@@ -167,7 +168,7 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
             {channel_name(i18n, meeting.channel)}
             {meeting.office.clone().map(|o| format!(", {o}"))}
             " · " {meeting.counsellor.clone()}
-            " " <span class="tag">{status_name(i18n, &meeting.status)}</span>
+            " " <span class="tag">{status_name(i18n, meeting.status)}</span>
         </p>
 
         <h3>{t!(i18n, case_contact)}</h3>
@@ -257,7 +258,7 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
                             <span aria-hidden="true">{channel_icon(channel)}</span> " "
                             <strong>{if swedish { meeting_sv } else { meeting_en }}</strong>
                             {format!(" · {} · {counsellor} ", channel_name(i18n, channel))}
-                            <span class="tag">{status_name(i18n, &status)}</span>
+                            <span class="tag">{status_name(i18n, status)}</span>
                             {follow_up.then(|| view! { " " <span class="tag">{t!(i18n, case_follow_up_tag)}</span> })}
                             {this.then(|| view! { " " <span class="tag">{t!(i18n, case_this_meeting)}</span> })}
                         </li>
@@ -281,7 +282,7 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
             };
             view! {
                 <p class="notice" class:notice--warning=!meeting.fetched role="status">{text}</p>
-                {(!meeting.fetched && meeting.status == "booked").then(|| view! {
+                {(!meeting.fetched && meeting.status == BookingStatus::Booked).then(|| view! {
                     <form method="post" action=MarkReceived::PATH class="board__form-actions">
                         <input type="hidden" name="besok" value=booking.clone()/>
                         <input type="hidden" name="tillbaka" value=back.clone()/>
@@ -298,8 +299,8 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
                 <form method="post" action="/api/personal/mote/utfall" class="board__form-actions">
                     <input type="hidden" name="booking" value=booking.clone()/>
                     <input type="hidden" name="back" value=back.clone()/>
-                    <button type="submit" class="button" name="outcome" value="held">{t!(i18n, case_mark_held)}</button>
-                    <button type="submit" class="button button--secondary" name="outcome" value="no_show">{t!(i18n, case_mark_no_show)}</button>
+                    <button type="submit" class="button" name="outcome" value=Outcome::Held.as_str()>{t!(i18n, case_mark_held)}</button>
+                    <button type="submit" class="button button--secondary" name="outcome" value=Outcome::NoShow.as_str()>{t!(i18n, case_mark_no_show)}</button>
                 </form>
             })}
 

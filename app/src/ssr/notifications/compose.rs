@@ -54,7 +54,7 @@ pub fn compose(
     );
     let counsellor = format!("{} {}", b.counsellor_first_name, b.counsellor_last_name);
     let link = format!("{site}/mina-sidor/mote/{}", b.id);
-    let channel: Option<Channel> = b.channel.parse().ok();
+    let channel = b.channel;
     let office = match (
         &b.office_name,
         &b.office_street,
@@ -70,24 +70,28 @@ pub fn compose(
         _ => None,
     };
     let how = match (channel, sv) {
-        (Some(Channel::Office), true) => format!(
+        (Channel::Office, true) => format!(
             "Besök på {}",
             office.clone().unwrap_or_else(|| "kontoret".into())
         ),
-        (Some(Channel::Office), false) => format!(
+        (Channel::Office, false) => format!(
             "Visit at {}",
             office.clone().unwrap_or_else(|| "the office".into())
         ),
-        (Some(Channel::Video), true) => format!(
+        (Channel::Video, true) => format!(
             "Videomöte: {VIDEO_BASE}{}",
             b.video_room.as_deref().unwrap_or("")
         ),
-        (Some(Channel::Video), false) => format!(
+        (Channel::Video, false) => format!(
             "Video meeting: {VIDEO_BASE}{}",
             b.video_room.as_deref().unwrap_or("")
         ),
-        (_, true) => format!("Telefon: {counsellor} ringer dig på det nummer du har gett oss"),
-        (_, false) => format!("Phone: {counsellor} calls you on the number you gave us"),
+        (Channel::Phone, true) => {
+            format!("Telefon: {counsellor} ringer dig på det nummer du har gett oss")
+        }
+        (Channel::Phone, false) => {
+            format!("Phone: {counsellor} calls you on the number you gave us")
+        }
     };
     let meeting = if sv {
         b.meeting_name_sv.to_lowercase()
@@ -166,7 +170,7 @@ pub fn compose(
         } else {
             format!("Change the time or cancel on My pages: {link}\n")
         });
-        if channel == Some(Channel::Office) {
+        if channel == Channel::Office {
             text.push_str(if sv {
                 "När du har kommit till kontoret kan du trycka på \"Jag är här\" på samma sida \
                  (från en timme före mötet), så vet din handläggare att du väntar.\n"
@@ -194,9 +198,9 @@ pub fn compose(
         "\nKind regards\nTidbok\n\nThis email cannot be replied to. Call your counsellor if you have questions.\n"
     });
     let place = match channel {
-        Some(Channel::Office) => b.office_name.clone().unwrap_or_default(),
-        Some(Channel::Video) => "video".to_owned(),
-        _ => if sv { "telefon" } else { "phone" }.to_owned(),
+        Channel::Office => b.office_name.clone().unwrap_or_default(),
+        Channel::Video => "video".to_owned(),
+        Channel::Phone => if sv { "telefon" } else { "phone" }.to_owned(),
     };
     let with = if sv { "med" } else { "with" };
     let sms = if cancelled {
@@ -215,9 +219,10 @@ pub fn compose(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::BookingStatus;
     use chrono::{TimeZone, Utc};
 
-    fn booking(channel: &str) -> BookingRow {
+    fn booking(channel: Channel) -> BookingRow {
         let start = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
         BookingRow {
             id: 7,
@@ -231,18 +236,18 @@ mod tests {
             meeting_type: "first-meeting".into(),
             meeting_name_sv: "Första möte".into(),
             meeting_name_en: "First meeting".into(),
-            channel: channel.into(),
-            office_id: (channel == "office").then_some(1),
-            office_name: (channel == "office").then(|| "Tidbok Malmö".into()),
-            office_street: (channel == "office").then(|| "Södra Förstadsgatan 1".into()),
-            office_postcode: (channel == "office").then_some(21143),
-            office_city: (channel == "office").then(|| "Malmö".into()),
+            channel,
+            office_id: (channel == Channel::Office).then_some(1),
+            office_name: (channel == Channel::Office).then(|| "Tidbok Malmö".into()),
+            office_street: (channel == Channel::Office).then(|| "Södra Förstadsgatan 1".into()),
+            office_postcode: (channel == Channel::Office).then_some(21143),
+            office_city: (channel == Channel::Office).then(|| "Malmö".into()),
             office_phone: None,
             starts_at: start,
             ends_at: start + chrono::Duration::minutes(45),
-            status: "booked".into(),
+            status: BookingStatus::Booked,
             is_first: true,
-            video_room: (channel == "video").then(|| "abcdef0123456789".into()),
+            video_room: (channel == Channel::Video).then(|| "abcdef0123456789".into()),
             cancel_reason: None,
             cancel_note: String::new(),
             cancelled_at: None,
@@ -271,7 +276,7 @@ mod tests {
     fn a_confirmation_in_swedish_says_when_where_and_with_whom() {
         let m = compose(
             MessageEvent::Booked,
-            &booking("office"),
+            &booking(Channel::Office),
             &seeker(),
             MessageLanguage::Sv,
             SITE,
@@ -296,7 +301,7 @@ mod tests {
     fn a_reminder_in_english_by_video_and_by_text_message() {
         let m = compose(
             MessageEvent::Reminder,
-            &booking("video"),
+            &booking(Channel::Video),
             &seeker(),
             MessageLanguage::En,
             SITE,
@@ -319,8 +324,8 @@ mod tests {
 
     #[test]
     fn a_cancellation_points_to_booking_again_and_holds_nothing_personal() {
-        let mut b = booking("phone");
-        b.status = "cancelled".into();
+        let mut b = booking(Channel::Phone);
+        b.status = BookingStatus::Cancelled;
         let m = compose(
             MessageEvent::Cancelled,
             &b,

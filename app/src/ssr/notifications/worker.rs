@@ -8,7 +8,10 @@ use super::{
     transport::{Email, Mailer, SmsProvider},
 };
 use crate::{
-    domain::notification::{retry_after, Medium, MessageEvent},
+    domain::{
+        notification::{retry_after, Medium, MessageEvent},
+        BookingStatus,
+    },
     error::AppError,
     ssr::store::{OutboxRow, Store},
 };
@@ -202,12 +205,13 @@ impl Notifier {
             return Ok(Delivery::Dropped("the booking is gone".into()));
         };
         if event != MessageEvent::Cancelled
-            && (booking.status == "cancelled" || booking.starts_at != row.meeting_starts_at)
+            && (booking.status == BookingStatus::Cancelled
+                || booking.starts_at != row.meeting_starts_at)
         {
             // A later message tells of the change.
             return Ok(Delivery::Dropped("the meeting changed since".into()));
         }
-        if event == MessageEvent::Reminder && booking.status != "booked" {
+        if event == MessageEvent::Reminder && booking.status != BookingStatus::Booked {
             return Ok(Delivery::Dropped("the meeting is no longer booked".into()));
         }
         let Some(to) = self.store.recipient(row.booking_id).await? else {

@@ -9,7 +9,7 @@ use crate::{
     domain::{
         registration::{AboutForm, ExperienceForm, Password, RegistrationDraft, WishesForm},
         time::stockholm_to_utc,
-        Channel, Email,
+        BookingId, Channel, Email, SeekerId, StaffId,
     },
     ssr::{
         services::{passwords, registration},
@@ -124,7 +124,7 @@ pub async fn load(
     let staff = store
         .staff_credentials(&Email::parse(BUSY_COUNSELLOR).expect("a valid email"))
         .await?
-        .map(|(id, _)| id)
+        .map(|(id, _)| StaffId(id))
         .ok_or_else(|| SeedError::Staff(format!("{BUSY_COUNSELLOR} has no account")))?;
     let monday = next_monday(today);
     let channels = [Channel::Office, Channel::Phone, Channel::Video];
@@ -162,13 +162,15 @@ pub async fn load(
                 visit_limit: None,
             };
             if follow_up {
-                let first = store.insert_booking(&booking(earlier_starts, true)).await?;
+                let first = BookingId(store.insert_booking(&booking(earlier_starts, true)).await?);
                 // Marked held, and written about, right after that meeting.
                 let after = earlier_starts + Duration::minutes(50);
-                store.set_outcome(first, "held", staff, after).await?;
+                store
+                    .set_outcome(first, crate::domain::case::Outcome::Held, staff, after)
+                    .await?;
                 store
                     .add_case_note(
-                        seeker,
+                        SeekerId(seeker),
                         Some(first),
                         staff,
                         "Gick igenom cv och önskade yrken. Söker tre jobb till uppföljningen; \

@@ -2,7 +2,7 @@
 //! booking. The offer is computed fresh for every request from the store; the database has
 //! the last word on whether a time is still free.
 
-use crate::domain::Rule;
+use crate::domain::{BookingId, Rule, SeekerId};
 use crate::{
     domain::{
         booking::{Cancellation, SlotChoice},
@@ -351,7 +351,7 @@ pub async fn reschedule(
 ) -> Result<(), BookError> {
     if booking.counsellor_id == choice.counsellor_id
         && booking.starts_at == choice.start
-        && booking.channel == channel.as_str()
+        && booking.channel == channel
     {
         return Ok(());
     }
@@ -376,7 +376,10 @@ pub async fn reschedule(
         clear_until: time.slot.end + rules.buffer,
         visit_limit: picker.visit_limit(time.slot.start),
     };
-    match store.move_booking(booking.id, profile.id, to, now).await {
+    match store
+        .move_booking(BookingId(booking.id), SeekerId(profile.id), to, now)
+        .await
+    {
         Ok(()) => Ok(()),
         Err(StoreError::Conflict(rule)) if rule.is_taken() => {
             let fresh =
@@ -397,8 +400,8 @@ pub async fn cancel(
 ) -> Result<(), AppError> {
     Ok(store
         .cancel_booking(
-            booking_id,
-            seeker_id,
+            BookingId(booking_id),
+            SeekerId(seeker_id),
             cancellation.reason,
             &cancellation.note,
             now,

@@ -190,10 +190,6 @@ async fn fill(
                 .iter()
                 .filter(|m| stockholm_date(m.starts_at) == date)
             {
-                let Ok(channel) = m.channel.parse() else {
-                    tracing::error!(booking = m.id, "stored channel is invalid");
-                    continue;
-                };
                 board.meetings.push(BoardMeeting {
                     id: m.id,
                     column,
@@ -202,8 +198,8 @@ async fn fill(
                     seeker_name: format!("{} {}", m.seeker_first_name, m.seeker_last_name),
                     meeting_sv: m.meeting_name_sv.clone(),
                     meeting_en: m.meeting_name_en.clone(),
-                    channel,
-                    status: m.status.clone(),
+                    channel: m.channel,
+                    status: m.status,
                     href: format!("{back}&mote={}#mote", m.id),
                     arrival: m.arrived_at.map(|at| BoardArrival {
                         at: minute_of_day(at),

@@ -4,7 +4,7 @@
 //! newer file updates the entry instead of adding a second one.
 
 use crate::{
-    domain::Channel,
+    domain::{BookingStatus, Channel},
     ssr::{services::booking::VIDEO_BASE, store::BookingRow},
 };
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
@@ -22,20 +22,19 @@ pub fn meeting_ics(b: &BookingRow, swedish: bool) -> String {
     } else {
         format!("{meeting} with {counsellor}")
     };
-    let channel: Option<Channel> = b.channel.parse().ok();
+    let channel = b.channel;
     let location = match channel {
-        Some(Channel::Office) => match (&b.office_name, &b.office_street, &b.office_city) {
+        Channel::Office => match (&b.office_name, &b.office_street, &b.office_city) {
             (Some(name), Some(street), Some(city)) => format!("{name}, {street}, {city}"),
             _ => String::new(),
         },
-        Some(Channel::Video) => b
+        Channel::Video => b
             .video_room
             .as_ref()
             .map(|room| format!("{VIDEO_BASE}{room}"))
             .unwrap_or_default(),
-        Some(Channel::Phone) if swedish => format!("{counsellor} ringer dig"),
-        Some(Channel::Phone) => format!("{counsellor} calls you"),
-        None => String::new(),
+        Channel::Phone if swedish => format!("{counsellor} ringer dig"),
+        Channel::Phone => format!("{counsellor} calls you"),
     };
     let description = if swedish {
         format!(
@@ -57,7 +56,7 @@ pub fn meeting_ics(b: &BookingRow, swedish: bool) -> String {
         .ends(b.ends_at)
         .timestamp(b.moved_at.unwrap_or(b.created_at))
         .sequence(u32::try_from(b.times_moved).unwrap_or(0))
-        .status(if b.status == "cancelled" {
+        .status(if b.status == BookingStatus::Cancelled {
             EventStatus::Cancelled
         } else {
             EventStatus::Confirmed
@@ -76,7 +75,7 @@ mod tests {
     use chrono::{TimeZone, Utc};
     use icalendar::{CalendarComponent, DatePerhapsTime};
 
-    fn booking(channel: &str) -> BookingRow {
+    fn booking(channel: Channel) -> BookingRow {
         let start = Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap();
         BookingRow {
             id: 7,
@@ -90,7 +89,7 @@ mod tests {
             meeting_type: "first-meeting".into(),
             meeting_name_sv: "Första möte".into(),
             meeting_name_en: "First meeting".into(),
-            channel: channel.into(),
+            channel,
             office_id: Some(2),
             office_name: Some("Kontor Göteborg Centrum".into()),
             office_street: Some("Drottninggatan 34".into()),
@@ -99,7 +98,7 @@ mod tests {
             office_phone: Some("+46102020200".into()),
             starts_at: start,
             ends_at: start + chrono::Duration::minutes(45),
-            status: "booked".into(),
+            status: BookingStatus::Booked,
             is_first: true,
             video_room: Some("0123456789abcdef01234567".into()),
             cancel_reason: None,
@@ -129,7 +128,7 @@ mod tests {
 
     #[test]
     fn a_visit_is_at_the_right_instant_and_place() {
-        let text = meeting_ics(&booking("office"), true);
+        let text = meeting_ics(&booking(Channel::Office), true);
         // 09:00 in Stockholm is 08:00 UTC in November; written in UTC, read right anywhere.
         assert!(text.contains("DTSTART:20261124T080000Z"), "{text}");
         assert!(text.contains("DTEND:20261124T084500Z"), "{text}");
@@ -151,14 +150,14 @@ mod tests {
 
     #[test]
     fn a_video_meeting_carries_its_link_and_english_words() {
-        let e = event(&meeting_ics(&booking("video"), false));
+        let e = event(&meeting_ics(&booking(Channel::Video), false));
         assert_eq!(e.get_summary(), Some("First meeting with Emina Hodžić"));
         assert_eq!(
             e.get_location(),
             Some("https://video.tidbok.example/m/0123456789abcdef01234567")
         );
-        let mut cancelled = booking("phone");
-        cancelled.status = "cancelled".into();
+        let mut cancelled = booking(Channel::Phone);
+        cancelled.status = BookingStatus::Cancelled;
         let text = meeting_ics(&cancelled, true);
         assert!(text.contains("STATUS:CANCELLED"), "{text}");
     }

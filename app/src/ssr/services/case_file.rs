@@ -1,7 +1,7 @@
 //! A meeting's case as staff open and continue it. Every opening is logged; every action is
 //! checked against the access rules first.
 
-use crate::domain::Rule;
+use crate::domain::{BookingId, BookingStatus, CounsellorId, Rule, SeekerId, StaffId};
 use crate::{
     domain::{
         case::{parse_note, FollowUpForm, MeetingTime, MoveForm, Outcome},
@@ -64,7 +64,13 @@ pub async fn open(
 ) -> Result<CaseFile, AppError> {
     let (b, _, may_handle) = booking_for(store, me, booking_id).await?;
     store
-        .log_access(me.id, b.seeker_id, Some(b.id), "booking", now)
+        .log_access(
+            StaffId(me.id),
+            SeekerId(b.seeker_id),
+            Some(BookingId(b.id)),
+            "booking",
+            now,
+        )
         .await?;
     let profile = store
         .seeker_profile(b.seeker_id)
@@ -93,8 +99,8 @@ pub async fn open(
             TimelineEntry::Meeting {
                 id: m.id,
                 starts_at: m.starts_at,
-                channel: m.channel()?,
-                status: m.status.clone(),
+                channel: m.channel,
+                status: m.status,
                 meeting_sv: m.meeting_name_sv.clone(),
                 meeting_en: m.meeting_name_en.clone(),
                 counsellor: format!("{} {}", m.counsellor_first_name, m.counsellor_last_name),
@@ -157,8 +163,8 @@ pub async fn open(
             id: b.id,
             starts_at: b.starts_at,
             ends_at: b.ends_at,
-            channel: b.channel()?,
-            status: b.status.clone(),
+            channel: b.channel,
+            status: b.status,
             meeting_sv: b.meeting_name_sv.clone(),
             meeting_en: b.meeting_name_en.clone(),
             counsellor: format!("{} {}", b.counsellor_first_name, b.counsellor_last_name),
@@ -191,7 +197,7 @@ pub async fn open(
         },
         timeline: timeline.into_iter().map(|(_, e)| e).collect(),
         may_handle,
-        may_mark: may_handle && b.status == "booked" && b.starts_at <= now,
+        may_mark: may_handle && b.status == BookingStatus::Booked && b.starts_at <= now,
         counsellors: counsellors.into_iter().map(|(_, c)| c).collect(),
         counsellor_id: b.counsellor_id,
         suggested_day: Day(day_after.max(today)),
@@ -215,7 +221,10 @@ pub async fn mark(
             FieldError::Choice,
         )]))
     })?;
-    match store.set_outcome(b.id, outcome.status(), me.id, now).await {
+    match store
+        .set_outcome(BookingId(b.id), outcome, StaffId(me.id), now)
+        .await
+    {
         Err(StoreError::NotFound) => Err(AppError::Conflict(Rule::OutcomeNotNow)),
         other => Ok(other?),
     }
@@ -232,7 +241,13 @@ pub async fn note(
     let (b, _) = handled(store, me, booking_id).await?;
     let body = parse_note(body).map_err(AppError::Validation)?;
     Ok(store
-        .add_case_note(b.seeker_id, Some(b.id), me.id, &body, now)
+        .add_case_note(
+            SeekerId(b.seeker_id),
+            Some(BookingId(b.id)),
+            StaffId(me.id),
+            &body,
+            now,
+        )
         .await?)
 }
 
@@ -329,14 +344,19 @@ pub async fn follow_up(
                 // Staff book follow-ups where they judge best; capacity steers online booking.
                 visit_limit: None,
             },
-            me.id,
-            b.id,
+            StaffId(me.id),
+            BookingId(b.id),
         )
         .await?;
     // A colleague at another office may see the seeker from now on.
     if counsellor.office_id != meeting_office {
         store
-            .add_referral(b.seeker_id, counsellor.id, me.id, now)
+            .add_referral(
+                SeekerId(b.seeker_id),
+                CounsellorId(counsellor.id),
+                StaffId(me.id),
+                now,
+            )
             .await?;
     }
     Ok(id)
@@ -351,14 +371,14 @@ pub async fn move_meeting(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let (b, _) = handled(store, me, booking_id).await?;
-    if b.status != "booked" || b.starts_at <= now {
+    if b.status != BookingStatus::Booked || b.starts_at <= now {
         return Err(AppError::Conflict(Rule::MoveNotNow));
     }
     let at = form.parse().map_err(AppError::Validation)?;
     let (length, buffer) = lengths(store, &b.meeting_type).await?;
     let (starts, ends) = meeting_span(at, length, now)?;
     within_open_time(store, b.counsellor_id, starts, ends).await?;
-    let channel = b.channel()?;
+    let channel = b.channel;
     let to = NewTime {
         counsellor_id: b.counsellor_id,
         channel,
@@ -369,7 +389,10 @@ pub async fn move_meeting(
         clear_until: ends + buffer,
         visit_limit: None,
     };
-    match store.move_booking_by_staff(b.id, me.id, to, now).await {
+    match store
+        .move_booking_by_staff(BookingId(b.id), StaffId(me.id), to, now)
+        .await
+    {
         Err(StoreError::NotFound) => Err(AppError::Conflict(Rule::MoveNotNow)),
         other => Ok(other?),
     }

@@ -1,7 +1,7 @@
 //! The office's flow: its day at reception, its load against capacity, the capacity itself,
 //! arrivals, and the follow-up figures (also as CSV). Each function checks who is asking.
 
-use crate::domain::Rule;
+use crate::domain::{BookingStatus, Rule};
 use crate::{
     domain::{
         arrival::{check_in, waited_minutes, CheckIn},
@@ -156,7 +156,7 @@ async fn visit_office(
     booking_id: i64,
 ) -> Result<i64, AppError> {
     let b = store.booking(booking_id).await?.ok_or(AppError::NotFound)?;
-    let office = match (b.channel()?, b.office_id) {
+    let office = match (b.channel, b.office_id) {
         (Channel::Office, Some(office)) => office,
         _ => return Err(AppError::Conflict(Rule::NotAVisit)),
     };
@@ -213,7 +213,7 @@ pub async fn check_in_seeker(
         .await?
         .filter(|b| b.seeker_id == seeker_id)
         .ok_or(AppError::NotFound)?;
-    if b.channel()? != Channel::Office || b.status != "booked" {
+    if b.channel != Channel::Office || b.status != BookingStatus::Booked {
         return Err(AppError::Conflict(Rule::NotAVisit));
     }
     match check_in(b.starts_at, b.ends_at, None, now) {
@@ -224,11 +224,11 @@ pub async fn check_in_seeker(
     }
 }
 
-fn fact(row: FactRow) -> Option<MeetingFact> {
-    Some(MeetingFact {
+fn fact(row: FactRow) -> MeetingFact {
+    MeetingFact {
         counsellor_id: row.counsellor_id,
         starts_at: row.starts_at,
-        channel: row.channel.parse().ok()?,
+        channel: row.channel,
         status: row.status,
         is_first: row.is_first,
         booked_online: row.booked_online,
@@ -236,7 +236,7 @@ fn fact(row: FactRow) -> Option<MeetingFact> {
         registered_at: row.registered_at,
         arrived_at: row.arrived_at,
         received_at: row.received_at,
-    })
+    }
 }
 
 /// The figures for the office and each counsellor for the days `from`–`to`.
@@ -249,7 +249,7 @@ pub async fn figures(
     let rows = store
         .meeting_facts(office, day_start(from)?, day_start(to + Days::new(1))?)
         .await?;
-    let facts: Vec<MeetingFact> = rows.into_iter().filter_map(fact).collect();
+    let facts: Vec<MeetingFact> = rows.into_iter().map(fact).collect();
     let counsellors = store
         .office_counsellors(office)
         .await?

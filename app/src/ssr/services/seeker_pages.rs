@@ -7,7 +7,7 @@ use crate::{
         offer::OfferedTime,
         preparation::{tips, TipFacts},
         time::Day,
-        Channel, PersonalNumber,
+        BookingStatus, Channel, PersonalNumber,
     },
     error::AppError,
     ssr::{
@@ -41,17 +41,17 @@ pub fn summary(b: &BookingRow, now: DateTime<Utc>) -> Result<MeetingSummary, App
         id: b.id,
         starts_at: b.starts_at,
         ends_at: b.ends_at,
-        channel: b.channel()?,
+        channel: b.channel,
         counsellor: format!("{} {}", b.counsellor_first_name, b.counsellor_last_name),
         counsellor_phone: b.counsellor_phone.clone(),
         office: b.office_name.clone(),
         meeting_sv: b.meeting_name_sv.clone(),
         meeting_en: b.meeting_name_en.clone(),
-        status: b.status.clone(),
-        upcoming: b.status == "booked" && b.starts_at > now,
+        status: b.status,
+        upcoming: b.status == BookingStatus::Booked && b.starts_at > now,
         times_moved: b.times_moved,
         moved_by_staff: b.moved_by_staff,
-        check_in: (b.channel == "office" && b.status == "booked")
+        check_in: (b.channel == Channel::Office && b.status == BookingStatus::Booked)
             .then(|| crate::domain::arrival::check_in(b.starts_at, b.ends_at, b.arrived_at, now)),
     })
 }
@@ -153,10 +153,10 @@ pub async fn picker(
     query: PickerQuery,
     now: DateTime<Utc>,
 ) -> Result<PickerView, AppError> {
-    let moving = query.moving.filter(|b| b.status == "booked");
+    let moving = query.moving.filter(|b| b.status == BookingStatus::Booked);
     let live = store.live_first_meeting(seeker.id).await?;
     let channel = query.channel.or(match (&moving, query.channel_given) {
-        (Some(b), false) => b.channel().ok(),
+        (Some(b), false) => Some(b.channel),
         _ => None,
     });
     let offices = store.list_offices().await?;

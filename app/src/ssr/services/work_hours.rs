@@ -10,6 +10,7 @@ use crate::{
         staff::StaffMember,
         time::{parse_iso_date, stockholm_date, stockholm_to_utc, Day},
         work_hours::{AbsenceForm, WorkHours, WorkHoursForm},
+        BookingStatus,
     },
     error::AppError,
     ssr::{services::staff::may_plan, store::Store},
@@ -188,7 +189,7 @@ pub async fn absence(
         .calendar_meetings(counsellor_id, start, end)
         .await?
         .into_iter()
-        .filter(|m| m.status == "booked")
+        .filter(|m| m.status == BookingStatus::Booked)
         .map(|m| Collision {
             starts_at: m.starts_at,
             seeker: format!("{} {}", m.seeker_first_name, m.seeker_last_name),

@@ -8,7 +8,9 @@ use super::{
     outbox::enqueue_messages,
     BackendKind, Store, StoreError, WritePool,
 };
-use crate::domain::{choices::CancelReason, Channel, Rule};
+use crate::domain::{
+    choices::CancelReason, BookingId, BookingStatus, Channel, Rule, SeekerId, StaffId,
+};
 use chrono::{DateTime, SubsecRound, Utc};
 
 /// A booking about to be made.
@@ -49,8 +51,15 @@ pub struct NewTime {
 /// Who moves a booking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Mover {
-    Seeker(i64),
-    Staff(i64),
+    Seeker(SeekerId),
+    Staff(StaffId),
+}
+
+/// Who on the staff booked a follow-up meeting, and which meeting it follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FollowUpOf {
+    pub by: StaffId,
+    pub follows: BookingId,
 }
 
 /// A booking with everything the seeker's pages show about it.
@@ -67,7 +76,8 @@ pub struct BookingRow {
     pub meeting_type: String,
     pub meeting_name_sv: String,
     pub meeting_name_en: String,
-    pub channel: String,
+    #[sqlx(try_from = "String")]
+    pub channel: Channel,
     pub office_id: Option<i64>,
     pub office_name: Option<String>,
     pub office_street: Option<String>,
@@ -76,7 +86,8 @@ pub struct BookingRow {
     pub office_phone: Option<String>,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: BookingStatus,
     pub is_first: bool,
     pub video_room: Option<String>,
     pub cancel_reason: Option<String>,
@@ -93,14 +104,6 @@ pub struct BookingRow {
     pub arrived_at: Option<DateTime<Utc>>,
     /// When the counsellor fetched that visitor.
     pub received_at: Option<DateTime<Utc>>,
-}
-
-impl BookingRow {
-    pub fn channel(&self) -> Result<Channel, StoreError> {
-        self.channel
-            .parse()
-            .map_err(|_| StoreError::corrupt("channel"))
-    }
 }
 
 /// A live booking's hold on a counsellor's time: the meeting and its buffer.
@@ -175,9 +178,10 @@ impl Store {
     pub(super) async fn insert_booking_by(
         &self,
         b: &NewBooking,
-        staff: Option<(i64, i64)>,
+        follow_up: Option<FollowUpOf>,
     ) -> Result<i64, StoreError> {
-        let (by_staff, follows) = staff.unzip();
+        let by_staff = follow_up.map(|f| f.by);
+        let follows = follow_up.map(|f| f.follows);
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             if self.backend() == BackendKind::Postgres {
@@ -217,8 +221,8 @@ impl Store {
     /// time was taken meanwhile.
     pub async fn move_booking(
         &self,
-        booking_id: i64,
-        seeker_id: i64,
+        booking_id: BookingId,
+        seeker_id: SeekerId,
         to: NewTime,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
@@ -230,7 +234,7 @@ impl Store {
     /// is then told staff moved it). `NotFound` when there is no such live booking.
     pub(super) async fn move_booking_as(
         &self,
-        booking_id: i64,
+        booking_id: BookingId,
         by: Mover,
         to: NewTime,
         now: DateTime<Utc>,
@@ -266,7 +270,7 @@ impl Store {
             .await?
             .rows_affected();
             if done == 1 {
-                enqueue_messages!(tx, booking_id, MessageEvent::Moved, to.starts_at, now);
+                enqueue_messages!(tx, booking_id.0, MessageEvent::Moved, to.starts_at, now);
             }
             tx.commit().await?;
             done
@@ -281,8 +285,8 @@ impl Store {
     /// it is not theirs or not live.
     pub async fn cancel_booking(
         &self,
-        booking_id: i64,
-        seeker_id: i64,
+        booking_id: BookingId,
+        seeker_id: SeekerId,
         reason: CancelReason,
         note: &str,
         now: DateTime<Utc>,
@@ -302,7 +306,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             if let Some((starts,)) = cancelled {
-                enqueue_messages!(tx, booking_id, MessageEvent::Cancelled, starts, now);
+                enqueue_messages!(tx, booking_id.0, MessageEvent::Cancelled, starts, now);
             }
             tx.commit().await?;
             u64::from(cancelled.is_some())

@@ -1,6 +1,7 @@
 //! What a counsellor's calendar shows: their meetings with whom and what, in a time range.
 
 use super::{on_pool, Store, StoreError};
+use crate::domain::{BookingStatus, Channel};
 use chrono::{DateTime, Utc};
 
 /// A meeting as the calendar draws it.
@@ -12,8 +13,10 @@ pub struct CalendarMeeting {
     pub seeker_last_name: String,
     pub meeting_name_sv: String,
     pub meeting_name_en: String,
-    pub channel: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub channel: Channel,
+    #[sqlx(try_from = "String")]
+    pub status: BookingStatus,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     /// An office visitor's arrival, and when the counsellor fetched them.

@@ -2,9 +2,10 @@
 //! outcome of a meeting, follow-ups booked and meetings moved by staff, and referrals.
 
 use super::{
-    bookings::{stored, Mover},
+    bookings::{stored, FollowUpOf, Mover},
     on_pool, NewBooking, NewTime, Store, StoreError,
 };
+use crate::domain::{case::Outcome, BookingId, CounsellorId, SeekerId, StaffId};
 use chrono::{DateTime, Utc};
 
 /// What the seeker told us beyond contact details and wishes.
@@ -94,9 +95,9 @@ impl Store {
 
     pub async fn add_case_note(
         &self,
-        seeker_id: i64,
-        booking_id: Option<i64>,
-        author_staff_id: i64,
+        seeker_id: SeekerId,
+        booking_id: Option<BookingId>,
+        author_staff_id: StaffId,
         body: &str,
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
@@ -114,13 +115,13 @@ impl Store {
             .await?))
     }
 
-    /// Records that a booked meeting that has begun was held (`held`) or that the seeker did
-    /// not come (`no_show`). `NotFound` when it is not booked or has not begun.
+    /// Records that a booked meeting that has begun was held or that the seeker did not come.
+    /// `NotFound` when it is not booked or has not begun.
     pub async fn set_outcome(
         &self,
-        booking_id: i64,
-        status: &str,
-        staff_id: i64,
+        booking_id: BookingId,
+        outcome: Outcome,
+        staff_id: StaffId,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let done = on_pool!(self, p =>
@@ -129,7 +130,7 @@ impl Store {
                  WHERE id = $1 AND status = 'booked' AND starts_at <= $3",
             )
             .bind(booking_id)
-            .bind(status)
+            .bind(outcome.status().as_str())
             .bind(stored(now))
             .bind(staff_id)
             .execute(p)
@@ -146,10 +147,10 @@ impl Store {
     pub async fn insert_follow_up(
         &self,
         b: &NewBooking,
-        by_staff_id: i64,
-        follows: i64,
+        by: StaffId,
+        follows: BookingId,
     ) -> Result<i64, StoreError> {
-        self.insert_booking_by(b, Some((by_staff_id, follows)))
+        self.insert_booking_by(b, Some(FollowUpOf { by, follows }))
             .await
     }
 
@@ -157,8 +158,8 @@ impl Store {
     /// it. `NotFound` when it is not live; `Conflict(Rule::BookingOverlap)` when the time is taken.
     pub async fn move_booking_by_staff(
         &self,
-        booking_id: i64,
-        staff_id: i64,
+        booking_id: BookingId,
+        staff_id: StaffId,
         to: NewTime,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
@@ -169,9 +170,9 @@ impl Store {
     /// Lets a counsellor of another office see the seeker (kept once).
     pub async fn add_referral(
         &self,
-        seeker_id: i64,
-        counsellor_id: i64,
-        by_staff_id: i64,
+        seeker_id: SeekerId,
+        counsellor_id: CounsellorId,
+        by_staff_id: StaffId,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         on_pool!(self, p => {

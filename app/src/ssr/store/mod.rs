@@ -11,6 +11,7 @@ mod capacity;
 mod case_file;
 mod counsellors;
 mod error;
+mod ids;
 mod lookups;
 mod office_flow;
 mod offices;

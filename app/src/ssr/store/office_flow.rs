@@ -2,6 +2,7 @@
 //! who has been fetched; and the facts the follow-up figures are computed from.
 
 use super::{bookings::stored, on_pool, Store, StoreError, WritePool};
+use crate::domain::{BookingStatus, Channel};
 use chrono::{DateTime, Utc};
 
 /// A visit on the reception's list.
@@ -10,7 +11,8 @@ pub struct VisitRow {
     pub id: i64,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: BookingStatus,
     pub seeker_first_name: String,
     pub seeker_last_name: String,
     pub counsellor_id: i64,
@@ -25,8 +27,10 @@ pub struct VisitRow {
 pub struct FactRow {
     pub counsellor_id: i64,
     pub starts_at: DateTime<Utc>,
-    pub status: String,
-    pub channel: String,
+    #[sqlx(try_from = "String")]
+    pub status: BookingStatus,
+    #[sqlx(try_from = "String")]
+    pub channel: Channel,
     pub is_first: bool,
     pub booked_online: bool,
     pub registered_online: bool,

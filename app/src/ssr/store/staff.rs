@@ -3,7 +3,7 @@
 use super::{on_pool, Store, StoreError, WritePool};
 use crate::domain::{
     staff::{Role, SeekerReach, StaffMember},
-    Email,
+    BookingId, Email, SeekerId, StaffId,
 };
 use chrono::{DateTime, SubsecRound, Utc};
 
@@ -233,9 +233,9 @@ impl Store {
     /// Writes down that staff opened a seeker's profile, and why.
     pub async fn log_access(
         &self,
-        staff_id: i64,
-        seeker_id: i64,
-        booking_id: Option<i64>,
+        staff_id: StaffId,
+        seeker_id: SeekerId,
+        booking_id: Option<BookingId>,
         reason: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
