@@ -27,7 +27,10 @@ use app::{
     },
     ssr::{
         seed::demo,
-        services::booking::{self as service, BookError},
+        services::{
+            booking::{self as service, BookError},
+            picker,
+        },
         store::{NewCounsellor, NewOffice, Store},
     },
 };
@@ -315,7 +318,7 @@ async fn on_database(backend: Backend) {
     let mut picker_times = None;
     for _ in 0..30 {
         let t = Instant::now();
-        let picker = service::picker(
+        let picker = picker::picker(
             &store,
             &profile,
             Channel::Office,

@@ -38,6 +38,9 @@ pub struct Ranking {
     /// Nobody who can meet this way knows the field: these are the office's or channel's
     /// counsellors, and the page says so.
     pub fallback: bool,
+    /// Those who can meet this way but do not know the field (none when it is a fallback),
+    /// best first: offered after the others when those cannot see the seeker soon.
+    pub others: Vec<i64>,
 }
 
 /// Ranks the counsellors who can meet the seeker as asked: the channel must be theirs, and
@@ -50,10 +53,7 @@ pub fn rank(wish: &Wish, counsellors: &[Counsellor]) -> Ranking {
         .collect();
     let knows_field = |c: &Counsellor| c.fields.iter().any(|f| wish.fields.contains(f));
     let fallback = !can_meet.iter().any(|c| knows_field(c));
-    let mut ranked: Vec<&Counsellor> = can_meet
-        .into_iter()
-        .filter(|c| fallback || knows_field(c))
-        .collect();
+    let mut ranked = can_meet;
     let speaks =
         |c: &Counsellor| c.languages.contains(&wish.language) || wish.interpreter.is_some();
     // Stable sort: equal counsellors keep the order they came in (their id order).
@@ -66,27 +66,33 @@ pub fn rank(wish: &Wish, counsellors: &[Counsellor]) -> Ranking {
             c.id,
         )
     });
+    let (knowing, others): (Vec<&Counsellor>, Vec<&Counsellor>) =
+        ranked.into_iter().partition(|c| fallback || knows_field(c));
     Ranking {
-        counsellors: ranked.into_iter().map(|c| c.id).collect(),
+        counsellors: knowing.into_iter().map(|c| c.id).collect(),
         fallback,
+        others: others.into_iter().map(|c| c.id).collect(),
     }
 }
 
-/// Marks the quieter days among those offered: a day with fewer booked meetings than the
-/// average of the offered days is "quieter", and the picker shows those first. `load` is the
-/// number of meetings already booked on each day, in day order; the result has one flag per
-/// day. With no load at all, no day is singled out.
+/// Marks the quieter days among those offered: a day is "quieter" only when it has clearly
+/// fewer booked meetings than the others, below both their median and their average, so
+/// that at most half the days carry the mark and a marked day is never busier than an
+/// unmarked one. `load` is the number of meetings already booked on each day, in day order;
+/// the result has one flag per day. Equal days (all empty, say) are none of them quieter.
 pub fn quieter_days(load: &[usize]) -> Vec<bool> {
-    if load.is_empty() {
+    let n = load.len();
+    if n == 0 {
         return Vec::new();
     }
+    let mut sorted = load.to_vec();
+    sorted.sort_unstable();
+    // Twice the median and n times the average, so that the comparisons need no fractions.
+    let twice_median = sorted[(n - 1) / 2] + sorted[n / 2];
     let total: usize = load.iter().sum();
-    if total == 0 {
-        return vec![false; load.len()];
-    }
-    // n * load < total is "below the average" without fractions.
-    let n = load.len();
-    load.iter().map(|l| l * n < total).collect()
+    load.iter()
+        .map(|l| 2 * l < twice_median && l * n < total)
+        .collect()
 }
 
 #[cfg(test)]
@@ -148,6 +154,11 @@ mod tests {
             "the Somali speaker, then the least busy"
         );
         assert!(!r.fallback);
+        assert_eq!(
+            r.others,
+            [1],
+            "who does not know the field comes after, apart"
+        );
         // With an interpreter, language no longer sorts: the least busy comes first.
         let with_interpreter = Wish {
             interpreter: Some(So),
@@ -179,7 +190,8 @@ mod tests {
             rank(&elsewhere, &all),
             Ranking {
                 counsellors: vec![2],
-                fallback: false
+                fallback: false,
+                others: vec![],
             }
         );
     }
@@ -197,14 +209,37 @@ mod tests {
     }
 
     #[test]
-    fn quieter_days_are_those_below_the_average() {
+    fn quieter_days_are_clearly_below_the_others() {
         assert_eq!(quieter_days(&[4, 1, 3, 0]), [false, true, false, true]);
         assert_eq!(quieter_days(&[2, 2, 2]), [false, false, false]);
         assert_eq!(quieter_days(&[0, 0]), [false, false]);
+        // One busy day does not make every other day "quieter".
+        assert_eq!(quieter_days(&[6, 0, 0, 0, 0]), [false; 5]);
+        // Only the clearly emptier minority.
+        assert_eq!(
+            quieter_days(&[5, 5, 4, 5, 1]),
+            [false, false, false, false, true]
+        );
         assert!(quieter_days(&[]).is_empty());
     }
 
     proptest! {
+        /// At most half the days are marked, and a marked day is never busier than an
+        /// unmarked one.
+        #[test]
+        fn quieter_days_are_a_minority_and_really_quieter(
+            load in prop::collection::vec(0usize..20, 0..30),
+        ) {
+            let quiet = quieter_days(&load);
+            prop_assert_eq!(quiet.len(), load.len());
+            let marked: Vec<usize> = load.iter().zip(&quiet).filter(|(_, q)| **q).map(|(l, _)| *l).collect();
+            let unmarked: Vec<usize> = load.iter().zip(&quiet).filter(|(_, q)| !**q).map(|(l, _)| *l).collect();
+            prop_assert!(marked.len() * 2 <= load.len());
+            if let (Some(most), Some(least)) = (marked.iter().max(), unmarked.iter().min()) {
+                prop_assert!(most < least);
+            }
+        }
+
         /// Everyone offered can meet as asked; the field's counsellors are all offered unless
         /// there are none, and then it is a fallback.
         #[test]

@@ -21,8 +21,11 @@ pub struct OfferedTime {
 pub struct OfferedDay {
     /// The Stockholm day.
     pub date: NaiveDate,
-    /// Fewer meetings are booked this day than on the average offered day.
+    /// Clearly fewer meetings are booked this day than on the other offered days.
     pub quiet: bool,
+    /// The day may still take more (for an office visit: it is below the office's target
+    /// share of its capacity); the picker opens on such a day.
+    pub room: bool,
     /// In time order, one per start time.
     pub times: Vec<OfferedTime>,
 }
@@ -34,15 +37,20 @@ pub struct Offer {
     /// Nobody who knows the seeker's field can meet them this way; the times are with other
     /// counsellors of the office or channel.
     pub fallback: bool,
+    /// Those who know the field cannot meet the seeker soon, so other counsellors' times are
+    /// offered too (after theirs, wherever both are free).
+    pub widened: bool,
 }
 
 impl Offer {
-    /// The day the picker opens on: the first quieter day, else the first day. This is the
-    /// gentle steer; every day stays one click away.
+    /// The day the picker opens on: the first quieter day with room, else the first day
+    /// with room, else the first day. This is the gentle steer; every day stays one click
+    /// away.
     pub fn suggested_day(&self) -> Option<NaiveDate> {
         self.days
             .iter()
-            .find(|d| d.quiet)
+            .find(|d| d.quiet && d.room)
+            .or_else(|| self.days.iter().find(|d| d.room))
             .or(self.days.first())
             .map(|d| d.date)
     }
@@ -79,15 +87,27 @@ fn week_of(t: DateTime<Utc>) -> IsoWeek {
 /// Builds the offer. `free` holds each counsellor's free slots (from
 /// [`super::schedule::free_slots`]); `booked` the start of every live booking of the
 /// counsellors concerned, to weigh weeks and days. `prefer` (when moving a meeting) is the
-/// counsellor to keep when they are free at a time.
+/// counsellor to keep when they are free at a time. `soon` is when those who know the
+/// seeker's field should have a time by: when none of them has one before it, the other
+/// counsellors who can meet this way are offered too, ranked after them.
 pub fn build_offer(
     wish: &Wish,
     counsellors: &[Counsellor],
     free: &HashMap<i64, Vec<Span>>,
     booked: &[(i64, DateTime<Utc>)],
     prefer: Option<i64>,
+    soon: Option<DateTime<Utc>>,
 ) -> Offer {
-    let fallback = rank(wish, counsellors).fallback;
+    let ranking = rank(wish, counsellors);
+    let fallback = ranking.fallback;
+    let widened = !fallback
+        && !ranking.others.is_empty()
+        && soon.is_some_and(|by| {
+            !ranking.counsellors.iter().any(|id| {
+                free.get(id)
+                    .is_some_and(|slots| slots.iter().any(|s| s.start < by))
+            })
+        });
     let mut per_week: HashMap<(i64, IsoWeek), usize> = HashMap::new();
     for (id, start) in booked {
         *per_week.entry((*id, week_of(*start))).or_default() += 1;
@@ -103,7 +123,11 @@ pub fn build_offer(
                 ..c.clone()
             })
             .collect();
-        let mut order = rank(wish, &weighed).counsellors;
+        let ranked = rank(wish, &weighed);
+        let mut order = ranked.counsellors;
+        if widened {
+            order.extend(ranked.others);
+        }
         if let Some(i) = prefer.and_then(|p| order.iter().position(|id| *id == p)) {
             let kept = order.remove(i);
             order.insert(0, kept);
@@ -138,9 +162,15 @@ pub fn build_offer(
         days: days
             .into_iter()
             .zip(quiet)
-            .map(|((date, times), quiet)| OfferedDay { date, quiet, times })
+            .map(|((date, times), quiet)| OfferedDay {
+                date,
+                quiet,
+                room: true,
+                times,
+            })
             .collect(),
         fallback,
+        widened,
     }
 }
 
@@ -206,7 +236,7 @@ mod tests {
         ]);
         // Counsellor 1 has more meetings that week, so 3 gets the shared time.
         let booked = [(1, at(23, 14, 0))];
-        let offer = build_offer(&wish(), &counsellors, &free, &booked, None);
+        let offer = build_offer(&wish(), &counsellors, &free, &booked, None, None);
         assert!(!offer.fallback);
         let dates: Vec<u32> = offer.days.iter().map(|d| d.date.day()).collect();
         assert_eq!(dates, [24, 25]);
@@ -221,8 +251,30 @@ mod tests {
         // Counsellor 2 knows another field and is not offered while someone in the field is.
         assert!(offer.times().all(|t| t.counsellor_id != 2));
         // Moving a meeting keeps its counsellor where they are free.
-        let kept = build_offer(&wish(), &counsellors, &free, &booked, Some(1));
+        let kept = build_offer(&wish(), &counsellors, &free, &booked, Some(1), None);
         assert_eq!(kept.days[0].times[0].counsellor_id, 1);
+    }
+
+    #[test]
+    fn others_are_offered_after_the_field_when_the_field_cannot_meet_soon() {
+        let counsellors = [counsellor(1, &["data-it"]), counsellor(2, &["transport"])];
+        // The one who knows the field is free only on the 26th; the other from the 24th.
+        let free = HashMap::from([
+            (1, vec![slot(at(26, 9, 0)), slot(at(26, 10, 0))]),
+            (2, vec![slot(at(24, 9, 0)), slot(at(26, 9, 0))]),
+        ]);
+        let soon = Some(at(25, 0, 0));
+        let wide = build_offer(&wish(), &counsellors, &free, &[], None, soon);
+        assert!(wide.widened && !wide.fallback);
+        assert_eq!(wide.days[0].times[0].counsellor_id, 2);
+        // Where both are free, the one who knows the field keeps the time.
+        let on_26: Vec<i64> = wide.days[1].times.iter().map(|t| t.counsellor_id).collect();
+        assert_eq!(on_26, [1, 1]);
+        // Soon enough: only the field.
+        let later = Some(at(27, 0, 0));
+        let narrow = build_offer(&wish(), &counsellors, &free, &[], None, later);
+        assert!(!narrow.widened);
+        assert!(narrow.times().all(|t| t.counsellor_id == 1));
     }
 
     #[test]
@@ -233,7 +285,7 @@ mod tests {
             vec![slot(at(24, 9, 0)), slot(at(25, 9, 0)), slot(at(26, 9, 0))],
         )]);
         let booked = [(1, at(24, 13, 0)), (1, at(24, 14, 0)), (1, at(25, 14, 0))];
-        let offer = build_offer(&wish(), &counsellors, &free, &booked, None);
+        let offer = build_offer(&wish(), &counsellors, &free, &booked, None, None);
         let quiet: Vec<bool> = offer.days.iter().map(|d| d.quiet).collect();
         assert_eq!(quiet, [false, false, true]);
         assert_eq!(
@@ -247,7 +299,7 @@ mod tests {
         let counsellors = [counsellor(1, &["data-it"])];
         let starts = [at(24, 9, 0), at(24, 10, 0), at(24, 11, 0), at(25, 9, 0)];
         let free = HashMap::from([(1, starts.iter().map(|s| slot(*s)).collect())]);
-        let offer = build_offer(&wish(), &counsellors, &free, &[], None);
+        let offer = build_offer(&wish(), &counsellors, &free, &[], None, None);
         let near: Vec<_> = offer
             .nearest(at(24, 10, 15), 2)
             .iter()
@@ -285,7 +337,7 @@ mod tests {
                 free.entry(*id).or_default().push(slot(time(*d, *q)));
             }
             let booked: Vec<(i64, DateTime<Utc>)> = booked_starts.iter().map(|(id, d, q)| (*id, time(*d, *q))).collect();
-            let offer = build_offer(&wish(), &counsellors, &free, &booked, None);
+            let offer = build_offer(&wish(), &counsellors, &free, &booked, None, None);
             let mut seen = HashSet::new();
             for day in &offer.days {
                 prop_assert!(!day.times.is_empty());

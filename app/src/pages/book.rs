@@ -307,6 +307,7 @@ fn DaysAndTimes(view: PickerView, channel: Channel, query: Query) -> impl IntoVi
                 <input type="hidden" name="kontor" value=office.clone()/>
                 <input type="hidden" name="byt" value=query.byt.clone()/>
                 {view.fallback.then(|| view! { <p class="notice">{t!(i18n, book_fallback)}</p> })}
+                {view.widened.then(|| view! { <p class="notice">{t!(i18n, book_widened)}</p> })}
                 {(!query.upptagen.is_empty())
                     .then(|| view! { <Taken nearest=view.nearest.clone()/> })}
                 <h2 id="dagar">{t!(i18n, book_days)}</h2>

@@ -64,6 +64,8 @@ pub struct PickerView {
     pub suggested_day: Option<Day>,
     /// Nobody in the seeker's field can meet this way: the times are with others.
     pub fallback: bool,
+    /// Those in the seeker's field cannot meet soon: other counsellors' times are shown too.
+    pub widened: bool,
     /// The seeker's booked first meeting, if any.
     pub live: Option<MeetingSummary>,
     /// The booking being moved.

@@ -7,7 +7,10 @@ use app::domain::{booking::SlotChoice, choices::CancelReason, offer::OfferedTime
 use app::domain::{BookingId, SeekerId};
 use app::domain::{BookingStatus, Rule};
 use app::ssr::{
-    services::booking::{self as service, BookError},
+    services::{
+        booking::{self as service, BookError},
+        picker,
+    },
     store::{NewBooking, SeekerProfile, Store, StoreError},
 };
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -87,7 +90,7 @@ async fn a_first_meeting_is_offered_in_the_field_and_booked_once(backend: Backen
         .find(|o| o.code == "goteborg-centrum")
         .unwrap()
         .id;
-    let picker = service::picker(
+    let picker = picker::picker(
         &store,
         &seeker,
         Channel::Office,
@@ -158,7 +161,7 @@ async fn a_first_meeting_is_offered_in_the_field_and_booked_once(backend: Backen
     }
     assert_eq!(store.seeker_bookings(id).await.unwrap().len(), 1);
     // The booked time (and its buffer) is no longer offered to anyone.
-    let later = service::picker(
+    let later = picker::picker(
         &store,
         &seeker,
         Channel::Office,
@@ -275,7 +278,7 @@ async fn many_racing_for_the_same_times_exactly_one_wins_each(backend: Backend) 
         let id = people::register(&store, 100 + n, &["underskoterska"], None, now()).await;
         seekers.push(profile(&store, id).await);
     }
-    let picker = service::picker(&store, &seekers[0], Channel::Phone, None, None, now())
+    let picker = picker::picker(&store, &seekers[0], Channel::Phone, None, None, now())
         .await
         .unwrap();
     // Three times that do not clash with each other, so each can have one winner.
@@ -373,7 +376,7 @@ async fn moving_keeps_the_counsellor_and_cancelling_frees_the_time(backend: Back
     let (db, store) = fresh(backend).await;
     let id = people::register(&store, 5, &["underskoterska"], None, now()).await;
     let seeker = profile(&store, id).await;
-    let picker = service::picker(&store, &seeker, Channel::Video, None, None, now())
+    let picker = picker::picker(&store, &seeker, Channel::Video, None, None, now())
         .await
         .unwrap();
     let first = picker.offer.days[0].times[0];
@@ -387,7 +390,7 @@ async fn moving_keeps_the_counsellor_and_cancelling_frees_the_time(backend: Back
     );
 
     // Moving: the counsellor is kept wherever they are free.
-    let moving = service::picker(&store, &seeker, Channel::Video, None, Some(&row), now())
+    let moving = picker::picker(&store, &seeker, Channel::Video, None, Some(&row), now())
         .await
         .unwrap();
     let same = moving
@@ -422,7 +425,7 @@ async fn moving_keeps_the_counsellor_and_cancelling_frees_the_time(backend: Back
     assert_eq!(moved.times_moved, 1);
     assert_eq!(moved.video_room, row.video_room, "the link stays the same");
     // Its old time is free again.
-    let after = service::picker(&store, &seeker, Channel::Video, None, None, now())
+    let after = picker::picker(&store, &seeker, Channel::Video, None, None, now())
         .await
         .unwrap();
     assert!(after.offer.times().any(|t| t.slot.start == row.starts_at));

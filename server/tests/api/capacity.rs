@@ -7,7 +7,10 @@ use app::domain::Rule;
 use app::domain::{booking::SlotChoice, capacity::CapacitySetting, Channel};
 use app::domain::{BookingId, SeekerId};
 use app::ssr::{
-    services::booking::{self as service, BookError},
+    services::{
+        booking::{self as service, BookError},
+        picker,
+    },
     store::{NewBooking, Store, StoreError, VisitLimit},
 };
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -60,7 +63,7 @@ async fn the_setting_is_kept_and_full_hours_are_not_offered(backend: Backend) {
     ));
 
     let first = driver(&store, 1).await;
-    let picker = service::picker(&store, &first, Channel::Office, Some(office), None, now())
+    let picker = picker::picker(&store, &first, Channel::Office, Some(office), None, now())
         .await
         .unwrap();
     let time = picker.offer.days[0].times[0];
@@ -79,7 +82,7 @@ async fn the_setting_is_kept_and_full_hours_are_not_offered(backend: Backend) {
     .unwrap();
     // The next driver is not offered that hour, with either counsellor.
     let second = driver(&store, 2).await;
-    let picker = service::picker(&store, &second, Channel::Office, Some(office), None, now())
+    let picker = picker::picker(&store, &second, Channel::Office, Some(office), None, now())
         .await
         .unwrap();
     let hour = |t: DateTime<Utc>| app::domain::capacity::local_hour(t);
@@ -107,7 +110,7 @@ async fn the_setting_is_kept_and_full_hours_are_not_offered(backend: Backend) {
     .await;
     assert!(matches!(refused, Err(BookError::Taken(near)) if !near.is_empty()));
     // A phone meeting that hour is not limited by the reception.
-    let phone = service::picker(&store, &second, Channel::Phone, None, None, now())
+    let phone = picker::picker(&store, &second, Channel::Phone, None, None, now())
         .await
         .unwrap();
     assert!(phone
@@ -120,7 +123,7 @@ async fn the_setting_is_kept_and_full_hours_are_not_offered(backend: Backend) {
     let day = hour(time.slot.start).0;
     for n in 3..5 {
         let seeker = driver(&store, n).await;
-        let picker = service::picker(&store, &seeker, Channel::Office, Some(office), None, now())
+        let picker = picker::picker(&store, &seeker, Channel::Office, Some(office), None, now())
             .await
             .unwrap();
         let t = picker
@@ -143,14 +146,15 @@ async fn the_setting_is_kept_and_full_hours_are_not_offered(backend: Backend) {
         .unwrap();
     }
     let next = driver(&store, 5).await;
-    let picker = service::picker(&store, &next, Channel::Office, Some(office), None, now())
+    let picker = picker::picker(&store, &next, Channel::Office, Some(office), None, now())
         .await
         .unwrap();
-    // (It may have no free hour left at all; if it has, it is no longer a quiet day.)
-    assert!(picker.offer.day(day).is_none_or(|d| !d.quiet));
+    // (It may have no free hour left at all; if it has, it has no room below target and is
+    // not marked quieter.)
+    assert!(picker.offer.day(day).is_none_or(|d| !d.room && !d.quiet));
     let suggested = picker.offer.suggested_day().unwrap();
     assert!(suggested > day);
-    assert!(picker.offer.day(suggested).unwrap().quiet);
+    assert!(picker.offer.day(suggested).unwrap().room);
     db.drop_database().await;
 }
 

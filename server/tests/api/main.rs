@@ -7,6 +7,7 @@ mod support;
 
 mod booking_http;
 mod booking_store;
+mod calendar_facts;
 mod calendar_http;
 mod capacity;
 mod cli;

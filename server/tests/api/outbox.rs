@@ -10,7 +10,7 @@ use app::domain::{
 use app::domain::{BookingId, SeekerId};
 use app::ssr::{
     notifications::{MailSettings, Mailbox, Mailer, Notifier, Round, SmsProvider},
-    services::booking as service,
+    services::{booking as service, picker},
     store::{NewBooking, OutboxRow, Store, StoreError},
 };
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -166,7 +166,7 @@ async fn each_change_writes_its_messages_with_it_and_only_then(backend: Backend)
     // Booked through the service, as a seeker does: a visit on Thursday.
     let seeker_id = people::register(&store, 1, &["underskoterska"], None, now()).await;
     let seeker = store.seeker_profile(seeker_id).await.unwrap().unwrap();
-    let picker = service::picker(&store, &seeker, Channel::Phone, None, None, now())
+    let picker = picker::picker(&store, &seeker, Channel::Phone, None, None, now())
         .await
         .unwrap();
     let thursday = picker

@@ -9,6 +9,7 @@ mod form;
 pub use form::{CapacityError, CapacityForm, CapacitySetting, MAX_PER_HOUR, WEEKDAY_KEYS};
 
 use super::{
+    matching::quieter_days,
     offer::{Offer, OfferedDay},
     time::in_stockholm,
     OpeningHours,
@@ -103,10 +104,11 @@ impl Capacity {
     }
 
     /// The offer for an office visit under this capacity: times in full hours are taken
-    /// out (and days left empty with them), and the days below target are the quiet ones,
-    /// so the picker opens on the first of them.
+    /// out (and days left empty with them); a day has room while it is below target, so the
+    /// picker opens on the first such day; and a day is quieter when, below target, it holds
+    /// clearly fewer visits than the other offered days.
     pub fn apply(&self, offer: Offer, load: &VisitLoad) -> Offer {
-        let days = offer
+        let days: Vec<OfferedDay> = offer
             .days
             .into_iter()
             .filter_map(|day| {
@@ -116,15 +118,26 @@ impl Capacity {
                     .filter(|t| self.has_room(load, t.slot.start))
                     .collect();
                 (!times.is_empty()).then(|| OfferedDay {
-                    quiet: self.below_target(load, day.date),
+                    quiet: false,
+                    room: self.below_target(load, day.date),
                     date: day.date,
                     times,
                 })
             })
             .collect();
+        let visits: Vec<usize> = days.iter().map(|d| load.on_day(d.date) as usize).collect();
+        let quiet = quieter_days(&visits);
         Offer {
-            days,
+            days: days
+                .into_iter()
+                .zip(quiet)
+                .map(|(day, quiet)| OfferedDay {
+                    quiet: quiet && day.room,
+                    ..day
+                })
+                .collect(),
             fallback: offer.fallback,
+            widened: offer.widened,
         }
     }
 }
@@ -377,7 +390,7 @@ mod tests {
                     (c.id, free_slots(&open, &busy, &rules, now))
                 })
                 .collect();
-            let offer = build_offer(&wish(), &staff, &free, &starts, None);
+            let offer = build_offer(&wish(), &staff, &free, &starts, None, None);
             let load = VisitLoad::from_starts(starts.iter().map(|(_, s)| *s));
             let offer = cap.apply(offer, &load);
             let Some(date) = offer.suggested_day() else {
@@ -433,7 +446,8 @@ mod tests {
 
     proptest! {
         /// Whatever is booked: the offer under capacity only holds times in hours with
-        /// room, and its quiet days are exactly those below target.
+        /// room, the days with room are exactly those below target, and a quieter day has
+        /// room.
         #[test]
         fn the_offer_never_exceeds_capacity(
             per_hour in 0u32..5,
@@ -451,9 +465,10 @@ mod tests {
                 .map(|d| Span::new(at(d, 9, 0), at(d, 16, 0)).unwrap())
                 .collect();
             let free = HashMap::from([(1, free_slots(&open, &[], &SlotRules::first_meeting(), at(day(22), 12, 0)))]);
-            let offer = cap.apply(build_offer(&wish(), &[counsellor(1)], &free, &[], None), &load);
+            let offer = cap.apply(build_offer(&wish(), &[counsellor(1)], &free, &[], None, None), &load);
             for d in &offer.days {
-                prop_assert_eq!(d.quiet, cap.below_target(&load, d.date));
+                prop_assert_eq!(d.room, cap.below_target(&load, d.date));
+                prop_assert!(!d.quiet || d.room);
                 for t in &d.times {
                     let (date, hour) = local_hour(t.slot.start);
                     prop_assert!(load.in_hour(date, hour) < per_hour);

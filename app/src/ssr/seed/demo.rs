@@ -4,7 +4,8 @@
 use super::{busy_week, tsv::Rows, SeedError};
 use crate::domain::capacity::{CapacitySetting, DEFAULT_TARGET_PERCENT};
 use crate::domain::{
-    time::stockholm_to_utc, Address, Channel, Email, FieldCode, OpeningHours, PhoneNumber, Postcode,
+    holidays::holiday_on, time::stockholm_to_utc, Address, Channel, Email, FieldCode, OpeningHours,
+    PhoneNumber, Postcode,
 };
 use crate::ssr::store::{NewCounsellor, NewOffice, Store};
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
@@ -110,7 +111,8 @@ pub fn availability_plan(
         let Some(span) = hours.on(date.weekday()) else {
             continue;
         };
-        if date.weekday() == day_off {
+        // Like generated working hours: nobody works on the day off or a public holiday.
+        if date.weekday() == day_off || holiday_on(date).is_some() {
             continue;
         }
         let opens = span.opens.max(hm(8, 0));
@@ -199,6 +201,14 @@ pub async fn load_demo(
     };
     for office in store.list_offices().await? {
         store.set_office_capacity(office.id, &setting).await?;
+    }
+    // Umeå holds a planning day on the Wednesday of the week after next: nothing is offered
+    // with its counsellors then.
+    if let Some(umea) = store.office_id_by_code("umea").await? {
+        let planning = busy_week::next_monday(today) + Days::new(9);
+        store
+            .add_office_closure(umea, planning, "Planeringsdag")
+            .await?;
     }
     Ok(DemoOutcome::Loaded {
         offices: offices.len(),

@@ -1,24 +1,19 @@
-//! Booking the first meeting: what to offer a seeker, and making, moving and cancelling the
-//! booking. The offer is computed fresh for every request from the store; the database has
-//! the last word on whether a time is still free.
+//! Booking the first meeting: making, moving and cancelling the booking. What is offered is
+//! computed fresh for every request (`picker`); the database has the last word on whether a
+//! time is still free.
 
+use super::picker::{self as offers, first_meeting_rules};
 use crate::domain::{BookingId, Rule, SeekerId};
 use crate::{
     domain::{
         booking::{Cancellation, SlotChoice},
-        capacity::{local_hour, Capacity, VisitLoad},
-        choices::LanguageCode,
-        matching::{rank, Counsellor, Wish},
-        offer::{build_offer, Offer, OfferedTime},
-        schedule::{free_slots, SlotRules, Span},
-        time::stockholm_to_utc,
-        Channel, FieldCode,
+        offer::OfferedTime,
+        Channel,
     },
     error::AppError,
-    ssr::store::{BookingRow, NewBooking, NewTime, SeekerProfile, Store, StoreError, VisitLimit},
+    ssr::store::{BookingRow, NewBooking, NewTime, SeekerProfile, Store, StoreError},
 };
-use chrono::{DateTime, Duration, Utc};
-use std::collections::HashMap;
+use chrono::{DateTime, Utc};
 
 /// The meeting type a first booking is.
 pub const FIRST_MEETING: &str = "first-meeting";
@@ -26,47 +21,6 @@ pub const FIRST_MEETING: &str = "first-meeting";
 pub const NEAREST: usize = 4;
 /// Where video meetings are held; the room name completes the link.
 pub const VIDEO_BASE: &str = "https://video.tidbok.example/m/";
-
-/// What the picker shows: the offer, and the counsellors' names.
-#[derive(Debug, Clone, Default)]
-pub struct Picker {
-    pub offer: Offer,
-    pub names: HashMap<i64, String>,
-    /// Every free slot of every counsellor who may meet the seeker this way: a time the
-    /// offer gives to one counsellor may still be booked with another who is free then
-    /// (the offer's choice can shift as other bookings change the week's load).
-    free: HashMap<i64, Vec<Span>>,
-    /// For a visit: the office, its capacity and the visits already booked there.
-    office: Option<(i64, Capacity, VisitLoad)>,
-}
-
-impl Picker {
-    /// The office's limit for a visit starting at `start`, checked again when booking.
-    pub fn visit_limit(&self, start: DateTime<Utc>) -> Option<VisitLimit> {
-        let (office_id, capacity, _) = self.office.as_ref()?;
-        let (date, hour) = local_hour(start);
-        let max = capacity.per_hour_on(chrono::Datelike::weekday(&date))?;
-        let hour_start = stockholm_to_utc(date, chrono::NaiveTime::from_hms_opt(hour, 0, 0)?)?;
-        Some(VisitLimit {
-            office_id: *office_id,
-            hour_start,
-            hour_end: hour_start + Duration::hours(1),
-            max: i64::from(max),
-        })
-    }
-
-    /// The chosen time, if that counsellor may meet the seeker this way and is free then.
-    pub fn bookable(&self, choice: SlotChoice) -> Option<OfferedTime> {
-        self.free
-            .get(&choice.counsellor_id)?
-            .iter()
-            .find(|s| s.start == choice.start)
-            .map(|slot| OfferedTime {
-                slot: *slot,
-                counsellor_id: choice.counsellor_id,
-            })
-    }
-}
 
 /// Why a booking was not made.
 #[derive(Debug)]
@@ -88,171 +42,6 @@ impl From<StoreError> for BookError {
     fn from(e: StoreError) -> Self {
         BookError::Failed(e.into())
     }
-}
-
-/// The first meeting's rules, with its length and buffer as the meeting type says.
-pub async fn first_meeting_rules(store: &Store) -> Result<SlotRules, AppError> {
-    let types = store.list_meeting_types().await?;
-    let kind = types
-        .iter()
-        .find(|t| t.code == FIRST_MEETING)
-        .ok_or_else(|| AppError::internal("meeting type first-meeting is missing"))?;
-    Ok(SlotRules {
-        length: Duration::minutes(kind.minutes),
-        buffer: Duration::minutes(kind.buffer_minutes),
-        ..SlotRules::first_meeting()
-    })
-}
-
-/// What the seeker asked for, in matching's terms.
-pub fn wish(profile: &SeekerProfile, channel: Channel, office_id: Option<i64>) -> Wish {
-    Wish {
-        fields: profile
-            .fields
-            .iter()
-            .filter_map(|f| FieldCode::parse(f).ok())
-            .collect(),
-        language: LanguageCode::parse(&profile.preferred_language).unwrap_or(LanguageCode::Sv),
-        interpreter: profile
-            .interpreter_language
-            .as_deref()
-            .and_then(LanguageCode::parse),
-        channel,
-        office_id: (channel == Channel::Office).then_some(office_id).flatten(),
-    }
-}
-
-/// The times to offer the seeker for meeting this way. When `moving` names one of their
-/// bookings, its own time counts as free and its counsellor is kept where possible.
-#[tracing::instrument(skip_all, fields(seeker_id = profile.id, ?channel, ?office_id))]
-pub async fn picker(
-    store: &Store,
-    profile: &SeekerProfile,
-    channel: Channel,
-    office_id: Option<i64>,
-    moving: Option<&BookingRow>,
-    now: DateTime<Utc>,
-) -> Result<Picker, AppError> {
-    let rules = first_meeting_rules(store).await?;
-    let from = now;
-    let to = now + rules.horizon + rules.length;
-    let rows = store.list_counsellors().await?;
-    let open = store.open_times(from, to).await?;
-    let busy = store.busy_times(from - Duration::days(1), to).await?;
-    let counsellors: Vec<Counsellor> = rows
-        .iter()
-        .map(|c| Counsellor {
-            id: c.id,
-            office_id: c.office_id,
-            fields: c
-                .fields
-                .iter()
-                .filter_map(|f| FieldCode::parse(f).ok())
-                .collect(),
-            languages: c
-                .languages
-                .iter()
-                .filter_map(|l| LanguageCode::parse(l))
-                .collect(),
-            channels: c.channels.clone(),
-            week_bookings: 0,
-        })
-        .collect();
-    let moving_id = moving.map(|b| b.id);
-    let busy: Vec<_> = busy
-        .into_iter()
-        .filter(|b| Some(b.id) != moving_id)
-        .collect();
-    let mut open_by: HashMap<i64, Vec<Span>> = HashMap::new();
-    for a in &open {
-        if let Some(s) = Span::new(a.starts_at, a.ends_at) {
-            open_by.entry(a.counsellor_id).or_default().push(s);
-        }
-    }
-    let mut busy_by: HashMap<i64, Vec<Span>> = HashMap::new();
-    for b in &busy {
-        if let Some(s) = Span::new(b.starts_at, b.clear_until) {
-            busy_by.entry(b.counsellor_id).or_default().push(s);
-        }
-    }
-    let free: HashMap<i64, Vec<Span>> = open_by
-        .iter()
-        .map(|(id, spans)| {
-            let booked = busy_by.get(id).map(Vec::as_slice).unwrap_or_default();
-            (*id, free_slots(spans, booked, &rules, now))
-        })
-        .collect();
-    let starts: Vec<(i64, DateTime<Utc>)> = busy
-        .iter()
-        .map(|b| (b.counsellor_id, b.starts_at))
-        .collect();
-    let wish = wish(profile, channel, office_id);
-    let mut offer = build_offer(
-        &wish,
-        &counsellors,
-        &free,
-        &starts,
-        moving.map(|b| b.counsellor_id),
-    );
-    let eligible = rank(&wish, &counsellors).counsellors;
-    let mut free: HashMap<i64, Vec<Span>> = free
-        .into_iter()
-        .filter(|(id, _)| eligible.contains(id))
-        .collect();
-    let office = match (channel, office_id) {
-        (Channel::Office, Some(office)) => {
-            let (capacity, load) = office_load(store, office, moving_id, from, to).await?;
-            offer = capacity.apply(offer, &load);
-            for slots in free.values_mut() {
-                slots.retain(|s| capacity.has_room(&load, s.start));
-            }
-            Some((office, capacity, load))
-        }
-        _ => None,
-    };
-    let names = rows
-        .into_iter()
-        .map(|c| (c.id, format!("{} {}", c.first_name, c.last_name)))
-        .collect();
-    Ok(Picker {
-        offer,
-        names,
-        free,
-        office,
-    })
-}
-
-/// An office's capacity and the visits booked there from a day before `from` to `to` (the
-/// meeting being moved, if any, left out).
-pub async fn office_load(
-    store: &Store,
-    office_id: i64,
-    leave_out: Option<i64>,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> Result<(Capacity, VisitLoad), AppError> {
-    let setting = store.office_capacity(office_id).await?;
-    let opening = store
-        .list_offices()
-        .await?
-        .into_iter()
-        .find(|o| o.id == office_id)
-        .map(|o| o.opening_hours)
-        .unwrap_or_default();
-    let capacity = Capacity::new(setting.per_hour, setting.target_percent, &opening);
-    let moving_start = match leave_out {
-        Some(id) => store.booking(id).await?.map(|b| b.starts_at),
-        None => None,
-    };
-    let mut starts = store
-        .office_visit_starts(office_id, from - Duration::days(1), to)
-        .await?;
-    if let Some(t) = moving_start {
-        if let Some(i) = starts.iter().position(|s| *s == t) {
-            starts.remove(i);
-        }
-    }
-    Ok((capacity, VisitLoad::from_starts(starts)))
 }
 
 /// A random video room name.
@@ -291,7 +80,7 @@ pub async fn book(
     if let Some(existing) = store.live_first_meeting(profile.id).await? {
         return Err(BookError::AlreadyBooked(existing.id));
     }
-    let picker = picker(store, profile, channel, office_id, None, now).await?;
+    let picker = offers::picker(store, profile, channel, office_id, None, now).await?;
     let Some(time) = picker.bookable(choice) else {
         return Err(BookError::Taken(
             picker.offer.nearest(choice.start, NEAREST),
@@ -315,7 +104,7 @@ pub async fn book(
     match store.insert_booking(&new).await {
         Ok(id) => Ok(id),
         Err(StoreError::Conflict(rule)) if rule.is_taken() => {
-            let fresh = self::picker(store, profile, channel, office_id, None, now).await?;
+            let fresh = offers::picker(store, profile, channel, office_id, None, now).await?;
             Err(BookError::Taken(fresh.offer.nearest(choice.start, NEAREST)))
         }
         Err(StoreError::Conflict(Rule::OneFirstMeeting)) => {
@@ -355,7 +144,7 @@ pub async fn reschedule(
     {
         return Ok(());
     }
-    let picker = picker(store, profile, channel, office_id, Some(booking), now).await?;
+    let picker = offers::picker(store, profile, channel, office_id, Some(booking), now).await?;
     let Some(time) = picker.bookable(choice) else {
         return Err(BookError::Taken(
             picker.offer.nearest(choice.start, NEAREST),
@@ -383,7 +172,7 @@ pub async fn reschedule(
         Ok(()) => Ok(()),
         Err(StoreError::Conflict(rule)) if rule.is_taken() => {
             let fresh =
-                self::picker(store, profile, channel, office_id, Some(booking), now).await?;
+                offers::picker(store, profile, channel, office_id, Some(booking), now).await?;
             Err(BookError::Taken(fresh.offer.nearest(choice.start, NEAREST)))
         }
         Err(e) => Err(e.into()),

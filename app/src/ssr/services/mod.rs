@@ -8,6 +8,7 @@ pub mod case_file;
 pub mod office;
 pub mod open_time;
 pub mod passwords;
+pub mod picker;
 pub mod profile;
 pub mod registration;
 pub mod seeker_pages;

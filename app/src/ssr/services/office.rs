@@ -15,7 +15,10 @@ use crate::{
     error::AppError,
     paths,
     ssr::{
-        services::{booking::office_load, staff::allow},
+        services::{
+            picker::{office_load, opening_hours},
+            staff::allow,
+        },
         store::{ArrivalBy, FactRow, Store, StoreError},
     },
     views::office::{FiguresView, LoadDay, OfficeView, ReceptionVisit},
@@ -106,7 +109,9 @@ pub async fn view(
         .collect();
     let start = day_start(monday)?;
     let end = day_start(monday + Days::new(LOAD_WEEKS * 7))?;
-    let (capacity, load) = office_load(store, office_id, None, start + Days::new(1), end).await?;
+    let hours = opening_hours(store, office_id).await?;
+    let (capacity, load) =
+        office_load(store, office_id, &hours, None, start + Days::new(1), end).await?;
     let hours = 8..18;
     let grid = load_grid(&capacity, &load, &dates, hours.clone());
     let days = dates

@@ -184,6 +184,7 @@ pub async fn picker(
         days: Vec::new(),
         suggested_day: None,
         fallback: false,
+        widened: false,
         live: live.as_ref().map(|b| summary(b, now)).transpose()?,
         moving: moving.as_ref().map(|b| summary(b, now)).transpose()?,
         nearest: Vec::new(),
@@ -191,8 +192,10 @@ pub async fn picker(
     let Some(channel) = channel else {
         return Ok(view);
     };
-    let picker = service::picker(store, seeker, channel, office_id, moving.as_ref(), now).await?;
+    let picker =
+        super::picker::picker(store, seeker, channel, office_id, moving.as_ref(), now).await?;
     view.fallback = picker.offer.fallback;
+    view.widened = picker.offer.widened;
     view.suggested_day = picker.offer.suggested_day().map(Day);
     if let Some(wanted) = query.taken {
         view.nearest = picker

@@ -9,6 +9,7 @@ mod bookings;
 mod calendar;
 mod capacity;
 mod case_file;
+mod closures;
 mod counsellors;
 mod error;
 mod ids;
