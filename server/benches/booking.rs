@@ -187,8 +187,9 @@ fn slot_engine() {
             .map(|(id, open, booked)| (*id, free_slots(open, booked, &rules, now())))
             .collect()
     };
-    let offer_of =
-        |free: &HashMap<i64, Vec<Span>>| build_offer(&wish, &counsellors, free, &starts, None);
+    let offer_of = |free: &HashMap<i64, Vec<Span>>| {
+        build_offer(&wish, &counsellors, free, &starts, None, None)
+    };
 
     let (mut t_free, mut t_offer, mut t_both) = (Vec::new(), Vec::new(), Vec::new());
     let mut last: (usize, Offer) = (0, Offer::default());
@@ -363,8 +364,43 @@ async fn on_database(backend: Backend) {
         "racing for one first time",
     )
     .await;
+    print_spread(&store, office_id).await;
     store.close().await;
     db.drop_database().await;
+}
+
+/// How the booked visits lie: per day, and per hour of the day.
+async fn print_spread(store: &Store, office_id: i64) {
+    let starts = store
+        .office_visit_starts(
+            office_id,
+            now() - Duration::days(1),
+            now() + Duration::weeks(WEEKS as i64 + 1),
+        )
+        .await
+        .unwrap();
+    let mut per_day: std::collections::BTreeMap<NaiveDate, usize> = Default::default();
+    let mut per_hour: std::collections::BTreeMap<u32, usize> = Default::default();
+    for t in &starts {
+        let local = app::domain::time::in_stockholm(*t);
+        *per_day.entry(local.date_naive()).or_default() += 1;
+        *per_hour.entry(chrono::Timelike::hour(&local)).or_default() += 1;
+    }
+    let days: Vec<String> = per_day
+        .iter()
+        .map(|(d, n)| format!("{} {n}", d.format("%d/%m")))
+        .collect();
+    let hours: Vec<String> = per_hour
+        .iter()
+        .map(|(h, n)| format!("{h:02}:00 {n}"))
+        .collect();
+    println!(
+        "  spread of {} visits over {} days, visits per day: {}",
+        starts.len(),
+        per_day.len(),
+        days.join(", ")
+    );
+    println!("  visits per hour of the day: {}", hours.join(", "));
 }
 
 /// Seekers book at once, the `i`th aiming first at `first(i)`; prints throughput and how

@@ -22,16 +22,25 @@ pub enum CheckIn {
 }
 
 /// Check-in for a live office visit from `starts` to `ends`, `arrived` if already checked in.
+/// It opens an hour before the visit, but not before the office opens that day
+/// (`office_opens`, when the office has opening hours). A visit arranged before opening time
+/// opens an hour before all the same: the office is open for that visitor. A visit arranged before opening time
+/// opens an hour before all the same: the office is open for that visitor.
 pub fn check_in(
     starts: DateTime<Utc>,
     ends: DateTime<Utc>,
     arrived: Option<DateTime<Utc>>,
+    office_opens: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> CheckIn {
     if let Some(at) = arrived {
         return CheckIn::Done(at);
     }
-    let opens = starts - CHECK_IN_OPENS_BEFORE;
+    let hour_before = starts - CHECK_IN_OPENS_BEFORE;
+    let opens = match office_opens {
+        Some(office) if office <= starts => hour_before.max(office),
+        _ => hour_before,
+    };
     if now < opens {
         CheckIn::Opens(opens)
     } else if now < ends {
@@ -62,15 +71,32 @@ mod tests {
     fn check_in_opens_an_hour_before_and_closes_at_the_end() {
         let (starts, ends) = (t(10, 0), t(10, 45));
         assert_eq!(
-            check_in(starts, ends, None, t(8, 59)),
+            check_in(starts, ends, None, None, t(8, 59)),
             CheckIn::Opens(t(9, 0))
         );
-        assert_eq!(check_in(starts, ends, None, t(9, 0)), CheckIn::Open);
-        assert_eq!(check_in(starts, ends, None, t(10, 44)), CheckIn::Open);
-        assert_eq!(check_in(starts, ends, None, t(10, 45)), CheckIn::Closed);
+        assert_eq!(check_in(starts, ends, None, None, t(9, 0)), CheckIn::Open);
+        assert_eq!(check_in(starts, ends, None, None, t(10, 44)), CheckIn::Open);
         assert_eq!(
-            check_in(starts, ends, Some(t(9, 50)), t(11, 0)),
+            check_in(starts, ends, None, None, t(10, 45)),
+            CheckIn::Closed
+        );
+        assert_eq!(
+            check_in(starts, ends, Some(t(9, 50)), None, t(11, 0)),
             CheckIn::Done(t(9, 50))
+        );
+        // An office that opens at 09:30 lets a 10:00 visitor check in from 09:30.
+        assert_eq!(
+            check_in(starts, ends, None, Some(t(9, 30)), t(9, 10)),
+            CheckIn::Opens(t(9, 30))
+        );
+        assert_eq!(
+            check_in(starts, ends, None, Some(t(8, 0)), t(9, 0)),
+            CheckIn::Open
+        );
+        // A visit arranged before the office opens: an hour before, as any other.
+        assert_eq!(
+            check_in(starts, ends, None, Some(t(11, 0)), t(9, 0)),
+            CheckIn::Open
         );
     }
 

@@ -1,7 +1,7 @@
 //! Offices and their opening hours.
 
 use super::{Email, PhoneNumber, Postcode};
-use chrono::{NaiveTime, Weekday};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,6 +83,12 @@ impl OpeningHours {
 
     pub fn on(&self, weekday: Weekday) -> Option<&OpeningSpan> {
         self.0.iter().find(|s| s.weekday == weekday)
+    }
+
+    /// When the office opens on `date`, if it opens that day.
+    pub fn opens_on(&self, date: NaiveDate) -> Option<DateTime<Utc>> {
+        self.on(date.weekday())
+            .and_then(|s| super::time::stockholm_to_utc(date, s.opens))
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::{
     field_error::{FieldError, FieldErrors},
+    holidays::holiday_on,
     open_time::{clock_text, parse_clock, OpenTime, OpenTimeError},
     schedule::Span,
     time::parse_iso_date,
@@ -130,10 +131,11 @@ impl WorkHours {
     }
 
     /// The open time these hours give on `dates`, less what `taken` (absences, open time
-    /// already there) covers. Pieces shorter than a quarter-hour are left out.
+    /// already there) covers, and nothing on a public holiday. Pieces shorter than a
+    /// quarter-hour are left out.
     pub fn plan(&self, dates: impl Iterator<Item = NaiveDate>, taken: &[Span]) -> Vec<Span> {
         let mut out = Vec::new();
-        for date in dates {
+        for date in dates.filter(|d| holiday_on(*d).is_none()) {
             let weekday = date.weekday().number_from_monday();
             for &(_, s, e) in self.spans.iter().filter(|sp| sp.0 == weekday) {
                 let Some(span) = OpenTime::new(date, s, e).ok().and_then(|t| t.span()) else {
@@ -305,6 +307,29 @@ mod tests {
             ("12:00", "13:00")
         );
         assert_eq!(back.parse().unwrap(), hours);
+    }
+
+    #[test]
+    fn the_plan_skips_public_holidays() {
+        let form = week(
+            &[
+                ("08:00", "16:00"),
+                ("08:00", "16:00"),
+                ("08:00", "16:00"),
+                ("08:00", "16:00"),
+                ("08:00", "16:00"),
+            ],
+            ("", ""),
+        );
+        let hours = form.parse().unwrap();
+        // Monday 21 to Friday 25 December 2026: Christmas Eve and Day are closed.
+        let monday = NaiveDate::from_ymd_opt(2026, 12, 21).unwrap();
+        let plan = hours.plan(monday.iter_days().take(5), &[]);
+        let days: Vec<u32> = plan
+            .iter()
+            .map(|s| super::super::time::stockholm_date(s.start).day())
+            .collect();
+        assert_eq!(days, [21, 22, 23]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::paths::CalendarMode;
 use crate::{
-    domain::{open_time::OpenTimeForm, time::Day, BookingStatus, Channel},
+    domain::{holidays::Holiday, open_time::OpenTimeForm, time::Day, BookingStatus, Channel},
     error::AppError,
 };
 use serde::{Deserialize, Serialize};
@@ -16,6 +16,16 @@ pub struct BoardColumn {
     pub counsellor_name: Option<String>,
     /// Whether the signed-in staff member may change this column's open time.
     pub editable: bool,
+    /// The service or the office is closed that day: nothing is offered to job seekers.
+    pub closed: Option<ClosedDay>,
+}
+
+/// Why nothing is offered on a day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ClosedDay {
+    Holiday(Holiday),
+    /// The office's own closed day, with the reason it gave.
+    Office(String),
 }
 
 /// A meeting on the board. Times are minutes since midnight in Stockholm, computed by the

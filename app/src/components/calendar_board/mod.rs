@@ -27,7 +27,7 @@ use crate::{
         BookingStatus,
     },
     i18n::*,
-    views::calendar::{Board, BoardColumn, BoardMeeting},
+    views::calendar::{Board, BoardColumn, BoardMeeting, ClosedDay},
 };
 use editor::{Editor, OpenTimeEditor};
 use leptos::prelude::*;
@@ -93,6 +93,7 @@ fn board_view(board: Board) -> impl IntoView {
                     <div class="board__heading" class:board__heading--today=today id=format!("kolumn-{i}")>
                         {heading(col)}
                         {today.then(|| view! { " " <span class="tag">{t!(i18n, cal_today)}</span> })}
+                        {col.closed.as_ref().map(|c| view! { " " <span class="tag tag--closed">{closed_text(i18n, c, swedish)}</span> })}
                     </div>
                 }
             })
@@ -346,5 +347,21 @@ mod browser {
 
     pub fn focus_later(id: String) {
         request_animation_frame(move || focus(&id));
+    }
+}
+
+/// What a closed day is called on the board.
+fn closed_text(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    closed: &ClosedDay,
+    swedish: bool,
+) -> String {
+    match closed {
+        ClosedDay::Holiday(h) if swedish => h.swedish().to_owned(),
+        ClosedDay::Holiday(h) => h.english().to_owned(),
+        ClosedDay::Office(reason) if reason.is_empty() => {
+            t_string!(i18n, cal_office_closed).to_owned()
+        }
+        ClosedDay::Office(reason) => format!("{}: {reason}", t_string!(i18n, cal_office_closed)),
     }
 }

@@ -5,6 +5,7 @@ use crate::paths;
 use crate::{
     domain::{
         arrival::waited_minutes,
+        holidays::holiday_on,
         open_time::{minute_of_day, DAY_ENDS, DAY_STARTS},
         staff::{CalendarOwner, StaffMember},
         time::{parse_iso_date, stockholm_date, stockholm_to_utc, Day},
@@ -13,8 +14,8 @@ use crate::{
     paths::CalendarMode,
     ssr::{services::staff::allow, store::Store},
     views::calendar::{
-        Board, BoardArrival, BoardColumn, BoardMeeting, BoardOpen, CalendarView, Colleague,
-        RefusedOpenTime,
+        Board, BoardArrival, BoardColumn, BoardMeeting, BoardOpen, CalendarView, ClosedDay,
+        Colleague, RefusedOpenTime,
     },
 };
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
@@ -85,13 +86,14 @@ pub async fn view(
             office_id,
         })
     };
-    let columns: Vec<BoardColumn> = match mode {
+    let mut columns: Vec<BoardColumn> = match mode {
         CalendarMode::Week => (0..if q.weekend { 7 } else { 5 })
             .map(|offset| BoardColumn {
                 counsellor_id,
                 date: Day(monday + Days::new(offset)),
                 counsellor_name: None,
                 editable: may_plan(counsellor_id),
+                closed: None,
             })
             .collect(),
         CalendarMode::Day => vec![BoardColumn {
@@ -99,6 +101,7 @@ pub async fn view(
             date: Day(day),
             counsellor_name: None,
             editable: may_plan(counsellor_id),
+            closed: None,
         }],
         CalendarMode::Office => colleagues
             .iter()
@@ -107,9 +110,11 @@ pub async fn view(
                 date: Day(day),
                 counsellor_name: Some(format!("{} {}", c.first_name, c.last_name)),
                 editable: may_plan(c.id),
+                closed: None,
             })
             .collect(),
     };
+    mark_closed_days(store, office_id, &mut columns).await?;
 
     let back = paths::calendar(mode, day, counsellor_id, q.weekend);
     let mut board = Board {
@@ -217,6 +222,31 @@ async fn fill(
                 });
             }
         }
+    }
+    Ok(())
+}
+
+/// Names the days on the board that nothing is offered: public holidays and the office's own
+/// closed days.
+async fn mark_closed_days(
+    store: &Store,
+    office_id: i64,
+    columns: &mut [BoardColumn],
+) -> Result<(), AppError> {
+    let (Some(first), Some(last)) = (
+        columns.iter().map(|c| c.date.0).min(),
+        columns.iter().map(|c| c.date.0).max(),
+    ) else {
+        return Ok(());
+    };
+    let closures = store.office_closures(first, last).await?;
+    for col in columns.iter_mut() {
+        col.closed = holiday_on(col.date.0).map(ClosedDay::Holiday).or_else(|| {
+            closures
+                .iter()
+                .find(|(office, day, _)| *office == office_id && *day == col.date.0)
+                .map(|(_, _, reason)| ClosedDay::Office(reason.clone()))
+        });
     }
     Ok(())
 }

@@ -16,7 +16,7 @@ use crate::{
     paths,
     ssr::{
         services::{
-            picker::{office_load, opening_hours},
+            picker::{office_load, opening_hours, visit_office_opens},
             staff::allow,
         },
         store::{ArrivalBy, FactRow, Store, StoreError},
@@ -221,7 +221,8 @@ pub async fn check_in_seeker(
     if b.channel != Channel::Office || b.status != BookingStatus::Booked {
         return Err(AppError::Conflict(Rule::NotAVisit));
     }
-    match check_in(b.starts_at, b.ends_at, None, now) {
+    let office_opens = visit_office_opens(store, &b).await?;
+    match check_in(b.starts_at, b.ends_at, None, office_opens, now) {
         CheckIn::Open => Ok(store
             .mark_arrived(booking_id, ArrivalBy::Seeker(seeker_id), now)
             .await?),

@@ -267,3 +267,17 @@ pub async fn opening_hours(store: &Store, office_id: i64) -> Result<OpeningHours
         .map(|o| o.opening_hours)
         .unwrap_or_default())
 }
+
+/// When the office of a visit opens on the visit's day (check-in opens no earlier); `None` for
+/// a meeting that is not a visit, or an office without hours that day.
+pub async fn visit_office_opens(
+    store: &Store,
+    b: &BookingRow,
+) -> Result<Option<DateTime<Utc>>, AppError> {
+    match (b.channel, b.office_id) {
+        (Channel::Office, Some(office)) => Ok(opening_hours(store, office)
+            .await?
+            .opens_on(stockholm_date(b.starts_at))),
+        _ => Ok(None),
+    }
+}

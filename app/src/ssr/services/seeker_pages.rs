@@ -1,6 +1,7 @@
 //! What the job seeker's own pages are drawn from: the picker, a meeting, Mina sidor.
 //! Built from the store's rows for the signed-in seeker only.
 
+use super::picker::visit_office_opens;
 use crate::{
     domain::{
         booking::SlotChoice,
@@ -36,7 +37,13 @@ pub async fn own_booking(
         .ok_or(AppError::NotFound)
 }
 
-pub fn summary(b: &BookingRow, now: DateTime<Utc>) -> Result<MeetingSummary, AppError> {
+/// A booking as the seeker's pages list it; `office_opens` is when its office opens that day
+/// (see [`super::picker::visit_office_opens`]).
+pub fn summary(
+    b: &BookingRow,
+    office_opens: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<MeetingSummary, AppError> {
     Ok(MeetingSummary {
         id: b.id,
         starts_at: b.starts_at,
@@ -51,8 +58,15 @@ pub fn summary(b: &BookingRow, now: DateTime<Utc>) -> Result<MeetingSummary, App
         upcoming: b.status == BookingStatus::Booked && b.starts_at > now,
         times_moved: b.times_moved,
         moved_by_staff: b.moved_by_staff,
-        check_in: (b.channel == Channel::Office && b.status == BookingStatus::Booked)
-            .then(|| crate::domain::arrival::check_in(b.starts_at, b.ends_at, b.arrived_at, now)),
+        check_in: (b.channel == Channel::Office && b.status == BookingStatus::Booked).then(|| {
+            crate::domain::arrival::check_in(
+                b.starts_at,
+                b.ends_at,
+                b.arrived_at,
+                office_opens,
+                now,
+            )
+        }),
     })
 }
 
@@ -68,12 +82,13 @@ pub fn time_view(t: &OfferedTime, names: &HashMap<i64, String>) -> TimeView {
     }
 }
 
-pub fn meeting_view(
+pub async fn meeting_view(
+    store: &Store,
     b: &BookingRow,
     seeker: &SeekerProfile,
     now: DateTime<Utc>,
 ) -> Result<MeetingView, AppError> {
-    let summary = summary(b, now)?;
+    let summary = summary(b, visit_office_opens(store, b).await?, now)?;
     let facts = TipFacts {
         channel: summary.channel,
         first_meeting: b.is_first,
@@ -185,8 +200,14 @@ pub async fn picker(
         suggested_day: None,
         fallback: false,
         widened: false,
-        live: live.as_ref().map(|b| summary(b, now)).transpose()?,
-        moving: moving.as_ref().map(|b| summary(b, now)).transpose()?,
+        live: match &live {
+            Some(b) => Some(summary(b, visit_office_opens(store, b).await?, now)?),
+            None => None,
+        },
+        moving: match &moving {
+            Some(b) => Some(summary(b, visit_office_opens(store, b).await?, now)?),
+            None => None,
+        },
         nearest: Vec::new(),
     };
     let Some(channel) = channel else {
@@ -233,7 +254,7 @@ pub async fn my_pages(
     let mut upcoming = Vec::new();
     let mut earlier = Vec::new();
     for b in &bookings {
-        let s = summary(b, now)?;
+        let s = summary(b, visit_office_opens(store, b).await?, now)?;
         if s.upcoming {
             upcoming.push(s);
         } else {
