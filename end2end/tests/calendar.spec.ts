@@ -298,6 +298,26 @@ test("working hours become open time, and a training takes a day out", async ({ 
   expect(problems).toEqual([]);
 });
 
+test("the calendar names the public holidays of Christmas week", async ({ page }) => {
+  const problems = collectConsoleProblems(page);
+  await signInStaff(page, SANNA);
+  // The coming Christmas week, weekend included, whatever day the tests run.
+  const t = today();
+  const year = Number(t.slice(0, 4)) + (t.slice(5) > "12-24" ? 1 : 0);
+  const eve = `${year}-12-24`;
+  const weekday = (new Date(`${eve}T12:00:00Z`).getUTCDay() + 6) % 7;
+  const monday = addDays(eve, -weekday);
+  await page.goto(`/personal/kalender?vecka=${monday}&helg=1`);
+  await waitForHydration(page);
+  await expect(page.locator(".board__heading", { hasText: "Julafton" })).toBeVisible();
+  if (weekday <= 5) await expect(page.locator(".board__heading", { hasText: "Juldagen" })).toBeVisible();
+  // Julafton, and juldagen and annandag jul where they fall in the same week.
+  const closed = 1 + (weekday <= 5 ? 1 : 0) + (weekday <= 4 ? 1 : 0);
+  await expect(page.locator(".board__heading .tag--closed")).toHaveCount(closed);
+  await expectAccessible(page);
+  expect(problems).toEqual([]);
+});
+
 test("an office manager sees the office's day side by side", async ({ page }) => {
   const problems = collectConsoleProblems(page);
   await signInStaff(page, "chef.stockholm-city@tidbok.example");

@@ -311,7 +311,8 @@ fn DaysAndTimes(view: PickerView, channel: Channel, query: Query) -> impl IntoVi
                 {(!query.upptagen.is_empty())
                     .then(|| view! { <Taken nearest=view.nearest.clone()/> })}
                 <h2 id="dagar">{t!(i18n, book_days)}</h2>
-                <p class="field__hint">{t!(i18n, book_quiet_explain)}</p>
+                {view.days.iter().any(|d| d.quiet)
+                    .then(|| view! { <p class="field__hint">{t!(i18n, book_quiet_explain)}</p> })}
                 <nav class="days" aria-labelledby="dagar">
                     {weeks
                         .into_iter()
