@@ -6,7 +6,7 @@ function newPersonalNumber(): string {
   const year = 1960 + Math.floor(Math.random() * 40);
   const month = 1 + Math.floor(Math.random() * 12);
   const day = 1 + Math.floor(Math.random() * 28);
-  const serial = Math.floor(Math.random() * 1000);
+  const serial = 1 + Math.floor(Math.random() * 999); // 000 is never issued
   const pad = (n: number, w: number) => String(n).padStart(w, "0");
   const nine = `${pad(year % 100, 2)}${pad(month, 2)}${pad(day, 2)}${pad(serial, 3)}`;
   let sum = 0;

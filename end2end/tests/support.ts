@@ -36,7 +36,7 @@ export function newPersonalNumber(): string {
   const nine = `${pad(year % 100, 2)}${pad(1 + Math.floor(Math.random() * 12), 2)}${pad(
     1 + Math.floor(Math.random() * 28),
     2,
-  )}${pad(Math.floor(Math.random() * 1000), 3)}`;
+  )}${pad(1 + Math.floor(Math.random() * 999), 3)}`;
   let sum = 0;
   for (let i = 0; i < 9; i++) {
     let d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);

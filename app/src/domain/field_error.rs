@@ -9,6 +9,9 @@ use super::{
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// The youngest a job seeker may register (years).
+pub const MIN_SEEKER_AGE: u32 = 16;
+
 /// Why one field was refused. Each has a sentence in the locale files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FieldError {
@@ -19,6 +22,8 @@ pub enum FieldError {
     /// Digits or control characters in a name.
     Name,
     PersonalNumber(PersonalNumberError),
+    /// Younger than [`MIN_SEEKER_AGE`]: not yet someone who registers as a job seeker.
+    TooYoung,
     Contact(ContactError),
     /// Not one of the values the form offers.
     Choice,

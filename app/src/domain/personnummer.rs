@@ -20,6 +20,9 @@ pub enum PersonalNumberError {
     /// The last digit does not match the others (Luhn).
     #[error("check digit does not match")]
     CheckDigit,
+    /// Serial number 000, which is never issued.
+    #[error("serial number 000 is never issued")]
+    Serial,
 }
 
 /// A valid personal identity number or co-ordination number, normalised to `YYYYMMDDNNNC`.
@@ -29,8 +32,9 @@ pub enum PersonalNumberError {
 pub struct PersonalNumber(String);
 
 impl PersonalNumber {
-    /// Accepts `YYYYMMDDNNNC`, `YYYYMMDD-NNNC`, `YYMMDDNNNC`, `YYMMDD-NNNC` and `YYMMDD+NNNC`
-    /// (the `+` of someone who has turned 100). `today` decides the century of a ten-digit
+    /// Accepts `YYYYMMDDNNNC`, `YYYYMMDD-NNNC`, `YYYYMMDD+NNNC`, `YYMMDDNNNC`, `YYMMDD-NNNC`
+    /// and `YYMMDD+NNNC` (the `+` of someone who has turned 100; with the century written
+    /// out it changes nothing). `today` decides the century of a ten-digit
     /// number and rules out dates of birth in the future; it is passed in, never read here,
     /// so the browser and the server agree.
     pub fn parse(input: &str, today: NaiveDate) -> Result<Self, PersonalNumberError> {
@@ -40,13 +44,7 @@ impl PersonalNumber {
         }
         let (digits, separator) = split_separator(s)?;
         let full = match digits.len() {
-            12 => {
-                if separator == Some('+') {
-                    // A twelve-digit number states its century; `+` would contradict it.
-                    return Err(PersonalNumberError::Format);
-                }
-                digits
-            }
+            12 => digits,
             10 => with_century(&digits, separator == Some('+'), today)?,
             _ => return Err(PersonalNumberError::Format),
         };
@@ -56,6 +54,9 @@ impl PersonalNumber {
         }
         if !luhn_ok(&full[2..]) {
             return Err(PersonalNumberError::CheckDigit);
+        }
+        if &full[8..11] == "000" {
+            return Err(PersonalNumberError::Serial);
         }
         Ok(Self(full))
     }
@@ -199,6 +200,8 @@ mod tests {
             "8112189876",
             "811218-9876",
             " 811218 - 9876 ",
+            // The `+` with the century written out (someone over 100 may write it so).
+            "19811218+9876",
         ] {
             let pnr = parse(input).unwrap_or_else(|e| panic!("{input}: {e}"));
             assert_eq!(pnr.as_digits(), "198112189876", "{input}");
@@ -240,7 +243,6 @@ mod tests {
         assert_eq!(parse("81121898"), Err(PersonalNumberError::Format));
         assert_eq!(parse("8112-189876"), Err(PersonalNumberError::Format));
         assert_eq!(parse("811218--9876"), Err(PersonalNumberError::Format));
-        assert_eq!(parse("19811218+9876"), Err(PersonalNumberError::Format));
         assert_eq!(parse("abcdefghij"), Err(PersonalNumberError::Format));
         // 30 February.
         let nine = "810230987";
@@ -249,6 +251,12 @@ mod tests {
             Err(PersonalNumberError::Date)
         );
         assert_eq!(parse("198112189875"), Err(PersonalNumberError::CheckDigit));
+        // Serial 000 is never issued, even with a matching check digit.
+        let nine = "811218000";
+        assert_eq!(
+            parse(&format!("{nine}{}", luhn_check_digit(nine))),
+            Err(PersonalNumberError::Serial)
+        );
         // Born in the future.
         let nine = "271212121";
         assert_eq!(
@@ -274,12 +282,12 @@ mod tests {
     }
 
     /// Valid numbers: any real date of birth from 1900 until today, with or without the
-    /// +60 of a co-ordination number, any serial, and the right check digit.
+    /// +60 of a co-ordination number, any serial but 000, and the right check digit.
     fn valid_number() -> impl Strategy<Value = String> {
         (
             0i64..(today() - NaiveDate::from_ymd_opt(1900, 1, 1).unwrap()).num_days(),
             any::<bool>(),
-            0u32..1000,
+            1u32..1000,
         )
             .prop_map(|(offset, coordination, serial)| {
                 let birth =

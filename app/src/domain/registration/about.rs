@@ -3,7 +3,7 @@
 use super::ContactForm;
 use crate::domain::{
     choices::LanguageCode,
-    field_error::{required_text, Errors, FieldError, FieldErrors},
+    field_error::{required_text, Errors, FieldError, FieldErrors, MIN_SEEKER_AGE},
     Email, PersonalNumber, PhoneNumber, Postcode,
 };
 use chrono::NaiveDate;
@@ -66,7 +66,9 @@ impl AboutForm {
         let last_name = errors.check("last_name", name(&self.last_name));
         let personal_number = errors.check(
             "personal_number",
-            PersonalNumber::parse(&self.personal_number, today).map_err(FieldError::PersonalNumber),
+            PersonalNumber::parse(&self.personal_number, today)
+                .map_err(FieldError::PersonalNumber)
+                .and_then(|p| old_enough(p, today)),
         );
         let contact = self.contact().check(&mut errors);
         errors.finish()?;
@@ -82,6 +84,14 @@ impl AboutForm {
             interpreter: c.interpreter,
             accessibility_needs: c.accessibility_needs,
         })
+    }
+}
+
+/// Job seekers are at least [`MIN_SEEKER_AGE`] on the day they register.
+fn old_enough(number: PersonalNumber, today: NaiveDate) -> Result<PersonalNumber, FieldError> {
+    match today.years_since(number.date_of_birth()) {
+        Some(age) if age >= MIN_SEEKER_AGE => Ok(number),
+        _ => Err(FieldError::TooYoung),
     }
 }
 
@@ -106,6 +116,25 @@ mod tests {
         personnummer::PersonalNumberError,
         registration::tests::{today, valid_about},
     };
+
+    #[test]
+    fn job_seekers_are_at_least_sixteen() {
+        use crate::domain::personnummer::luhn_check_digit;
+        let number = |birth: &str| {
+            let nine = format!("{}123", &birth[2..]);
+            format!("{}{nine}{}", &birth[..2], luhn_check_digit(&nine))
+        };
+        let with = |birth: &str| AboutForm {
+            personal_number: number(birth),
+            ..valid_about()
+        };
+        // today() is 2026-11-23: sixteen on that day is old enough, a day later is not.
+        assert!(with("20101123").parse(today()).is_ok());
+        let young = with("20101124").parse(today()).unwrap_err();
+        assert_eq!(young["personal_number"], FieldError::TooYoung);
+        let toddler = with("20250101").parse(today()).unwrap_err();
+        assert_eq!(toddler["personal_number"], FieldError::TooYoung);
+    }
 
     #[test]
     fn every_field_of_step_one_says_what_is_wrong() {
