@@ -266,6 +266,10 @@ async fn moving_and_cancelling_from_my_pages(backend: Backend) {
     assert_eq!(location, format!("/mina-sidor/mote/{id}?flyttad=1"));
     let (_, page) = browser.get(&location).await;
     assert!(page.contains("Ditt möte har fått en ny tid"));
+    assert!(
+        page.contains("Tiden har ändrats 1 gång."),
+        "one change, in the singular"
+    );
 
     // Cancelling without a reason keeps what was typed and says what is missing.
     let (_, location) = browser

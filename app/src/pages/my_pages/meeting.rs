@@ -174,7 +174,11 @@ fn Meeting(meeting: MeetingView, flag: &'static str) -> impl IntoView {
                 .then(|| {
                     view! {
                         <p class="muted">
-                            {t_string!(i18n, meeting_moved_times, n = s.times_moved).to_string()}
+                            {if s.times_moved == 1 {
+                                t_string!(i18n, meeting_moved_once).to_string()
+                            } else {
+                                t_string!(i18n, meeting_moved_times, n = s.times_moved).to_string()
+                            }}
                         </p>
                     }
                 })}
