@@ -139,12 +139,44 @@ pub fn holidays_in(year: i32) -> Vec<(NaiveDate, Holiday)> {
     days
 }
 
-/// The holiday on `date`, if it is one.
+/// The holiday on `date`, if it is one. Asked for every day of every counsellor's open time
+/// when a picker is drawn, so it decides from the date itself and builds no list; where two
+/// fall on one date (Ascension on 1 May), the fixed one is named.
 pub fn holiday_on(date: NaiveDate) -> Option<Holiday> {
-    holidays_in(date.year())
-        .into_iter()
-        .find(|(d, _)| *d == date)
-        .map(|(_, h)| h)
+    let (month, day) = (date.month(), date.day());
+    let fixed = match (month, day) {
+        (1, 1) => Some(Holiday::NewYearsDay),
+        (1, 6) => Some(Holiday::Epiphany),
+        (5, 1) => Some(Holiday::MayDay),
+        (6, 6) => Some(Holiday::NationalDay),
+        (12, 24) => Some(Holiday::ChristmasEve),
+        (12, 25) => Some(Holiday::ChristmasDay),
+        (12, 26) => Some(Holiday::BoxingDay),
+        (12, 31) => Some(Holiday::NewYearsEve),
+        _ => None,
+    };
+    let by_weekday = || match (month, date.weekday()) {
+        (6, Weekday::Fri) if (19..=25).contains(&day) => Some(Holiday::MidsummerEve),
+        (6, Weekday::Sat) if (20..=26).contains(&day) => Some(Holiday::MidsummerDay),
+        (10, Weekday::Sat) if day == 31 => Some(Holiday::AllSaintsDay),
+        (11, Weekday::Sat) if day <= 6 => Some(Holiday::AllSaintsDay),
+        _ => None,
+    };
+    // Good Friday (20 March at the earliest) to Whitsunday (13 June at the latest).
+    let by_easter = || {
+        if !(3..=6).contains(&month) {
+            return None;
+        }
+        match (date - easter_sunday(date.year())?).num_days() {
+            -2 => Some(Holiday::GoodFriday),
+            0 => Some(Holiday::EasterSunday),
+            1 => Some(Holiday::EasterMonday),
+            39 => Some(Holiday::Ascension),
+            49 => Some(Holiday::Whitsunday),
+            _ => None,
+        }
+    };
+    fixed.or_else(by_weekday).or_else(by_easter)
 }
 
 #[cfg(test)]
@@ -249,6 +281,16 @@ mod tests {
             // Two can fall on one date (Ascension on 1 May in 2008): the date is closed.
             for (date, _) in &days {
                 prop_assert!(holiday_on(*date).is_some());
+            }
+            // And no other day of the year is.
+            let mut date = d(year, 1, 1);
+            while date.year() == year {
+                prop_assert_eq!(
+                    holiday_on(date).is_some(),
+                    days.iter().any(|(x, _)| *x == date),
+                    "{}", date
+                );
+                date = date + Days::new(1);
             }
         }
     }

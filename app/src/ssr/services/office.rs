@@ -221,7 +221,7 @@ pub async fn check_in_seeker(
     if b.channel != Channel::Office || b.status != BookingStatus::Booked {
         return Err(AppError::Conflict(Rule::NotAVisit));
     }
-    let office_opens = visit_office_opens(store, &b).await?;
+    let office_opens = visit_office_opens(&b, &store.list_offices().await?);
     match check_in(b.starts_at, b.ends_at, None, office_opens, now) {
         CheckIn::Open => Ok(store
             .mark_arrived(booking_id, ArrivalBy::Seeker(seeker_id), now)

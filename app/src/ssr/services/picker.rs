@@ -14,7 +14,7 @@ use crate::{
         offer::{build_offer, Offer, OfferedTime},
         schedule::{free_slots, SlotRules, Span},
         time::{stockholm_date, stockholm_to_utc},
-        Channel, FieldCode, OpeningHours,
+        Channel, FieldCode, OfficeSummary, OpeningHours,
     },
     error::AppError,
     ssr::store::{BookingRow, SeekerProfile, Store, VisitLimit},
@@ -268,16 +268,16 @@ pub async fn opening_hours(store: &Store, office_id: i64) -> Result<OpeningHours
         .unwrap_or_default())
 }
 
-/// When the office of a visit opens on the visit's day (check-in opens no earlier); `None` for
-/// a meeting that is not a visit, or an office without hours that day.
-pub async fn visit_office_opens(
-    store: &Store,
-    b: &BookingRow,
-) -> Result<Option<DateTime<Utc>>, AppError> {
+/// When the office of a visit opens on the visit's day (check-in opens no earlier), from the
+/// offices a page has already read; `None` for a meeting that is not a visit, or an office
+/// without hours that day.
+pub fn visit_office_opens(b: &BookingRow, offices: &[OfficeSummary]) -> Option<DateTime<Utc>> {
     match (b.channel, b.office_id) {
-        (Channel::Office, Some(office)) => Ok(opening_hours(store, office)
-            .await?
-            .opens_on(stockholm_date(b.starts_at))),
-        _ => Ok(None),
+        (Channel::Office, Some(office)) => offices
+            .iter()
+            .find(|o| o.id == office)?
+            .opening_hours
+            .opens_on(stockholm_date(b.starts_at)),
+        _ => None,
     }
 }

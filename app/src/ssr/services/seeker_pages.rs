@@ -8,7 +8,7 @@ use crate::{
         offer::OfferedTime,
         preparation::{tips, TipFacts},
         time::Day,
-        BookingStatus, Channel, PersonalNumber,
+        BookingStatus, Channel, OfficeSummary, PersonalNumber,
     },
     error::AppError,
     ssr::{
@@ -37,14 +37,11 @@ pub async fn own_booking(
         .ok_or(AppError::NotFound)
 }
 
-/// A booking as the seeker's pages list it; `office_opens` is when its office opens that day
-/// (see [`super::picker::visit_office_opens`]).
-pub fn summary(
-    b: &BookingRow,
-    office_opens: Option<DateTime<Utc>>,
-    now: DateTime<Utc>,
-) -> Result<MeetingSummary, AppError> {
-    Ok(MeetingSummary {
+/// A booking as the seeker's pages list it; `offices` (all of them, as the page read them)
+/// tell when a visit's office opens that day.
+pub fn summary(b: &BookingRow, offices: &[OfficeSummary], now: DateTime<Utc>) -> MeetingSummary {
+    let office_opens = visit_office_opens(b, offices);
+    MeetingSummary {
         id: b.id,
         starts_at: b.starts_at,
         ends_at: b.ends_at,
@@ -67,7 +64,7 @@ pub fn summary(
                 now,
             )
         }),
-    })
+    }
 }
 
 pub fn time_view(t: &OfferedTime, names: &HashMap<i64, String>) -> TimeView {
@@ -88,7 +85,7 @@ pub async fn meeting_view(
     seeker: &SeekerProfile,
     now: DateTime<Utc>,
 ) -> Result<MeetingView, AppError> {
-    let summary = summary(b, visit_office_opens(store, b).await?, now)?;
+    let summary = summary(b, &store.list_offices().await?, now);
     let facts = TipFacts {
         channel: summary.channel,
         first_meeting: b.is_first,
@@ -200,14 +197,8 @@ pub async fn picker(
         suggested_day: None,
         fallback: false,
         widened: false,
-        live: match &live {
-            Some(b) => Some(summary(b, visit_office_opens(store, b).await?, now)?),
-            None => None,
-        },
-        moving: match &moving {
-            Some(b) => Some(summary(b, visit_office_opens(store, b).await?, now)?),
-            None => None,
-        },
+        live: live.as_ref().map(|b| summary(b, &offices, now)),
+        moving: moving.as_ref().map(|b| summary(b, &offices, now)),
         nearest: Vec::new(),
     };
     let Some(channel) = channel else {
@@ -251,10 +242,11 @@ pub async fn my_pages(
     now: DateTime<Utc>,
 ) -> Result<MyPagesView, AppError> {
     let bookings = store.seeker_bookings(seeker.id).await?;
+    let offices = store.list_offices().await?;
     let mut upcoming = Vec::new();
     let mut earlier = Vec::new();
     for b in &bookings {
-        let s = summary(b, visit_office_opens(store, b).await?, now)?;
+        let s = summary(b, &offices, now);
         if s.upcoming {
             upcoming.push(s);
         } else {
@@ -263,10 +255,10 @@ pub async fn my_pages(
     }
     // Soonest first for what is coming; latest first for what has been.
     upcoming.reverse();
-    let home_office = match seeker.home_office_id {
-        Some(id) => store.office_name(id).await?,
-        None => None,
-    };
+    let home_office = seeker
+        .home_office_id
+        .and_then(|id| offices.iter().find(|o| o.id == id))
+        .map(|o| o.name.clone());
     Ok(MyPagesView {
         upcoming,
         earlier,
