@@ -233,7 +233,7 @@ test("after a meeting: outcome, note and a follow-up with a colleague by video, 
   await expect(card).toContainText("Karin Ekström");
   await expect(card).toContainText("Videomöte");
   await expect(card).toContainText(clock(open.starts + 30));
-  await expect(card).toContainText("Din handläggare har flyttat mötet till den här tiden.");
+  await expect(card).toContainText("Din arbetsförmedlare har flyttat mötet till den här tiden.");
   expect(problems).toEqual([]);
 });
 

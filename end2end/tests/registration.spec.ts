@@ -168,31 +168,39 @@ test.describe("registration with JavaScript", () => {
     expect(problems).toEqual([]);
   });
 
-  test("an email that is registered already offers to sign in instead", async ({ page, browser }) => {
+  test("registered details are never revealed: the same neutral answer, and nothing typed is lost", async ({
+    page,
+    browser,
+  }) => {
     const person = { pnr: newPersonalNumber(), email: newEmail() };
     await registerWithoutLooking(page, person);
 
-    // Another browser: a context of its own, without the first person's cookies.
+    // Another browser, with the first person's email: step 1 says nothing and goes on.
     const context = await browser.newContext();
     const other = await context.newPage();
-    await other.goto("/registrera");
-    await waitForHydration(other);
-    await fillAboutYou(other, { pnr: newPersonalNumber(), email: person.email.toUpperCase() });
-    await next(other);
-    await expect(other).toHaveURL(/\/registrera\/om-dig$/);
-    await expect(other.locator("#f-email-fel")).toContainText(
-      "Det finns redan ett konto med den här e-postadressen.",
+    await registerWithoutLooking(
+      other,
+      { pnr: newPersonalNumber(), email: person.email.toUpperCase() },
+      /\/registrera\/granska$/,
     );
-    await expect(other.getByLabel("E-postadress")).toBeFocused();
-    await other.locator("#f-email-fel").getByRole("link", { name: "Logga in i stället" }).click();
-    await expect(other).toHaveURL(/\/logga-in\?nasta=%2Fboka$/);
+    const answer = other.getByRole("alert");
+    await expect(answer).toContainText("Kontot kunde inte skapas");
+    await expect(answer).toContainText("Om du redan har ett konto hos oss kan du logga in");
+    await expect(other.getByText("Det finns redan ett konto")).toHaveCount(0);
+    await expect(other.getByText("Snickare").first()).toBeVisible(); // the draft is kept
     await expectAccessible(other);
+    await answer.getByRole("link", { name: "Logga in" }).click();
+    await expect(other).toHaveURL(/\/logga-in\?nasta=%2Fboka$/);
     await context.close();
   });
 });
 
 /** Registers a person through the five steps as quickly as a user could. */
-async function registerWithoutLooking(page: Page, person: { pnr: string; email: string }) {
+async function registerWithoutLooking(
+  page: Page,
+  person: { pnr: string; email: string },
+  landsOn: RegExp = /\/boka$/,
+) {
   await page.goto("/registrera");
   await waitForHydration(page);
   await fillAboutYou(page, person);
@@ -212,8 +220,52 @@ async function registerWithoutLooking(page: Page, person: { pnr: string; email: 
   await expect(page).toHaveURL(/granska$/);
   await page.getByLabel("Välj ett lösenord").fill(PASSWORD);
   await page.getByRole("button", { name: "Skapa kontot och gå vidare till bokning" }).click();
-  await expect(page).toHaveURL(/\/boka$/);
+  await expect(page).toHaveURL(landsOn);
 }
+
+test.describe("the occupation search", () => {
+  test("keeps what was typed before the page was ready, and searches for it", async ({ page }) => {
+    // A phone on a slow network: the wasm arrives three seconds after the page.
+    await page.route("**/*.wasm", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await route.continue();
+    });
+    await page.goto("/registrera/onskemal");
+    await page.getByLabel("Sök yrke").pressSequentially("lager");
+    await expect(page.locator("body[data-hydrated='true']")).toHaveCount(0); // typed before
+    await waitForHydration(page);
+    await expect(page.getByLabel("Sök yrke")).toHaveValue("lager");
+    await expect(page.getByRole("button", { name: /^Lagerarbetare/ })).toBeVisible();
+  });
+
+  test("stays where the person is, says only what happened, and knows English names", async ({ page }) => {
+    await page.goto("/registrera/onskemal");
+    await waitForHydration(page);
+    const search = page.getByLabel("Sök yrke");
+    const status = page.locator("#yrken [role='status']");
+    // One letter: the hint promises suggestions from two, so nothing is said yet.
+    await search.fill("l");
+    await expect(status).toHaveText("");
+    await search.fill("lager");
+    const result = page.getByRole("button", { name: /^Lagerarbetare/ });
+    await expect(result).toBeVisible();
+    await result.focus();
+    await page.keyboard.press("Enter");
+    await expect(status).toHaveText("Lagerarbetare har lagts till.");
+    await expect(search).toBeFocused();
+    await expect(page.locator(".chips")).toContainText("Lagerarbetare");
+    // English words find Swedish occupations too.
+    for (const [english, swedish] of [
+      ["nurse", "Sjuksköterska"],
+      ["cook", "Kock"],
+      ["developer", "Systemutvecklare"],
+    ]) {
+      await search.fill(english);
+      await expect(page.getByRole("button", { name: new RegExp(`^${swedish}`) })).toBeVisible();
+    }
+    await expectAccessible(page);
+  });
+});
 
 test.describe("registration without JavaScript", () => {
   test.use({ javaScriptEnabled: false });

@@ -231,6 +231,7 @@ async fn bench_office(store: &Store) -> i64 {
                 first_name: "Bänk".into(),
                 last_name: format!("Rådgivare {}", (b'A' + (i % 26) as u8) as char),
                 title: "Arbetsförmedlare".into(),
+                title_en: "Employment counsellor".into(),
                 phone: PhoneNumber::parse(&format!("+4610201{:04}", i)).unwrap(),
                 email: Email::parse(&format!("bank{i}@tidbok.example")).unwrap(),
                 office_code: office.code.clone(),

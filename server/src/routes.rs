@@ -73,7 +73,11 @@ pub async fn meeting_calendar(
         }
     };
     let swedish = swedish(&headers);
-    let body = app::ssr::services::calendar_file::meeting_ics(&booking, swedish);
+    let body = app::ssr::services::calendar_file::meeting_ics(
+        &booking,
+        swedish,
+        app::ssr::services::calendar_file::Delivery::Download,
+    );
     (
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),

@@ -1,7 +1,11 @@
 //! `tidbok staff …`: the administrator's commands for staff accounts.
 
 use app::{
-    domain::{registration::Password, staff::Role, Email},
+    domain::{
+        registration::{Password, MAX_PASSWORD, MIN_PASSWORD},
+        staff::Role,
+        Email,
+    },
     ssr::{
         services::staff::{self, StaffAccount},
         store::Store,
@@ -87,12 +91,20 @@ pub fn read_password() -> Result<String, CliError> {
 }
 
 fn password(read: impl FnOnce() -> Result<String, CliError>) -> Result<Password, CliError> {
-    Password::parse(&read()?).map_err(|_| {
+    let password = Password::parse(&read()?).map_err(|_| {
+        CliError::Refused(format!(
+            "the password must be {MIN_PASSWORD} to {MAX_PASSWORD} characters \
+             (TIDBOK_STAFF_PASSWORD or standard input)"
+        ))
+    })?;
+    app::ssr::services::passwords::refuse_guessable(&password, &[]).map_err(|_| {
         CliError::Refused(
-            "the password must be 10 to 128 characters (TIDBOK_STAFF_PASSWORD or standard input)"
+            "the password is too easy to guess (common, repeated or a sequence): choose \
+             another, for example three or four words that do not belong together"
                 .into(),
         )
-    })
+    })?;
+    Ok(password)
 }
 
 /// Runs `tidbok staff <args>` against the store; `read_password` is asked when a command

@@ -142,6 +142,7 @@ pub async fn submit_registration(password: String) -> Result<(), AppError> {
     let mut draft = reg::load_draft(&state.store, Some(&token), now).await?;
     draft.mark_submitted(Step::Review);
     draft.password_error = None;
+    draft.not_created = false;
     match reg::register(&state.store, &draft, &password, now).await {
         Ok(seeker_id) => {
             reg::delete_draft(&state.store, &token).await?;
@@ -159,12 +160,12 @@ pub async fn submit_registration(password: String) -> Result<(), AppError> {
                 error,
             )])))
         }
-        Err(RegisterError::Taken(conflicts)) => {
-            draft.conflicts = conflicts.clone();
-            draft.mark_submitted(Step::About);
+        // The same answer whoever the details belong to; everything typed is kept.
+        Err(RegisterError::NotCreated) => {
+            draft.not_created = true;
             reg::save_draft(&state.store, &token, &draft, now).await?;
-            http::redirect(&paths::registration_step(Step::About));
-            Err(AppError::Validation(conflicts))
+            http::redirect(&paths::registration_step(Step::Review));
+            Ok(())
         }
         Err(RegisterError::Incomplete(steps)) => {
             let (first, errors) = steps
@@ -198,19 +199,12 @@ async fn save_step(
     let token = http::cookie(http::DRAFT_COOKIE)
         .and_then(|t| reg::DraftToken::parse(&t))
         .unwrap_or_else(reg::DraftToken::generate);
-    // What only the server knows (a registered email) is looked up first, from the posted
-    // form alone, so the draft's read-change-write below holds no lock while it waits.
-    let conflicts = if step == Step::About {
-        let mut posted = RegistrationDraft::default();
-        apply(&mut posted, intent)?;
-        Some(reg::conflicts(&state.store, &posted, today).await?)
-    } else {
-        None
-    };
+    // Whether the details belong to an account is never said here (see `register`).
     let (draft, in_place) = reg::update_draft(&state.store, &token, now, |draft| {
         let in_place = apply(draft, intent);
-        if let Some(conflicts) = conflicts {
-            draft.conflicts = conflicts;
+        if step == Step::About {
+            // Changed details are worth another try without the old answer in the way.
+            draft.not_created = false;
         }
         if intent == "next" {
             draft.mark_submitted(step);

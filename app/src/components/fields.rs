@@ -5,9 +5,11 @@
 //! A page provides the errors to show with [`provide_shown_errors`]; each field looks up its
 //! own, and the first one in page order gets `autofocus`, so the cursor lands on it even
 //! without JavaScript.
+//!
+//! Fields carry no `maxlength`: a browser cuts a longer paste silently. The domain checks the
+//! limit instead and says the text is too long, with everything still in the field.
 
 use super::messages::{error_text, I18n};
-use crate::paths;
 use crate::{
     domain::{
         field_error::{FieldError, FieldErrors},
@@ -141,28 +143,12 @@ fn Hint(key: String, hint: Option<String>) -> impl IntoView {
     )
 }
 
-/// The error message of a field; empty (and hidden by CSS) while there is none. A taken
-/// personal number or email also offers to sign in instead.
+/// The error message of a field; empty (and hidden by CSS) while there is none.
 #[component]
 pub fn FieldMessage(key: String) -> impl IntoView {
     let i18n = use_i18n();
     let error = shown().get(&key);
-    let sign_in = matches!(
-        error,
-        Some(FieldError::PersonalNumberTaken | FieldError::EmailTaken)
-    );
-    view! {
-        <p class="field__error" id=error_id(&key)>
-            {error.map(|e| error_text(i18n, e))}
-            {sign_in
-                .then(|| {
-                    view! {
-                        " "
-                        <a href=paths::sign_in(paths::BOOK)>{t_string!(i18n, err_taken_sign_in)}</a>
-                    }
-                })}
-        </p>
-    }
+    view! { <p class="field__error" id=error_id(&key)>{error.map(|e| error_text(i18n, e))}</p> }
 }
 
 /// What a single control needs to be tied to its label, hint and message.
@@ -219,9 +205,6 @@ pub fn TextField(
     #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] input: Option<Input>,
     #[prop(optional)] optional: bool,
-    /// The `maxlength` the browser enforces; the server checks the same limit.
-    #[prop(optional)]
-    max: Option<usize>,
 ) -> impl IntoView {
     let input = input.unwrap_or(Input::TEXT);
     let c = Control::of(&key, hint.is_some());
@@ -235,7 +218,6 @@ pub fn TextField(
                 autocomplete=input.autocomplete
                 inputmode=input.inputmode
                 list=input.list
-                maxlength=max.map(|m| m.to_string())
                 required=!optional
                 aria-invalid=c.invalid
                 aria-describedby=c.described_by
@@ -252,7 +234,6 @@ pub fn TextArea(
     #[prop(into)] value: String,
     #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] optional: bool,
-    #[prop(optional)] max: Option<usize>,
 ) -> impl IntoView {
     let c = Control::of(&key, hint.is_some());
     view! {
@@ -261,7 +242,6 @@ pub fn TextArea(
                 id=c.id
                 name=c.name
                 rows="4"
-                maxlength=max.map(|m| m.to_string())
                 required=!optional
                 aria-invalid=c.invalid
                 aria-describedby=c.described_by
@@ -282,16 +262,21 @@ pub fn SelectField(
     options: Vec<(&'static str, &'static str)>,
     #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] optional: bool,
+    /// Needed only after a certain answer to another field (its hint says which): neither
+    /// marked optional nor `required`, and the domain checks it with the other answer.
+    #[prop(optional)]
+    conditional: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let c = Control::of(&key, hint.is_some());
     let value = value.trim().to_owned();
+    let marked_optional = optional && !conditional;
     view! {
-        <FieldFrame key label hint optional>
+        <FieldFrame key label hint optional=marked_optional>
             <select
                 id=c.id
                 name=c.name
-                required=!optional
+                required=!optional && !conditional
                 aria-invalid=c.invalid
                 aria-describedby=c.described_by
                 autofocus=c.autofocus

@@ -55,8 +55,7 @@ pub fn error_text(i18n: I18n, error: FieldError) -> &'static str {
         F::UnknownOccupation => t_string!(i18n, err_unknown_occupation),
         F::PasswordTooShort => t_string!(i18n, err_password_short),
         F::PasswordTooLong => t_string!(i18n, err_password_long),
-        F::PersonalNumberTaken => t_string!(i18n, err_pnr_taken),
-        F::EmailTaken => t_string!(i18n, err_email_taken),
+        F::PasswordGuessable => t_string!(i18n, err_password_guessable),
         F::EmailInUse => t_string!(i18n, err_email_in_use),
         // The staff calendar says these in its own words; no seeker form has such a field.
         F::OpenTime(_) => t_string!(i18n, err_malformed),

@@ -32,6 +32,12 @@ pub fn OccupationPicker(
         let q = query.get_untracked();
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
+        // The hint promises suggestions from two letters on: fewer show nothing, not "none".
+        if q.trim().chars().nth(1).is_none() {
+            results.set(Vec::new());
+            searched.set(false);
+            return;
+        }
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
             let found = search(&q).await.unwrap_or_default();
@@ -68,6 +74,11 @@ pub fn OccupationPicker(
             announcement.set(t_string!(i18n, reg_occupation_added, name = name).to_string());
             changed();
         }
+        // The chosen result leaves the list; focus stays where the person is searching
+        // rather than falling to the top of the page.
+        if let Some(input) = search_box.get_untracked() {
+            let _ = input.focus();
+        }
     };
     let remove = move |o: Occupation| {
         chosen.update(|list| list.retain(|c| c.code != o.code));
@@ -78,6 +89,18 @@ pub fn OccupationPicker(
             let _ = input.focus();
         }
     };
+    // Text typed before the page became interactive is in the box but not yet in the
+    // signal: take it over once the box is there, and search for it.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move || {
+        if let Some(input) = search_box.get() {
+            let typed = input.value();
+            if typed != query.get_untracked() {
+                query.set(typed);
+                run_search();
+            }
+        }
+    });
     let shown_results = move || {
         let chosen = chosen.get();
         results
@@ -137,9 +160,12 @@ pub fn OccupationPicker(
                         aria-describedby="f-occupations-tips f-occupations-fel"
                         aria-controls="occupation-results"
                         node_ref=search_box
-                        prop:value=move || query.get()
+                        // An attribute, not a property bound to the signal: hydration then
+                        // leaves alone what was typed while the page was still loading.
+                        value=query.get_untracked()
                         on:input=move |ev| {
                             query.set(event_target_value(&ev));
+                            announcement.set(String::new());
                             run_search();
                         }
                         on:keydown=move |ev| {
@@ -174,8 +200,9 @@ pub fn OccupationPicker(
                     } else {
                         t_string!(i18n, reg_occupation_results, count = count).to_string()
                     };
+                    // After adding or removing, only what happened is said.
                     let said = announcement.get();
-                    if said.is_empty() { found } else { format!("{said} {found}") }
+                    if said.is_empty() { found } else { said }
                 }}
             </p>
             <ul class="results" id="occupation-results">

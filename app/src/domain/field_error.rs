@@ -46,9 +46,8 @@ pub enum FieldError {
     UnknownOccupation,
     PasswordTooShort,
     PasswordTooLong,
-    /// Registered already: sign in instead.
-    PersonalNumberTaken,
-    EmailTaken,
+    /// Common, a pattern or made of the person's own details (checked by the server).
+    PasswordGuessable,
     /// Changing one's email to one another account has.
     EmailInUse,
     /// A span of open time in the staff calendar.

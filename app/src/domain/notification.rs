@@ -47,6 +47,31 @@ impl MessageEvent {
     }
 }
 
+/// What happened to an account that its owner is told about, by email only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AccountEvent {
+    /// Someone tried to register with the owner's personal identity number or email. The
+    /// person registering is told nothing of it (that would reveal who is registered); the
+    /// owner learns of it here.
+    RegistrationAttempt,
+}
+
+impl AccountEvent {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccountEvent::RegistrationAttempt => "registration_attempt",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        (s == "registration_attempt").then_some(AccountEvent::RegistrationAttempt)
+    }
+}
+
+/// At most one such message per account in this long, so repeated attempts cannot flood
+/// the owner's inbox.
+pub const ACCOUNT_NOTICE_EVERY: Duration = Duration::hours(24);
+
 /// How a message travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Medium {
@@ -135,6 +160,9 @@ mod tests {
             assert_eq!(MessageEvent::parse(e.as_str()), Some(e));
         }
         assert_eq!(MessageEvent::parse("sent"), None);
+        let attempt = AccountEvent::RegistrationAttempt;
+        assert_eq!(AccountEvent::parse(attempt.as_str()), Some(attempt));
+        assert_eq!(MessageEvent::parse(attempt.as_str()), None);
         for m in [Medium::Email, Medium::Sms] {
             assert_eq!(Medium::parse(m.as_str()), Some(m));
         }

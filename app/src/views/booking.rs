@@ -79,6 +79,7 @@ pub struct PickerView {
 pub struct MeetingView {
     pub summary: MeetingSummary,
     pub counsellor_title: String,
+    pub counsellor_title_en: String,
     pub counsellor_email: String,
     pub office_address: Option<String>,
     pub office_phone: Option<String>,

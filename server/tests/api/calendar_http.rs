@@ -213,8 +213,7 @@ async fn meeting(app: &TestApp, n: u32, counsellor: i64) -> (i64, i64) {
         )
         .await
         .unwrap();
-    let span = open.first().expect("the counsellor has open time");
-    let id = people::phone_meeting(&app.store, seeker, counsellor, span.starts_at).await;
+    let (id, _) = people::phone_meeting_at_first_free(&app.store, seeker, counsellor, &open).await;
     (seeker, id)
 }
 
@@ -519,7 +518,10 @@ async fn outcome_note_follow_up_and_move_continue_one_case(backend: Backend) {
         page.contains("Uppföljning"),
         "the follow-up is on Mina sidor"
     );
-    assert!(page.contains("Din handläggare har flyttat mötet"), "{page}");
+    assert!(
+        page.contains("Din arbetsförmedlare har flyttat mötet"),
+        "{page}"
+    );
 }
 
 async fn forms_without_javascript_come_back_with_what_was_typed(backend: Backend) {

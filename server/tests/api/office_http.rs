@@ -360,7 +360,7 @@ async fn figures_and_their_csv_are_for_the_manager(backend: Backend) {
     assert!(lines
         .next()
         .unwrap()
-        .starts_with("Kontor eller handläggare,Från,Till,"));
+        .starts_with("Kontor eller arbetsförmedlare,Från,Till,"));
     let office_row: Vec<&str> = lines.next().unwrap().split(',').collect();
     assert_eq!(office_row[0], "Kontor Stockholm City");
     assert_eq!((office_row[1], office_row[2]), (from.as_str(), to.as_str()));

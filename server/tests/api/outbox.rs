@@ -5,7 +5,10 @@
 
 use crate::support::{self, people, Backend};
 use app::domain::{
-    booking::SlotChoice, choices::CancelReason, notification::MessageLanguage, Channel,
+    booking::SlotChoice,
+    choices::CancelReason,
+    notification::{AccountEvent, MessageLanguage},
+    Channel,
 };
 use app::domain::{BookingId, SeekerId};
 use app::ssr::{
@@ -32,6 +35,7 @@ on_both_backends!(
     a_failed_send_is_tried_again_later_and_then_given_up,
     moved_and_cancelled_meetings_are_not_reminded_of,
     email_reaches_a_real_smtp_server_with_its_calendar_file,
+    an_account_message_is_an_email_to_the_owner_without_a_calendar_file,
 );
 
 /// Monday 23 November 2026, 09:30 in Stockholm.
@@ -200,7 +204,7 @@ async fn each_change_writes_its_messages_with_it_and_only_then(backend: Backend)
     assert_eq!(rows[1].due_at, thursday.slot.start - Duration::hours(24));
     assert!(rows
         .iter()
-        .all(|r| r.meeting_starts_at == thursday.slot.start));
+        .all(|r| r.meeting_starts_at == Some(thursday.slot.start)));
 
     // A refused booking (the same time again, for someone else) writes nothing.
     let before = store.outbox_counts().await.unwrap();
@@ -409,7 +413,10 @@ async fn a_worker_stopped_mid_send_leaves_nothing_lost(backend: Backend) {
         .message_sent(claimed[0].id, "stopped", now() + Duration::minutes(4))
         .await
         .unwrap());
-    let rows = store.booking_messages(claimed[0].booking_id).await.unwrap();
+    let rows = store
+        .booking_messages(claimed[0].booking_id.unwrap())
+        .await
+        .unwrap();
     assert_eq!(rows[0].status, "sent");
     assert_eq!(rows[0].attempts, 2);
     restarted.close().await;
@@ -720,6 +727,11 @@ async fn email_reaches_a_real_smtp_server_with_its_calendar_file(backend: Backen
     assert!(text.contains(&format!("https://tidbok.example/mina-sidor/mote/{id}")));
     let ics = part("text/calendar");
     assert_eq!(
+        ics.ctype.params.get("method").map(String::as_str),
+        Some("REQUEST"),
+        "the part names the iTIP method"
+    );
+    assert_eq!(
         ics.get_content_disposition()
             .params
             .get("filename")
@@ -736,6 +748,7 @@ async fn email_reaches_a_real_smtp_server_with_its_calendar_file(backend: Backen
         "{ics}"
     );
     assert!(ics.contains("SUMMARY:Första möte med"));
+    assert!(ics.contains("METHOD:REQUEST"), "{ics}");
 
     // A server that does not answer stops start-up with the variable's name.
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -749,4 +762,72 @@ async fn email_reaches_a_real_smtp_server_with_its_calendar_file(backend: Backen
     .unwrap_err();
     assert!(err.contains("cannot reach the SMTP server"), "{err}");
     db.drop_database().await;
+}
+
+async fn an_account_message_is_an_email_to_the_owner_without_a_calendar_file(backend: Backend) {
+    let (db, store) = support::seeded(backend).await;
+    let folder = tempfile::tempdir().unwrap();
+    let texts = Texts::default();
+    let seeker = people::register(&store, 1, &["underskoterska"], None, now()).await;
+    let attempt = AccountEvent::RegistrationAttempt;
+    assert!(store
+        .enqueue_account_message(seeker, attempt, now())
+        .await
+        .unwrap());
+    assert!(
+        !store
+            .enqueue_account_message(seeker, attempt, now() + Duration::hours(23))
+            .await
+            .unwrap(),
+        "one a day at most"
+    );
+    let worker = file_notifier(&store, folder.path(), &texts, "w1").await;
+    let round = worker.run_once(now()).await.unwrap();
+    assert_eq!(round.sent, 1, "{round:?}");
+    let sent = emails(folder.path());
+    assert_eq!(sent.len(), 1);
+    let email = mailparse::parse_mail(sent[0].as_bytes()).unwrap();
+    assert_eq!(
+        email.headers.get_first_value("To").as_deref(),
+        Some("person1@example.se")
+    );
+    assert_eq!(
+        email.headers.get_first_value("Subject").as_deref(),
+        Some("Någon försökte skapa ett konto med dina uppgifter")
+    );
+    assert_eq!(email.ctype.mimetype, "text/plain", "no calendar file");
+    let body = email.get_body().unwrap();
+    assert!(body.starts_with("Hej Testa!"), "{body}");
+    assert!(body.contains("https://tidbok.example/logga-in"));
+    assert_eq!(texts.count(), 0, "by email only");
+    let rows = store.account_messages(seeker).await.unwrap();
+    assert_eq!(
+        kinds(&rows),
+        [kind("registration_attempt", "email", "sent")]
+    );
+    // The database holds a row to one subject: a meeting or an account.
+    booked(&store, 2, now() + Duration::days(3), now()).await;
+    let both = sqlx_insert_both(&db, seeker).await;
+    assert!(
+        both.as_ref()
+            .is_err_and(|e| e.to_string().contains("CHECK") || e.to_string().contains("check")),
+        "a row about a meeting and an account is refused: {both:?}"
+    );
+    db.drop_database().await;
+}
+
+async fn sqlx_insert_both(db: &support::TestDb, seeker: i64) -> Result<(), sqlx::Error> {
+    use sqlx::Connection;
+    // A booking row as well as a seeker: the check names one or the other.
+    let sql = "INSERT INTO outbox (booking_id, seeker_id, event, medium, meeting_starts_at, \
+               due_at, created_at) SELECT id, $1, 'booked', 'email', starts_at, starts_at, \
+               starts_at FROM bookings LIMIT 1";
+    if db.url.starts_with("sqlite:") {
+        let mut c = sqlx::SqliteConnection::connect(&db.url).await?;
+        sqlx::query(sql).bind(seeker).execute(&mut c).await?;
+    } else {
+        let mut c = sqlx::PgConnection::connect(&db.url).await?;
+        sqlx::query(sql).bind(seeker).execute(&mut c).await?;
+    }
+    Ok(())
 }

@@ -13,7 +13,7 @@ on_both_backends!(
     every_validation_error_is_shown_next_to_its_field,
     a_program_calling_a_step_gets_the_errors_per_field,
     the_draft_follows_the_browser_and_nobody_else,
-    a_registered_number_or_email_offers_sign_in_and_creates_nothing,
+    registered_details_are_never_revealed_and_their_owner_is_told,
     signing_in_and_out_with_email_and_password,
     malformed_and_unknown_input_gets_a_clear_answer,
     the_form_is_in_english_when_english_is_chosen,
@@ -64,6 +64,17 @@ fn error_of(html: &str, key: &str) -> Option<String> {
 
 /// Registers one person through all five steps; returns the browser, signed in.
 async fn register_fully<'a>(app: &'a TestApp, pnr: &str, email: &str) -> Browser<'a> {
+    register_landing_on(app, pnr, email, "/boka").await
+}
+
+/// Goes through every step with "next" (each lands on the next step whoever the details
+/// belong to) and sends, expecting to land on `lands_on`.
+async fn register_landing_on<'a>(
+    app: &'a TestApp,
+    pnr: &str,
+    email: &str,
+    lands_on: &str,
+) -> Browser<'a> {
     let browser = Browser::new(app);
     let step1 = about(pnr, email);
     browser
@@ -117,7 +128,7 @@ async fn register_fully<'a>(app: &'a TestApp, pnr: &str, email: &str) -> Browser
         .post_to(
             "/api/registrering/skicka",
             &[("password", PASSWORD), ("intent", "next")],
-            "/boka",
+            lands_on,
         )
         .await;
     browser
@@ -298,6 +309,24 @@ async fn a_newcomer_registers_step_by_step_and_lands_signed_in_on_booking(backen
         error_of(&html, "password").as_deref(),
         Some("Lösenordet får ha högst 128 tecken.")
     );
+    // Long enough but easy to guess: a repeat, a common password, the person's own name.
+    for guessable in ["aaaaaaaaaaaa", "password1234", "leilaahmadi1990"] {
+        browser
+            .post_to(
+                "/api/registrering/skicka",
+                &[("password", guessable), ("intent", "next")],
+                "/registrera/granska",
+            )
+            .await;
+        let (_, html) = browser.get("/registrera/granska").await;
+        assert!(
+            error_of(&html, "password")
+                .is_some_and(|e| e.starts_with("Lösenordet är för lätt att gissa")),
+            "{guessable}: {:?}",
+            error_of(&html, "password")
+        );
+        assert!(html.contains("Leila Ahmadi"), "the draft is kept");
+    }
     assert_eq!(
         app.store.count_seekers().await.unwrap(),
         support::DEMO_SEEKERS
@@ -502,7 +531,12 @@ async fn every_validation_error_is_shown_next_to_its_field(backend: Backend) {
             "occupations",
             "Välj yrket bland förslagen.",
         ),
-        ("om-dig", &long_name, "first_name", "Texten är för lång."),
+        (
+            "om-dig",
+            &long_name,
+            "first_name",
+            "Texten är för lång. Korta den lite – inget har tagits bort.",
+        ),
         ("onskemal", &eleven, "occupations", "Du har valt för många."),
     ];
     for (step, fields, key, message) in cases {
@@ -524,6 +558,17 @@ async fn every_validation_error_is_shown_next_to_its_field(backend: Backend) {
             "the summary links to {key}"
         );
         assert!(html.contains(r#"role="alert""#));
+        // No field has a `maxlength`, which would cut a paste in the browser unsaid.
+        assert!(
+            !html.contains("maxlength"),
+            "{step}: no field cuts what is pasted"
+        );
+        if *key == "first_name" {
+            assert!(
+                html.contains(&format!("value=\"{}\"", fields[0].1)),
+                "the name that is too long is kept whole"
+            );
+        }
     }
     // Saving without "next" keeps what was typed and shows no errors yet.
     let browser = Browser::new(&app);
@@ -625,67 +670,67 @@ async fn the_draft_follows_the_browser_and_nobody_else(backend: Backend) {
     app.db.drop_database().await;
 }
 
-async fn a_registered_number_or_email_offers_sign_in_and_creates_nothing(backend: Backend) {
+async fn registered_details_are_never_revealed_and_their_owner_is_told(backend: Backend) {
     let app = spawn_app(backend, true).await;
     register_fully(&app, PNR, EMAIL).await;
-    assert_eq!(
-        app.store.count_seekers().await.unwrap(),
-        support::DEMO_SEEKERS + 1
-    );
+    let owner = app.store.count_seekers().await.unwrap();
+    assert_eq!(owner, support::DEMO_SEEKERS + 1);
+    // The newest seeker: the one just registered (the demo's came first).
+    let owner_id: (i64,) = support::query_one(
+        &app.db,
+        "SELECT id FROM seekers WHERE id > $1 ORDER BY id DESC LIMIT 1",
+        0,
+    )
+    .await;
 
-    // The same number (written the 10-digit way) and the same email in another case.
-    let again = Browser::new(&app);
-    let step1 = about("811218-9876", "Leila.Ahmadi@Example.se");
-    again
-        .post_to(
-            "/api/registrering/om-dig",
-            &with(refs(&step1), &[("intent", "next")]),
-            "/registrera/om-dig",
-        )
-        .await;
-    let (_, html) = again.get("/registrera/om-dig").await;
-    assert_eq!(
-        error_of(&html, "personal_number").as_deref(),
-        Some("Det finns redan ett konto med det här numret.")
-    );
-    assert_eq!(
-        error_of(&html, "email").as_deref(),
-        Some("Det finns redan ett konto med den här e-postadressen.")
-    );
-    assert!(
-        html.contains(r#"href="/logga-in?nasta=%2Fboka""#),
-        "a way to sign in"
-    );
+    // Step 1 answers the same for registered details (the number written the 10-digit way,
+    // the email in another case) as for new ones: on to step 2, nothing said.
+    for (pnr, email) in [
+        ("811218-9876", "Leila.Ahmadi@Example.se"),
+        ("19900101-0017", "ny.person@example.se"),
+    ] {
+        let browser = Browser::new(&app);
+        let step1 = about(pnr, email);
+        browser
+            .post_to(
+                "/api/registrering/om-dig",
+                &with(refs(&step1), &[("intent", "next")]),
+                "/registrera/erfarenhet",
+            )
+            .await;
+        let (_, html) = browser.get("/registrera/om-dig").await;
+        assert!(!html.contains("redan ett konto"), "{pnr}: nothing revealed");
+        assert!(!html.contains("field--error"), "{pnr}: no error");
+    }
 
-    // Even sending the rest anyway creates no second account.
-    let other = register_fully_expecting_refusal(&app).await;
-    assert_eq!(other, "/registrera/om-dig");
+    // Sending with the registered number, or with the registered email, creates nothing
+    // and answers neutrally, with everything typed kept.
+    let mut answers = Vec::new();
+    for (pnr, email) in [(PNR, "annan.adress@example.se"), ("19900101-0017", EMAIL)] {
+        let browser = register_landing_on(&app, pnr, email, "/registrera/granska").await;
+        let (_, html) = browser.get("/registrera/granska").await;
+        assert!(html.contains("Kontot kunde inte skapas"), "{html}");
+        assert!(html.contains("Om du redan har ett konto hos oss kan du logga in"));
+        assert!(html.contains(r#"href="/logga-in?nasta=%2Fboka""#));
+        assert!(html.contains("Sahlgrenska"), "the draft is kept");
+        assert!(!html.contains("redan ett konto med"));
+        let start = html.find("Kontot kunde inte skapas").unwrap();
+        answers.push(html[start..start + 400].to_owned());
+    }
     assert_eq!(
-        app.store.count_seekers().await.unwrap(),
-        support::DEMO_SEEKERS + 1
+        answers[0], answers[1],
+        "the same answer for the number and the email"
     );
+    assert_eq!(app.store.count_seekers().await.unwrap(), owner);
+
+    // The owner is emailed once, however many tries there are within a day.
+    let messages = app.store.account_messages(owner_id.0).await.unwrap();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert_eq!(messages[0].event, "registration_attempt");
+    assert_eq!(messages[0].medium, "email");
+    assert_eq!(messages[0].booking_id, None);
     app.store.close().await;
     app.db.drop_database().await;
-}
-
-/// A second person with the first one's email goes through the steps (saving without
-/// "next" on step 1) and sends: where are they sent?
-async fn register_fully_expecting_refusal(app: &TestApp) -> String {
-    let browser = Browser::new(app);
-    let step1 = about("19900101-0017", EMAIL);
-    browser
-        .post(
-            "/api/registrering/om-dig",
-            &with(refs(&step1), &[("intent", "save")]),
-        )
-        .await;
-    let (_, location) = browser
-        .post(
-            "/api/registrering/skicka",
-            &[("password", PASSWORD), ("intent", "next")],
-        )
-        .await;
-    location
 }
 
 async fn signing_in_and_out_with_email_and_password(backend: Backend) {

@@ -45,11 +45,7 @@ async fn meeting(app: &TestApp, n: u32, counsellor: i64) -> i64 {
         )
         .await
         .unwrap();
-    let start = open
-        .first()
-        .expect("the counsellor has open time")
-        .starts_at;
-    people::phone_meeting(&app.store, seeker, counsellor, start).await;
+    people::phone_meeting_at_first_free(&app.store, seeker, counsellor, &open).await;
     seeker
 }
 
@@ -71,7 +67,7 @@ async fn week_json(browser: &Browser<'_>, counsellor: Option<i64>) -> reqwest::R
 async fn a_counsellor_signs_in_and_sees_their_meetings(backend: Backend) {
     let app = spawn_app(backend, true).await;
     let sanna = counsellor_id(&app, SANNA).await;
-    meeting(&app, 1, sanna).await;
+    let seeker = meeting(&app, 1, sanna).await;
 
     let (status, page) = Browser::new(&app).get("/personal/logga-in").await;
     assert_eq!(status, 200);
@@ -85,7 +81,11 @@ async fn a_counsellor_signs_in_and_sees_their_meetings(backend: Backend) {
         .calendar_meetings(sanna, Utc::now(), Utc::now() + Duration::days(30))
         .await
         .unwrap();
-    let day = app::domain::time::iso_date(app::domain::time::stockholm_date(open[0].starts_at));
+    let ours = open
+        .iter()
+        .find(|m| m.seeker_id == seeker)
+        .expect("the meeting just booked");
+    let day = app::domain::time::iso_date(app::domain::time::stockholm_date(ours.starts_at));
     let (status, page) = browser
         .get(&format!("/personal/kalender?vecka={day}"))
         .await;
@@ -289,7 +289,14 @@ async fn the_admin_command_creates_accounts_that_sign_in(backend: Backend) {
     let err = run_with("password --email ny.chef@tidbok.example", "kort")
         .await
         .unwrap_err();
-    assert!(err.to_string().contains("10 to 128"), "{err}");
+    assert!(err.to_string().contains("12 to 128"), "{err}");
+    let err = run_with(
+        "password --email ny.chef@tidbok.example",
+        "aaaaaaaaaaaaaaaa",
+    )
+    .await
+    .unwrap_err();
+    assert!(err.to_string().contains("too easy to guess"), "{err}");
     run_with(
         "password --email ny.chef@tidbok.example",
         "ännu ett långt lösenord",

@@ -51,6 +51,7 @@ fn counsellor(email: &str, office_code: &str) -> NewCounsellor {
         first_name: "Sara".into(),
         last_name: "Nilsson".into(),
         title: "Arbetsförmedlare".into(),
+        title_en: "Employment counsellor".into(),
         phone: PhoneNumber::parse("010-111 22 33").unwrap(),
         email: Email::parse(email).unwrap(),
         office_code: office_code.into(),
@@ -267,6 +268,19 @@ async fn occupations_are_found_by_name_or_synonym_without_swedish_letters(backen
         hits.iter().any(|o| o.field.as_str() == "transport"),
         "{hits:?}"
     );
+    // English names are searched as well (the taxonomy seed has one for every occupation).
+    for (english, swedish) in [
+        ("nurse", "Sjuksköterska"),
+        ("cook", "Kock"),
+        ("developer", "Systemutvecklare"),
+        ("assistant nurse", "Undersköterska"),
+    ] {
+        let hits = store.search_occupations(english, 12).await.unwrap();
+        assert!(
+            hits.iter().any(|o| o.name_sv == swedish),
+            "{english}: {hits:?}"
+        );
+    }
     assert!(store.search_occupations("%", 10).await.unwrap().is_empty());
     assert!(store.search_occupations("", 10).await.unwrap().is_empty());
     store.close().await;

@@ -83,9 +83,10 @@ pub struct RegistrationDraft {
     pub wishes: WishesForm,
     /// Steps sent at least once: their errors are shown from then on.
     pub submitted: Vec<Step>,
-    /// What only the server can know, e.g. an email that is registered already. Cleared
-    /// when the step is saved again.
-    pub conflicts: FieldErrors,
+    /// The last attempt to send created no account. Why is never said, to anyone who types
+    /// another person's details: the review page answers neutrally, the account's owner is
+    /// emailed.
+    pub not_created: bool,
     /// Why the password was refused at the last attempt to send; the password itself is
     /// never kept.
     pub password_error: Option<FieldError>,
@@ -103,20 +104,14 @@ pub struct Registration {
 impl RegistrationDraft {
     /// The errors of one step (none for the review step, whose password is not in here).
     pub fn errors(&self, step: Step, today: NaiveDate) -> FieldErrors {
-        let mut errors = match step {
+        match step {
             Step::About => self.about.parse(today).err(),
             Step::Experience => self.experience.parse(today).err(),
             Step::Education => self.education.parse(today).err(),
             Step::Wishes => self.wishes.parse(today).err(),
             Step::Review => None,
         }
-        .unwrap_or_default();
-        if step == Step::About {
-            for (field, error) in &self.conflicts {
-                errors.entry(field.clone()).or_insert(*error);
-            }
-        }
-        errors
+        .unwrap_or_default()
     }
 
     /// The first step that still has errors, if any.
@@ -143,14 +138,12 @@ impl RegistrationDraft {
         let skills = self.education.parse(today);
         let wishes = self.wishes.parse(today);
         match (about, experience, skills, wishes) {
-            (Ok(about), Ok(experience), Ok(skills), Ok(wishes)) if self.conflicts.is_empty() => {
-                Ok(Registration {
-                    about,
-                    experience,
-                    skills,
-                    wishes,
-                })
-            }
+            (Ok(about), Ok(experience), Ok(skills), Ok(wishes)) => Ok(Registration {
+                about,
+                experience,
+                skills,
+                wishes,
+            }),
             _ => Err(Step::ALL
                 .into_iter()
                 .map(|s| (s, self.errors(s, today)))
@@ -271,18 +264,21 @@ mod tests {
     }
 
     #[test]
-    fn the_draft_reports_conflicts_and_the_first_step_left_to_do() {
+    fn the_draft_reports_the_first_step_left_to_do() {
         let mut draft = valid_draft();
         assert_eq!(draft.first_incomplete(today()), None);
-        draft
-            .conflicts
-            .insert("email".into(), FieldError::EmailTaken);
-        assert_eq!(draft.first_incomplete(today()), Some(Step::About));
-        let errors = draft.parse(today()).unwrap_err();
-        assert_eq!(errors[&Step::About]["email"], FieldError::EmailTaken);
-        draft.conflicts.clear();
         draft.wishes.situation.clear();
         assert_eq!(draft.first_incomplete(today()), Some(Step::Wishes));
+    }
+
+    /// A draft saved before registered details stopped being said at step 1 still reads,
+    /// with everything typed in it (the old field is ignored).
+    #[test]
+    fn an_older_draft_with_conflicts_still_reads() {
+        let json = r#"{"about":{"first_name":"Leila"},"conflicts":{"email":"EmailTaken"}}"#;
+        let draft: RegistrationDraft = serde_json::from_str(json).unwrap();
+        assert_eq!(draft.about.first_name, "Leila");
+        assert!(!draft.not_created);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::{
         meeting_words::{reason_name, when_text},
         messages::I18n,
     },
-    domain::{booking::MAX_CANCEL_NOTE, choices::CancelReason},
+    domain::choices::CancelReason,
     i18n::*,
     views::booking::{CancelState, MeetingView},
 };
@@ -88,7 +88,6 @@ fn CancelForm(meeting: MeetingView, state: CancelState) -> impl IntoView {
                             hint=t_string!(i18n, cancel_note_hint)
                             value=state.form.note.clone()
                             optional=true
-                            max=MAX_CANCEL_NOTE
                         />
                         <p class="actions">
                             <button type="submit" class="button button--danger">

@@ -151,7 +151,13 @@ fn Meeting(meeting: MeetingView, flag: &'static str) -> impl IntoView {
                 <dt>{t!(i18n, meeting_who)}</dt>
                 <dd>
                     <p class="facts__name">{s.counsellor.clone()}</p>
-                    <p>{meeting.counsellor_title.clone()}</p>
+                    <p>
+                        {if swedish {
+                            meeting.counsellor_title.clone()
+                        } else {
+                            meeting.counsellor_title_en.clone()
+                        }}
+                    </p>
                     <p>
                         {t_string!(i18n, meeting_direct_phone, phone = phone_text(&s.counsellor_phone))
                             .to_string()}

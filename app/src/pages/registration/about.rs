@@ -7,8 +7,7 @@ use crate::{
     },
     domain::{
         choices::LanguageCode,
-        field_error::MAX_LONG_TEXT,
-        registration::{AboutForm, ContactForm, MAX_NAME},
+        registration::{AboutForm, ContactForm},
     },
     i18n::*,
 };
@@ -32,14 +31,12 @@ pub fn AboutStep(form: AboutForm, suggested_office: Option<String>) -> impl Into
                 label=t_string!(i18n, reg_first_name)
                 value=form.first_name
                 input=Input::TEXT.autocomplete("given-name")
-                max=MAX_NAME
             />
             <TextField
                 key="last_name"
                 label=t_string!(i18n, reg_last_name)
                 value=form.last_name
                 input=Input::TEXT.autocomplete("family-name")
-                max=MAX_NAME
             />
         </div>
         <TextField
@@ -48,7 +45,6 @@ pub fn AboutStep(form: AboutForm, suggested_office: Option<String>) -> impl Into
             hint=t_string!(i18n, reg_personal_number_hint)
             value=form.personal_number
             input=Input::TEXT.inputmode("numeric").autocomplete("off")
-            max=20
         />
         <ContactFields form=contact suggested_office/>
     }
@@ -67,7 +63,6 @@ pub fn ContactFields(form: ContactForm, suggested_office: Option<String>) -> imp
             hint=t_string!(i18n, reg_email_hint)
             value=form.email
             input=Input::TEXT.kind("email").autocomplete("email")
-            max=254
         />
         <TextField
             key="phone"
@@ -75,7 +70,6 @@ pub fn ContactFields(form: ContactForm, suggested_office: Option<String>) -> imp
             hint=t_string!(i18n, reg_phone_hint)
             value=form.phone
             input=Input::TEXT.kind("tel").autocomplete("tel")
-            max=20
         />
         <TextField
             key="postcode"
@@ -83,7 +77,6 @@ pub fn ContactFields(form: ContactForm, suggested_office: Option<String>) -> imp
             hint=t_string!(i18n, reg_postcode_hint)
             value=form.postcode
             input=Input::TEXT.inputmode("numeric").autocomplete("postal-code")
-            max=6
         />
         {suggested_office
             .map(|office| {
@@ -112,7 +105,7 @@ pub fn ContactFields(form: ContactForm, suggested_office: Option<String>) -> imp
             hint=t_string!(i18n, reg_interpreter_language_hint)
             value=form.interpreter_language
             options=language_options(i18n)
-            optional=true
+            conditional=true
         />
         <TextArea
             key="accessibility_needs"
@@ -120,7 +113,6 @@ pub fn ContactFields(form: ContactForm, suggested_office: Option<String>) -> imp
             hint=t_string!(i18n, reg_accessibility_hint)
             value=form.accessibility_needs
             optional=true
-            max=MAX_LONG_TEXT
         />
     }
 }

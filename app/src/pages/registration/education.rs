@@ -8,7 +8,7 @@ use crate::{
     },
     domain::{
         choices::{DrivingLicence, EducationLevel, LanguageCode, LanguageLevel},
-        field_error::{MAX_ENTRIES, MAX_LONG_TEXT, MAX_SHORT_TEXT},
+        field_error::MAX_ENTRIES,
         registration::EducationForm,
     },
     i18n::*,
@@ -57,7 +57,6 @@ pub fn EducationStep(form: EducationForm) -> impl IntoView {
                                 key=key("field")
                                 label=t_string!(i18n, reg_field)
                                 value=entry.field
-                                max=MAX_SHORT_TEXT
                             />
                             <div class="field-row">
                                 <TextField
@@ -65,7 +64,6 @@ pub fn EducationStep(form: EducationForm) -> impl IntoView {
                                     label=t_string!(i18n, reg_school)
                                     value=entry.school
                                     optional=true
-                                    max=MAX_SHORT_TEXT
                                 />
                                 <TextField
                                     key=key("year")
@@ -74,7 +72,6 @@ pub fn EducationStep(form: EducationForm) -> impl IntoView {
                                     value=entry.year
                                     input=Input::TEXT.inputmode("numeric")
                                     optional=true
-                                    max=4
                                 />
                             </div>
                             <IntentButton
@@ -158,7 +155,6 @@ pub fn EducationStep(form: EducationForm) -> impl IntoView {
             hint=t_string!(i18n, reg_other_skills_hint)
             value=form.other_skills
             optional=true
-            max=MAX_LONG_TEXT
         />
     }
 }

@@ -2,10 +2,7 @@
 
 use crate::{
     components::fields::{Input, IntentButton, TextArea, TextField},
-    domain::{
-        field_error::{MAX_ENTRIES, MAX_LONG_TEXT, MAX_SHORT_TEXT},
-        registration::ExperienceForm,
-    },
+    domain::{field_error::MAX_ENTRIES, registration::ExperienceForm},
     i18n::*,
 };
 use leptos::prelude::*;
@@ -35,7 +32,6 @@ pub fn ExperienceStep(form: ExperienceForm, occupation_names: Vec<String>) -> im
                             label=t_string!(i18n, reg_employer)
                             value=entry.employer
                             input=Input::TEXT.autocomplete("organization")
-                            max=MAX_SHORT_TEXT
                         />
                         <TextField
                             key=key("occupation")
@@ -43,7 +39,6 @@ pub fn ExperienceStep(form: ExperienceForm, occupation_names: Vec<String>) -> im
                             hint=t_string!(i18n, reg_occupation_hint)
                             value=entry.occupation
                             input=Input::TEXT.autocomplete("off").list(NAMES_LIST)
-                            max=MAX_SHORT_TEXT
                         />
                         <div class="field-row">
                             <TextField
@@ -52,7 +47,6 @@ pub fn ExperienceStep(form: ExperienceForm, occupation_names: Vec<String>) -> im
                                 hint=t_string!(i18n, reg_month_hint)
                                 value=entry.from
                                 input=Input::TEXT.inputmode("numeric")
-                                max=7
                             />
                             <TextField
                                 key=key("to")
@@ -61,7 +55,6 @@ pub fn ExperienceStep(form: ExperienceForm, occupation_names: Vec<String>) -> im
                                 value=entry.to
                                 input=Input::TEXT.inputmode("numeric")
                                 optional=true
-                                max=7
                             />
                         </div>
                         <TextArea
@@ -69,7 +62,6 @@ pub fn ExperienceStep(form: ExperienceForm, occupation_names: Vec<String>) -> im
                             label=t_string!(i18n, reg_description)
                             value=entry.description
                             optional=true
-                            max=MAX_LONG_TEXT
                         />
                         <IntentButton
                             intent=format!("remove-{i}")

@@ -12,7 +12,7 @@ use crate::{
     },
     domain::{
         choices::{EducationLevel, Extent, LanguageCode, LanguageLevel, Region, Situation},
-        registration::{RegistrationDraft, Step, MAX_PASSWORD},
+        registration::{RegistrationDraft, Step},
         Email, Occupation, PersonalNumber, PhoneNumber, Postcode,
     },
     i18n::*,
@@ -214,6 +214,26 @@ pub fn ReviewStep(
 
     view! {
         <p>{t!(i18n, reg_review_intro)}</p>
+        // Worded for whoever sent it: it never says whether the details are registered.
+        {draft
+            .not_created
+            .then(|| {
+                view! {
+                    <div class="notice notice--warning" role="alert">
+                        <h3>{t!(i18n, reg_not_created_title)}</h3>
+                        <p>{t!(i18n, reg_not_created_text)}</p>
+                        <p>
+                            <a href=crate::paths::sign_in(crate::paths::BOOK)>
+                                {t!(i18n, reg_not_created_sign_in)}
+                            </a>
+                            " · "
+                            <a href=crate::paths::registration_step(Step::About)>
+                                {t!(i18n, reg_not_created_change)}
+                            </a>
+                        </p>
+                    </div>
+                }
+            })}
         {incomplete
             .map(|step| {
                 view! {
@@ -242,7 +262,6 @@ pub fn ReviewStep(
                 hint=t_string!(i18n, reg_password_hint)
                 value=""
                 input=Input::TEXT.kind("password").autocomplete("new-password")
-                max=MAX_PASSWORD
             />
         </section>
     }

@@ -5,12 +5,15 @@
 
 use crate::{
     domain::{
-        notification::{MessageEvent, MessageLanguage},
+        notification::{AccountEvent, MessageEvent, MessageLanguage},
         time::{clock, day_and_month, long_date, stockholm_date, weekday_name},
         Channel, Postcode,
     },
     ssr::{
-        services::{booking::VIDEO_BASE, calendar_file::meeting_ics},
+        services::{
+            booking::VIDEO_BASE,
+            calendar_file::{self, meeting_ics, Delivery},
+        },
         store::{BookingRow, Recipient},
     },
 };
@@ -25,6 +28,8 @@ pub struct Composed {
     pub sms: String,
     /// The calendar file attached to the email.
     pub ics: String,
+    /// Its iTIP method (`REQUEST`, `CANCEL`), which the email names too.
+    pub ics_method: &'static str,
 }
 
 /// Writes the message about `event` for the booking as it is now. `site` is the service's
@@ -69,7 +74,13 @@ pub fn compose(
         }
         _ => None,
     };
+    let cancelled = event == MessageEvent::Cancelled;
     let how = match (channel, sv) {
+        // A cancelled meeting promises nothing: no call, no link.
+        (Channel::Phone, true) if cancelled => "Telefonmöte".to_owned(),
+        (Channel::Phone, false) if cancelled => "Phone meeting".to_owned(),
+        (Channel::Video, true) if cancelled => "Videomöte".to_owned(),
+        (Channel::Video, false) if cancelled => "Video meeting".to_owned(),
         (Channel::Office, true) => format!(
             "Besök på {}",
             office.clone().unwrap_or_else(|| "kontoret".into())
@@ -144,7 +155,6 @@ pub fn compose(
             "Reminder".to_owned(),
         ),
     };
-    let cancelled = event == MessageEvent::Cancelled;
     let mut text = String::new();
     text.push_str(&if sv {
         format!("Hej {}!\n\n{lead}\n\n", to.first_name)
@@ -161,7 +171,7 @@ pub fn compose(
         text.push_str(&format!("When: {when_long}\n{how}\n"));
         text.push_str(&format!(
             "With: {counsellor}, {}, direct number {}\n\n",
-            b.counsellor_title, b.counsellor_phone
+            b.counsellor_title_en, b.counsellor_phone
         ));
     }
     if !cancelled {
@@ -173,11 +183,11 @@ pub fn compose(
         if channel == Channel::Office {
             text.push_str(if sv {
                 "När du har kommit till kontoret kan du trycka på \"Jag är här\" på samma sida \
-                 (från en timme före mötet), så vet din handläggare att du väntar.\n"
+                 (från en timme före mötet), så vet din arbetsförmedlare att du väntar.\n"
             } else {
                 "When you have arrived at the office you can press \"I am here\" on the same \
-                 page (from an hour before the meeting), so your counsellor knows you are \
-                 waiting.\n"
+                 page (from an hour before the meeting), so your employment counsellor knows you \
+                 are waiting.\n"
             });
         }
         text.push_str(if sv {
@@ -193,9 +203,9 @@ pub fn compose(
         });
     }
     text.push_str(if sv {
-        "\nVänliga hälsningar\nTidbok\n\nDet här mejlet går inte att svara på. Ring din handläggare om du har frågor.\n"
+        "\nVänliga hälsningar\nTidbok\n\nDet här mejlet går inte att svara på. Ring din arbetsförmedlare om du har frågor.\n"
     } else {
-        "\nKind regards\nTidbok\n\nThis email cannot be replied to. Call your counsellor if you have questions.\n"
+        "\nKind regards\nTidbok\n\nThis email cannot be replied to. Call your employment counsellor if you have questions.\n"
     });
     let place = match channel {
         Channel::Office => b.office_name.clone().unwrap_or_default(),
@@ -208,11 +218,64 @@ pub fn compose(
     } else {
         format!("Tidbok: {sms_lead}: {meeting} {with} {counsellor} {when_short}, {place}. {link}")
     };
+    let delivery = Delivery::Email {
+        attendee: &to.email,
+    };
     Composed {
         subject,
         text,
         sms,
-        ics: meeting_ics(b, sv),
+        ics: meeting_ics(b, sv, delivery),
+        ics_method: calendar_file::method(b, delivery),
+    }
+}
+
+/// A message about an account: an email without a calendar file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountMessage {
+    pub subject: String,
+    pub text: String,
+}
+
+/// Writes the email about `event` to the account's owner. It says what happened and what to
+/// do, and nothing about the attempt itself (no name, number or address that was typed).
+pub fn compose_account(
+    event: AccountEvent,
+    to: &Recipient,
+    language: MessageLanguage,
+    site: &str,
+) -> AccountMessage {
+    let sv = language == MessageLanguage::Sv;
+    match (event, sv) {
+        (AccountEvent::RegistrationAttempt, true) => AccountMessage {
+            subject: "Någon försökte skapa ett konto med dina uppgifter".into(),
+            text: format!(
+                "Hej {}!\n\n\
+                 Någon försökte just skapa ett konto i Tidbok med ditt personnummer eller din \
+                 e-postadress. Du har redan ett konto, så inget nytt konto skapades. Den som \
+                 försökte fick inte veta att du har ett konto.\n\n\
+                 Var det du? Logga in med din e-postadress och ditt lösenord: {site}/logga-in\n\n\
+                 Var det inte du? Då behöver du inte göra något. Ditt konto och dina möten är \
+                 som förut.\n\n\
+                 Vänliga hälsningar\nTidbok\n\nDet här mejlet går inte att svara på.\n",
+                to.first_name
+            ),
+        },
+        (AccountEvent::RegistrationAttempt, false) => AccountMessage {
+            subject: "Someone tried to create an account with your details".into(),
+            text: format!(
+                "Hello {},\n\n\
+                 Someone just tried to create an account in Tidbok with your personal identity \
+                 number or your email address. You already have an account, so no new account \
+                 was created. The person who tried was not told that you have an account.\n\n\
+                 Was it you? Sign in with your email address and your password: \
+                 {site}/logga-in\n\n\
+                 Was it not you? Then you need not do anything. Your account and your meetings \
+                 are as before.\n\n\
+                 Kind regards\nTidbok\n\nThis email cannot be replied to.\n",
+                to.first_name
+            ),
+        },
     }
 }
 
@@ -231,6 +294,7 @@ mod tests {
             counsellor_first_name: "Emina".into(),
             counsellor_last_name: "Hodžić".into(),
             counsellor_title: "Arbetsförmedlare".into(),
+            counsellor_title_en: "Employment counsellor".into(),
             counsellor_phone: "010-202 01 12".into(),
             counsellor_email: "emina.hodzic@tidbok.example".into(),
             meeting_type: "first-meeting".into(),
@@ -323,6 +387,35 @@ mod tests {
     }
 
     #[test]
+    fn a_registration_attempt_tells_the_owner_what_to_do_in_their_language() {
+        let sv = compose_account(
+            AccountEvent::RegistrationAttempt,
+            &seeker(),
+            MessageLanguage::Sv,
+            SITE,
+        );
+        assert!(sv.text.starts_with("Hej Amira!"));
+        assert!(sv.text.contains("inget nytt konto skapades"));
+        assert!(sv.text.contains("https://tidbok.example/logga-in"));
+        let en = compose_account(
+            AccountEvent::RegistrationAttempt,
+            &seeker(),
+            MessageLanguage::En,
+            SITE,
+        );
+        assert!(en.subject.starts_with("Someone tried"));
+        assert!(en.text.contains("no new account was created"));
+        for text in [&sv.text, &en.text] {
+            assert!(!text.contains("0701234567"));
+            assert!(!text.contains("amira@example.se"));
+            assert!(
+                !text.contains("  "),
+                "no doubled spaces from line breaks: {text}"
+            );
+        }
+    }
+
+    #[test]
     fn a_cancellation_points_to_booking_again_and_holds_nothing_personal() {
         let mut b = booking(Channel::Phone);
         b.status = BookingStatus::Cancelled;
@@ -337,6 +430,13 @@ mod tests {
         assert!(m.text.contains("https://tidbok.example/boka"));
         assert!(!m.text.contains("mina-sidor/mote/7"));
         assert!(m.ics.contains("STATUS:CANCELLED"));
+        assert!(m.ics.contains("METHOD:CANCEL"));
+        assert_eq!(m.ics_method, "CANCEL");
+        // Nobody will call about a cancelled meeting.
+        assert!(!m.text.contains("ringer dig"), "{}", m.text);
+        assert!(!m.ics.contains("ringer dig"), "{}", m.ics);
+        assert!(m.text.contains("Telefonmöte"), "{}", m.text);
+        assert!(m.text.contains("Ring din arbetsförmedlare"));
         assert!(m
             .sms
             .starts_with("Tidbok: Avbokat: första möte med Emina Hodžić"));

@@ -92,7 +92,9 @@ pub struct Email<'a> {
     pub to: &'a str,
     pub subject: &'a str,
     pub text: &'a str,
-    pub ics: &'a str,
+    /// The calendar file and its iTIP method, which the part's content type repeats as
+    /// RFC 6047 asks; none for a message about an account.
+    pub ics: Option<(&'a str, &'a str)>,
     /// Stable for the outbox row, so a message sent twice (a worker stopped between sending
     /// and recording it) can be recognised as the same one.
     pub message_id: String,
@@ -104,19 +106,24 @@ impl Email<'_> {
             .to
             .parse()
             .map_err(|e| format!("the recipient's address is not usable ({e})"))?;
-        let calendar = ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
-            .map_err(|e| e.to_string())?;
-        Message::builder()
+        let builder = Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(self.subject)
-            .message_id(Some(self.message_id.clone()))
+            .message_id(Some(self.message_id.clone()));
+        let Some((ics, method)) = self.ics else {
+            return builder
+                .singlepart(SinglePart::plain(self.text.to_owned()))
+                .map_err(|e| e.to_string());
+        };
+        let calendar =
+            ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))
+                .map_err(|e| e.to_string())?;
+        builder
             .multipart(
                 MultiPart::mixed()
                     .singlepart(SinglePart::plain(self.text.to_owned()))
-                    .singlepart(
-                        Attachment::new("mote.ics".into()).body(self.ics.to_owned(), calendar),
-                    ),
+                    .singlepart(Attachment::new("mote.ics".into()).body(ics.to_owned(), calendar)),
             )
             .map_err(|e| e.to_string())
     }
@@ -175,21 +182,24 @@ mod tests {
             to: "amira@example.se",
             subject: "Bokat: första möte",
             text: "Hej Amira!",
-            ics: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
+            ics: Some(("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "REQUEST")),
             message_id: "<tidbok-1@tidbok.example>".into(),
         }
         .build()
         .unwrap();
         let raw = String::from_utf8(message.formatted()).unwrap();
         assert!(raw.contains("Message-ID: <tidbok-1@tidbok.example>"));
-        assert!(raw.contains("text/calendar"));
+        assert!(
+            raw.contains("text/calendar; charset=utf-8; method=REQUEST"),
+            "{raw}"
+        );
         assert!(raw.contains("filename=\"mote.ics\""));
         assert!(Email {
             from: &from,
             to: "not an address",
             subject: "",
             text: "",
-            ics: "",
+            ics: None,
             message_id: String::new(),
         }
         .build()

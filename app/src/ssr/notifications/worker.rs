@@ -4,12 +4,12 @@
 //! claimed by one of them at a time).
 
 use super::{
-    compose::compose,
+    compose::{compose, compose_account},
     transport::{Email, Mailer, SmsProvider},
 };
 use crate::{
     domain::{
-        notification::{retry_after, Medium, MessageEvent},
+        notification::{retry_after, AccountEvent, Medium, MessageEvent},
         BookingStatus,
     },
     error::AppError,
@@ -196,17 +196,21 @@ impl Notifier {
     }
 
     async fn try_deliver(&self, row: &OutboxRow) -> Result<Delivery, AppError> {
+        let (booking_id, meeting_starts_at) = match (row.booking_id, row.meeting_starts_at) {
+            (Some(id), Some(starts)) => (id, starts),
+            _ => return self.deliver_account_message(row).await,
+        };
         let (Some(event), Some(medium)) =
             (MessageEvent::parse(&row.event), Medium::parse(&row.medium))
         else {
             return Ok(Delivery::Dropped("unknown event or medium".into()));
         };
-        let Some(booking) = self.store.booking(row.booking_id).await? else {
+        let Some(booking) = self.store.booking(booking_id).await? else {
             return Ok(Delivery::Dropped("the booking is gone".into()));
         };
         if event != MessageEvent::Cancelled
             && (booking.status == BookingStatus::Cancelled
-                || booking.starts_at != row.meeting_starts_at)
+                || booking.starts_at != meeting_starts_at)
         {
             // A later message tells of the change.
             return Ok(Delivery::Dropped("the meeting changed since".into()));
@@ -214,7 +218,7 @@ impl Notifier {
         if event == MessageEvent::Reminder && booking.status != BookingStatus::Booked {
             return Ok(Delivery::Dropped("the meeting is no longer booked".into()));
         }
-        let Some(to) = self.store.recipient(row.booking_id).await? else {
+        let Some(to) = self.store.recipient(booking_id).await? else {
             return Ok(Delivery::Dropped("the seeker is gone".into()));
         };
         let message = compose(event, &booking, &to, to.language(), &self.site);
@@ -225,7 +229,7 @@ impl Notifier {
                     to: &to.email,
                     subject: &message.subject,
                     text: &message.text,
-                    ics: &message.ics,
+                    ics: Some((&message.ics, message.ics_method)),
                     message_id: format!("<tidbok-outbox-{}@{}>", row.id, self.domain()),
                 }
                 .build();
@@ -235,6 +239,35 @@ impl Notifier {
                 }
             }
             Medium::Sms => self.sms.send(&to.phone, &message.sms).await,
+        };
+        Ok(match sent {
+            Ok(()) => Delivery::Sent,
+            Err(e) => Delivery::Failed(e),
+        })
+    }
+
+    /// A message about an account: by email, to the account's own address.
+    async fn deliver_account_message(&self, row: &OutboxRow) -> Result<Delivery, AppError> {
+        let (Some(seeker_id), Some(event)) = (row.seeker_id, AccountEvent::parse(&row.event))
+        else {
+            return Ok(Delivery::Dropped("neither a meeting nor an account".into()));
+        };
+        let Some(to) = self.store.seeker_recipient(seeker_id).await? else {
+            return Ok(Delivery::Dropped("the seeker is gone".into()));
+        };
+        let message = compose_account(event, &to, to.language(), &self.site);
+        let email = Email {
+            from: &self.from,
+            to: &to.email,
+            subject: &message.subject,
+            text: &message.text,
+            ics: None,
+            message_id: format!("<tidbok-outbox-{}@{}>", row.id, self.domain()),
+        }
+        .build();
+        let sent = match email {
+            Ok(email) => self.mailer.send(email).await,
+            Err(e) => return Ok(Delivery::Dropped(e)),
         };
         Ok(match sent {
             Ok(()) => Delivery::Sent,

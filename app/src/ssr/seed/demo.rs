@@ -80,6 +80,7 @@ pub fn counsellors() -> Result<Vec<NewCounsellor>, SeedError> {
                 first_name: row.get("first_name")?.to_owned(),
                 last_name: row.get("last_name")?.to_owned(),
                 title: row.get("title")?.to_owned(),
+                title_en: row.get("title_en")?.to_owned(),
                 phone: row.parse("phone", PhoneNumber::parse)?,
                 email: row.parse("email", Email::parse)?,
                 office_code: row.get("office")?.to_owned(),

@@ -39,16 +39,20 @@ pub fn occupations(fields: &[OccupationalField]) -> Result<Vec<NewOccupation>, S
                 return Err(row.error(format!("unknown field {}", field.as_str())));
             }
             let name_sv = row.get("name_sv")?.to_owned();
+            let name_en = row.get("name_en")?.to_owned();
             let synonyms: Vec<String> = row
                 .list("synonyms")?
                 .into_iter()
                 .map(str::to_owned)
                 .collect();
-            let search_text = fold_for_search(&format!("{name_sv} {}", synonyms.join(" ")));
+            // English names are searched too, whatever the page's language: "nurse" finds
+            // Sjuksköterska for someone who knows the word in English only.
+            let search_text =
+                fold_for_search(&format!("{name_sv} {name_en} {}", synonyms.join(" ")));
             Ok(NewOccupation {
                 code: row.get("code")?.to_owned(),
                 field,
-                name_en: row.get("name_en")?.to_owned(),
+                name_en,
                 name_sv,
                 synonyms,
                 search_text,
@@ -118,6 +122,12 @@ mod tests {
             assert!(n >= 4, "{} has {n} occupations", f.name_sv);
         }
         assert!(occupations.iter().all(|o| !o.synonyms.is_empty()));
+        assert!(
+            occupations
+                .iter()
+                .all(|o| !o.name_en.trim().is_empty() && o.name_en != o.code),
+            "every occupation has an English name"
+        );
     }
 
     #[test]
@@ -129,5 +139,10 @@ mod tests {
             .find(|o| o.name_sv == "Undersköterska")
             .expect("Undersköterska is in the taxonomy");
         assert!(usk.search_text.contains("underskoterska"));
+        assert!(
+            usk.search_text.contains("assistant nurse"),
+            "{}",
+            usk.search_text
+        );
     }
 }

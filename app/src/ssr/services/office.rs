@@ -319,7 +319,7 @@ pub fn figures_csv(view: &FiguresView, swedish: bool) -> Result<String, AppError
     let mut out = csv::Writer::from_writer(Vec::new());
     let header = if swedish {
         [
-            "Kontor eller handläggare",
+            "Kontor eller arbetsförmedlare",
             "Från",
             "Till",
             "Första möten",
@@ -336,7 +336,7 @@ pub fn figures_csv(view: &FiguresView, swedish: bool) -> Result<String, AppError
         ]
     } else {
         [
-            "Office or counsellor",
+            "Office or employment counsellor",
             "From",
             "To",
             "First meetings",

@@ -9,9 +9,9 @@ use crate::{
         field_error::{FieldError, FieldErrors},
         fold_for_search,
         geo::nearest,
+        notification::AccountEvent,
         registration::{Password, Registration, RegistrationDraft, Step},
         time::in_stockholm,
-        Email, PersonalNumber,
     },
     error::AppError,
     ssr::store::{NewSeeker, Store, StoreError},
@@ -137,29 +137,6 @@ pub async fn sweep_drafts(store: &Store, now: DateTime<Utc>) -> Result<u64, Stor
         .await
 }
 
-/// Step 1's identifiers that belong to someone registered already: said at once, with a way
-/// to sign in, rather than after the whole form.
-pub async fn conflicts(
-    store: &Store,
-    draft: &RegistrationDraft,
-    today: NaiveDate,
-) -> Result<FieldErrors, AppError> {
-    let pnr = PersonalNumber::parse(&draft.about.personal_number, today).ok();
-    let email = Email::parse(&draft.about.email).ok();
-    if pnr.is_none() && email.is_none() {
-        return Ok(FieldErrors::new());
-    }
-    let taken = store.registered(pnr.as_ref(), email.as_ref()).await?;
-    let mut errors = FieldErrors::new();
-    if taken.personal_number {
-        errors.insert("personal_number".into(), FieldError::PersonalNumberTaken);
-    }
-    if taken.email {
-        errors.insert("email".into(), FieldError::EmailTaken);
-    }
-    Ok(errors)
-}
-
 /// The office nearest to a postcode as typed (none while it is not a postcode), to suggest it.
 pub async fn suggested_office(store: &Store, postcode: &str) -> Result<Option<i64>, AppError> {
     match crate::domain::Postcode::parse(postcode) {
@@ -182,8 +159,10 @@ pub enum RegisterError {
     Incomplete(BTreeMap<Step, FieldErrors>),
     /// The password (step 5) is not acceptable.
     Password(FieldError),
-    /// Registered already (found now, or by the database in a race).
-    Taken(FieldErrors),
+    /// The personal identity number or the email belongs to an account already (found now,
+    /// or by the database in a race). Nothing is created and the owner is emailed; the
+    /// person registering is answered without being told whether anyone is registered.
+    NotCreated,
     Failed(AppError),
 }
 
@@ -202,6 +181,17 @@ pub async fn register(
     now: DateTime<Utc>,
 ) -> Result<i64, RegisterError> {
     let password = Password::parse(password).map_err(RegisterError::Password)?;
+    let about = &draft.about;
+    passwords::refuse_guessable(
+        &password,
+        &[
+            &about.first_name,
+            &about.last_name,
+            &about.email,
+            &about.personal_number,
+        ],
+    )
+    .map_err(RegisterError::Password)?;
     let password_hash = passwords::hash(password).await?;
     register_hashed(store, draft, password_hash, now).await
 }
@@ -215,11 +205,10 @@ pub(crate) async fn register_hashed(
     now: DateTime<Utc>,
 ) -> Result<i64, RegisterError> {
     let today = today(now);
-    let conflicts = conflicts(store, draft, today).await?;
-    if !conflicts.is_empty() {
-        return Err(RegisterError::Taken(conflicts));
-    }
     let registration = draft.parse(today).map_err(RegisterError::Incomplete)?;
+    if tell_owners(store, &registration, now).await? {
+        return Err(RegisterError::NotCreated);
+    }
     let desired = resolve_desired(store, &registration).await?;
     let experience_occupations = resolve_experience(store, &registration).await?;
     let home_office_id = nearest_office(store, registration.about.postcode).await?;
@@ -236,25 +225,41 @@ pub(crate) async fn register_hashed(
             tracing::info!(seeker_id = id, personal_number = %registration.about.personal_number, "job seeker registered");
             Ok(id)
         }
-        Err(StoreError::Conflict(rule)) => {
-            let field = match rule {
-                Rule::SeekerPersonalNumberTaken => {
-                    ("personal_number", FieldError::PersonalNumberTaken)
-                }
-                Rule::SeekerEmailTaken => ("email", FieldError::EmailTaken),
-                other => {
-                    return Err(RegisterError::Failed(AppError::internal(format!(
-                        "registration refused by {other:?}"
-                    ))))
-                }
-            };
-            Err(RegisterError::Taken(FieldErrors::from([(
-                field.0.to_owned(),
-                field.1,
-            )])))
+        // Someone registered the same details a moment ago.
+        Err(StoreError::Conflict(Rule::SeekerPersonalNumberTaken | Rule::SeekerEmailTaken)) => {
+            tell_owners(store, &registration, now).await?;
+            Err(RegisterError::NotCreated)
         }
+        Err(StoreError::Conflict(other)) => Err(RegisterError::Failed(AppError::internal(
+            format!("registration refused by {other:?}"),
+        ))),
         Err(other) => Err(RegisterError::Failed(other.into())),
     }
+}
+
+/// Whether the registration's personal identity number or email belongs to an account;
+/// if so, its owner (or both owners) is emailed that someone tried to register with their
+/// details, at most once a day each.
+async fn tell_owners(
+    store: &Store,
+    registration: &Registration,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    let about = &registration.about;
+    let taken = store
+        .registered(Some(&about.personal_number), Some(&about.email))
+        .await?;
+    for owner in taken.owners() {
+        let written = store
+            .enqueue_account_message(owner, AccountEvent::RegistrationAttempt, now)
+            .await?;
+        tracing::info!(
+            seeker_id = owner,
+            emailed = written,
+            "registration with an account's details: no account created"
+        );
+    }
+    Ok(taken.any())
 }
 
 /// The taxonomy ids of the desired occupations; a code that is not there is an error on

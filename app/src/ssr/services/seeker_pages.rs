@@ -106,6 +106,7 @@ pub async fn meeting_view(
     };
     Ok(MeetingView {
         counsellor_title: b.counsellor_title.clone(),
+        counsellor_title_en: b.counsellor_title_en.clone(),
         counsellor_email: b.counsellor_email.clone(),
         office_address,
         office_phone: b.office_phone.clone(),

@@ -71,6 +71,8 @@ pub struct BookingRow {
     pub counsellor_first_name: String,
     pub counsellor_last_name: String,
     pub counsellor_title: String,
+    /// The title in English (the Swedish one when it has no translation).
+    pub counsellor_title_en: String,
     pub counsellor_phone: String,
     pub counsellor_email: String,
     pub meeting_type: String,
@@ -117,7 +119,8 @@ pub struct BusyRow {
 
 const SELECT_BOOKING: &str = "SELECT b.id, b.seeker_id, b.counsellor_id, \
      c.first_name AS counsellor_first_name, c.last_name AS counsellor_last_name, \
-     c.title AS counsellor_title, c.phone AS counsellor_phone, c.email AS counsellor_email, \
+     c.title AS counsellor_title, COALESCE(NULLIF(c.title_en, ''), c.title) AS counsellor_title_en, \
+     c.phone AS counsellor_phone, c.email AS counsellor_email, \
      m.code AS meeting_type, m.name_sv AS meeting_name_sv, m.name_en AS meeting_name_en, \
      b.channel, b.office_id, o.name AS office_name, o.street AS office_street, \
      o.postcode AS office_postcode, o.city AS office_city, o.phone AS office_phone, \

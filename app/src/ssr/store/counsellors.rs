@@ -6,6 +6,8 @@ pub struct NewCounsellor {
     pub first_name: String,
     pub last_name: String,
     pub title: String,
+    /// The title on English pages; empty when the Swedish one serves both.
+    pub title_en: String,
     pub phone: PhoneNumber,
     pub email: Email,
     pub office_code: String,
@@ -52,8 +54,8 @@ impl Store {
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             let (id,): (i64,) = sqlx::query_as(
-                "INSERT INTO counsellors (first_name, last_name, title, phone, email, office_id) \
-                 VALUES ($1, $2, $3, $4, $5, (SELECT id FROM offices WHERE code = $6)) RETURNING id",
+                "INSERT INTO counsellors (first_name, last_name, title, title_en, phone, email, office_id) \
+                 VALUES ($1, $2, $3, $7, $4, $5, (SELECT id FROM offices WHERE code = $6)) RETURNING id",
             )
             .bind(&c.first_name)
             .bind(&c.last_name)
@@ -61,6 +63,7 @@ impl Store {
             .bind(c.phone.as_e164())
             .bind(c.email.as_str())
             .bind(&c.office_code)
+            .bind(&c.title_en)
             .fetch_one(&mut *tx)
             .await?;
             for code in &c.fields {

@@ -1,4 +1,4 @@
-//! The outbox: messages about booking changes, written in the same transaction as the change
+//! The outbox: messages about booking changes (and a few about an account), written in the same transaction as the change
 //! (so a booking is never made without its confirmation, nor a message sent for a change
 //! that was rolled back), and claimed by workers that send them.
 //!
@@ -9,17 +9,20 @@
 //! is no longer claimed by it.
 
 use super::{bookings::stored, on_pool, Store, StoreError, WritePool};
-use crate::domain::notification::MessageLanguage;
+use crate::domain::notification::{AccountEvent, Medium, MessageLanguage, ACCOUNT_NOTICE_EVERY};
 use chrono::{DateTime, Duration, Utc};
 
 /// A message a worker has claimed.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct OutboxRow {
     pub id: i64,
-    pub booking_id: i64,
+    /// The meeting a message is about, with its start when written; or, for a message about
+    /// an account, no meeting and the seeker it goes to.
+    pub booking_id: Option<i64>,
+    pub seeker_id: Option<i64>,
     pub event: String,
     pub medium: String,
-    pub meeting_starts_at: DateTime<Utc>,
+    pub meeting_starts_at: Option<DateTime<Utc>>,
     pub due_at: DateTime<Utc>,
     pub status: String,
     pub attempts: i64,
@@ -43,7 +46,8 @@ impl Recipient {
     }
 }
 
-const OUTBOX_COLUMNS: &str = "id, booking_id, event, medium, meeting_starts_at, due_at, status, \
+const OUTBOX_COLUMNS: &str =
+    "id, booking_id, seeker_id, event, medium, meeting_starts_at, due_at, status, \
      attempts, claimed_by, last_error, sent_at";
 
 /// Writes the messages about a change to booking `$booking` (now starting at `$starts`)
@@ -239,6 +243,56 @@ impl Store {
                 "SELECT status, COUNT(*) FROM outbox GROUP BY status ORDER BY status",
             )
             .fetch_all(p)
+            .await?))
+    }
+
+    /// Writes a message about the seeker's account, due now, unless one about the same
+    /// event was written for them within `ACCOUNT_NOTICE_EVERY`. `true` when written.
+    pub async fn enqueue_account_message(
+        &self,
+        seeker_id: i64,
+        event: AccountEvent,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        Ok(on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
+            let written = sqlx::query(
+                "INSERT INTO outbox (seeker_id, event, medium, due_at, created_at) \
+                 SELECT $1, $2, $3, $4, $4 WHERE NOT EXISTS ( \
+                   SELECT 1 FROM outbox WHERE seeker_id = $1 AND event = $2 AND created_at > $5)",
+            )
+            .bind(seeker_id)
+            .bind(event.as_str())
+            .bind(Medium::Email.as_str())
+            .bind(stored(now))
+            .bind(stored(now - ACCOUNT_NOTICE_EVERY))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            tx.commit().await?;
+            written == 1
+        }))
+    }
+
+    /// Every message about a seeker's account, oldest first.
+    pub async fn account_messages(&self, seeker_id: i64) -> Result<Vec<OutboxRow>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_as(&format!(
+                "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE seeker_id = $1 ORDER BY id"
+            ))
+            .bind(seeker_id)
+            .fetch_all(p)
+            .await?))
+    }
+
+    /// A seeker as a message about their account needs them.
+    pub async fn seeker_recipient(&self, seeker_id: i64) -> Result<Option<Recipient>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_as(
+                "SELECT first_name, email, phone, message_language FROM seekers WHERE id = $1",
+            )
+            .bind(seeker_id)
+            .fetch_optional(p)
             .await?))
     }
 

@@ -37,11 +37,27 @@ pub struct SeekerName {
     pub last_name: String,
 }
 
-/// Which of a person's identifiers are registered already.
+/// The seekers a person's identifiers are registered to already, if any.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Taken {
-    pub personal_number: bool,
-    pub email: bool,
+    pub personal_number: Option<i64>,
+    pub email: Option<i64>,
+}
+
+impl Taken {
+    pub fn any(&self) -> bool {
+        self.personal_number.is_some() || self.email.is_some()
+    }
+
+    /// The accounts concerned, each once.
+    pub fn owners(&self) -> Vec<i64> {
+        let mut ids: Vec<i64> = [self.personal_number, self.email]
+            .into_iter()
+            .flatten()
+            .collect();
+        ids.dedup();
+        ids
+    }
 }
 
 /// SQLite keeps times as text; whole seconds keep every stored time comparable as text.
@@ -178,25 +194,25 @@ impl Store {
                 .rows_affected()))
     }
 
-    /// Whether the personal identity number or the email belongs to someone registered.
+    /// Whom the personal identity number and the email belong to, if anyone.
     pub async fn registered(
         &self,
         personal_number: Option<&PersonalNumber>,
         email: Option<&Email>,
     ) -> Result<Taken, StoreError> {
-        let (pnr, mail): (i64, i64) = on_pool!(self, p =>
+        let (pnr, mail): (Option<i64>, Option<i64>) = on_pool!(self, p =>
             sqlx::query_as(
                 "SELECT \
-                   (SELECT COUNT(*) FROM seekers WHERE personal_number = $1), \
-                   (SELECT COUNT(*) FROM seekers WHERE email = $2)",
+                   (SELECT id FROM seekers WHERE personal_number = $1), \
+                   (SELECT id FROM seekers WHERE email = $2)",
             )
             .bind(personal_number.map(PersonalNumber::as_digits).unwrap_or(""))
             .bind(email.map(Email::as_str).unwrap_or(""))
             .fetch_one(p)
             .await?);
         Ok(Taken {
-            personal_number: pnr > 0,
-            email: mail > 0,
+            personal_number: pnr,
+            email: mail,
         })
     }
 

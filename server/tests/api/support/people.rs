@@ -113,6 +113,46 @@ pub async fn staff<'a>(app: &'a super::TestApp, email: &str) -> super::browser::
     browser
 }
 
+/// Books `seeker` a phone meeting with `counsellor` at the first of `spans`' starts that is
+/// still free (the demo data books some, depending on the weekday the tests run).
+pub async fn phone_meeting_at_first_free(
+    store: &Store,
+    seeker: i64,
+    counsellor: i64,
+    spans: &[app::ssr::store::AvailabilityRow],
+) -> (i64, DateTime<Utc>) {
+    for span in spans {
+        if let Ok(id) = store
+            .insert_booking(&phone_booking(seeker, counsellor, span.starts_at))
+            .await
+        {
+            return (id, span.starts_at);
+        }
+    }
+    panic!("no open span of counsellor {counsellor} starts free");
+}
+
+fn phone_booking(
+    seeker: i64,
+    counsellor: i64,
+    starts: DateTime<Utc>,
+) -> app::ssr::store::NewBooking {
+    app::ssr::store::NewBooking {
+        seeker_id: seeker,
+        counsellor_id: counsellor,
+        meeting_type: "first-meeting",
+        channel: app::domain::Channel::Phone,
+        office_id: None,
+        starts_at: starts,
+        ends_at: starts + chrono::Duration::minutes(45),
+        clear_until: starts + chrono::Duration::minutes(60),
+        is_first: true,
+        video_room: None,
+        now: Utc::now(),
+        visit_limit: None,
+    }
+}
+
 /// Books `seeker` a 45-minute first meeting by phone with `counsellor` at `starts`, straight
 /// into the store (a quarter-hour buffer after it).
 pub async fn phone_meeting(
@@ -122,20 +162,7 @@ pub async fn phone_meeting(
     starts: DateTime<Utc>,
 ) -> i64 {
     store
-        .insert_booking(&app::ssr::store::NewBooking {
-            seeker_id: seeker,
-            counsellor_id: counsellor,
-            meeting_type: "first-meeting",
-            channel: app::domain::Channel::Phone,
-            office_id: None,
-            starts_at: starts,
-            ends_at: starts + chrono::Duration::minutes(45),
-            clear_until: starts + chrono::Duration::minutes(60),
-            is_first: true,
-            video_room: None,
-            now: Utc::now(),
-            visit_limit: None,
-        })
+        .insert_booking(&phone_booking(seeker, counsellor, starts))
         .await
         .unwrap()
 }
