@@ -51,11 +51,12 @@ pub fn refuse_guessable(password: &Password, personal: &[&str]) -> Result<(), Fi
     }
     // zxcvbn rates any password of three parts at 10^8 guesses or more, so "name, name,
     // digits" would pass: a password holding one of these words (four letters or more, so
-    // short names do not rule out ordinary words) is refused outright.
+    // short names do not rule out ordinary words; digits are left to zxcvbn, so four digits
+    // of the identity number do not) is refused outright.
     let lowered = password.expose().to_lowercase();
-    let holds_own_word = words
-        .iter()
-        .any(|w| w.chars().count() >= 4 && lowered.contains(w.as_str()));
+    let holds_own_word = words.iter().any(|w| {
+        w.chars().count() >= 4 && w.chars().any(char::is_alphabetic) && lowered.contains(w.as_str())
+    });
     let context: Vec<&str> = words.iter().map(String::as_str).collect();
     let estimate = zxcvbn::zxcvbn(password.expose(), &context);
     if holds_own_word || estimate.score() < zxcvbn::Score::Three {
