@@ -45,10 +45,12 @@ pub enum Rule {
     Taken,
     /// The job seeker has booked a first meeting already.
     AlreadyBooked,
+    /// The job seeker has another meeting at that time.
+    SeekerOverlap,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 19] = [
+    pub const ALL: [Rule; 20] = [
         Rule::BookingOverlap,
         Rule::AvailabilityOverlap,
         Rule::AvailabilityHasBooking,
@@ -68,6 +70,7 @@ impl Rule {
         Rule::CheckInClosed,
         Rule::Taken,
         Rule::AlreadyBooked,
+        Rule::SeekerOverlap,
     ];
 
     /// The time asked for is no longer free: the counsellor's, or the office's last place
@@ -123,6 +126,7 @@ mod tests {
             Rule::CheckInClosed => 16,
             Rule::Taken => 17,
             Rule::AlreadyBooked => 18,
+            Rule::SeekerOverlap => 19,
         }
     }
 

@@ -22,6 +22,7 @@ on_both_backends!(
     many_racing_for_the_same_times_exactly_one_wins_each,
     many_racing_inserts_of_one_slot_exactly_one_is_stored,
     moving_keeps_the_counsellor_and_cancelling_frees_the_time,
+    a_seeker_is_never_in_two_meetings_at_once,
 );
 
 /// Monday 23 November 2026, 09:30 in Stockholm; the demo's open time starts that day.
@@ -207,8 +208,9 @@ async fn the_database_refuses_overlap_and_buffer_clashes(backend: Backend) {
         .await
         .expect("after the buffer");
     let other = counsellor_named(&store, "Ekström").await;
+    let third = people::register(&store, 4, &["underskoterska"], None, now()).await;
     store
-        .insert_booking(&booking_for(b, other, ten, false))
+        .insert_booking(&booking_for(third, other, ten, false))
         .await
         .expect("someone else");
     // Once cancelled, the time can be booked again.
@@ -472,5 +474,84 @@ async fn moving_keeps_the_counsellor_and_cancelling_frees_the_time(backend: Back
             .await,
         Err(StoreError::NotFound)
     ));
+    db.drop_database().await;
+}
+
+/// A 30-minute follow-up by phone for `seeker` with `counsellor` at `at`.
+async fn follow_up(
+    store: &Store,
+    seeker: i64,
+    counsellor: i64,
+    at: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    store
+        .insert_booking(&app::ssr::store::NewBooking {
+            seeker_id: seeker,
+            counsellor_id: counsellor,
+            meeting_type: "follow-up",
+            channel: Channel::Phone,
+            office_id: None,
+            starts_at: at,
+            ends_at: at + Duration::minutes(30),
+            clear_until: at + Duration::minutes(45),
+            is_first: false,
+            video_room: None,
+            now: now(),
+            visit_limit: None,
+        })
+        .await
+}
+
+/// With two different counsellors, a seeker's second live meeting at the same time is refused
+/// by the database; a meeting right after, or over a cancelled one, is not.
+async fn a_seeker_is_never_in_two_meetings_at_once(backend: Backend) {
+    let (db, store) = fresh(backend).await;
+    let seeker = people::register(&store, 1, &["underskoterska"], None, now()).await;
+    let lindqvist = counsellor_named(&store, "Lindqvist").await;
+    let hassan = counsellor_named(&store, "Hassan").await;
+    let at = now() + Duration::days(30);
+    let first = people::phone_meeting(&store, seeker, lindqvist, at).await;
+    let clash = follow_up(&store, seeker, hassan, at + Duration::minutes(15)).await;
+    assert!(
+        matches!(clash, Err(StoreError::Conflict(Rule::SeekerOverlap))),
+        "{clash:?}"
+    );
+    // Right after the first meeting ends (the counsellor's buffer is theirs, not the seeker's).
+    let after = follow_up(&store, seeker, hassan, at + Duration::minutes(45))
+        .await
+        .unwrap();
+    // Moving the second onto the first is refused too.
+    let moved = store
+        .move_booking(
+            BookingId(after),
+            SeekerId(seeker),
+            app::ssr::store::NewTime {
+                counsellor_id: hassan,
+                channel: Channel::Phone,
+                office_id: None,
+                video_room: None,
+                starts_at: at,
+                ends_at: at + Duration::minutes(30),
+                clear_until: at + Duration::minutes(45),
+                visit_limit: None,
+            },
+            now(),
+        )
+        .await;
+    assert!(
+        matches!(moved, Err(StoreError::Conflict(Rule::SeekerOverlap))),
+        "{moved:?}"
+    );
+    store
+        .cancel_booking(
+            BookingId(first),
+            SeekerId(seeker),
+            CancelReason::Illness,
+            "",
+            now(),
+        )
+        .await
+        .unwrap();
+    follow_up(&store, seeker, hassan, at).await.unwrap();
     db.drop_database().await;
 }

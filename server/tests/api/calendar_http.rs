@@ -444,6 +444,7 @@ async fn outcome_note_follow_up_and_move_continue_one_case(backend: Backend) {
     .await;
     assert_eq!(res.status(), 200);
     let follow_up: i64 = res.json().await.unwrap();
+    // The same seeker at the same time (Reza is busy too): said as the seeker's clash.
     let taken = call(
         &me,
         "/api/personal/mote/uppfoljning",
@@ -452,7 +453,7 @@ async fn outcome_note_follow_up_and_move_continue_one_case(backend: Backend) {
     .await;
     assert_eq!(
         error_of(taken).await,
-        AppError::Conflict(Rule::BookingOverlap)
+        AppError::Conflict(Rule::SeekerOverlap)
     );
     let reach = app.store.seeker_reach(seeker).await.unwrap().unwrap();
     assert!(

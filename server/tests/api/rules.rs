@@ -65,7 +65,7 @@ async fn pair(db: &TestDb, sql: &str) -> (i64, i64) {
 async fn every_schema_rule_is_named_by_the_database_as_the_store_expects(backend: Backend) {
     let (db, store) = support::seeded(backend).await;
     // (what is provoked, the rows to clash, the change that breaks the rule)
-    let cases: [(Rule, &str, &str); 7] = [
+    let cases: [(Rule, &str, &str); 8] = [
         (
             Rule::OfficeCodeTaken,
             "SELECT MIN(id), MAX(id) FROM offices WHERE $1 = 0",
@@ -94,6 +94,21 @@ async fn every_schema_rule_is_named_by_the_database_as_the_store_expects(backend
              WHERE a.status = 'booked' AND b.status = 'booked' AND $1 = 0 \
              ORDER BY a.id, b.id LIMIT 1",
             "UPDATE bookings SET \
+             starts_at = (SELECT starts_at FROM bookings WHERE id = $2), \
+             ends_at = (SELECT ends_at FROM bookings WHERE id = $2), \
+             clear_until = (SELECT clear_until FROM bookings WHERE id = $2) WHERE id = $1",
+        ),
+        (
+            // The seeker's two meetings at one time, with a counsellor who has no meetings,
+            // so only the seeker's rule is broken.
+            Rule::SeekerOverlap,
+            "SELECT a.id, b.id FROM bookings a JOIN bookings b \
+             ON a.seeker_id = b.seeker_id AND a.id < b.id \
+             WHERE a.status <> 'cancelled' AND b.status <> 'cancelled' AND $1 = 0 \
+             ORDER BY a.id, b.id LIMIT 1",
+            "UPDATE bookings SET \
+             counsellor_id = (SELECT MIN(c.id) FROM counsellors c WHERE NOT EXISTS \
+               (SELECT 1 FROM bookings x WHERE x.counsellor_id = c.id)), \
              starts_at = (SELECT starts_at FROM bookings WHERE id = $2), \
              ends_at = (SELECT ends_at FROM bookings WHERE id = $2), \
              clear_until = (SELECT clear_until FROM bookings WHERE id = $2) WHERE id = $1",

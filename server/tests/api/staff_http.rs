@@ -19,6 +19,7 @@ on_both_backends!(
     each_role_sees_only_the_calendars_it_may,
     the_admin_command_creates_accounts_that_sign_in,
     seeker_reach_and_the_access_log,
+    every_role_lands_on_a_real_page_and_every_header_link_works,
 );
 
 const SANNA: &str = "sanna.lindqvist@tidbok.example";
@@ -347,4 +348,59 @@ async fn seeker_reach_and_the_access_log(backend: Backend) {
         (staff_id, "booking")
     );
     assert_eq!(log[0].at.timestamp(), at.timestamp());
+}
+
+/// The links of the site header (the `site-nav` list) in a page.
+fn header_links(html: &str) -> Vec<String> {
+    let start = html
+        .find("class=\"site-nav\"")
+        .expect("the page has the header nav");
+    let nav = &html[start..start + html[start..].find("</nav>").unwrap()];
+    nav.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(|href| href.replace("&amp;", "&"))
+        .collect()
+}
+
+async fn every_role_lands_on_a_real_page_and_every_header_link_works(backend: Backend) {
+    let app = spawn_app(backend, true).await;
+    for email in [
+        SANNA,
+        "chef.umea@tidbok.example",
+        app::ssr::seed::DEMO_ADMIN_EMAIL,
+    ] {
+        let browser = Browser::new(&app);
+        let (status, landing) = browser
+            .post(
+                SIGN_IN,
+                &[("email", email), ("password", DEMO_STAFF_PASSWORD)],
+            )
+            .await;
+        assert_eq!(status, 302, "{email} signs in");
+        let (status, page) = browser.get(&landing).await;
+        assert_eq!(status, 200, "{email} lands on {landing}");
+        assert!(!page.contains("Sidan finns inte"), "{email} on {landing}");
+        let links = header_links(&page);
+        assert!(links.len() >= 3, "{email}: {links:?}");
+        for link in links {
+            let (status, page) = browser.get(&link).await;
+            assert!(
+                status == 200 || (300..400).contains(&status),
+                "{email}: {link} answers {status}"
+            );
+            assert!(
+                !page.contains("Sidan finns inte"),
+                "{email}: {link} is a dead end"
+            );
+            if (300..400).contains(&status) {
+                let (_, to) = browser.get_location(&link).await;
+                let (status, page) = browser.get(&to).await;
+                assert_eq!(status, 200, "{email}: {link} → {to}");
+                assert!(!page.contains("Sidan finns inte"), "{email}: {link} → {to}");
+            }
+        }
+    }
+    app.store.close().await;
+    app.db.drop_database().await;
 }

@@ -124,10 +124,21 @@ fn WorkHours(view: WorkHoursView) -> impl IntoView {
     let done = view.done.clone().map(|d| match d {
         WorkHoursDone::Saved => view! { <p>{t!(i18n, wh_saved)}</p> }.into_any(),
         WorkHoursDone::Generated(n) => {
-            view! { <p>{t_string!(i18n, wh_generated, n = n).to_string()}</p> }.into_any()
+            let text = if n == 1 {
+                t_string!(i18n, wh_generated_single).to_string()
+            } else {
+                t_string!(i18n, wh_generated, n = n).to_string()
+            };
+            view! { <p>{text}</p> }.into_any()
         }
         WorkHoursDone::Absence { removed, collisions } => view! {
-            <p>{t_string!(i18n, wh_absence_done, n = removed).to_string()}</p>
+            <p>
+                {if removed == 1 {
+                    t_string!(i18n, wh_absence_done_single).to_string()
+                } else {
+                    t_string!(i18n, wh_absence_done, n = removed).to_string()
+                }}
+            </p>
             {if collisions.is_empty() {
                 view! { <p>{t!(i18n, wh_no_collisions)}</p> }.into_any()
             } else {

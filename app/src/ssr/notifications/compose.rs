@@ -109,10 +109,18 @@ pub fn compose(
     } else {
         b.meeting_name_en.to_lowercase()
     };
+    // Swedish nouns have a gender: "ett första möte", "en uppföljning".
+    let common_gender = b.meeting_type == "follow-up";
+    let (a, your, cancelled_word) = if common_gender {
+        ("en", "din", "avbokad")
+    } else {
+        ("ett", "ditt", "avbokat")
+    };
+    let your_capital = if common_gender { "Din" } else { "Ditt" };
     let (subject, lead, sms_lead) = match (event, sv) {
         (MessageEvent::Booked, true) => (
             format!("Bokat: {meeting} {when_short}"),
-            format!("Du har bokat ett {meeting} med {counsellor}."),
+            format!("Du har bokat {a} {meeting} med {counsellor}."),
             "Bokat".to_owned(),
         ),
         (MessageEvent::Booked, false) => (
@@ -122,7 +130,7 @@ pub fn compose(
         ),
         (MessageEvent::Moved, true) => (
             format!("Ny tid: {meeting} {when_short}"),
-            format!("Ditt {meeting} med {counsellor} har en ny tid."),
+            format!("{your_capital} {meeting} med {counsellor} har en ny tid."),
             "Ny tid".to_owned(),
         ),
         (MessageEvent::Moved, false) => (
@@ -133,7 +141,8 @@ pub fn compose(
         (MessageEvent::Cancelled, true) => (
             format!("Avbokat: {meeting} {when_short}"),
             format!(
-                "Ditt {meeting} med {counsellor} är avbokat. Du kan boka en ny tid när du vill."
+                "{your_capital} {meeting} med {counsellor} är {cancelled_word}. Du kan boka en ny tid \
+                 när du vill."
             ),
             "Avbokat".to_owned(),
         ),
@@ -146,7 +155,7 @@ pub fn compose(
         ),
         (MessageEvent::Reminder, true) => (
             format!("Påminnelse: {meeting} {when_short}"),
-            format!("En påminnelse om ditt {meeting} med {counsellor}."),
+            format!("En påminnelse om {your} {meeting} med {counsellor}."),
             "Påminnelse".to_owned(),
         ),
         (MessageEvent::Reminder, false) => (
@@ -384,6 +393,48 @@ mod tests {
             "Tidbok: Reminder: first meeting with Emina Hodžić Tue 24 November at 10:00, video. \
              https://tidbok.example/mina-sidor/mote/7"
         );
+    }
+
+    #[test]
+    fn a_follow_up_is_en_uppfoljning_in_swedish() {
+        let mut b = booking(Channel::Phone);
+        b.meeting_type = "follow-up".into();
+        b.meeting_name_sv = "Uppföljning".into();
+        let booked = compose(
+            MessageEvent::Booked,
+            &b,
+            &seeker(),
+            MessageLanguage::Sv,
+            SITE,
+        );
+        assert!(
+            booked.text.contains("Du har bokat en uppföljning med"),
+            "{}",
+            booked.text
+        );
+        b.status = BookingStatus::Cancelled;
+        let cancelled = compose(
+            MessageEvent::Cancelled,
+            &b,
+            &seeker(),
+            MessageLanguage::Sv,
+            SITE,
+        );
+        assert!(
+            cancelled
+                .text
+                .contains("Din uppföljning med Emina Hodžić är avbokad."),
+            "{}",
+            cancelled.text
+        );
+        let first = compose(
+            MessageEvent::Reminder,
+            &booking(Channel::Phone),
+            &seeker(),
+            MessageLanguage::Sv,
+            SITE,
+        );
+        assert!(first.text.contains("En påminnelse om ditt första möte med"));
     }
 
     #[test]

@@ -103,7 +103,8 @@ pub async fn book(
     };
     match store.insert_booking(&new).await {
         Ok(id) => Ok(id),
-        Err(StoreError::Conflict(rule)) if rule.is_taken() => {
+        // Taken meanwhile, or the person has another meeting then: either way, other times.
+        Err(StoreError::Conflict(rule)) if rule.is_taken() || rule == Rule::SeekerOverlap => {
             let fresh = offers::picker(store, profile, channel, office_id, None, now).await?;
             Err(BookError::Taken(fresh.offer.nearest(choice.start, NEAREST)))
         }
@@ -170,7 +171,8 @@ pub async fn reschedule(
         .await
     {
         Ok(()) => Ok(()),
-        Err(StoreError::Conflict(rule)) if rule.is_taken() => {
+        // Taken meanwhile, or the person has another meeting then: either way, other times.
+        Err(StoreError::Conflict(rule)) if rule.is_taken() || rule == Rule::SeekerOverlap => {
             let fresh =
                 offers::picker(store, profile, channel, office_id, Some(booking), now).await?;
             Err(BookError::Taken(fresh.offer.nearest(choice.start, NEAREST)))

@@ -41,17 +41,7 @@ pub async fn view(
     refused: Option<RefusedOpenTime>,
     now: DateTime<Utc>,
 ) -> Result<CalendarView, AppError> {
-    let counsellor_id = match (q.counsellor, me.counsellor_id, me.office_id) {
-        (Some(id), _, _) => id,
-        (None, Some(own), _) => own,
-        (None, None, Some(office)) => store
-            .office_counsellors(office)
-            .await?
-            .first()
-            .map(|c| c.id)
-            .ok_or(AppError::NotFound)?,
-        (None, None, None) => return Err(AppError::NotFound),
-    };
+    let counsellor_id = super::staff::counsellor_to_show(store, me, q.counsellor).await?;
     let owner = store
         .calendar_owner(counsellor_id)
         .await?

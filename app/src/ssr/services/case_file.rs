@@ -270,6 +270,33 @@ fn meeting_span(
 }
 
 /// Whether `[starts, ends)` lies inside one of the counsellor's open spans.
+/// The seeker has no other live meeting overlapping `starts..ends` (`moving` is the one being
+/// moved). The database refuses it anyway; asked first, the answer names the seeker's meeting
+/// rather than the counsellor's calendar, whichever rule the database would check first.
+async fn seeker_free(
+    store: &Store,
+    seeker_id: i64,
+    moving: Option<i64>,
+    starts: DateTime<Utc>,
+    ends: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let busy = store
+        .seeker_bookings(seeker_id)
+        .await?
+        .into_iter()
+        .any(|other| {
+            Some(other.id) != moving
+                && other.status != BookingStatus::Cancelled
+                && other.starts_at < ends
+                && starts < other.ends_at
+        });
+    if busy {
+        Err(AppError::Conflict(Rule::SeekerOverlap))
+    } else {
+        Ok(())
+    }
+}
+
 async fn within_open_time(
     store: &Store,
     counsellor_id: i64,
@@ -327,6 +354,7 @@ pub async fn follow_up(
     let (length, buffer) = lengths(store, FOLLOW_UP).await?;
     let (starts, ends) = meeting_span(wanted.at, length, now)?;
     within_open_time(store, counsellor.id, starts, ends).await?;
+    seeker_free(store, b.seeker_id, None, starts, ends).await?;
     let id = store
         .insert_follow_up(
             &NewBooking {
@@ -378,6 +406,7 @@ pub async fn move_meeting(
     let (length, buffer) = lengths(store, &b.meeting_type).await?;
     let (starts, ends) = meeting_span(at, length, now)?;
     within_open_time(store, b.counsellor_id, starts, ends).await?;
+    seeker_free(store, b.seeker_id, Some(b.id), starts, ends).await?;
     let channel = b.channel;
     let to = NewTime {
         counsellor_id: b.counsellor_id,

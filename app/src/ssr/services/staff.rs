@@ -154,6 +154,28 @@ pub async fn reach_of(store: &Store, seeker_id: i64) -> Result<SeekerReach, AppE
         .ok_or(AppError::NotFound)
 }
 
+/// Whose calendar and working hours a member of staff sees when they name nobody: their own;
+/// for an office manager the office's first counsellor; for an administrator (who belongs to
+/// no office) the first counsellor of all.
+pub async fn counsellor_to_show(
+    store: &Store,
+    member: &StaffMember,
+    asked: Option<i64>,
+) -> Result<i64, AppError> {
+    if let Some(id) = asked.or(member.counsellor_id) {
+        return Ok(id);
+    }
+    let first = match member.office_id {
+        Some(office) => store
+            .office_counsellors(office)
+            .await?
+            .first()
+            .map(|c| c.id),
+        None => store.list_counsellors().await?.first().map(|c| c.id),
+    };
+    first.ok_or(AppError::NotFound)
+}
+
 /// Refuses with `Forbidden` unless the rule allows.
 pub fn allow(allowed: bool, member: &StaffMember, what: &str) -> Result<(), AppError> {
     if allowed {

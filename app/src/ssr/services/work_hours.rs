@@ -41,16 +41,7 @@ pub async fn view(
     counsellor: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<WorkHoursView, AppError> {
-    let counsellor_id = match counsellor.or(me.counsellor_id) {
-        Some(id) => id,
-        // Managers and administrators start with the office's first counsellor.
-        None => store
-            .office_counsellors(me.office_id.ok_or(AppError::NotFound)?)
-            .await?
-            .first()
-            .map(|c| c.id)
-            .ok_or(AppError::NotFound)?,
-    };
+    let counsellor_id = super::staff::counsellor_to_show(store, me, counsellor).await?;
     let owner = may_plan(store, me, counsellor_id).await?;
     let hours = stored_hours(store, counsellor_id).await?.form();
     let absences = store

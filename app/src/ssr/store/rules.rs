@@ -9,6 +9,7 @@ use crate::domain::Rule;
 const SCHEMA_RULES: &[(&str, Rule)] = &[
     // SQLite: the triggers' RAISE message. PostgreSQL: the exclusion constraints' names.
     ("booking_overlap", Rule::BookingOverlap),
+    ("seeker_overlap", Rule::SeekerOverlap),
     ("availability_overlap", Rule::AvailabilityOverlap),
     // One live first meeting per seeker: a partial unique index on both.
     ("bookings_one_first_meeting", Rule::OneFirstMeeting),
