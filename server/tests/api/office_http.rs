@@ -367,6 +367,13 @@ async fn figures_and_their_csv_are_for_the_manager(backend: Backend) {
     // 20 first meetings held last week, 20 first meetings next week, 2 unmarked last
     // Friday, and today's three visits: all first meetings, none cancelled.
     assert_eq!(office_row[3], "45");
+    // Demo seekers registered before their meetings: the days to the first meeting are
+    // a real, positive figure.
+    let median: f64 = office_row[9].parse().expect("a median of days");
+    assert!(
+        median > 0.0,
+        "days from registration to first meeting: {median}"
+    );
     assert!(csv.lines().any(|l| l.starts_with("Sanna Lindqvist,")));
 
     // A bad period is refused with a reason, on the page and for the file.

@@ -108,6 +108,13 @@ fn draft(n: u32) -> RegistrationDraft {
     }
 }
 
+/// When demo seeker `n` registered: two to three weeks ago, before any meeting of theirs
+/// (the earliest are a fortnight before next week), so "days from registration to the first
+/// meeting" comes out as it would for real people.
+fn registered(n: u32, now: DateTime<Utc>) -> DateTime<Utc> {
+    now - Duration::days(15 + i64::from(n % 9))
+}
+
 /// Registers the demo job seekers and books the busy week (and the first meetings the
 /// follow-ups continue). `counsellor` is the busy counsellor's id, `office` their office.
 pub async fn load(
@@ -136,9 +143,10 @@ pub async fn load(
         let mut minute = BUSY_DAY.0 * 60;
         for slot in 0..(BUSY_MEETINGS as u32 / 5) {
             let n = day * 8 + slot + 1;
-            let seeker = registration::register_hashed(store, &draft(n), hash.clone(), now)
-                .await
-                .map_err(|e| SeedError::Staff(format!("demo seeker {n}: {e:?}")))?;
+            let seeker =
+                registration::register_hashed(store, &draft(n), hash.clone(), registered(n, now))
+                    .await
+                    .map_err(|e| SeedError::Staff(format!("demo seeker {n}: {e:?}")))?;
             let channel = channels[(n % 3) as usize];
             let follow_up = slot % 2 == 1;
             let (length, buffer) = if follow_up { (30, 15) } else { (45, 15) };
@@ -192,9 +200,10 @@ pub async fn load(
     let friday = monday - Days::new(10);
     for (i, minute) in [15 * 60 + 30, 16 * 60 + 30].into_iter().enumerate() {
         let n = BUSY_MEETINGS as u32 + 1 + i as u32;
-        let seeker = registration::register_hashed(store, &draft(n), hash.clone(), now)
-            .await
-            .map_err(|e| SeedError::Staff(format!("demo seeker {n}: {e:?}")))?;
+        let seeker =
+            registration::register_hashed(store, &draft(n), hash.clone(), registered(n, now))
+                .await
+                .map_err(|e| SeedError::Staff(format!("demo seeker {n}: {e:?}")))?;
         let Some(starts) = at(friday, minute) else {
             continue;
         };
