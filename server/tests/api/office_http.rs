@@ -256,6 +256,28 @@ async fn capacity_is_edited_in_place_and_bad_values_come_back(backend: Backend) 
     assert!(page.contains("<th scope=\"col\">08</th>"));
     assert!(page.contains("name=\"capacity[mon]\""));
     assert!(page.contains("value=\"6\""));
+    // The coming four weeks start today: no day gone by, however late in the week it is.
+    let today = app::domain::time::stockholm_date(Utc::now());
+    let rows = |d: chrono::NaiveDate| {
+        format!(
+            "{} {}",
+            app::domain::time::weekday_name(d, true),
+            app::domain::time::day_and_month(d, true)
+        )
+    };
+    for back in 1..=6 {
+        let gone = today - chrono::Days::new(back);
+        assert!(!page.contains(&rows(gone)), "{gone} is in the coming weeks");
+    }
+    let last = today + chrono::Days::new(27);
+    let last_weekday = (0..7)
+        .map(|b| last - chrono::Days::new(b))
+        .find(|d| chrono::Datelike::weekday(d).num_days_from_monday() < 5)
+        .unwrap();
+    assert!(
+        page.contains(&rows(last_weekday)),
+        "four weeks on: {last_weekday}"
+    );
 
     // Nonsense comes back next to its field, with everything typed kept.
     let office_s = office.to_string();

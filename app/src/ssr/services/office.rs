@@ -101,14 +101,13 @@ pub async fn view(
             ),
         })
         .collect();
-    // Weekdays from this week's Monday, four weeks on.
-    let monday = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
+    // Weekdays from today, four weeks on: the days gone by this week are not "coming".
     let dates: Vec<NaiveDate> = (0..LOAD_WEEKS * 7)
-        .map(|d| monday + Days::new(d))
+        .map(|d| today + Days::new(d))
         .filter(|d| d.weekday().num_days_from_monday() < 5)
         .collect();
-    let start = day_start(monday)?;
-    let end = day_start(monday + Days::new(LOAD_WEEKS * 7))?;
+    let start = day_start(today)?;
+    let end = day_start(today + Days::new(LOAD_WEEKS * 7))?;
     let hours = opening_hours(store, office_id).await?;
     let (capacity, load) =
         office_load(store, office_id, &hours, None, start + Days::new(1), end).await?;
