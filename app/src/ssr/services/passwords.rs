@@ -146,6 +146,11 @@ mod tests {
             Ok(()),
             "someone else's name is just a word"
         );
+        assert_eq!(
+            verdict("kaffe 9876 cykel fönster", &["Leila", "19811218-9876"]),
+            Ok(()),
+            "four digits of the identity number inside a long phrase"
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
-//! The outbox: messages about booking changes (and a few about an account), written in the same transaction as the change
-//! (so a booking is never made without its confirmation, nor a message sent for a change
-//! that was rolled back), and claimed by workers that send them.
+//! The outbox: messages about booking changes (and a few about an account), written in the
+//! same transaction as the change (so a booking is never made without its confirmation, nor a
+//! message sent for a change that was rolled back), and claimed by workers that send them.
 //!
 //! Claiming marks rows `sending` for a lease. PostgreSQL skips rows another process holds
 //! (`FOR UPDATE SKIP LOCKED`), SQLite lets one writer in at a time (`BEGIN IMMEDIATE`), so a
