@@ -485,19 +485,11 @@ async fn follow_up(
     at: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
     store
-        .insert_booking(&app::ssr::store::NewBooking {
-            seeker_id: seeker,
-            counsellor_id: counsellor,
+        .insert_booking(&NewBooking {
             meeting_type: "follow-up",
-            channel: Channel::Phone,
-            office_id: None,
-            starts_at: at,
             ends_at: at + Duration::minutes(30),
             clear_until: at + Duration::minutes(45),
-            is_first: false,
-            video_room: None,
-            now: now(),
-            visit_limit: None,
+            ..booking_for(seeker, counsellor, at, false)
         })
         .await
 }

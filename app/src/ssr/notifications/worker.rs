@@ -222,27 +222,21 @@ impl Notifier {
             return Ok(Delivery::Dropped("the seeker is gone".into()));
         };
         let message = compose(event, &booking, &to, to.language(), &self.site);
-        let sent = match medium {
+        Ok(match medium {
             Medium::Email => {
-                let email = Email {
-                    from: &self.from,
-                    to: &to.email,
-                    subject: &message.subject,
-                    text: &message.text,
-                    ics: Some((&message.ics, message.ics_method)),
-                    message_id: format!("<tidbok-outbox-{}@{}>", row.id, self.domain()),
-                }
-                .build();
-                match email {
-                    Ok(email) => self.mailer.send(email).await,
-                    Err(e) => return Ok(Delivery::Dropped(e)),
-                }
+                self.send_email(
+                    row,
+                    &to.email,
+                    &message.subject,
+                    &message.text,
+                    Some((&message.ics, message.ics_method)),
+                )
+                .await
             }
-            Medium::Sms => self.sms.send(&to.phone, &message.sms).await,
-        };
-        Ok(match sent {
-            Ok(()) => Delivery::Sent,
-            Err(e) => Delivery::Failed(e),
+            Medium::Sms => match self.sms.send(&to.phone, &message.sms).await {
+                Ok(()) => Delivery::Sent,
+                Err(e) => Delivery::Failed(e),
+            },
         })
     }
 
@@ -256,23 +250,37 @@ impl Notifier {
             return Ok(Delivery::Dropped("the seeker is gone".into()));
         };
         let message = compose_account(event, &to, to.language(), &self.site);
+        Ok(self
+            .send_email(row, &to.email, &message.subject, &message.text, None)
+            .await)
+    }
+
+    /// Builds and sends the email for outbox row `row`: an address that cannot be written
+    /// drops it, a failed send is tried again later.
+    async fn send_email(
+        &self,
+        row: &OutboxRow,
+        to: &str,
+        subject: &str,
+        text: &str,
+        ics: Option<(&str, &str)>,
+    ) -> Delivery {
         let email = Email {
             from: &self.from,
-            to: &to.email,
-            subject: &message.subject,
-            text: &message.text,
-            ics: None,
+            to,
+            subject,
+            text,
+            ics,
             message_id: format!("<tidbok-outbox-{}@{}>", row.id, self.domain()),
         }
         .build();
-        let sent = match email {
-            Ok(email) => self.mailer.send(email).await,
-            Err(e) => return Ok(Delivery::Dropped(e)),
-        };
-        Ok(match sent {
-            Ok(()) => Delivery::Sent,
-            Err(e) => Delivery::Failed(e),
-        })
+        match email {
+            Ok(email) => match self.mailer.send(email).await {
+                Ok(()) => Delivery::Sent,
+                Err(e) => Delivery::Failed(e),
+            },
+            Err(e) => Delivery::Dropped(e),
+        }
     }
 
     /// The sender's domain, for Message-IDs.
