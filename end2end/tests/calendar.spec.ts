@@ -173,7 +173,12 @@ test("after a meeting: outcome, note and a follow-up with a colleague by video, 
 
   await signInStaff(page, SANNA);
   await page.getByRole("link", { name: "Föregående vecka" }).click();
-  await page.locator(".board__meeting", { hasText: start }).click();
+  // Ended without an outcome: marked on the board and listed under "Att rapportera".
+  const block = page.locator(".board__meeting", { hasText: start });
+  await expect(block).toContainText("Utfall saknas");
+  const toReport = page.getByRole("region", { name: /^Att rapportera \(\d+\)$/ });
+  await expect(toReport.getByRole("link", { name: new RegExp(`kl\\. ${start.slice(0, 5)}`) })).toBeVisible();
+  await block.click();
   await expect(page).toHaveURL(/mote=\d+/);
   const panel = page.locator("#mote");
   await expect(panel.getByRole("heading", { name: "Ärendet hittills" })).toBeVisible();
@@ -182,6 +187,14 @@ test("after a meeting: outcome, note and a follow-up with a colleague by video, 
 
   await panel.getByRole("button", { name: "Mötet är genomfört" }).click();
   await expect(panel.getByText("Utfallet är sparat.")).toBeVisible();
+  await expect(page.locator(".board__meeting", { hasText: start })).not.toContainText("Utfall saknas");
+  // A slip is put right, and the case keeps who changed what.
+  await panel.getByRole("button", { name: "Ändra till: personen kom inte" }).click();
+  await expect(panel.getByText("Utfallet är ändrat.")).toBeVisible();
+  await expect(panel.locator(".timeline")).toContainText("Sanna Lindqvist ändrade utfallet");
+  await panel.getByRole("button", { name: "Ändra till: mötet är genomfört" }).click();
+  await expect(panel.getByText("Utfallet är ändrat.")).toBeVisible();
+  await expect(panel.locator(".timeline li", { hasText: "från Uteblev till Genomfört" })).toHaveCount(1);
   await panel.getByLabel("Skriv en anteckning i ärendet").fill(note);
   await panel.getByRole("button", { name: "Spara anteckningen" }).click();
   await expect(panel.getByText("Anteckningen är sparad.")).toBeVisible();
@@ -213,7 +226,7 @@ test("after a meeting: outcome, note and a follow-up with a colleague by video, 
   await page.locator(".board__meeting", { hasText: seekerName }).click();
   await expect(panel.getByRole("heading", { name: seekerName })).toBeVisible();
   const timeline = panel.locator(".timeline li");
-  await expect(timeline.filter({ hasText: "Genomfört" })).toHaveCount(1);
+  await expect(timeline.filter({ hasText: "Genomfört" }).filter({ hasNotText: "ändrade utfallet" })).toHaveCount(1);
   await expect(timeline.filter({ hasText: note })).toHaveCount(1);
   await expect(timeline.filter({ hasText: "Det här mötet" })).toContainText("Videomöte");
   // She moves it half an hour later; the seeker is told.

@@ -37,14 +37,14 @@ pub async fn sign_in(
                 .record_sign_in(account.seeker_id, chrono::Utc::now())
                 .await?;
             http::sign_in(account.seeker_id).await?;
-            // Someone with a meeting ahead comes to see it; anyone else to book one.
+            // Someone with a meeting ahead or under way comes to see it; anyone else to book one.
             let now = chrono::Utc::now();
             let upcoming = state
                 .store
                 .seeker_bookings(account.seeker_id)
                 .await?
                 .iter()
-                .any(|b| b.status == BookingStatus::Booked && b.starts_at > now);
+                .any(|b| b.status == BookingStatus::Booked && b.ends_at > now);
             let home = if upcoming {
                 paths::MY_PAGES
             } else {

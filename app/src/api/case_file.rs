@@ -4,7 +4,10 @@
 //! panel, with what was typed and why it was refused when it was.
 
 use crate::{
-    domain::case::{FollowUpForm, MoveForm},
+    domain::{
+        booking::CancelForm,
+        case::{FollowUpForm, MoveForm},
+    },
     error::AppError,
     views::case_file::CaseFile,
 };
@@ -102,6 +105,41 @@ pub async fn move_meeting(
         ..PanelRefusal::default()
     };
     come_back(&back, PanelForm::Move, result, typed).await
+}
+
+/// Cancels a booked meeting that has not begun, with staff's reason; the seeker is told by
+/// email and text message and sees it on Mina sidor.
+#[server(name = CancelMeetingByStaff, prefix = "/api", endpoint = "personal/mote/avboka")]
+pub async fn cancel_meeting_by_staff(
+    booking: i64,
+    #[server(default)] cancel: CancelForm,
+    #[server(default)] back: String,
+) -> Result<(), AppError> {
+    use crate::ssr::{http, services::case_changes, AppState};
+    let state = AppState::from_context()?;
+    let me = http::staff(&state, paths::CALENDAR).await?;
+    let result = case_changes::cancel(&state.store, &me.member, booking, &cancel, Utc::now()).await;
+    let typed = PanelRefusal {
+        cancel,
+        ..PanelRefusal::default()
+    };
+    come_back(&back, PanelForm::Cancel, result, typed).await
+}
+
+/// Changes a recorded outcome (held ↔ no-show) until the end of the next working day; the
+/// change is kept in the case.
+#[server(name = CorrectOutcome, prefix = "/api", endpoint = "personal/mote/andra-utfall")]
+pub async fn correct_outcome(
+    booking: i64,
+    #[server(default)] outcome: String,
+    #[server(default)] back: String,
+) -> Result<(), AppError> {
+    use crate::ssr::{http, services::case_changes, AppState};
+    let state = AppState::from_context()?;
+    let me = http::staff(&state, paths::CALENDAR).await?;
+    let result =
+        case_changes::correct(&state.store, &me.member, booking, &outcome, Utc::now()).await;
+    come_back(&back, PanelForm::Correct, result, PanelRefusal::default()).await
 }
 
 /// A plain form post goes back to the panel it came from, with a notice of what was done or

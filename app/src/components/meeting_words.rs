@@ -4,7 +4,7 @@
 use super::messages::{language_name, I18n};
 use crate::{
     domain::{
-        choices::CancelReason,
+        choices::{CancelReason, StaffCancelReason},
         preparation::Tip,
         time::{clock, long_date, stockholm_date},
         BookingStatus, Channel, PhoneNumber,
@@ -72,6 +72,31 @@ pub fn reason_name(i18n: I18n, reason: CancelReason) -> &'static str {
     }
 }
 
+/// Staff's reason for cancelling, as staff read it.
+pub fn staff_reason_name(i18n: I18n, reason: StaffCancelReason) -> &'static str {
+    match reason {
+        StaffCancelReason::SeekerIll => t_string!(i18n, staff_cancel_sokande_sjuk),
+        StaffCancelReason::OfficeClosed => t_string!(i18n, staff_cancel_kontoret_stangt),
+        StaffCancelReason::CounsellorAbsent => {
+            t_string!(i18n, staff_cancel_handlaggare_franvarande)
+        }
+        StaffCancelReason::Other => t_string!(i18n, staff_cancel_annat),
+    }
+}
+
+/// Staff's reason for cancelling, as the seeker reads it ("Orsak: …"); for "other", the
+/// explanation staff wrote follows.
+pub fn staff_reason_for_seeker(i18n: I18n, reason: StaffCancelReason) -> &'static str {
+    match reason {
+        StaffCancelReason::SeekerIll => t_string!(i18n, my_cancel_why_sokande_sjuk),
+        StaffCancelReason::OfficeClosed => t_string!(i18n, my_cancel_why_kontoret_stangt),
+        StaffCancelReason::CounsellorAbsent => {
+            t_string!(i18n, my_cancel_why_handlaggare_franvarande)
+        }
+        StaffCancelReason::Other => t_string!(i18n, my_cancel_why_annat),
+    }
+}
+
 pub fn tip_text(i18n: I18n, tip: Tip) -> String {
     match tip {
         Tip::FirstMeetingCovers => t_string!(i18n, tip_first_meeting).to_owned(),
@@ -96,4 +121,19 @@ pub fn phone_text(e164: &str) -> String {
     PhoneNumber::parse(e164)
         .map(|p| p.display_national())
         .unwrap_or_else(|_| e164.to_owned())
+}
+
+/// The employment service cancelled the meeting: says so, with the reason and explanation.
+pub fn staff_cancel_notice(
+    i18n: I18n,
+    cancel: &crate::views::booking::StaffCancel,
+) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let why = cancel.reason.map(|r| staff_reason_for_seeker(i18n, r));
+    let note = (!cancel.note.is_empty()).then(|| format!(" {}", cancel.note));
+    view! {
+        <p class="notice notice--warning">
+            {t!(i18n, my_cancelled_by_staff)} " " {why} {note}
+        </p>
+    }
 }

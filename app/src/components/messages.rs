@@ -105,6 +105,8 @@ pub fn rule_text(i18n: I18n, rule: Rule) -> &'static str {
         Rule::OutcomeNotNow => t_string!(i18n, case_err_outcome),
         Rule::MoveNotNow => t_string!(i18n, case_err_move),
         Rule::SeekerOverlap => t_string!(i18n, case_err_seeker_busy),
+        Rule::CancelNotNow => t_string!(i18n, case_err_cancel),
+        Rule::CorrectionClosed => t_string!(i18n, case_err_correction),
         // Refusals of the seekers' own pages and the administrator's command, which say
         // them in their own way; should one reach a staff form, it is said plainly.
         Rule::OneFirstMeeting

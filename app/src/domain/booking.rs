@@ -3,7 +3,7 @@
 //! the time is free, and the database that nobody else took it meanwhile.
 
 use super::{
-    choices::CancelReason,
+    choices::{CancelReason, StaffCancelReason},
     field_error::{choice, optional_text, FieldError, FieldErrors},
 };
 use chrono::{DateTime, Utc};
@@ -59,16 +59,31 @@ pub struct CancelForm {
 }
 
 /// A checked cancellation: a reason from the list, and a note, which "other" requires.
+/// The seeker's reasons (`CancelReason`) or staff's (`StaffCancelReason`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cancellation {
-    pub reason: CancelReason,
+pub struct Cancellation<R = CancelReason> {
+    pub reason: R,
     pub note: String,
 }
 
 impl CancelForm {
+    /// A seeker's cancellation.
     pub fn parse(&self) -> Result<Cancellation, FieldErrors> {
+        self.parse_with(CancelReason::parse, CancelReason::Other)
+    }
+
+    /// Staff's cancellation of a meeting.
+    pub fn parse_by_staff(&self) -> Result<Cancellation<StaffCancelReason>, FieldErrors> {
+        self.parse_with(StaffCancelReason::parse, StaffCancelReason::Other)
+    }
+
+    fn parse_with<R: Copy + PartialEq>(
+        &self,
+        parse: fn(&str) -> Option<R>,
+        other: R,
+    ) -> Result<Cancellation<R>, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let reason = choice(&self.reason, CancelReason::parse);
+        let reason = choice(&self.reason, parse);
         let note = optional_text(&self.note, MAX_CANCEL_NOTE);
         if let Err(e) = reason {
             errors.insert("reason".into(), e);
@@ -77,7 +92,7 @@ impl CancelForm {
             Err(e) => {
                 errors.insert("note".into(), *e);
             }
-            Ok(n) if n.is_empty() && reason == Ok(CancelReason::Other) => {
+            Ok(n) if n.is_empty() && reason == Ok(other) => {
                 errors.insert("note".into(), FieldError::Required);
             }
             Ok(_) => {}
@@ -159,6 +174,47 @@ mod tests {
         assert_eq!(
             form("sjuk", &long).parse().unwrap_err().get("note"),
             Some(&FieldError::TooLong)
+        );
+    }
+
+    #[test]
+    fn staff_cancel_with_their_own_reasons_and_other_needs_words() {
+        let form = |reason: &str, note: &str| CancelForm {
+            reason: reason.into(),
+            note: note.into(),
+        };
+        assert_eq!(
+            form("kontoret-stangt", "").parse_by_staff(),
+            Ok(Cancellation {
+                reason: StaffCancelReason::OfficeClosed,
+                note: String::new()
+            })
+        );
+        // The seeker's reasons are not staff's, nor the other way round.
+        assert_eq!(
+            form("fatt-arbete", "")
+                .parse_by_staff()
+                .unwrap_err()
+                .get("reason"),
+            Some(&FieldError::Choice)
+        );
+        assert_eq!(
+            form("kontoret-stangt", "")
+                .parse()
+                .unwrap_err()
+                .get("reason"),
+            Some(&FieldError::Choice)
+        );
+        assert_eq!(
+            form("annat", "").parse_by_staff().unwrap_err().get("note"),
+            Some(&FieldError::Required)
+        );
+        assert_eq!(
+            form("annat", " Lokalen vattenskadad ")
+                .parse_by_staff()
+                .unwrap()
+                .note,
+            "Lokalen vattenskadad"
         );
     }
 }

@@ -3,12 +3,13 @@
 //! the browser and on the server.
 
 use super::{
+    closed_days::{working_days_after, ClosedDays},
     field_error::{FieldError, FieldErrors},
     open_time::{parse_clock, DAY_ENDS, DAY_STARTS, GRID_MINUTES},
-    time::parse_iso_date,
+    time::{parse_iso_date, stockholm_date},
     BookingStatus, Channel,
 };
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The longest note (the database holds the same limit).
@@ -40,6 +41,17 @@ impl Outcome {
             .into_iter()
             .find(|o| o.as_str() == text)
     }
+}
+
+/// Until when a recorded outcome can still be corrected (held ↔ no-show): the end of the
+/// next working day after the meeting's day (Monday to Friday, not a public holiday or a
+/// day its office is closed), so a slip on Friday can be put right on Monday.
+pub fn outcome_correctable_until(
+    starts_at: DateTime<Utc>,
+    office_id: i64,
+    closed: &ClosedDays,
+) -> Option<DateTime<Utc>> {
+    working_days_after(stockholm_date(starts_at), 1, office_id, closed)
 }
 
 /// A case note, trimmed, 1 to 4000 characters.
@@ -213,6 +225,59 @@ mod tests {
                 }
                 Err(e) => prop_assert!(e.contains_key("body")),
             }
+        }
+    }
+
+    #[test]
+    fn an_outcome_can_be_corrected_until_the_end_of_the_next_working_day() {
+        use crate::domain::time::stockholm_to_utc;
+        use chrono::NaiveTime;
+        let at = |m: u32, d: u32, h: u32| {
+            stockholm_to_utc(
+                NaiveDate::from_ymd_opt(2026, m, d).unwrap(),
+                NaiveTime::from_hms_opt(h, 0, 0).unwrap(),
+            )
+            .unwrap()
+        };
+        let none = ClosedDays::default();
+        // Tuesday → the end of Wednesday.
+        assert_eq!(
+            outcome_correctable_until(at(12, 1, 10), 1, &none),
+            Some(at(12, 3, 0))
+        );
+        // Friday → the end of Monday.
+        assert_eq!(
+            outcome_correctable_until(at(12, 4, 15), 1, &none),
+            Some(at(12, 8, 0))
+        );
+        // Wednesday 23 December → julafton and juldagen are closed, then the weekend (with
+        // annandag jul): the end of Monday 28 December.
+        assert_eq!(
+            outcome_correctable_until(at(12, 23, 9), 1, &none),
+            Some(at(12, 29, 0))
+        );
+        // The office's own closed day counts too, only for that office.
+        let planning = ClosedDays::new([(1, NaiveDate::from_ymd_opt(2026, 12, 2).unwrap())]);
+        assert_eq!(
+            outcome_correctable_until(at(12, 1, 10), 1, &planning),
+            Some(at(12, 4, 0))
+        );
+        assert_eq!(
+            outcome_correctable_until(at(12, 1, 10), 2, &planning),
+            Some(at(12, 3, 0))
+        );
+    }
+
+    proptest! {
+        /// The window always ends after the meeting's own day and lasts at most a fortnight
+        /// (the longest run of closed days, Christmas to trettondedag, is shorter).
+        #[test]
+        fn the_correction_window_ends_after_the_meeting_day(secs in 1_700_000_000i64..2_200_000_000) {
+            let starts = DateTime::from_timestamp(secs, 0).unwrap();
+            let until = outcome_correctable_until(starts, 1, &ClosedDays::default()).unwrap();
+            prop_assert!(until > starts);
+            prop_assert!(stockholm_date(until - chrono::Duration::seconds(1)) > stockholm_date(starts));
+            prop_assert!(until - starts < chrono::Duration::days(14));
         }
     }
 }

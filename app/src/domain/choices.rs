@@ -111,6 +111,16 @@ choice! {
     }
 }
 
+choice! {
+    /// Why staff cancel a meeting (the seeker is told which).
+    StaffCancelReason {
+        SeekerIll = "sokande-sjuk",
+        OfficeClosed = "kontoret-stangt",
+        CounsellorAbsent = "handlaggare-franvarande",
+        Other = "annat",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,5 +136,8 @@ mod tests {
         assert_eq!(Region::ALL.len(), 22);
         assert_eq!(DrivingLicence::parse(" B "), Some(DrivingLicence::B));
         assert_eq!(Extent::parse("sometimes"), None);
+        for r in StaffCancelReason::ALL {
+            assert_eq!(StaffCancelReason::parse(r.as_str()), Some(*r));
+        }
     }
 }

@@ -47,10 +47,14 @@ pub enum Rule {
     AlreadyBooked,
     /// The job seeker has another meeting at that time.
     SeekerOverlap,
+    /// Only a booked meeting that has not begun can be cancelled.
+    CancelNotNow,
+    /// A recorded outcome can be changed until the end of the next working day.
+    CorrectionClosed,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 20] = [
+    pub const ALL: [Rule; 22] = [
         Rule::BookingOverlap,
         Rule::AvailabilityOverlap,
         Rule::AvailabilityHasBooking,
@@ -71,6 +75,8 @@ impl Rule {
         Rule::Taken,
         Rule::AlreadyBooked,
         Rule::SeekerOverlap,
+        Rule::CancelNotNow,
+        Rule::CorrectionClosed,
     ];
 
     /// The time asked for is no longer free: the counsellor's, or the office's last place
@@ -127,6 +133,8 @@ mod tests {
             Rule::Taken => 17,
             Rule::AlreadyBooked => 18,
             Rule::SeekerOverlap => 19,
+            Rule::CancelNotNow => 20,
+            Rule::CorrectionClosed => 21,
         }
     }
 

@@ -49,6 +49,15 @@ pub struct MeetingSummary {
     pub moved_by_staff: bool,
     /// For a booked office visit: whether "Jag är här" may be pressed (or was).
     pub check_in: Option<crate::domain::arrival::CheckIn>,
+    /// Cancelled by the employment service: its reason (when known) and explanation.
+    pub staff_cancel: Option<StaffCancel>,
+}
+
+/// Why the employment service cancelled a meeting, as the seeker is told.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffCancel {
+    pub reason: Option<crate::domain::choices::StaffCancelReason>,
+    pub note: String,
 }
 
 /// What the picker at `/boka` is drawn from.

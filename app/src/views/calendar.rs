@@ -46,6 +46,8 @@ pub struct BoardMeeting {
     /// An office visitor who has arrived: since when (minute of the day) and how many
     /// minutes they have waited, or waited in all once fetched.
     pub arrival: Option<BoardArrival>,
+    /// It has ended and still has no outcome (held or no-show).
+    pub awaiting_outcome: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -111,6 +113,19 @@ pub struct CalendarView {
     pub today: Day,
     pub weekend: bool,
     pub board: Board,
+    /// The shown counsellor's meetings that have ended without an outcome, oldest first.
+    pub to_report: Vec<ToReport>,
+}
+
+/// A meeting that waits for its outcome ("Att rapportera").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ToReport {
+    pub starts_at: chrono::DateTime<chrono::Utc>,
+    pub seeker_name: String,
+    pub meeting_sv: String,
+    pub meeting_en: String,
+    /// The calendar of that day with the meeting's panel open.
+    pub href: String,
 }
 
 /// What the board gets back after a change: the span as saved.

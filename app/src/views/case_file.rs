@@ -1,7 +1,9 @@
 //! What the case file pages are drawn from.
 
 use crate::domain::{
+    booking::CancelForm,
     case::{FollowUpForm, MoveForm},
+    choices::{CancelReason, StaffCancelReason},
     field_error::FieldErrors,
     time::Day,
     BookingStatus, Channel, Rule,
@@ -69,6 +71,31 @@ pub enum TimelineEntry {
         author: String,
         body: String,
     },
+    /// A meeting was cancelled: by whom and why.
+    Cancelled {
+        at: DateTime<Utc>,
+        meeting_starts_at: DateTime<Utc>,
+        by: CancelledBy,
+        note: String,
+    },
+    /// A recorded outcome was changed.
+    Corrected {
+        at: DateTime<Utc>,
+        meeting_starts_at: DateTime<Utc>,
+        by: String,
+        from: BookingStatus,
+        to: BookingStatus,
+    },
+}
+
+/// Who cancelled a meeting, with the reason from their list (none for an unknown code).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CancelledBy {
+    Seeker(Option<CancelReason>),
+    Staff {
+        name: String,
+        reason: Option<StaffCancelReason>,
+    },
 }
 
 /// A counsellor a follow-up can be booked with.
@@ -88,6 +115,8 @@ pub enum PanelForm {
     Note,
     FollowUp,
     Move,
+    Cancel,
+    Correct,
 }
 
 impl PanelForm {
@@ -98,6 +127,8 @@ impl PanelForm {
             PanelForm::Note => "note",
             PanelForm::FollowUp => "follow_up",
             PanelForm::Move => "move",
+            PanelForm::Cancel => "cancel",
+            PanelForm::Correct => "correct",
         }
     }
 }
@@ -114,6 +145,7 @@ pub struct PanelRefusal {
     pub note: String,
     pub follow_up: FollowUpForm,
     pub move_to: MoveForm,
+    pub cancel: CancelForm,
     pub errors: FieldErrors,
     /// A rule that refused it, if not a field.
     pub conflict: Option<Rule>,
@@ -129,6 +161,8 @@ pub struct CaseFile {
     pub may_handle: bool,
     /// Whether it can be marked held or no-show now (booked, and begun).
     pub may_mark: bool,
+    /// Until when its recorded outcome can be corrected, while it can.
+    pub correctable_until: Option<DateTime<Utc>>,
     pub counsellors: Vec<FollowUpCounsellor>,
     /// The counsellor of this meeting (chosen first for a follow-up).
     pub counsellor_id: i64,

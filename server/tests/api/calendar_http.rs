@@ -477,6 +477,8 @@ async fn outcome_note_follow_up_and_move_continue_one_case(backend: Backend) {
             } if *status == BookingStatus::Booked => "follow-up",
             TimelineEntry::Meeting { status, .. } => status.as_str(),
             TimelineEntry::Note { .. } => "note",
+            TimelineEntry::Cancelled { .. } => "cancelled",
+            TimelineEntry::Corrected { .. } => "corrected",
         })
         .collect();
     assert_eq!(kinds, ["held", "note", "follow-up"]);

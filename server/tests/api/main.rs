@@ -10,6 +10,7 @@ mod booking_store;
 mod calendar_facts;
 mod calendar_http;
 mod capacity;
+mod case_changes_http;
 mod cli;
 mod http;
 mod office_http;

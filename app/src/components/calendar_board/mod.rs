@@ -276,6 +276,9 @@ fn meeting_block(
             " "
             <span class="board__meeting-type">{kind}</span>
             {status.map(|s| view! { " " <span class="tag">{s}</span> })}
+            {m.awaiting_outcome.then(|| view! {
+                " " <span class="tag tag--to-report">"⚑ " {t!(i18n, cal_awaiting_outcome)}</span>
+            })}
             {m.arrival.map(|a| {
                 let text = if a.fetched {
                     t_string!(i18n, cal_fetched, min = a.waited).to_string()

@@ -7,7 +7,8 @@ use crate::paths;
 use crate::{
     api::booking::load_meeting,
     components::meeting_words::{
-        channel_icon, channel_name, is_swedish, phone_text, status_name, time_range, tip_text,
+        channel_icon, channel_name, is_swedish, phone_text, staff_cancel_notice, status_name,
+        time_range, tip_text,
     },
     domain::{
         time::{long_date, stockholm_date},
@@ -127,10 +128,16 @@ fn Meeting(meeting: MeetingView, flag: &'static str) -> impl IntoView {
                         .into_any()
                 }
             }}
-            {cancelled
-                .then(|| {
-                    view! { <p class="notice notice--warning">{t!(i18n, meeting_cancelled)}</p> }
-                })}
+            {match (&s.staff_cancel, cancelled) {
+                (Some(c), _) => Some(staff_cancel_notice(i18n, c).into_any()),
+                (None, true) => {
+                    Some(
+                        view! { <p class="notice notice--warning">{t!(i18n, meeting_cancelled)}</p> }
+                            .into_any(),
+                    )
+                }
+                (None, false) => None,
+            }}
             <dl class="facts">
                 <dt>{t!(i18n, meeting_when)}</dt>
                 <dd>

@@ -14,7 +14,9 @@ use crate::paths;
 use crate::{
     api::booking::load_my_pages,
     components::{
-        meeting_words::{channel_icon, channel_name, phone_text, status_name, when_text},
+        meeting_words::{
+            channel_icon, channel_name, phone_text, staff_cancel_notice, status_name, when_text,
+        },
         messages::{language_name, I18n},
     },
     domain::choices::LanguageCode,
@@ -212,6 +214,7 @@ fn MeetingCard(meeting: MeetingSummary) -> impl IntoView {
             </p>
             {(m.moved_by_staff && m.upcoming)
                 .then(|| view! { <p class="notice notice--warning">{t!(i18n, my_moved_by_staff)}</p> })}
+            {m.staff_cancel.as_ref().map(|c| staff_cancel_notice(i18n, c))}
             <p>
                 {m.counsellor.clone()}
                 ", "

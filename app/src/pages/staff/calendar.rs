@@ -6,7 +6,10 @@ use super::{meeting_panel::MeetingPanel, require_staff};
 use crate::paths;
 use crate::{
     api::calendar::load_calendar_week,
-    components::{calendar_board::CalendarBoard, meeting_words::is_swedish},
+    components::{
+        calendar_board::CalendarBoard,
+        meeting_words::{is_swedish, when_text},
+    },
     domain::time::{day_and_month, iso_date, long_date},
     error::AppError,
     i18n::*,
@@ -69,6 +72,7 @@ fn Calendar(view: CalendarView, meeting: Option<i64>) -> impl IntoView {
         today,
         weekend,
         board,
+        to_report,
     } = view;
     let (day, monday, today) = (day.0, monday.0, today.0);
     let shown = if weekend { 7 } else { 5 };
@@ -144,6 +148,28 @@ fn Calendar(view: CalendarView, meeting: Option<i64>) -> impl IntoView {
                     </select>
                     <button type="submit" class="button button--secondary">{t!(i18n, cal_show)}</button>
                 </form>
+            })}
+            {(!to_report.is_empty()).then(|| view! {
+                <section class="notice notice--warning calendar__to-report" aria-labelledby="att-rapportera">
+                    <h2 id="att-rapportera">
+                        {format!("{} ({})", t_string!(i18n, cal_to_report), to_report.len())}
+                    </h2>
+                    <p>{t!(i18n, cal_to_report_hint)}</p>
+                    <ul>
+                        {to_report.into_iter().map(|r| view! {
+                            <li>
+                                <a href=r.href>
+                                    {format!(
+                                        "{}, {}: {}",
+                                        when_text(i18n, r.starts_at),
+                                        if swedish { r.meeting_sv } else { r.meeting_en },
+                                        r.seeker_name,
+                                    )}
+                                </a>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
             })}
             <h2 class="calendar__week">{period}</h2>
             <div class="calendar__layout" class:calendar__layout--panel=meeting.is_some()>

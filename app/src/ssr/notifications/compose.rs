@@ -164,6 +164,24 @@ pub fn compose(
             "Reminder".to_owned(),
         ),
     };
+    // The employment service cancelled it: say so, and why, in the seeker's language.
+    let lead = match (&b.cancelled_by_staff, event) {
+        (Some(_), MessageEvent::Cancelled) => {
+            let why = staff_cancel_reason(b, sv);
+            if sv {
+                format!(
+                    "Arbetsförmedlingen har avbokat {your} {meeting} med {counsellor}. {why}\n\n\
+                     Vi ber om ursäkt för besväret."
+                )
+            } else {
+                format!(
+                    "The employment service has cancelled your {meeting} with {counsellor}. {why}\n\n\
+                     We apologise for the inconvenience."
+                )
+            }
+        }
+        _ => lead,
+    };
     let mut text = String::new();
     text.push_str(&if sv {
         format!("Hej {}!\n\n{lead}\n\n", to.first_name)
@@ -236,6 +254,28 @@ pub fn compose(
         sms,
         ics: meeting_ics(b, sv, delivery),
         ics_method: calendar_file::method(b, delivery),
+    }
+}
+
+/// Staff's reason for a cancellation, as a sentence to the seeker ("Orsak: …").
+fn staff_cancel_reason(b: &BookingRow, sv: bool) -> String {
+    use crate::domain::choices::StaffCancelReason as R;
+    let reason = b.cancel_reason.as_deref().and_then(R::parse);
+    let text = match (reason, sv) {
+        (Some(R::SeekerIll), true) => "Orsak: du har meddelat att du är sjuk.",
+        (Some(R::SeekerIll), false) => "Reason: you told us you are ill.",
+        (Some(R::OfficeClosed), true) => "Orsak: kontoret är stängt.",
+        (Some(R::OfficeClosed), false) => "Reason: the office is closed.",
+        (Some(R::CounsellorAbsent), true) => "Orsak: din arbetsförmedlare är frånvarande.",
+        (Some(R::CounsellorAbsent), false) => "Reason: your employment counsellor is absent.",
+        (Some(R::Other) | None, true) => "Orsak:",
+        (Some(R::Other) | None, false) => "Reason:",
+    };
+    let note = b.cancel_note.trim();
+    match (reason, note.is_empty()) {
+        (Some(R::Other) | None, true) => String::new(),
+        (_, true) => text.to_owned(),
+        (_, false) => format!("{text} {note}"),
     }
 }
 
@@ -331,6 +371,7 @@ mod tests {
             follows_booking_id: None,
             arrived_at: None,
             received_at: None,
+            cancelled_by_staff: None,
         }
     }
 
@@ -495,5 +536,54 @@ mod tests {
             assert!(!text.contains("0701234567"));
             assert!(!text.contains("amira@example.se"));
         }
+    }
+
+    #[test]
+    fn a_cancellation_by_staff_says_who_and_why_in_the_seekers_language() {
+        let mut b = booking(Channel::Office);
+        b.status = BookingStatus::Cancelled;
+        b.cancelled_by_staff = Some("Emina Hodžić".into());
+        b.cancel_reason = Some("kontoret-stangt".into());
+        let sv = compose(
+            MessageEvent::Cancelled,
+            &b,
+            &seeker(),
+            MessageLanguage::Sv,
+            SITE,
+        );
+        assert!(
+            sv.text.contains("Arbetsförmedlingen har avbokat ditt första möte med Emina Hodžić. Orsak: kontoret är stängt."),
+            "{}",
+            sv.text
+        );
+        assert!(sv.ics.contains("METHOD:CANCEL"));
+        b.cancel_reason = Some("annat".into());
+        b.cancel_note = "Vattenskada i lokalen.".into();
+        let en = compose(
+            MessageEvent::Cancelled,
+            &b,
+            &seeker(),
+            MessageLanguage::En,
+            SITE,
+        );
+        assert!(
+            en.text.contains("The employment service has cancelled your first meeting with Emina Hodžić. Reason: Vattenskada i lokalen."),
+            "{}",
+            en.text
+        );
+        // The seeker's own cancellation reads as before.
+        b.cancelled_by_staff = None;
+        let own = compose(
+            MessageEvent::Cancelled,
+            &b,
+            &seeker(),
+            MessageLanguage::Sv,
+            SITE,
+        );
+        assert!(
+            !own.text.contains("Arbetsförmedlingen har avbokat"),
+            "{}",
+            own.text
+        );
     }
 }

@@ -257,16 +257,7 @@ async fn todays_visits(store: &Store, hash: &str, now: DateTime<Utc>) -> Result<
     };
     let (first_counsellor, second_counsellor) =
         (find(TODAY_COUNSELLORS[0])?, find(TODAY_COUNSELLORS[1])?);
-    let quarter = now.timestamp() - now.timestamp().rem_euclid(15 * 60);
-    let rounded = DateTime::from_timestamp(quarter, 0).unwrap_or(now);
-    let today = crate::domain::time::stockholm_date(now);
-    let same_day = |t: DateTime<Utc>| crate::domain::time::stockholm_date(t) == today;
-    let soon = Some(rounded + Duration::minutes(30))
-        .filter(|t| same_day(*t))
-        .unwrap_or(rounded);
-    let later = Some(soon + Duration::hours(1))
-        .filter(|t| same_day(*t))
-        .unwrap_or(soon - Duration::hours(1));
+    let (soon, later) = todays_times(now);
     let visits = [
         (first_counsellor, soon),
         (first_counsellor, later),
@@ -290,6 +281,23 @@ async fn todays_visits(store: &Store, hash: &str, now: DateTime<Utc>) -> Result<
             .await?;
     }
     Ok(())
+}
+
+/// When today's demo visits start: `soon` within the half hour after `now`, or under way
+/// when that would be tomorrow (the visit lasts 45 minutes, so its check-in is still open),
+/// and `later` an hour after it, or an hour before when that would be tomorrow.
+fn todays_times(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+    let quarter = now.timestamp() - now.timestamp().rem_euclid(15 * 60);
+    let rounded = DateTime::from_timestamp(quarter, 0).unwrap_or(now);
+    let today = crate::domain::time::stockholm_date(now);
+    let same_day = |t: DateTime<Utc>| crate::domain::time::stockholm_date(t) == today;
+    let soon = Some(rounded + Duration::minutes(30))
+        .filter(|t| same_day(*t))
+        .unwrap_or(rounded);
+    let later = Some(soon + Duration::hours(1))
+        .filter(|t| same_day(*t))
+        .unwrap_or(soon - Duration::hours(1));
+    (soon, later)
 }
 
 #[cfg(test)]
@@ -316,5 +324,34 @@ mod tests {
             next_monday(monday),
             NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
         );
+    }
+
+    /// Whatever minute the demo is loaded at, late at night included, the visitors of
+    /// today's first visits can check in at once and see the visit among what is coming.
+    #[test]
+    fn todays_visits_are_today_and_still_open_for_check_in_at_any_minute() {
+        let midnight = crate::domain::time::stockholm_to_utc(
+            NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
+            chrono::NaiveTime::MIN,
+        )
+        .unwrap();
+        for minute in 0..24 * 60 {
+            let now = midnight + Duration::minutes(minute) + Duration::seconds(37);
+            let (soon, later) = todays_times(now);
+            let today = crate::domain::time::stockholm_date(now);
+            for t in [soon, later] {
+                assert_eq!(crate::domain::time::stockholm_date(t), today, "at {now}");
+            }
+            // Check-in opens an hour before the start and closes at the 45-minute end.
+            assert!(
+                soon - Duration::hours(1) <= now,
+                "at {now}: check-in not yet open"
+            );
+            assert!(
+                soon + Duration::minutes(45) > now + Duration::minutes(20),
+                "at {now}"
+            );
+            assert_eq!((later - soon).num_minutes().abs(), 60, "at {now}");
+        }
     }
 }

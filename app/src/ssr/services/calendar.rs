@@ -9,13 +9,14 @@ use crate::{
         open_time::{minute_of_day, DAY_ENDS, DAY_STARTS},
         staff::{CalendarOwner, StaffMember},
         time::{parse_iso_date, stockholm_date, stockholm_to_utc, Day},
+        BookingStatus,
     },
     error::AppError,
     paths::CalendarMode,
     ssr::{services::staff::allow, store::Store},
     views::calendar::{
         Board, BoardArrival, BoardColumn, BoardMeeting, BoardOpen, CalendarView, ClosedDay,
-        Colleague, RefusedOpenTime,
+        Colleague, RefusedOpenTime, ToReport,
     },
 };
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
@@ -118,6 +119,27 @@ pub async fn view(
         back: back.clone(),
     };
     fill(store, &mut board, &back, now).await?;
+    let to_report = store
+        .unreported(counsellor_id, now)
+        .await?
+        .into_iter()
+        .map(|b| ToReport {
+            starts_at: b.starts_at,
+            seeker_name: format!("{} {}", b.seeker_first_name, b.seeker_last_name),
+            meeting_sv: b.meeting_name_sv,
+            meeting_en: b.meeting_name_en,
+            href: format!(
+                "{}&mote={}#mote",
+                paths::calendar(
+                    CalendarMode::Day,
+                    stockholm_date(b.starts_at),
+                    counsellor_id,
+                    false
+                ),
+                b.id
+            ),
+        })
+        .collect();
 
     Ok(CalendarView {
         mode,
@@ -136,6 +158,7 @@ pub async fn view(
         today: Day(today),
         weekend: q.weekend,
         board,
+        to_report,
     })
 }
 
@@ -196,6 +219,7 @@ async fn fill(
                     channel: m.channel,
                     status: m.status,
                     href: format!("{back}&mote={}#mote", m.id),
+                    awaiting_outcome: m.status == BookingStatus::Booked && m.ends_at <= now,
                     arrival: m.arrived_at.map(|at| BoardArrival {
                         at: minute_of_day(at),
                         waited: waited_minutes(at, m.starts_at, m.received_at.unwrap_or(now)),

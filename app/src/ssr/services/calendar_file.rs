@@ -171,6 +171,7 @@ mod tests {
             follows_booking_id: None,
             arrived_at: None,
             received_at: None,
+            cancelled_by_staff: None,
         }
     }
 

@@ -5,6 +5,7 @@ use crate::domain::{BookingId, BookingStatus, CounsellorId, Rule, SeekerId, Staf
 use crate::{
     domain::{
         case::{parse_note, FollowUpForm, MeetingTime, MoveForm, Outcome},
+        choices::{CancelReason, StaffCancelReason},
         field_error::{FieldError, FieldErrors},
         staff::{CalendarOwner, StaffMember},
         time::{stockholm_date, stockholm_to_utc, Day},
@@ -18,7 +19,9 @@ use crate::{
         },
         store::{BookingRow, NewBooking, NewTime, Store, StoreError},
     },
-    views::case_file::{CaseFile, FollowUpCounsellor, PanelMeeting, PanelSeeker, TimelineEntry},
+    views::case_file::{
+        CancelledBy, CaseFile, FollowUpCounsellor, PanelMeeting, PanelSeeker, TimelineEntry,
+    },
 };
 use chrono::{DateTime, Days, Duration, NaiveTime, Utc};
 
@@ -45,7 +48,8 @@ async fn booking_for(
     Ok((b, office_id, may_handle))
 }
 
-async fn handled(
+/// The booking, its counsellor's office, when `me` may act on it; `Forbidden` otherwise.
+pub(super) async fn handled(
     store: &Store,
     me: &StaffMember,
     booking_id: i64,
@@ -108,6 +112,44 @@ pub async fn open(
             },
         ));
     }
+    for m in &bookings {
+        let Some(at) = m
+            .cancelled_at
+            .filter(|_| m.status == BookingStatus::Cancelled)
+        else {
+            continue;
+        };
+        let reason = m.cancel_reason.as_deref().unwrap_or_default();
+        let by = match &m.cancelled_by_staff {
+            Some(name) => CancelledBy::Staff {
+                name: name.clone(),
+                reason: StaffCancelReason::parse(reason),
+            },
+            None => CancelledBy::Seeker(CancelReason::parse(reason)),
+        };
+        timeline.push((
+            at,
+            TimelineEntry::Cancelled {
+                at,
+                meeting_starts_at: m.starts_at,
+                by,
+                note: m.cancel_note.clone(),
+            },
+        ));
+    }
+    let starts_of = |id: i64| bookings.iter().find(|m| m.id == id).map(|m| m.starts_at);
+    for c in store.outcome_corrections(SeekerId(b.seeker_id)).await? {
+        timeline.push((
+            c.corrected_at,
+            TimelineEntry::Corrected {
+                at: c.corrected_at,
+                meeting_starts_at: starts_of(c.booking_id).unwrap_or(c.corrected_at),
+                by: format!("{} {}", c.staff_first_name, c.staff_last_name),
+                from: c.from_status,
+                to: c.to_status,
+            },
+        ));
+    }
     for n in notes {
         timeline.push((
             n.created_at,
@@ -156,6 +198,14 @@ pub async fn open(
         .collect();
     counsellors.sort_by(|(ra, a), (rb, b)| (ra, &a.office, &a.name).cmp(&(rb, &b.office, &b.name)));
 
+    let recorded = matches!(b.status, BookingStatus::Held | BookingStatus::NoShow);
+    let correctable_until = match (may_handle && recorded, meeting_office) {
+        (true, Some(office)) => {
+            Some(super::case_changes::correctable_until(store, &b, office).await?)
+                .filter(|until| now < *until)
+        }
+        _ => None,
+    };
     let today = stockholm_date(now);
     let day_after = stockholm_date(b.starts_at) + Days::new(1);
     Ok(CaseFile {
@@ -198,6 +248,7 @@ pub async fn open(
         timeline: timeline.into_iter().map(|(_, e)| e).collect(),
         may_handle,
         may_mark: may_handle && b.status == BookingStatus::Booked && b.starts_at <= now,
+        correctable_until,
         counsellors: counsellors.into_iter().map(|(_, c)| c).collect(),
         counsellor_id: b.counsellor_id,
         suggested_day: Day(day_after.max(today)),

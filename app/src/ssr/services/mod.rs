@@ -4,6 +4,7 @@
 pub mod booking;
 pub mod calendar;
 pub mod calendar_file;
+pub mod case_changes;
 pub mod case_file;
 pub mod office;
 pub mod open_time;

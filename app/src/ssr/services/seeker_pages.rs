@@ -55,6 +55,17 @@ pub fn summary(b: &BookingRow, offices: &[OfficeSummary], now: DateTime<Utc>) ->
         upcoming: b.status == BookingStatus::Booked && b.starts_at > now,
         times_moved: b.times_moved,
         moved_by_staff: b.moved_by_staff,
+        staff_cancel: b
+            .cancelled_by_staff
+            .as_ref()
+            .filter(|_| b.status == BookingStatus::Cancelled)
+            .map(|_| crate::views::booking::StaffCancel {
+                reason: b
+                    .cancel_reason
+                    .as_deref()
+                    .and_then(crate::domain::choices::StaffCancelReason::parse),
+                note: b.cancel_note.clone(),
+            }),
         check_in: (b.channel == Channel::Office && b.status == BookingStatus::Booked).then(|| {
             crate::domain::arrival::check_in(
                 b.starts_at,
@@ -248,7 +259,9 @@ pub async fn my_pages(
     let mut earlier = Vec::new();
     for b in &bookings {
         let s = summary(b, &offices, now);
-        if s.upcoming {
+        // A meeting under way stays with what is coming: the visitor at the office still
+        // needs its card ("Jag är här"), though it can no longer be moved.
+        if s.upcoming || (s.status == BookingStatus::Booked && s.ends_at > now) {
             upcoming.push(s);
         } else {
             earlier.push(s);

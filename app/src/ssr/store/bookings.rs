@@ -104,6 +104,9 @@ pub struct BookingRow {
     pub follows_booking_id: Option<i64>,
     /// An office visitor's arrival ("Jag är här", or marked by reception).
     pub arrived_at: Option<DateTime<Utc>>,
+    /// The staff member who cancelled it, by name; `None` when the seeker did (or nobody).
+    /// Their reason is then one of staff's (`StaffCancelReason`) in `cancel_reason`.
+    pub cancelled_by_staff: Option<String>,
     /// When the counsellor fetched that visitor.
     pub received_at: Option<DateTime<Utc>>,
 }
@@ -127,11 +130,12 @@ const SELECT_BOOKING: &str = "SELECT b.id, b.seeker_id, b.counsellor_id, \
      b.starts_at, b.ends_at, b.status, b.is_first, b.video_room, b.cancel_reason, \
      b.cancel_note, b.cancelled_at, b.moved_at, b.times_moved, b.created_at, \
      b.moved_by_staff_id IS NOT NULL AS moved_by_staff, b.follows_booking_id, b.arrived_at, \
-     b.received_at \
+     b.received_at, cs.first_name || ' ' || cs.last_name AS cancelled_by_staff \
      FROM bookings b \
      JOIN counsellors c ON c.id = b.counsellor_id \
      JOIN meeting_types m ON m.id = b.meeting_type_id \
-     LEFT JOIN offices o ON o.id = b.office_id";
+     LEFT JOIN offices o ON o.id = b.office_id \
+     LEFT JOIN staff cs ON cs.id = b.cancelled_by_staff_id";
 
 /// PostgreSQL: a transaction that books a counsellor's time first takes a lock on that
 /// counsellor, held until it ends. Two inserts checking the exclusion constraint against

@@ -33,7 +33,31 @@ pub struct CalendarOwnerRow {
     pub office_id: i64,
 }
 
+const SELECT_MEETING: &str = "SELECT b.id, b.seeker_id, s.first_name AS seeker_first_name, \
+     s.last_name AS seeker_last_name, m.name_sv AS meeting_name_sv, \
+     m.name_en AS meeting_name_en, b.channel, b.status, b.starts_at, b.ends_at, \
+     b.arrived_at, b.received_at \
+     FROM bookings b JOIN seekers s ON s.id = b.seeker_id \
+     JOIN meeting_types m ON m.id = b.meeting_type_id";
+
 impl Store {
+    /// The counsellor's meetings that have ended and still wait for an outcome, oldest first.
+    pub async fn unreported(
+        &self,
+        counsellor_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<CalendarMeeting>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_as(&format!(
+                "{SELECT_MEETING} WHERE b.counsellor_id = $1 AND b.status = 'booked' \
+                 AND b.ends_at <= $2 ORDER BY b.starts_at, b.id"
+            ))
+            .bind(counsellor_id)
+            .bind(now)
+            .fetch_all(p)
+            .await?))
+    }
+
     /// A counsellor's meetings that are not cancelled and overlap `[from, to)`, in order.
     pub async fn calendar_meetings(
         &self,
@@ -42,16 +66,10 @@ impl Store {
         to: DateTime<Utc>,
     ) -> Result<Vec<CalendarMeeting>, StoreError> {
         Ok(on_pool!(self, p =>
-            sqlx::query_as(
-                "SELECT b.id, b.seeker_id, s.first_name AS seeker_first_name, \
-                 s.last_name AS seeker_last_name, m.name_sv AS meeting_name_sv, \
-                 m.name_en AS meeting_name_en, b.channel, b.status, b.starts_at, b.ends_at, \
-                 b.arrived_at, b.received_at \
-                 FROM bookings b JOIN seekers s ON s.id = b.seeker_id \
-                 JOIN meeting_types m ON m.id = b.meeting_type_id \
-                 WHERE b.counsellor_id = $1 AND b.status <> 'cancelled' \
-                 AND b.starts_at < $3 AND b.ends_at > $2 ORDER BY b.starts_at, b.id",
-            )
+            sqlx::query_as(&format!(
+                "{SELECT_MEETING} WHERE b.counsellor_id = $1 AND b.status <> 'cancelled' \
+                 AND b.starts_at < $3 AND b.ends_at > $2 ORDER BY b.starts_at, b.id"
+            ))
             .bind(counsellor_id)
             .bind(from)
             .bind(to)

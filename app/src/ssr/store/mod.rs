@@ -22,6 +22,7 @@ mod rules;
 mod seekers;
 mod sessions;
 mod staff;
+mod staff_changes;
 mod taxonomy;
 mod work_hours;
 
@@ -40,6 +41,7 @@ pub use rules::schema_rule_names;
 pub use seekers::{NewSeeker, SeekerCredentials, SeekerName, Taken};
 pub use sessions::SessionBackend;
 pub use staff::{AccessEntry, NewStaff, StaffRow};
+pub use staff_changes::CorrectionRow;
 pub use taxonomy::{MeetingTypeRow, NewOccupation, OccupationRow};
 pub use work_hours::AbsenceRow;
 

@@ -81,6 +81,15 @@ pub async fn signed_in<'a>(
     next: &str,
 ) -> super::browser::Browser<'a> {
     register(&app.store, n, &["underskoterska"], None, Utc::now()).await;
+    sign_in(app, n, next).await
+}
+
+/// Signs seeker `n`, registered already, in, in a browser of their own sent on to `next`.
+pub async fn sign_in<'a>(
+    app: &'a super::TestApp,
+    n: u32,
+    next: &str,
+) -> super::browser::Browser<'a> {
     let browser = super::browser::Browser::new(app);
     let email = format!("person{n}@example.se");
     browser

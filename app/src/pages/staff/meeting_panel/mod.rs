@@ -27,6 +27,8 @@ use crate::{
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_location;
 
+mod after;
+
 /// What is wrong with a field of a staff form, in words.
 pub(crate) fn staff_error_text(i18n: I18n, error: FieldError) -> &'static str {
     match error {
@@ -100,6 +102,7 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
         timeline,
         may_handle,
         may_mark,
+        correctable_until,
         counsellors,
         counsellor_id,
         suggested_day,
@@ -121,6 +124,8 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
         PanelForm::Note => t_string!(i18n, case_done_note),
         PanelForm::FollowUp => t_string!(i18n, case_done_follow_up),
         PanelForm::Move => t_string!(i18n, case_done_moved),
+        PanelForm::Cancel => t_string!(i18n, case_done_cancelled),
+        PanelForm::Correct => t_string!(i18n, case_done_corrected),
     });
     let booking = meeting.id.to_string();
     let day = iso_date(suggested_day.0);
@@ -264,6 +269,12 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
                         </li>
                     }.into_any()
                 }
+                TimelineEntry::Cancelled { at, meeting_starts_at, by, note } => {
+                    after::cancelled_entry(i18n, at, meeting_starts_at, by, note).into_any()
+                }
+                TimelineEntry::Corrected { at, meeting_starts_at, by, from, to } => {
+                    after::corrected_entry(i18n, at, meeting_starts_at, by, from, to).into_any()
+                }
                 TimelineEntry::Note { at, author, body } => view! {
                     <li class="timeline__note">
                         <span class="timeline__when">{when_text(i18n, at)} " · " {t!(i18n, case_note_by)} " " {author}</span>
@@ -302,6 +313,10 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
                     <button type="submit" class="button" name="outcome" value=Outcome::Held.as_str()>{t!(i18n, case_mark_held)}</button>
                     <button type="submit" class="button button--secondary" name="outcome" value=Outcome::NoShow.as_str()>{t!(i18n, case_mark_no_show)}</button>
                 </form>
+            })}
+
+            {correctable_until.map(|until| {
+                after::correct_form(i18n, &booking, &back, meeting.status, until, &refused)
             })}
 
             <h3 id="note">{t!(i18n, case_add_note)}</h3>
@@ -375,6 +390,7 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
                     </div>
                     <button type="submit" class="button">{t!(i18n, case_move_save)}</button>
                 </form>
+                {after::cancel_form(i18n, &booking, &back, &refused)}
             })}
         })}
     }

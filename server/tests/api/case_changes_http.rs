@@ -1,0 +1,325 @@
+//! Staff changing a meeting after the fact, over HTTP on both databases: cancelling with a
+//! reason (who may, when, what the seeker is told and sees), correcting an outcome within
+//! its window (kept in the case), and the meetings still waiting for an outcome.
+
+use crate::support::{browser::Browser, people, spawn_app, Backend, TestApp};
+use app::{
+    domain::{
+        choices::StaffCancelReason,
+        field_error::FieldError,
+        time::{stockholm_date, stockholm_to_utc},
+        BookingStatus, Rule,
+    },
+    error::AppError,
+    views::{
+        calendar::CalendarView,
+        case_file::{CancelledBy, CaseFile, TimelineEntry},
+    },
+};
+use chrono::{Days, Duration, NaiveTime, Utc};
+
+on_both_backends!(
+    staff_cancel_with_a_reason_the_seeker_is_told,
+    an_outcome_is_corrected_until_the_next_working_day_and_kept,
+    meetings_without_an_outcome_wait_to_be_reported,
+);
+
+const SANNA: &str = "sanna.lindqvist@tidbok.example";
+const KARIN: &str = "karin.ekstrom@tidbok.example";
+
+async fn call(browser: &Browser<'_>, path: &str, fields: &[(&str, String)]) -> reqwest::Response {
+    browser
+        .client
+        .post(browser.app.url(path))
+        .header("accept", "application/json")
+        .form(fields)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn error_of(res: reqwest::Response) -> AppError {
+    let status = res.status().as_u16();
+    let error: AppError = res.json().await.unwrap();
+    assert_eq!(
+        status,
+        server::error_status::status_of(&error).as_u16(),
+        "{error:?}"
+    );
+    assert_ne!(status, 500, "a refusal is not a failure: {error:?}");
+    error
+}
+
+async fn counsellor_id(app: &TestApp, email: &str) -> i64 {
+    let all = app.store.list_counsellors().await.unwrap();
+    all.iter().find(|c| c.email == email).unwrap().id
+}
+
+async fn panel(browser: &Browser<'_>, booking: i64) -> CaseFile {
+    let res = call(
+        browser,
+        "/api/personal/mote",
+        &[("id", booking.to_string())],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    res.json().await.unwrap()
+}
+
+fn cancel(booking: i64, reason: &str, note: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("booking", booking.to_string()),
+        ("cancel[reason]", reason.to_owned()),
+        ("cancel[note]", note.to_owned()),
+    ]
+}
+
+fn outcome(booking: i64, outcome: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("booking", booking.to_string()),
+        ("outcome", outcome.to_owned()),
+    ]
+}
+
+const CANCEL: &str = "/api/personal/mote/avboka";
+const CORRECT: &str = "/api/personal/mote/andra-utfall";
+const MARK: &str = "/api/personal/mote/utfall";
+
+async fn staff_cancel_with_a_reason_the_seeker_is_told(backend: Backend) {
+    let app = spawn_app(backend, true).await;
+    let sanna = counsellor_id(&app, SANNA).await;
+    let seeker = people::register(&app.store, 6, &["underskoterska"], None, Utc::now()).await;
+    let open = app
+        .store
+        .list_availability(
+            sanna,
+            Utc::now() + Duration::days(1),
+            Utc::now() + Duration::days(20),
+        )
+        .await
+        .unwrap();
+    let (booking, _) = people::phone_meeting_at_first_free(&app.store, seeker, sanna, &open).await;
+    let me = people::staff(&app, SANNA).await;
+
+    // A colleague may read the case but not cancel; another office may do neither.
+    let karin = people::staff(&app, KARIN).await;
+    let refused = call(&karin, CANCEL, &cancel(booking, "kontoret-stangt", "")).await;
+    assert_eq!(error_of(refused).await, AppError::Forbidden);
+    let malmo = people::staff(&app, "chef.malmo-centrum@tidbok.example").await;
+    let refused = call(&malmo, CANCEL, &cancel(booking, "kontoret-stangt", "")).await;
+    assert_eq!(error_of(refused).await, AppError::Forbidden);
+
+    // "Other" needs words; a seeker's reason is not staff's.
+    let bare = call(&me, CANCEL, &cancel(booking, "annat", " ")).await;
+    assert_eq!(
+        error_of(bare).await,
+        AppError::Validation([("note".to_owned(), FieldError::Required)].into())
+    );
+    let wrong = call(&me, CANCEL, &cancel(booking, "fatt-arbete", "")).await;
+    assert_eq!(
+        error_of(wrong).await,
+        AppError::Validation([("reason".to_owned(), FieldError::Choice)].into())
+    );
+    assert_eq!(
+        app.store.booking(booking).await.unwrap().unwrap().status,
+        BookingStatus::Booked,
+        "nothing changed yet"
+    );
+
+    let res = call(&me, CANCEL, &cancel(booking, "kontoret-stangt", "")).await;
+    assert_eq!(res.status(), 200);
+    let b = app.store.booking(booking).await.unwrap().unwrap();
+    assert_eq!(b.status, BookingStatus::Cancelled);
+    assert_eq!(b.cancelled_by_staff.as_deref(), Some("Sanna Lindqvist"));
+    // The seeker is told by email and text message, in the same transaction.
+    let messages = app.store.booking_messages(booking).await.unwrap();
+    let cancelled: Vec<&str> = messages
+        .iter()
+        .filter(|m| m.event == "cancelled")
+        .map(|m| m.medium.as_str())
+        .collect();
+    assert_eq!(cancelled, ["email", "sms"], "{messages:?}");
+    // Twice is refused, as is a meeting that has begun.
+    let again = call(&me, CANCEL, &cancel(booking, "kontoret-stangt", "")).await;
+    assert_eq!(
+        error_of(again).await,
+        AppError::Conflict(Rule::CancelNotNow)
+    );
+    let other = people::register(&app.store, 7, &["underskoterska"], None, Utc::now()).await;
+    let began =
+        people::phone_meeting(&app.store, other, sanna, Utc::now() - Duration::minutes(10)).await;
+    let late = call(&me, CANCEL, &cancel(began, "sokande-sjuk", "")).await;
+    assert_eq!(error_of(late).await, AppError::Conflict(Rule::CancelNotNow));
+
+    // The case says who cancelled and why.
+    let file = panel(&me, booking).await;
+    let entry = file
+        .timeline
+        .iter()
+        .find_map(|e| match e {
+            TimelineEntry::Cancelled { by, .. } => Some(by.clone()),
+            _ => None,
+        })
+        .expect("the cancellation is in the case");
+    assert_eq!(
+        entry,
+        CancelledBy::Staff {
+            name: "Sanna Lindqvist".into(),
+            reason: Some(StaffCancelReason::OfficeClosed)
+        }
+    );
+
+    // The seeker sees it on Mina sidor and on the meeting's page.
+    let seeker_browser = people::sign_in(&app, 6, "/mina-sidor").await;
+    let (_, page) = seeker_browser.get("/mina-sidor").await;
+    assert!(
+        page.contains("Arbetsförmedlingen har avbokat mötet.")
+            && page.contains("Orsak: kontoret är stängt."),
+        "{page}"
+    );
+    let (_, page) = seeker_browser
+        .get(&format!("/mina-sidor/mote/{booking}"))
+        .await;
+    assert!(page.contains("Orsak: kontoret är stängt."), "{page}");
+}
+
+async fn an_outcome_is_corrected_until_the_next_working_day_and_kept(backend: Backend) {
+    let app = spawn_app(backend, true).await;
+    let sanna = counsellor_id(&app, SANNA).await;
+    let me = people::staff(&app, SANNA).await;
+    let seeker = people::register(&app.store, 8, &["underskoterska"], None, Utc::now()).await;
+    let booking = people::phone_meeting(
+        &app.store,
+        seeker,
+        sanna,
+        Utc::now() - Duration::minutes(50),
+    )
+    .await;
+
+    // Nothing to correct before an outcome is set.
+    let early = call(&me, CORRECT, &outcome(booking, "no_show")).await;
+    assert_eq!(
+        error_of(early).await,
+        AppError::Conflict(Rule::CorrectionClosed)
+    );
+    assert_eq!(
+        call(&me, MARK, &outcome(booking, "held")).await.status(),
+        200
+    );
+    assert!(panel(&me, booking).await.correctable_until.is_some());
+
+    let karin = people::staff(&app, KARIN).await;
+    let refused = call(&karin, CORRECT, &outcome(booking, "no_show")).await;
+    assert_eq!(error_of(refused).await, AppError::Forbidden);
+    let bad = call(&me, CORRECT, &outcome(booking, "cancelled")).await;
+    assert!(matches!(error_of(bad).await, AppError::Validation(_)));
+
+    let res = call(&me, CORRECT, &outcome(booking, "no_show")).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        app.store.booking(booking).await.unwrap().unwrap().status,
+        BookingStatus::NoShow
+    );
+    // Sent twice: still no-show, and one correction in the case.
+    assert_eq!(
+        call(&me, CORRECT, &outcome(booking, "no_show"))
+            .await
+            .status(),
+        200
+    );
+    let corrections: Vec<(String, BookingStatus, BookingStatus)> = panel(&me, booking)
+        .await
+        .timeline
+        .into_iter()
+        .filter_map(|e| match e {
+            TimelineEntry::Corrected { by, from, to, .. } => Some((by, from, to)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        corrections,
+        [(
+            "Sanna Lindqvist".to_owned(),
+            BookingStatus::Held,
+            BookingStatus::NoShow
+        )]
+    );
+
+    // Ten days later the window has closed: refused, and the panel offers no correction.
+    let long_ago = stockholm_to_utc(
+        stockholm_date(Utc::now()) - Days::new(10),
+        NaiveTime::from_hms_opt(7, 0, 0).unwrap(),
+    )
+    .unwrap();
+    let other = people::register(&app.store, 9, &["underskoterska"], None, Utc::now()).await;
+    let old = people::phone_meeting(&app.store, other, sanna, long_ago).await;
+    assert_eq!(call(&me, MARK, &outcome(old, "held")).await.status(), 200);
+    let closed = call(&me, CORRECT, &outcome(old, "no_show")).await;
+    assert_eq!(
+        error_of(closed).await,
+        AppError::Conflict(Rule::CorrectionClosed)
+    );
+    assert_eq!(panel(&me, old).await.correctable_until, None);
+    assert_eq!(
+        app.store.booking(old).await.unwrap().unwrap().status,
+        BookingStatus::Held
+    );
+}
+
+async fn meetings_without_an_outcome_wait_to_be_reported(backend: Backend) {
+    let app = spawn_app(backend, true).await;
+    let sanna = counsellor_id(&app, SANNA).await;
+    let me = people::staff(&app, SANNA).await;
+    let seeker = people::register(&app.store, 10, &["underskoterska"], None, Utc::now()).await;
+    let ended = people::phone_meeting(
+        &app.store,
+        seeker,
+        sanna,
+        Utc::now() - Duration::minutes(90),
+    )
+    .await;
+    let load = |day: String| {
+        let me = &me;
+        async move {
+            let res = call(
+                me,
+                "/api/personal/kalender/vecka",
+                &[("day", day), ("counsellor", sanna.to_string())],
+            )
+            .await;
+            assert_eq!(res.status(), 200);
+            res.json::<CalendarView>().await.unwrap()
+        }
+    };
+    let today = stockholm_date(Utc::now()).to_string();
+    let view = load(today.clone()).await;
+    // The demo's two first meetings of a Friday afternoon wait too, oldest first.
+    assert!(view.to_report.len() >= 3, "{:?}", view.to_report);
+    assert!(view
+        .to_report
+        .windows(2)
+        .all(|w| w[0].starts_at <= w[1].starts_at));
+    let mine = view
+        .to_report
+        .iter()
+        .find(|r| r.href.contains(&format!("mote={ended}")))
+        .expect("the meeting that ended is listed");
+    assert_eq!(mine.seeker_name, "Testa Person k");
+    let on_board = view.board.meetings.iter().find(|m| m.id == ended);
+    if let Some(m) = on_board {
+        assert!(m.awaiting_outcome);
+    }
+
+    // Once reported, it leaves the list and the board's mark.
+    assert_eq!(call(&me, MARK, &outcome(ended, "held")).await.status(), 200);
+    let view = load(today).await;
+    assert!(view
+        .to_report
+        .iter()
+        .all(|r| !r.href.contains(&format!("mote={ended}"))));
+    assert!(view
+        .board
+        .meetings
+        .iter()
+        .all(|m| m.id != ended || !m.awaiting_outcome));
+}
