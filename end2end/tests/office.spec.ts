@@ -1,4 +1,5 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { parse } from "csv-parse/sync";
 import { readdirSync, readFileSync } from "node:fs";
 import { collectConsoleProblems, expectAccessible, registerByPosts, waitForHydration } from "./support";
 
@@ -59,6 +60,22 @@ test("a visitor says “Jag är här” from their phone and the counsellor sees
   };
   await signInSeeker(p, seeker);
   await hydrated();
+  const visitor = (await p.locator("section[aria-labelledby='uppgifter'] dl.facts dd").first().textContent())!.trim();
+  // With scripts, the counsellor has the office page open in a browser of their own: it
+  // shows the arrival by itself, without anyone reloading it.
+  let reception: Page | undefined;
+  if (scripts) {
+    const staff = await browser.newContext({
+      baseURL: info.project.use.baseURL,
+      locale: "sv-SE",
+      timezoneId: "Europe/Stockholm",
+    });
+    reception = await staff.newPage();
+    await signInStaff(reception, counsellor);
+    await reception.goto("/personal/kontor");
+    await waitForHydration(reception);
+    await expect(reception.getByRole("row").filter({ hasText: visitor })).toContainText("Väntas");
+  }
   // Mina sidor offers it on the visit's card; the meeting's page too.
   const card = p.locator(".meeting-card", { hasText: "Besök på ett kontor" }).first();
   await expect(card.getByRole("button", { name: "Jag är här" })).toBeVisible();
@@ -71,6 +88,12 @@ test("a visitor says “Jag är här” from their phone and the counsellor sees
   await section.getByRole("button", { name: "Jag är här" }).click();
   await p.waitForURL(/har-kommit=1/);
   await expect(p.getByText(/Du sa att du är här kl\. \d\d:\d\d/)).toBeVisible();
+  if (reception) {
+    await expect(reception.getByRole("row").filter({ hasText: visitor })).toContainText(/Här sedan \d\d:\d\d/, {
+      timeout: 15_000,
+    });
+    await reception.context().close();
+  }
   await expect(p.getByRole("button", { name: "Jag är här" })).toHaveCount(0);
   await accessible();
   await p.getByRole("button", { name: "Logga ut" }).click();
@@ -80,7 +103,9 @@ test("a visitor says “Jag är här” from their phone and the counsellor sees
   // opened by its address rather than by clicking the block.)
   const meeting = meetingUrl.match(/mote\/(\d+)/)![1];
   await signInStaff(p, counsellor);
-  await p.goto(`/personal/kalender?vy=dag&mote=${meeting}`);
+  // Today's day view (also on a weekend, which the week view leaves out).
+  const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
+  await p.goto(`/personal/kalender?dag=${today}&mote=${meeting}`);
   await hydrated();
   const panel = p.locator("#mote");
   const name = (await panel.getByRole("heading", { level: 2 }).first().textContent())!.trim();
@@ -105,10 +130,12 @@ test("the office's load, today's visitors and reception marking arrival", async 
   // The heatmap is a table a screen reader can read: caption, hour columns, day rows.
   const table = page.getByRole("table", { name: /Bokade besök per timme mot receptionens kapacitet/ });
   await expect(table).toBeVisible();
-  await expect(table.getByRole("columnheader", { name: "08" })).toBeAttached();
+  await expect(table.getByRole("columnheader", { name: "09" })).toBeAttached();
+  // Friday closes at 15: its later hours say "Stängt" instead of a capacity.
+  await expect(table.locator("td.heat--closed", { hasText: "Stängt" }).first()).toBeAttached();
   await expect(table.getByRole("columnheader", { name: "Hela dagen" })).toBeAttached();
   await expect(table.getByRole("rowheader")).toHaveCount(20);
-  await expect(table.locator("td.heat").first()).toContainText(/\d+ av 6/);
+  await expect(table.locator("td.heat:not(.heat--closed)").first()).toContainText(/\d+ av 6/);
   // Today has the demo's visits, counted against six an hour.
   await expect(table.locator("td.heatmap__total").filter({ hasText: /^[1-9]\d* av / }).first()).toBeVisible();
 
@@ -119,9 +146,17 @@ test("the office's load, today's visitors and reception marking arrival", async 
   if (lane(info) === 0) {
     const expected = visits.getByRole("row").filter({ hasText: "Väntas" }).filter({ hasText: "Abdirahman Warsame" });
     const mark = expected.last().getByRole("button", { name: /har kommit$/ });
+    const who = (await mark.getAttribute("aria-label"))!.replace(/ har kommit$/, "");
+    const row = visits.getByRole("row").filter({ hasText: who });
     await mark.click();
     await page.waitForURL(/#besok-\d+/);
-    await expect(visits.getByRole("row").filter({ hasText: /Här sedan \d\d:\d\d/ }).first()).toBeVisible();
+    await expect(row).toContainText(/Här sedan \d\d:\d\d/);
+    // A slip is taken back within the minute, and marked again.
+    await row.getByRole("button", { name: `Ångra: ${who} har kommit` }).click();
+    await expect(row).toContainText("Väntas");
+    await expect(row.getByRole("button", { name: /^Ångra/ })).toHaveCount(0);
+    await row.getByRole("button", { name: `${who} har kommit` }).click();
+    await expect(row).toContainText(/Här sedan \d\d:\d\d/);
   }
   await expectAccessible(page);
 
@@ -130,10 +165,23 @@ test("the office's load, today's visitors and reception marking arrival", async 
   await page.waitForURL(/\/personal\/kontor\/uppfoljning/);
   await expect(page.getByText("Registrerade och bokade själva online")).toBeVisible();
   await expect(page.getByRole("table").filter({ hasText: "Sanna Lindqvist" })).toBeVisible();
-  const csvHref = await page.getByRole("link", { name: "Ladda ner som CSV" }).getAttribute("href");
+  const csvHref = await page.getByRole("link", { name: /^Ladda ner som CSV för Excel/ }).getAttribute("href");
   const csv = await page.request.get(csvHref!);
   expect(csv.status()).toBe(200);
-  expect(await csv.text()).toContain("Kontor Stockholm City");
+  // As Swedish Excel opens it: UTF-8 with a byte-order mark, semicolons, decimal commas.
+  const body = await csv.body();
+  expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows: string[][] = parse(body, { delimiter: ";", bom: true });
+  expect(rows[0].slice(0, 3)).toEqual(["Kontor eller arbetsförmedlare", "Från", "Till"]);
+  expect(rows[1][0]).toBe("Kontor Stockholm City");
+  expect(rows.some((r) => r[0] === "Sanna Lindqvist")).toBe(true);
+  expect(rows.every((r) => r.length === rows[0].length)).toBe(true);
+  expect(rows.flat().filter((c) => /^\d+\.\d$/.test(c))).toEqual([]);
+  // The other form: commas and decimal points, the same rows.
+  const plainHref = await page.getByRole("link", { name: "CSV med komma och decimalpunkt" }).getAttribute("href");
+  const plain: string[][] = parse(await (await page.request.get(plainHref!)).body(), { delimiter: "," });
+  expect(plain.map((r) => r[0])).toEqual(rows.map((r) => r[0]));
+  expect(plain.flat().filter((c) => /^\d+,\d$/.test(c))).toEqual([]);
   // A period that ends before it starts is refused next to its field.
   await page.getByLabel("Från och med").fill("2026-11-30");
   await page.getByLabel("Till och med").fill("2026-11-01");

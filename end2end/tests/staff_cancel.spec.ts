@@ -30,7 +30,7 @@ test("staff cancel a meeting with a reason, it shows in the case, and the seeker
 
   const email = await registerByPosts(p);
   await p.goto("/boka");
-  await p.getByLabel("Telefonmöte").check();
+  await p.getByLabel("Telefonsamtal").check();
   await p.getByRole("button", { name: "Visa lediga tider" }).click();
   await p.locator("[data-day-times]:visible .time label").first().click();
   await p.getByRole("button", { name: "Boka vald tid" }).click();

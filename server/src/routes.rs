@@ -108,6 +108,8 @@ pub struct FiguresQuery {
     fran: String,
     #[serde(default)]
     till: String,
+    /// `komma` for commas and decimal points; otherwise the form Swedish Excel opens.
+    format: Option<String>,
 }
 
 /// `GET /personal/kontor/uppfoljning.csv`: the office's follow-up figures as a CSV file, for
@@ -160,7 +162,8 @@ pub async fn figures_csv(
         }
     };
     let swedish = swedish(&headers);
-    match app::ssr::services::office::figures_csv(&view, swedish) {
+    let style = app::domain::figures::CsvStyle::from_query(query.format.as_deref());
+    match app::ssr::services::office::figures_csv(&view, swedish, style) {
         Ok(body) => (
             [
                 (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),

@@ -35,6 +35,16 @@ pub async fn load_office(#[server(default)] office: Option<i64>) -> Result<Offic
     Ok(view)
 }
 
+/// A short fingerprint of today's visits at `office` (who has arrived, who is fetched):
+/// the office page and calendars ask for it every few seconds and reload when it changes.
+#[server(name = OfficePulse, prefix = "/api", endpoint = "personal/kontor/puls")]
+pub async fn office_pulse(office: i64) -> Result<String, AppError> {
+    use crate::ssr::{http, services::office, AppState};
+    let state = AppState::from_context()?;
+    let me = http::staff(&state, paths::OFFICE).await?;
+    office::pulse(&state.store, &me.member, office, Utc::now()).await
+}
+
 /// Sets the office's capacity. Refused fields come back next to what was typed.
 #[server(name = SaveCapacity, prefix = "/api", endpoint = "personal/kontor/kapacitet")]
 pub async fn save_capacity(
@@ -102,6 +112,41 @@ pub async fn mark_received(
     });
     http::redirect(&back);
     Ok(())
+}
+
+/// Takes back "har kommit" (`vad=ankomst`) or "hämtad" (`vad=hamtad`) within a minute of
+/// it; `tillbaka` is the staff page to return to.
+#[server(name = UndoMark, prefix = "/api", endpoint = "personal/kontor/angra")]
+pub async fn undo_mark(
+    #[server(rename = "besok")] visit: i64,
+    #[server(default)]
+    #[server(rename = "vad")]
+    what: String,
+    #[server(default)]
+    #[server(rename = "tillbaka")]
+    back: String,
+) -> Result<(), AppError> {
+    use crate::{
+        domain::{arrival::Undo, field_error::FieldError},
+        ssr::{http, services::office as service, AppState},
+    };
+    let state = AppState::from_context()?;
+    let me = http::staff(&state, paths::OFFICE).await?;
+    let what = Undo::parse(&what).ok_or_else(|| {
+        AppError::Validation(FieldErrors::from([("vad".to_owned(), FieldError::Choice)]))
+    })?;
+    let result = service::undo_mark(&state.store, &me.member, visit, what, Utc::now()).await;
+    // Done, or the minute has passed: either way a form post goes back to the page, which
+    // shows the visit as it stands (callers that want data get the refusal).
+    if matches!(result, Ok(_) | Err(AppError::Conflict(_))) {
+        let here = result.as_ref().ok().copied();
+        let back = crate::ssr::form_post::return_to(&back, paths::STAFF, || match here {
+            Some(office) => format!("{}#besok-{visit}", paths::office(office)),
+            None => paths::OFFICE.to_owned(),
+        });
+        http::redirect(&back);
+    }
+    result.map(drop)
 }
 
 /// The follow-up figures for the period `fran`–`till` (the last four weeks when empty).

@@ -5,6 +5,7 @@ pub mod fields;
 pub mod footer;
 pub mod header;
 pub mod language_switch;
+pub mod live_refresh;
 pub mod meeting_words;
 pub mod messages;
 pub mod occupation_picker;

@@ -8,6 +8,49 @@ use serde::{Deserialize, Serialize};
 /// How long before a visit the seeker may say they have arrived.
 pub const CHECK_IN_OPENS_BEFORE: Duration = Duration::hours(1);
 
+/// How long a mark at reception ("har kommit", "hämtad") can be taken back: a slip of the
+/// finger is noticed at once, and later the mark is part of the day's record.
+pub const UNDO_WITHIN: Duration = Duration::minutes(1);
+
+/// What a mark at reception can be undone to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Undo {
+    /// Not arrived after all.
+    Arrival,
+    /// Arrived, but not fetched yet.
+    Fetched,
+}
+
+impl Undo {
+    /// The form value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Undo::Arrival => "ankomst",
+            Undo::Fetched => "hamtad",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [Undo::Arrival, Undo::Fetched]
+            .into_iter()
+            .find(|u| u.as_str() == text)
+    }
+
+    /// The mark that can still be undone at `now`, if any: the fetch first (the later one).
+    pub fn open(
+        arrived: Option<DateTime<Utc>>,
+        fetched: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Option<Undo> {
+        let fresh = |t: DateTime<Utc>| t <= now && now - t < UNDO_WITHIN;
+        match (arrived, fetched) {
+            (_, Some(f)) => fresh(f).then_some(Undo::Fetched),
+            (Some(a), None) => fresh(a).then_some(Undo::Arrival),
+            (None, None) => None,
+        }
+    }
+}
+
 /// Whether the seeker may check in now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CheckIn {
@@ -24,7 +67,6 @@ pub enum CheckIn {
 /// Check-in for a live office visit from `starts` to `ends`, `arrived` if already checked in.
 /// It opens an hour before the visit, but not before the office opens that day
 /// (`office_opens`, when the office has opening hours). A visit arranged before opening time
-/// opens an hour before all the same: the office is open for that visitor. A visit arranged before opening time
 /// opens an hour before all the same: the office is open for that visitor.
 pub fn check_in(
     starts: DateTime<Utc>,
@@ -122,5 +164,21 @@ mod tests {
             prop_assert!(w >= 0);
             prop_assert!(w <= (u - a).max(0));
         }
+    }
+
+    #[test]
+    fn a_mark_can_be_undone_for_a_minute_the_latest_first() {
+        let t = |s: i64| DateTime::from_timestamp(1_800_000_000 + s, 0).unwrap();
+        assert_eq!(Undo::open(Some(t(0)), None, t(59)), Some(Undo::Arrival));
+        assert_eq!(Undo::open(Some(t(0)), None, t(60)), None);
+        assert_eq!(
+            Undo::open(Some(t(0)), Some(t(30)), t(80)),
+            Some(Undo::Fetched)
+        );
+        // The fetch has been kept: the arrival under it stays too.
+        assert_eq!(Undo::open(Some(t(0)), Some(t(30)), t(95)), None);
+        assert_eq!(Undo::open(None, None, t(0)), None);
+        assert_eq!(Undo::parse("hamtad"), Some(Undo::Fetched));
+        assert_eq!(Undo::parse("x"), None);
     }
 }

@@ -44,14 +44,14 @@ impl Outcome {
 }
 
 /// Until when a recorded outcome can still be corrected (held ↔ no-show): the end of the
-/// next working day after the meeting's day (Monday to Friday, not a public holiday or a
-/// day its office is closed), so a slip on Friday can be put right on Monday.
+/// next working day after the day it was `recorded` (Monday to Friday, not a public holiday
+/// or a day its office is closed), so a slip on Friday can be put right on Monday.
 pub fn outcome_correctable_until(
-    starts_at: DateTime<Utc>,
+    recorded: DateTime<Utc>,
     office_id: i64,
     closed: &ClosedDays,
 ) -> Option<DateTime<Utc>> {
-    working_days_after(stockholm_date(starts_at), 1, office_id, closed)
+    working_days_after(stockholm_date(recorded), 1, office_id, closed)
 }
 
 /// A case note, trimmed, 1 to 4000 characters.

@@ -75,6 +75,43 @@ pub struct Figures {
     pub visits_by_hour: Vec<u32>,
 }
 
+/// How the figures' CSV file is written. Swedish Excel opens a file with a byte-order mark,
+/// semicolons and decimal commas correctly (its default list separator is `;`), so that is
+/// the default; the plain form (commas, decimal points) suits other programs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CsvStyle {
+    #[default]
+    Excel,
+    Plain,
+}
+
+impl CsvStyle {
+    /// From the download link's `format` parameter: `komma` is the plain form, anything
+    /// else (or nothing) the Excel form.
+    pub fn from_query(value: Option<&str>) -> Self {
+        match value {
+            Some("komma") => CsvStyle::Plain,
+            _ => CsvStyle::Excel,
+        }
+    }
+
+    pub fn delimiter(self) -> u8 {
+        match self {
+            CsvStyle::Excel => b';',
+            CsvStyle::Plain => b',',
+        }
+    }
+
+    /// A number with one decimal, in this form's decimal sign.
+    pub fn decimal(self, v: f64) -> String {
+        let text = format!("{v:.1}");
+        match self {
+            CsvStyle::Excel => text.replace('.', ","),
+            CsvStyle::Plain => text,
+        }
+    }
+}
+
 /// Why a follow-up period was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PeriodError {
@@ -309,5 +346,16 @@ mod tests {
                 prop_assert!((0.0..=90.0).contains(&mean));
             }
         }
+    }
+
+    #[test]
+    fn the_csv_forms_differ_in_separator_and_decimal_sign() {
+        assert_eq!(CsvStyle::from_query(None), CsvStyle::Excel);
+        assert_eq!(CsvStyle::from_query(Some("komma")), CsvStyle::Plain);
+        assert_eq!(CsvStyle::from_query(Some("x")), CsvStyle::Excel);
+        assert_eq!(CsvStyle::Excel.decimal(3.24), "3,2");
+        assert_eq!(CsvStyle::Plain.decimal(12.06), "12.1");
+        assert_eq!(CsvStyle::Excel.delimiter(), b';');
+        assert_eq!(CsvStyle::Plain.delimiter(), b',');
     }
 }

@@ -51,10 +51,12 @@ pub enum Rule {
     CancelNotNow,
     /// A recorded outcome can be changed until the end of the next working day.
     CorrectionClosed,
+    /// A mark at reception can be undone only within a minute.
+    UndoClosed,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 22] = [
+    pub const ALL: [Rule; 23] = [
         Rule::BookingOverlap,
         Rule::AvailabilityOverlap,
         Rule::AvailabilityHasBooking,
@@ -77,6 +79,7 @@ impl Rule {
         Rule::SeekerOverlap,
         Rule::CancelNotNow,
         Rule::CorrectionClosed,
+        Rule::UndoClosed,
     ];
 
     /// The time asked for is no longer free: the counsellor's, or the office's last place
@@ -135,6 +138,7 @@ mod tests {
             Rule::SeekerOverlap => 19,
             Rule::CancelNotNow => 20,
             Rule::CorrectionClosed => 21,
+            Rule::UndoClosed => 22,
         }
     }
 

@@ -115,6 +115,10 @@ pub struct CalendarView {
     pub board: Board,
     /// The shown counsellor's meetings that have ended without an outcome, oldest first.
     pub to_report: Vec<ToReport>,
+    /// The shown counsellor's office and the fingerprint of its visits today, so the page
+    /// notices an arrival (see `office_pulse`).
+    pub office_id: i64,
+    pub pulse: String,
 }
 
 /// A meeting that waits for its outcome ("Att rapportera").

@@ -3,7 +3,7 @@
 use crate::domain::{
     booking::CancelForm,
     case::{FollowUpForm, MoveForm},
-    choices::{CancelReason, StaffCancelReason},
+    choices::{CancelReason, DrivingLicence, Extent, Region, Situation, StaffCancelReason},
     field_error::FieldErrors,
     time::Day,
     BookingStatus, Channel, Rule,
@@ -48,8 +48,18 @@ pub struct PanelSeeker {
     pub educations: Vec<(String, String, String, Option<i64>)>,
     /// Language code, level code.
     pub languages: Vec<(String, String)>,
-    /// Extent, situation and other skills, when given.
-    pub profile: Option<(String, String, String)>,
+    /// The wishes and skills step, when given.
+    pub profile: Option<PanelProfile>,
+}
+
+/// What the seeker said about the work they want and can do, beyond occupations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PanelProfile {
+    pub extent: Option<Extent>,
+    pub situation: Option<Situation>,
+    pub regions: Vec<Region>,
+    pub licences: Vec<DrivingLicence>,
+    pub skills: String,
 }
 
 /// One thing that happened in the case, in order.

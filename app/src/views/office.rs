@@ -23,6 +23,8 @@ pub struct ReceptionVisit {
     pub waited_minutes: Option<i64>,
     /// The meeting in its counsellor's calendar.
     pub href: String,
+    /// A mark made within the last minute, which can still be undone.
+    pub undo: Option<crate::domain::arrival::Undo>,
 }
 
 /// One day of the load view.
@@ -52,6 +54,8 @@ pub struct OfficeView {
     /// The capacity form as last posted with these errors, by field.
     pub capacity_errors: FieldErrors,
     pub saved: bool,
+    /// Today's visits' fingerprint, for the page to notice a change (see `office_pulse`).
+    pub pulse: String,
 }
 
 /// The follow-up figures of one office for a period.

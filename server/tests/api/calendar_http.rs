@@ -283,6 +283,14 @@ async fn the_panel_shows_the_case_and_logs_every_opening(backend: Backend) {
         file.seeker.phone
     );
     assert!(!file.seeker.desired.is_empty());
+    // Where they want to work and their licences are there too (none given: said so).
+    let profile = file
+        .seeker
+        .profile
+        .clone()
+        .expect("the wishes step was filled in");
+    assert_eq!(profile.regions, [app::domain::choices::Region::Anywhere]);
+    assert!(profile.licences.is_empty());
     assert!(file.may_handle);
     assert!(!file.may_mark, "the meeting has not begun");
     assert_eq!(file.timeline.len(), 1);
@@ -327,6 +335,12 @@ async fn the_panel_shows_the_case_and_logs_every_opening(backend: Backend) {
     assert_eq!(status, 200);
     assert!(
         page.contains("Testa Person d") && page.contains("Ärendet hittills"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Vill arbeta i")
+            && page.contains("Hela Sverige")
+            && page.contains("Inget körkort"),
         "{page}"
     );
 }

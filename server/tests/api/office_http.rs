@@ -230,6 +230,36 @@ async fn reception_marks_arrival_and_only_the_office_may(backend: Backend) {
     assert!(page.contains(&format!("id=\"besok-{visit}\"")));
     assert!(page.contains("Väntas"));
     let office = stockholm(&app.store).await;
+    // Without JavaScript the page offers a plain refresh; with it, the page asks for the
+    // office's pulse, which only the office's staff may read.
+    assert!(page.contains(&format!(
+        "<a href=\"/personal/kontor?kontor={office}\">Uppdatera</a>"
+    )));
+    let office_s = office.to_string();
+    let pulse = |browser: &Browser<'_>| {
+        let fields = [("office", office_s.clone())];
+        let client = browser.client.clone();
+        let url = browser.app.url("/api/personal/kontor/puls");
+        async move {
+            let res = client
+                .post(url)
+                .header("accept", "application/json")
+                .form(&fields)
+                .send()
+                .await
+                .unwrap();
+            (res.status().as_u16(), res.text().await.unwrap())
+        }
+    };
+    let (status, before) = pulse(&reception).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        pulse(&reception).await.1,
+        before,
+        "nothing happened: the same"
+    );
+    assert_eq!(pulse(&goteborg).await.0, 403);
+    assert_eq!(pulse(&seeker).await.0, 401);
     reception
         .post_to(
             "/api/personal/kontor/ankomst",
@@ -239,8 +269,58 @@ async fn reception_marks_arrival_and_only_the_office_may(backend: Backend) {
         .await;
     let row = app.store.booking(visits[1].id).await.unwrap().unwrap();
     assert!(row.arrived_at.is_some());
+    assert_ne!(
+        pulse(&reception).await.1,
+        before,
+        "an arrival changes the pulse"
+    );
     let (_, page) = reception.get("/personal/kontor").await;
     assert!(page.contains("Här sedan"), "{page}");
+
+    // A slip is undone within the minute; after it, the mark stays.
+    assert!(page.contains("name=\"vad\" value=\"ankomst\""), "{page}");
+    let undo = |what: &'static str| [("besok", visit.as_str()), ("vad", what)];
+    assert_eq!(
+        status_of(&goteborg, "/api/personal/kontor/angra", &undo("ankomst")).await,
+        403
+    );
+    assert_eq!(
+        status_of(&reception, "/api/personal/kontor/angra", &undo("allt")).await,
+        422
+    );
+    assert_eq!(
+        status_of(&reception, "/api/personal/kontor/angra", &undo("ankomst")).await,
+        200
+    );
+    assert!(app
+        .store
+        .booking(visits[1].id)
+        .await
+        .unwrap()
+        .unwrap()
+        .arrived_at
+        .is_none());
+    assert_eq!(pulse(&reception).await.1, before, "as it was");
+    app.store
+        .mark_arrived(
+            visits[1].id,
+            app::ssr::store::ArrivalBy::Seeker(row.seeker_id),
+            Utc::now() - Duration::seconds(90),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        status_of(&reception, "/api/personal/kontor/angra", &undo("ankomst")).await,
+        409
+    );
+    assert!(app
+        .store
+        .booking(visits[1].id)
+        .await
+        .unwrap()
+        .unwrap()
+        .arrived_at
+        .is_some());
     app.db.drop_database().await;
 }
 
@@ -253,7 +333,11 @@ async fn capacity_is_edited_in_place_and_bad_values_come_back(backend: Backend) 
     // The load view is a table: a caption, a column per hour, a row per day.
     assert!(page.contains("<table class=\"heatmap\">"));
     assert!(page.contains("<caption>Bokade besök per timme"));
-    assert!(page.contains("<th scope=\"col\">08</th>"));
+    // Stockholm City opens at 09 and closes at 18 on Thursdays, 15 on Fridays: the view
+    // spans 09–18, and the hours it is closed show no capacity.
+    assert!(page.contains("<th scope=\"col\">09</th>"));
+    assert!(page.contains("<th scope=\"col\">17</th>"));
+    assert!(page.contains("heat--closed"));
     assert!(page.contains("name=\"capacity[mon]\""));
     assert!(page.contains("value=\"6\""));
     // The coming four weeks start today: no day gone by, however late in the week it is.
@@ -377,26 +461,56 @@ async fn figures_and_their_csv_are_for_the_manager(backend: Backend) {
         res.headers()["content-type"].to_str().unwrap(),
         "text/csv; charset=utf-8"
     );
-    let csv = res.text().await.unwrap();
-    let mut lines = csv.lines();
-    assert!(lines
-        .next()
-        .unwrap()
-        .starts_with("Kontor eller arbetsförmedlare,Från,Till,"));
-    let office_row: Vec<&str> = lines.next().unwrap().split(',').collect();
+    // The default form is what Swedish Excel opens: a byte-order mark, semicolons and
+    // decimal commas, read here by a real CSV parser.
+    let body = res.bytes().await.unwrap();
+    assert!(body.starts_with("\u{feff}".as_bytes()), "UTF-8 with BOM");
+    let rows = parse_csv(&body[3..], b';');
+    assert_eq!(
+        rows[0][..3],
+        ["Kontor eller arbetsförmedlare", "Från", "Till"]
+    );
+    let office_row = &rows[1];
     assert_eq!(office_row[0], "Kontor Stockholm City");
-    assert_eq!((office_row[1], office_row[2]), (from.as_str(), to.as_str()));
+    assert_eq!(
+        (office_row[1].as_str(), office_row[2].as_str()),
+        (from.as_str(), to.as_str())
+    );
     // 20 first meetings held last week, 20 first meetings next week, 2 unmarked last
     // Friday, and today's three visits: all first meetings, none cancelled.
     assert_eq!(office_row[3], "45");
     // Demo seekers registered before their meetings: the days to the first meeting are
-    // a real, positive figure.
-    let median: f64 = office_row[9].parse().expect("a median of days");
+    // a real, positive figure, written with a decimal comma.
+    let median = &office_row[9];
+    assert!(median.contains(',') && !median.contains('.'), "{median}");
+    let median: f64 = median.replace(',', ".").parse().expect("a median of days");
     assert!(
         median > 0.0,
         "days from registration to first meeting: {median}"
     );
-    assert!(csv.lines().any(|l| l.starts_with("Sanna Lindqvist,")));
+    assert!(rows.iter().any(|r| r[0] == "Sanna Lindqvist"));
+    assert!(
+        rows.iter().all(|r| r.len() == rows[0].len()),
+        "every row has every column"
+    );
+
+    // The plain form: commas and decimal points, no byte-order mark; the same figures.
+    let plain = manager
+        .client
+        .get(app.url(&format!(
+            "/personal/kontor/uppfoljning.csv?fran={from}&till={to}&format=komma"
+        )))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert!(!plain.starts_with("\u{feff}".as_bytes()));
+    let plain_rows = parse_csv(&plain, b',');
+    assert_eq!(plain_rows[1][3], "45");
+    assert_eq!(plain_rows[1][9].parse::<f64>().unwrap(), median);
+    assert_eq!(plain_rows.len(), rows.len());
 
     // A bad period is refused with a reason, on the page and for the file.
     let (_, page) = manager
@@ -431,4 +545,15 @@ async fn figures_and_their_csv_are_for_the_manager(backend: Backend) {
         .unwrap();
     assert_eq!(res.status().as_u16(), 303);
     app.db.drop_database().await;
+}
+
+/// Every record of a CSV file, read by the `csv` crate with `delimiter`.
+fn parse_csv(bytes: &[u8], delimiter: u8) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .from_reader(bytes)
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
 }

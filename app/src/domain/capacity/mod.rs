@@ -5,8 +5,10 @@
 //! clock hours, counted by when a visit starts.
 
 mod form;
+mod grid;
 
 pub use form::{CapacityError, CapacityForm, CapacitySetting, MAX_PER_HOUR, WEEKDAY_KEYS};
+pub use grid::{level, load_grid, receives, shown_hours, Level, LoadCell};
 
 use super::{
     matching::quieter_days,
@@ -179,89 +181,6 @@ impl VisitLoad {
     }
 }
 
-/// How full an hour is, for the load view's colours (each also has a word, so colour is
-/// never the only sign).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Level {
-    Empty,
-    Low,
-    Medium,
-    /// At least three quarters full: a peak.
-    High,
-    /// At or over capacity.
-    Full,
-}
-
-/// One hour of one day in the load view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LoadCell {
-    pub hour: u32,
-    pub booked: u32,
-    pub capacity: Option<u32>,
-    pub level: Level,
-}
-
-impl LoadCell {
-    pub fn peak(&self) -> bool {
-        self.level >= Level::High
-    }
-}
-
-/// The level of `booked` against `capacity`; an unlimited hour is measured against the
-/// busiest hour shown (`busiest`).
-pub fn level(booked: u32, capacity: Option<u32>, busiest: u32) -> Level {
-    if booked == 0 {
-        return Level::Empty;
-    }
-    let whole = match capacity {
-        Some(0) => return Level::Full,
-        Some(c) => c,
-        None => busiest.max(1),
-    };
-    if capacity.is_some() && booked >= whole {
-        return Level::Full;
-    }
-    // Quarters without fractions: 4 × booked against 3 × whole and 2 × whole.
-    if 4 * booked >= 3 * whole {
-        Level::High
-    } else if 2 * booked >= whole {
-        Level::Medium
-    } else {
-        Level::Low
-    }
-}
-
-/// The load view's grid: for each day, one cell per hour in `hours`.
-pub fn load_grid(
-    capacity: &Capacity,
-    load: &VisitLoad,
-    days: &[NaiveDate],
-    hours: std::ops::Range<u32>,
-) -> Vec<Vec<LoadCell>> {
-    let busiest = days
-        .iter()
-        .flat_map(|d| hours.clone().map(move |h| load.in_hour(*d, h)))
-        .max()
-        .unwrap_or(0);
-    days.iter()
-        .map(|d| {
-            let per_hour = capacity.per_hour_on(d.weekday());
-            hours
-                .clone()
-                .map(|hour| {
-                    let booked = load.in_hour(*d, hour);
-                    LoadCell {
-                        hour,
-                        booked,
-                        capacity: per_hour,
-                        level: level(booked, per_hour, busiest),
-                    }
-                })
-                .collect()
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,33 +237,6 @@ mod tests {
         assert!(cap.has_room(&load, at(day(23), 10, 0)));
         assert!(cap.has_room(&load, at(day(24), 9, 0)));
         assert_eq!(load.on_day(day(23)), 2);
-    }
-
-    #[test]
-    fn levels_mark_peaks_against_capacity_or_the_busiest_hour() {
-        assert_eq!(level(0, Some(4), 9), Level::Empty);
-        assert_eq!(level(1, Some(4), 9), Level::Low);
-        assert_eq!(level(2, Some(4), 9), Level::Medium);
-        assert_eq!(level(3, Some(4), 9), Level::High);
-        assert_eq!(level(4, Some(4), 9), Level::Full);
-        assert_eq!(level(5, Some(4), 9), Level::Full);
-        assert_eq!(level(1, Some(0), 9), Level::Full);
-        // Unlimited: against the busiest hour, and never "full".
-        assert_eq!(level(9, None, 9), Level::High);
-        assert_eq!(level(2, None, 9), Level::Low);
-    }
-
-    #[test]
-    fn the_grid_has_a_cell_per_day_and_hour() {
-        let cap = Capacity::new(weekdays(2), 70, &OpeningHours::default());
-        let load = VisitLoad::from_starts([at(day(23), 9, 0), at(day(23), 9, 30)]);
-        let grid = load_grid(&cap, &load, &[day(23), day(24)], 8..17);
-        assert_eq!(grid.len(), 2);
-        assert_eq!(grid[0].len(), 9);
-        let nine = grid[0][1];
-        assert_eq!((nine.hour, nine.booked, nine.capacity), (9, 2, Some(2)));
-        assert!(nine.peak());
-        assert!(grid[1].iter().all(|c| c.level == Level::Empty && !c.peak()));
     }
 
     fn counsellor(id: i64) -> Counsellor {

@@ -8,6 +8,7 @@ use crate::{
     api::calendar::load_calendar_week,
     components::{
         calendar_board::CalendarBoard,
+        live_refresh::LiveRefresh,
         meeting_words::{is_swedish, when_text},
     },
     domain::time::{day_and_month, iso_date, long_date},
@@ -73,6 +74,8 @@ fn Calendar(view: CalendarView, meeting: Option<i64>) -> impl IntoView {
         weekend,
         board,
         to_report,
+        office_id,
+        pulse,
     } = view;
     let (day, monday, today) = (day.0, monday.0, today.0);
     let shown = if weekend { 7 } else { 5 };
@@ -171,6 +174,7 @@ fn Calendar(view: CalendarView, meeting: Option<i64>) -> impl IntoView {
                     </ul>
                 </section>
             })}
+            <LiveRefresh office=office_id pulse href=paths::calendar(mode, day, id, weekend)/>
             <h2 class="calendar__week">{period}</h2>
             <div class="calendar__layout" class:calendar__layout--panel=meeting.is_some()>
                 <CalendarBoard board/>

@@ -5,7 +5,10 @@
 use super::{office::office_choice, require_staff, staff_load_failed};
 use crate::{
     api::office::load_figures,
-    components::messages::error_text,
+    components::{
+        meeting_words::is_swedish,
+        messages::{error_text, I18n},
+    },
     domain::figures::{Figures, Spread},
     i18n::*,
     paths,
@@ -44,8 +47,40 @@ pub fn FiguresPage() -> impl IntoView {
     }
 }
 
-fn one_decimal(v: Option<f64>) -> String {
-    v.map(|v| format!("{v:.1}")).unwrap_or_else(|| "–".into())
+/// One decimal, with the decimal sign of the page's language ("3,5" in Swedish).
+fn one_decimal(i18n: I18n, v: Option<f64>) -> String {
+    match v {
+        Some(v) if is_swedish(i18n) => format!("{v:.1}").replace('.', ","),
+        Some(v) => format!("{v:.1}"),
+        None => "–".into(),
+    }
+}
+
+/// What a spread is counted in.
+#[derive(Clone, Copy)]
+enum Unit {
+    Days,
+    Minutes,
+}
+
+fn unit_word(i18n: I18n, unit: Unit) -> &'static str {
+    match unit {
+        Unit::Days => t_string!(i18n, fig_unit_days),
+        Unit::Minutes => t_string!(i18n, fig_unit_minutes),
+    }
+}
+
+/// "3,5 dagar (n = 12)": a median with its unit and how many it is of.
+fn median_text(i18n: I18n, s: Spread, unit: Unit) -> String {
+    match s.median {
+        Some(_) => format!(
+            "{} {} (n = {})",
+            one_decimal(i18n, s.median),
+            unit_word(i18n, unit),
+            s.count
+        ),
+        None => "–".into(),
+    }
 }
 
 /// A bar of `value` out of `max`, drawn beside its number; the bar is decoration.
@@ -89,15 +124,16 @@ fn FiguresBody(view: FiguresView) -> impl IntoView {
         }
     };
     let f = view.office.clone();
-    let spread = |s: Spread| {
+    let spread = |s: Spread, unit: Unit| {
         if s.count == 0 {
             t_string!(i18n, fig_none).to_owned()
         } else {
             t_string!(
                 i18n,
                 fig_median_mean,
-                median = one_decimal(s.median),
-                mean = one_decimal(s.mean),
+                median = one_decimal(i18n, s.median),
+                mean = one_decimal(i18n, s.mean),
+                unit = unit_word(i18n, unit),
                 n = s.count
             )
             .to_string()
@@ -127,7 +163,13 @@ fn FiguresBody(view: FiguresView) -> impl IntoView {
                 <button type="submit" class="button button--secondary">{t!(i18n, fig_show)}</button>
             </form>
             {ok.then(|| view! {
-                <p><a class="button button--link" href=view.csv_href.clone() download="">{t!(i18n, fig_csv)}</a></p>
+                <p class="figures__downloads">
+                    <a class="button button--link" href=view.csv_href.clone() download="">{t!(i18n, fig_csv)}</a>
+                    " "
+                    <a class="button button--link" href=format!("{}&format=komma", view.csv_href) download="">
+                        {t!(i18n, fig_csv_plain)}
+                    </a>
+                </p>
                 <section aria-labelledby="fig-kontor">
                     <h2 id="fig-kontor">{t!(i18n, fig_office)}</h2>
                     <dl class="facts figures__key">
@@ -138,9 +180,9 @@ fn FiguresBody(view: FiguresView) -> impl IntoView {
                         <dd>{bar(f64::from(f.no_show_percent().unwrap_or(0)), 100.0,
                             share(f.no_show_percent(), f.no_shows, f.held + f.no_shows, false))}</dd>
                         <dt>{t!(i18n, fig_days)}</dt>
-                        <dd>{spread(f.days_to_first)}</dd>
+                        <dd>{spread(f.days_to_first, Unit::Days)}</dd>
                         <dt>{t!(i18n, fig_waiting)}</dt>
-                        <dd>{spread(f.waiting_minutes)}</dd>
+                        <dd>{spread(f.waiting_minutes, Unit::Minutes)}</dd>
                     </dl>
                 </section>
                 <PerCounsellor rows=view.counsellors.clone()/>
@@ -158,7 +200,16 @@ fn PerCounsellor(rows: Vec<(String, Figures)>) -> impl IntoView {
         .map(|(_, f)| f.first_meetings)
         .max()
         .unwrap_or(0);
-    let pct = |p: Option<u32>| p.map(|p| format!("{p} %")).unwrap_or_else(|| "–".into());
+    // A share says what it is of: "40 % (2 av 5)".
+    let pct = |p: Option<u32>, part: u32, whole: u32| {
+        p.map(|p| {
+            format!(
+                "{p} % ({})",
+                t_string!(i18n, fig_part_of, part = part, whole = whole)
+            )
+        })
+        .unwrap_or_else(|| "–".into())
+    };
     view! {
         <section aria-labelledby="fig-per">
             <h2 id="fig-per">{t!(i18n, fig_per_counsellor)}</h2>
@@ -182,10 +233,10 @@ fn PerCounsellor(rows: Vec<(String, Figures)>) -> impl IntoView {
                                     <tr>
                                         <th scope="row">{name}</th>
                                         <td>{bar(f64::from(f.first_meetings), f64::from(most_first), f.first_meetings.to_string())}</td>
-                                        <td>{bar(f64::from(f.self_service_percent().unwrap_or(0)), 100.0, pct(f.self_service_percent()))}</td>
-                                        <td>{bar(f64::from(f.no_show_percent().unwrap_or(0)), 100.0, pct(f.no_show_percent()))}</td>
-                                        <td>{one_decimal(f.days_to_first.median)}</td>
-                                        <td>{f.waiting_minutes.median.map(|m| t_string!(i18n, fig_minutes, n = format!("{m:.0}")).to_string()).unwrap_or_else(|| "–".into())}</td>
+                                        <td>{bar(f64::from(f.self_service_percent().unwrap_or(0)), 100.0, pct(f.self_service_percent(), f.self_service, f.first_meetings))}</td>
+                                        <td>{bar(f64::from(f.no_show_percent().unwrap_or(0)), 100.0, pct(f.no_show_percent(), f.no_shows, f.held + f.no_shows))}</td>
+                                        <td>{median_text(i18n, f.days_to_first, Unit::Days)}</td>
+                                        <td>{median_text(i18n, f.waiting_minutes, Unit::Minutes)}</td>
                                     </tr>
                                 }
                             })

@@ -4,9 +4,10 @@
 
 use super::{require_staff, staff_load_failed};
 use crate::{
-    api::office::{load_office, MarkArrival, MarkReceived, SaveCapacity},
-    components::{meeting_words::is_swedish, messages::error_text},
+    api::office::{load_office, MarkArrival, MarkReceived, SaveCapacity, UndoMark},
+    components::{live_refresh::LiveRefresh, meeting_words::is_swedish, messages::error_text},
     domain::{
+        arrival::Undo,
         capacity::{Level, LoadCell, WEEKDAY_KEYS},
         time::{clock, day_and_month, weekday_name},
     },
@@ -80,6 +81,11 @@ fn Office(view: OfficeView) -> impl IntoView {
         <div class="page page--wide office">
             <h1>{view.office_name.clone()}</h1>
             {office_choice(i18n, paths::OFFICE, &view.offices, view.office_id)}
+            <LiveRefresh
+                office=view.office_id
+                pulse=view.pulse.clone()
+                href=paths::office(view.office_id)
+            />
             <Reception visits=view.today.clone()/>
             <LoadTable days=view.days.clone() hours=view.hours.clone()/>
             <CapacityForm view=view.clone()/>
@@ -162,6 +168,22 @@ fn VisitRow(v: ReceptionVisit) -> impl IntoView {
                             </form>
                         }
                     })}
+                {v.undo.map(|what| {
+                    let full = match what {
+                        Undo::Arrival => t_string!(i18n, office_undo_arrived_for, name = v.seeker.clone()),
+                        Undo::Fetched => t_string!(i18n, office_undo_received_for, name = v.seeker.clone()),
+                    }
+                    .to_string();
+                    view! {
+                        <form method="post" action=UndoMark::PATH>
+                            <input type="hidden" name="besok" value=v.id.to_string()/>
+                            <input type="hidden" name="vad" value=what.as_str()/>
+                            <button type="submit" class="button button--small button--secondary" aria-label=full>
+                                {t!(i18n, office_undo)}
+                            </button>
+                        </form>
+                    }
+                })}
                 <a href=v.href.clone()>{t!(i18n, office_open_calendar)}</a>
             </td>
         </tr>
@@ -226,11 +248,15 @@ fn LoadTable(days: Vec<LoadDay>, hours: Vec<u32>) -> impl IntoView {
                                                 weekday_name(d.date.0, swedish),
                                                 day_and_month(d.date.0, swedish),
                                             );
+                                            let closed_day = d.cells.iter().all(|c| !c.open);
                                             let total = match (d.capacity, d.target) {
                                                 (Some(cap), Some(target)) => t_string!(
                                                     i18n, office_day_total, booked = d.booked, cap = cap, target = target
                                                 )
                                                 .to_string(),
+                                                _ if closed_day && d.booked == 0 => {
+                                                    t_string!(i18n, office_closed).to_owned()
+                                                }
                                                 _ => d.booked.to_string(),
                                             };
                                             view! {
@@ -256,6 +282,16 @@ fn LoadTable(days: Vec<LoadDay>, hours: Vec<u32>) -> impl IntoView {
 #[component]
 fn HeatCell(c: LoadCell) -> impl IntoView {
     let i18n = use_i18n();
+    if !c.open && c.booked == 0 {
+        // Not open then: no capacity to show, said in words for screen readers.
+        return view! {
+            <td class="heat heat--closed">
+                <span aria-hidden="true">"–"</span>
+                <span class="visually-hidden">{t!(i18n, office_closed)}</span>
+            </td>
+        }
+        .into_any();
+    }
     let text = match c.capacity {
         Some(cap) => t_string!(i18n, office_cell, booked = c.booked, cap = cap).to_string(),
         None => c.booked.to_string(),
@@ -278,6 +314,7 @@ fn HeatCell(c: LoadCell) -> impl IntoView {
                 })}
         </td>
     }
+    .into_any()
 }
 
 #[component]

@@ -369,6 +369,7 @@ mod tests {
             created_at: start - chrono::Duration::days(2),
             moved_by_staff: false,
             follows_booking_id: None,
+            outcome_at: None,
             arrived_at: None,
             received_at: None,
             cancelled_by_staff: None,

@@ -159,6 +159,8 @@ pub async fn view(
         weekend: q.weekend,
         board,
         to_report,
+        office_id,
+        pulse: super::office::pulse_unchecked(store, office_id, now).await?,
     })
 }
 

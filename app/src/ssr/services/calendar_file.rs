@@ -169,6 +169,7 @@ mod tests {
             created_at: start - chrono::Duration::days(1),
             moved_by_staff: false,
             follows_booking_id: None,
+            outcome_at: None,
             arrived_at: None,
             received_at: None,
             cancelled_by_staff: None,

@@ -40,13 +40,18 @@ pub async fn cancel(
     }
 }
 
-/// Until when the outcome of `b` (at a counsellor of `office_id`) can be corrected.
+/// Until when the outcome of `b` (at a counsellor of `office_id`) can be corrected: the
+/// window counts from when the outcome was recorded, so a meeting reported late can still
+/// be put right. `None` when it has no outcome.
 pub async fn correctable_until(
     store: &Store,
     b: &BookingRow,
     office_id: i64,
-) -> Result<DateTime<Utc>, AppError> {
-    let day = stockholm_date(b.starts_at);
+) -> Result<Option<DateTime<Utc>>, AppError> {
+    let Some(recorded) = b.outcome_at else {
+        return Ok(None);
+    };
+    let day = stockholm_date(recorded);
     // Three weeks hold the longest run of closed days (Christmas) with room to spare.
     let closed = ClosedDays::new(
         store
@@ -55,8 +60,9 @@ pub async fn correctable_until(
             .into_iter()
             .map(|(office, day, _)| (office, day)),
     );
-    outcome_correctable_until(b.starts_at, office_id, &closed)
-        .ok_or_else(|| AppError::internal("no working day after a meeting"))
+    outcome_correctable_until(recorded, office_id, &closed)
+        .map(Some)
+        .ok_or_else(|| AppError::internal("no working day after an outcome"))
 }
 
 /// Changes a recorded outcome (held ↔ no-show) until the end of the next working day.
@@ -80,7 +86,11 @@ pub async fn correct(
         return Ok(());
     }
     let recorded = matches!(b.status, BookingStatus::Held | BookingStatus::NoShow);
-    if !recorded || now >= correctable_until(store, &b, office_id).await? {
+    let open = match correctable_until(store, &b, office_id).await? {
+        Some(until) => now < until,
+        None => false,
+    };
+    if !recorded || !open {
         return Err(AppError::Conflict(Rule::CorrectionClosed));
     }
     match store

@@ -5,7 +5,7 @@ use crate::domain::{BookingId, BookingStatus, CounsellorId, Rule, SeekerId, Staf
 use crate::{
     domain::{
         case::{parse_note, FollowUpForm, MeetingTime, MoveForm, Outcome},
-        choices::{CancelReason, StaffCancelReason},
+        choices::{CancelReason, DrivingLicence, Extent, Region, Situation, StaffCancelReason},
         field_error::{FieldError, FieldErrors},
         staff::{CalendarOwner, StaffMember},
         time::{stockholm_date, stockholm_to_utc, Day},
@@ -20,7 +20,8 @@ use crate::{
         store::{BookingRow, NewBooking, NewTime, Store, StoreError},
     },
     views::case_file::{
-        CancelledBy, CaseFile, FollowUpCounsellor, PanelMeeting, PanelSeeker, TimelineEntry,
+        CancelledBy, CaseFile, FollowUpCounsellor, PanelMeeting, PanelProfile, PanelSeeker,
+        TimelineEntry,
     },
 };
 use chrono::{DateTime, Days, Duration, NaiveTime, Utc};
@@ -200,10 +201,9 @@ pub async fn open(
 
     let recorded = matches!(b.status, BookingStatus::Held | BookingStatus::NoShow);
     let correctable_until = match (may_handle && recorded, meeting_office) {
-        (true, Some(office)) => {
-            Some(super::case_changes::correctable_until(store, &b, office).await?)
-                .filter(|until| now < *until)
-        }
+        (true, Some(office)) => super::case_changes::correctable_until(store, &b, office)
+            .await?
+            .filter(|until| now < *until),
         _ => None,
     };
     let today = stockholm_date(now);
@@ -243,7 +243,13 @@ pub async fn open(
             experiences: background.experiences,
             educations: background.educations,
             languages: background.languages,
-            profile: background.profile,
+            profile: background.profile.map(|p| PanelProfile {
+                extent: Extent::parse(&p.extent),
+                situation: Situation::parse(&p.situation),
+                regions: codes(&p.regions, Region::parse),
+                licences: codes(&p.driving_licences, DrivingLicence::parse),
+                skills: p.other_skills,
+            }),
         },
         timeline: timeline.into_iter().map(|(_, e)| e).collect(),
         may_handle,
@@ -255,6 +261,11 @@ pub async fn open(
         refused: None,
         done: None,
     })
+}
+
+/// The values of a comma-separated list of codes; an unknown code is left out.
+fn codes<T>(list: &str, parse: fn(&str) -> Option<T>) -> Vec<T> {
+    list.split(',').filter_map(parse).collect()
 }
 
 #[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id = booking_id))]

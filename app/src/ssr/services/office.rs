@@ -4,10 +4,11 @@
 use crate::domain::{BookingStatus, Rule};
 use crate::{
     domain::{
-        arrival::{check_in, waited_minutes, CheckIn},
-        capacity::{load_grid, CapacityForm, CapacitySetting},
+        arrival::{check_in, waited_minutes, CheckIn, Undo, UNDO_WITHIN},
+        capacity::{load_grid, receives, shown_hours, CapacityForm, CapacitySetting},
+        closed_days::ClosedDays,
         field_error::FieldErrors,
-        figures::{parse_period, Figures, MeetingFact},
+        figures::{parse_period, CsvStyle, Figures, MeetingFact},
         staff::StaffMember,
         time::{iso_date, stockholm_date, stockholm_to_utc, Day},
         Channel,
@@ -19,7 +20,7 @@ use crate::{
             picker::{office_load, opening_hours, visit_office_opens},
             staff::allow,
         },
-        store::{ArrivalBy, FactRow, Store, StoreError},
+        store::{ArrivalBy, FactRow, Store, StoreError, VisitRow},
     },
     views::office::{FiguresView, LoadDay, OfficeView, ReceptionVisit},
 };
@@ -68,6 +69,57 @@ fn day_start(date: NaiveDate) -> Result<DateTime<Utc>, AppError> {
         .ok_or_else(|| AppError::internal("a day without midnight"))
 }
 
+/// The fingerprint of today's visits at an office: each visit with its arrival and fetch.
+/// Changes whenever reception, a visitor or a counsellor marks something.
+fn pulse_of(visits: &[VisitRow]) -> String {
+    visits
+        .iter()
+        .map(|v| {
+            format!(
+                "{}:{}:{}",
+                v.id,
+                v.arrived_at.map_or(0, |t| t.timestamp()),
+                v.received_at.map_or(0, |t| t.timestamp())
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// Today's visits at `office_id`, Stockholm time.
+async fn todays_visits(
+    store: &Store,
+    office_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<VisitRow>, AppError> {
+    let today = stockholm_date(now);
+    let from = day_start(today)?;
+    let tomorrow = day_start(today + Days::new(1))?;
+    Ok(store.office_visits(office_id, from, tomorrow).await?)
+}
+
+/// The pulse of an office whose day `member` may see.
+#[tracing::instrument(skip_all, fields(staff_id = member.id, office_id = office_id))]
+pub async fn pulse(
+    store: &Store,
+    member: &StaffMember,
+    office_id: i64,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    allow(member.may_view_office(office_id), member, "office pulse")?;
+    Ok(pulse_of(&todays_visits(store, office_id, now).await?))
+}
+
+/// The pulse of an office, without an access check: for a page whose own check covers it
+/// (a calendar of one of the office's counsellors).
+pub async fn pulse_unchecked(
+    store: &Store,
+    office_id: i64,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    Ok(pulse_of(&todays_visits(store, office_id, now).await?))
+}
+
 #[tracing::instrument(skip_all, fields(staff_id = member.id, ?requested))]
 pub async fn view(
     store: &Store,
@@ -77,9 +129,8 @@ pub async fn view(
 ) -> Result<OfficeView, AppError> {
     let (office_id, office_name, offices) = office_for(store, member, requested).await?;
     let today = stockholm_date(now);
-    let from = day_start(today)?;
-    let tomorrow = day_start(today + Days::new(1))?;
-    let visits = store.office_visits(office_id, from, tomorrow).await?;
+    let visits = todays_visits(store, office_id, now).await?;
+    let pulse = pulse_of(&visits);
     let today_list = visits
         .into_iter()
         .map(|v| ReceptionVisit {
@@ -92,6 +143,7 @@ pub async fn view(
             waited_minutes: v
                 .arrived_at
                 .map(|a| waited_minutes(a, v.starts_at, v.received_at.unwrap_or(now))),
+            undo: Undo::open(v.arrived_at, v.received_at, now),
             href: format!(
                 "{}?vy=dag&dag={}&radgivare={}&mote={}",
                 paths::CALENDAR,
@@ -108,20 +160,33 @@ pub async fn view(
         .collect();
     let start = day_start(today)?;
     let end = day_start(today + Days::new(LOAD_WEEKS * 7))?;
-    let hours = opening_hours(store, office_id).await?;
+    let opening = opening_hours(store, office_id).await?;
     let (capacity, load) =
-        office_load(store, office_id, &hours, None, start + Days::new(1), end).await?;
-    let hours = 8..18;
-    let grid = load_grid(&capacity, &load, &dates, hours.clone());
+        office_load(store, office_id, &opening, None, start + Days::new(1), end).await?;
+    let closed = ClosedDays::new(
+        store
+            .office_closures(today, today + Days::new(LOAD_WEEKS * 7))
+            .await?
+            .into_iter()
+            .map(|(office, day, _)| (office, day)),
+    );
+    let hours = shown_hours(&opening, &load, &dates);
+    let grid = load_grid(&capacity, &load, &dates, hours.clone(), |d, h| {
+        receives(&opening, &closed, office_id, d, h)
+    });
     let days = dates
         .iter()
         .zip(grid)
-        .map(|(date, cells)| LoadDay {
-            date: Day(*date),
-            booked: load.on_day(*date),
-            target: capacity.day_target(*date),
-            capacity: capacity.day_capacity(*date),
-            cells,
+        .map(|(date, cells)| {
+            // A day the office is closed has no capacity to fill.
+            let open = !closed.is_closed(office_id, *date);
+            LoadDay {
+                date: Day(*date),
+                booked: cells.iter().map(|c| c.booked).sum(),
+                target: capacity.day_target(*date).filter(|_| open),
+                capacity: capacity.day_capacity(*date).filter(|_| open),
+                cells,
+            }
         })
         .collect();
     let setting = store.office_capacity(office_id).await?;
@@ -137,6 +202,7 @@ pub async fn view(
         capacity: CapacityForm::from_setting(&setting),
         capacity_errors: FieldErrors::new(),
         saved: false,
+        pulse,
     })
 }
 
@@ -199,6 +265,23 @@ pub async fn mark_received(
     match store.mark_received(booking_id, now).await {
         Err(StoreError::NotFound) => Err(AppError::Conflict(Rule::NotArrived)),
         other => other.map(drop).map_err(Into::into),
+    }?;
+    Ok(office)
+}
+
+/// Takes back a mark at reception made within the last minute; returns the office.
+#[tracing::instrument(skip_all, fields(staff_id = member.id, booking_id = booking_id))]
+pub async fn undo_mark(
+    store: &Store,
+    member: &StaffMember,
+    booking_id: i64,
+    what: Undo,
+    now: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    let office = visit_office(store, member, booking_id).await?;
+    match store.undo_mark(booking_id, what, now - UNDO_WITHIN).await {
+        Err(StoreError::NotFound) => Err(AppError::Conflict(Rule::UndoClosed)),
+        other => other.map_err(Into::into),
     }?;
     Ok(office)
 }
@@ -314,8 +397,10 @@ pub async fn figures_view(
 }
 
 /// The figures as CSV (comma-separated, one row for the office and one per counsellor).
-pub fn figures_csv(view: &FiguresView, swedish: bool) -> Result<String, AppError> {
-    let mut out = csv::Writer::from_writer(Vec::new());
+pub fn figures_csv(view: &FiguresView, swedish: bool, style: CsvStyle) -> Result<String, AppError> {
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(style.delimiter())
+        .from_writer(Vec::new());
     let header = if swedish {
         [
             "Kontor eller arbetsförmedlare",
@@ -352,7 +437,7 @@ pub fn figures_csv(view: &FiguresView, swedish: bool) -> Result<String, AppError
         ]
     };
     out.write_record(header).map_err(AppError::internal)?;
-    let number = |v: Option<f64>| v.map(|v| format!("{v:.1}")).unwrap_or_default();
+    let number = |v: Option<f64>| v.map(|v| style.decimal(v)).unwrap_or_default();
     let share = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
     let rows = std::iter::once((view.office_name.clone(), &view.office))
         .chain(view.counsellors.iter().map(|(n, f)| (n.clone(), f)));
@@ -384,5 +469,10 @@ pub fn figures_csv(view: &FiguresView, swedish: bool) -> Result<String, AppError
         .map_err(AppError::internal)?;
     }
     let bytes = out.into_inner().map_err(AppError::internal)?;
-    String::from_utf8(bytes).map_err(AppError::internal)
+    let text = String::from_utf8(bytes).map_err(AppError::internal)?;
+    // Excel reads a file as UTF-8 only when it starts with the byte-order mark.
+    Ok(match style {
+        CsvStyle::Excel => format!("\u{feff}{text}"),
+        CsvStyle::Plain => text,
+    })
 }

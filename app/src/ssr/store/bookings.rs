@@ -102,6 +102,8 @@ pub struct BookingRow {
     pub moved_by_staff: bool,
     /// The meeting this one follows up, when staff booked it after another.
     pub follows_booking_id: Option<i64>,
+    /// When its outcome (held, no-show) was first recorded.
+    pub outcome_at: Option<DateTime<Utc>>,
     /// An office visitor's arrival ("Jag är här", or marked by reception).
     pub arrived_at: Option<DateTime<Utc>>,
     /// The staff member who cancelled it, by name; `None` when the seeker did (or nobody).
@@ -129,7 +131,8 @@ const SELECT_BOOKING: &str = "SELECT b.id, b.seeker_id, b.counsellor_id, \
      o.postcode AS office_postcode, o.city AS office_city, o.phone AS office_phone, \
      b.starts_at, b.ends_at, b.status, b.is_first, b.video_room, b.cancel_reason, \
      b.cancel_note, b.cancelled_at, b.moved_at, b.times_moved, b.created_at, \
-     b.moved_by_staff_id IS NOT NULL AS moved_by_staff, b.follows_booking_id, b.arrived_at, \
+     b.moved_by_staff_id IS NOT NULL AS moved_by_staff, b.follows_booking_id, b.outcome_at, \
+     b.arrived_at, \
      b.received_at, cs.first_name || ' ' || cs.last_name AS cancelled_by_staff \
      FROM bookings b \
      JOIN counsellors c ON c.id = b.counsellor_id \

@@ -17,8 +17,18 @@ pub struct SeekerBackground {
     pub educations: Vec<Education>,
     /// Language code and level code.
     pub languages: Vec<(String, String)>,
-    /// Extent, situation and other skills, if the profile step was filled in.
-    pub profile: Option<(String, String, String)>,
+    /// The wishes and skills step, if it was filled in.
+    pub profile: Option<ProfileRow>,
+}
+
+/// The profile step as stored: codes, comma-separated where there are several.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ProfileRow {
+    pub extent: String,
+    pub situation: String,
+    pub regions: String,
+    pub driving_licences: String,
+    pub other_skills: String,
 }
 
 /// A note in the case, with its author.
@@ -38,7 +48,7 @@ type Background = (
     Vec<Experience>,
     Vec<Education>,
     Vec<(String, String)>,
-    Option<(String, String, String)>,
+    Option<ProfileRow>,
 );
 
 impl Store {
@@ -65,7 +75,8 @@ impl Store {
             .fetch_all(p)
             .await?,
             sqlx::query_as(
-                "SELECT extent, situation, other_skills FROM seeker_profiles WHERE seeker_id = $1",
+                "SELECT extent, situation, regions, driving_licences, other_skills \
+                 FROM seeker_profiles WHERE seeker_id = $1",
             )
             .bind(seeker_id)
             .fetch_optional(p)

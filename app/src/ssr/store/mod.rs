@@ -30,7 +30,7 @@ pub use availability::AvailabilityRow;
 pub use bookings::{BookingRow, BusyRow, NewBooking, NewTime};
 pub use calendar::{CalendarMeeting, CalendarOwnerRow};
 pub use capacity::VisitLimit;
-pub use case_file::{CaseNoteRow, SeekerBackground};
+pub use case_file::{CaseNoteRow, ProfileRow, SeekerBackground};
 pub use counsellors::{CounsellorRow, NewCounsellor};
 pub use error::StoreError;
 pub use office_flow::{ArrivalBy, FactRow, VisitRow};

@@ -2,7 +2,7 @@
 //! who has been fetched; and the facts the follow-up figures are computed from.
 
 use super::{bookings::stored, on_pool, Store, StoreError, WritePool};
-use crate::domain::{BookingStatus, Channel};
+use crate::domain::{arrival::Undo, BookingStatus, Channel};
 use chrono::{DateTime, Utc};
 
 /// A visit on the reception's list.
@@ -104,6 +104,41 @@ impl Store {
             row
         });
         row.map(|(t,)| t).ok_or(StoreError::NotFound)
+    }
+
+    /// Takes back a mark at reception made at `since` or later: the arrival (while the
+    /// visitor is not fetched) or the fetch. `NotFound` when there is no such fresh mark.
+    pub async fn undo_mark(
+        &self,
+        booking_id: i64,
+        what: Undo,
+        since: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let sql = match what {
+            Undo::Arrival => {
+                "UPDATE bookings SET arrived_at = NULL, arrival_by_staff_id = NULL \
+                 WHERE id = $1 AND received_at IS NULL AND arrived_at >= $2"
+            }
+            Undo::Fetched => {
+                "UPDATE bookings SET received_at = NULL WHERE id = $1 AND received_at >= $2"
+            }
+        };
+        let done = on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
+            let n = sqlx::query(sql)
+                .bind(booking_id)
+                .bind(stored(since))
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            tx.commit().await?;
+            n
+        });
+        if done == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
     }
 
     /// The office's live visits starting in `[from, to)`, in time order.

@@ -59,8 +59,9 @@ impl Store {
         }
     }
 
-    /// Changes a recorded outcome to `to` (from the other one) and keeps the correction.
-    /// `NotFound` when the meeting does not have the other outcome now.
+    /// Changes a recorded outcome to `to` (from the other one) and keeps the correction (who
+    /// and when); the outcome keeps the time it was first recorded, which the window for
+    /// corrections counts from. `NotFound` when the meeting does not have the other outcome.
     pub async fn correct_outcome(
         &self,
         booking_id: BookingId,
@@ -74,15 +75,10 @@ impl Store {
         };
         let done = on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
-            let changed = sqlx::query(
-                "UPDATE bookings SET status = $2, outcome_at = $4, outcome_by_staff_id = $5 \
-                 WHERE id = $1 AND status = $3",
-            )
+            let changed = sqlx::query("UPDATE bookings SET status = $2 WHERE id = $1 AND status = $3")
             .bind(booking_id)
             .bind(to.as_str())
             .bind(from.as_str())
-            .bind(stored(now))
-            .bind(by)
             .execute(&mut *tx)
             .await?
             .rows_affected();

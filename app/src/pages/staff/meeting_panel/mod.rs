@@ -10,12 +10,12 @@ use crate::{
         },
         messages::{
             education_level_name, error_text, extent_name, language_level_name, language_name,
-            open_time_text, rule_text, situation_name, I18n,
+            licence_name, open_time_text, region_name, rule_text, situation_name, I18n,
         },
     },
     domain::{
         case::{FollowUpForm, MoveForm, Outcome},
-        choices::{EducationLevel, Extent, LanguageCode, LanguageLevel, Situation},
+        choices::{EducationLevel, LanguageCode, LanguageLevel},
         field_error::FieldError,
         time::{clock, iso_date},
         BookingStatus, Channel,
@@ -209,12 +209,29 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
                 {seeker.fields.iter().map(|(sv, en)| if swedish { sv.clone() } else { en.clone() }).collect::<Vec<_>>().join(", ")}
             </p>
         })}
-        {seeker.profile.clone().map(|(extent, situation, skills)| view! {
-            <p>
-                {Extent::parse(&extent).map(|e| extent_name(i18n, e))} ", "
-                {Situation::parse(&situation).map(|s| situation_name(i18n, s))}
-            </p>
-            {(!skills.trim().is_empty()).then(|| view! { <p>{skills}</p> })}
+        {seeker.profile.clone().map(|p| {
+            let wish = [
+                p.extent.map(|e| extent_name(i18n, e)),
+                p.situation.map(|s| situation_name(i18n, s)),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+            let regions = p.regions.iter().map(|r| region_name(i18n, *r)).collect::<Vec<_>>().join(", ");
+            let licences = p.licences.iter().map(|l| licence_name(i18n, *l)).collect::<Vec<_>>().join(", ");
+            view! {
+                {(!wish.is_empty()).then(|| view! { <p>{wish}</p> })}
+                <dl>
+                    {(!regions.is_empty()).then(|| view! {
+                        <dt>{t!(i18n, case_regions)}</dt>
+                        <dd>{regions}</dd>
+                    })}
+                    <dt>{t!(i18n, reg_licences)}</dt>
+                    <dd>{if licences.is_empty() { t_string!(i18n, case_no_licence).to_owned() } else { licences }}</dd>
+                </dl>
+                {(!p.skills.trim().is_empty()).then(|| view! { <p>{p.skills.clone()}</p> })}
+            }
         })}
 
         <h3>{t!(i18n, case_experience)}</h3>
@@ -223,8 +240,13 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
         } else {
             view! {
                 <ul>
-                    {seeker.experiences.iter().map(|(employer, job, from, to, _)| view! {
-                        <li>{format!("{job}, {employer} ({from}–{})", to.clone().unwrap_or_default())}</li>
+                    {seeker.experiences.iter().map(|(employer, job, from, to, description)| view! {
+                        <li>
+                            {format!("{job}, {employer} ({from}–{})", to.clone().unwrap_or_default())}
+                            {(!description.trim().is_empty()).then(|| view! {
+                                <p class="timeline__body">{description.clone()}</p>
+                            })}
+                        </li>
                     }).collect_view()}
                 </ul>
             }.into_any()
@@ -245,11 +267,15 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
         }}
         <h3>{t!(i18n, case_languages)}</h3>
         <p>
-            {seeker.languages.iter().map(|(code, level)| {
-                let name = LanguageCode::parse(code).map(|l| language_name(i18n, l)).unwrap_or_default();
-                let level = LanguageLevel::parse(level).map(|l| language_level_name(i18n, l)).unwrap_or_default();
-                format!("{name} ({level})")
-            }).collect::<Vec<_>>().join(", ")}
+            {if seeker.languages.is_empty() {
+                t_string!(i18n, case_none_given).to_owned()
+            } else {
+                seeker.languages.iter().map(|(code, level)| {
+                    let name = LanguageCode::parse(code).map(|l| language_name(i18n, l)).unwrap_or_default();
+                    let level = LanguageLevel::parse(level).map(|l| language_level_name(i18n, l)).unwrap_or_default();
+                    format!("{name} ({level})")
+                }).collect::<Vec<_>>().join(", ")
+            }}
         </p>
 
         <h3 id="tidslinje">{t!(i18n, case_timeline)}</h3>
