@@ -63,6 +63,21 @@ test.describe("at 360 px", () => {
     await expectAccessible(page);
   });
 
+  test("no staff page scrolls sideways, a meeting's panel included", async ({ page }) => {
+    await page.goto("/personal/logga-in");
+    await page.getByLabel("E-postadress på jobbet").fill("sanna.lindqvist@tidbok.example");
+    await page.getByLabel("Lösenord").fill("demo-personal-2026");
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.waitForURL(/\/personal\/kalender/);
+    // A meeting of next week's busy calendar, its panel open beside the board.
+    await page.getByRole("link", { name: "Nästa vecka" }).click();
+    const meeting = await page.locator(".board__meeting").first().getAttribute("href");
+    for (const path of ["/personal/kontor", "/personal/kontor/uppfoljning", "/personal/arbetstider", meeting!]) {
+      await expectNoSidewaysScroll(page, path);
+    }
+    await expectAccessible(page);
+  });
+
   // Demo seekers 1, 2 and 3 meet by phone, by video and at the office (n % 3), each with a
   // meeting coming up; the pages are only looked at, never changed.
   for (const [n, how] of [
