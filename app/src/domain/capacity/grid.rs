@@ -136,11 +136,18 @@ pub fn load_grid(
                     let booked = load.in_hour(*d, hour);
                     let open = open(*d, hour);
                     let capacity = per_hour.filter(|_| open);
+                    // A visit arranged outside opening hours is shown, but is no peak of
+                    // the reception's.
+                    let level = match (open, booked) {
+                        (true, _) => level(booked, capacity, busiest),
+                        (false, 0) => Level::Empty,
+                        (false, _) => Level::Low,
+                    };
                     LoadCell {
                         hour,
                         booked,
                         capacity,
-                        level: level(booked, capacity, busiest),
+                        level,
                         open,
                     }
                 })
@@ -232,10 +239,17 @@ mod tests {
     }
 
     #[test]
-    fn a_visit_outside_opening_hours_widens_the_view() {
+    fn a_visit_outside_opening_hours_widens_the_view_but_is_no_peak() {
         let load = VisitLoad::from_starts([at(day(11, 23), 19, 15)]);
         assert_eq!(shown_hours(&hours(), &load, &[day(11, 23)]), 8..20);
         assert_eq!(shown_hours(&hours(), &load, &[day(11, 24)]), 8..16);
+        let cap = Capacity::new(weekdays(2), 70, &hours());
+        let grid = load_grid(&cap, &load, &[day(11, 23)], 8..20, |d, h| {
+            receives(&hours(), &ClosedDays::default(), 1, d, h)
+        });
+        let evening = grid[0][11];
+        assert_eq!((evening.hour, evening.booked, evening.open), (19, 1, false));
+        assert!(!evening.peak());
     }
 
     proptest! {
