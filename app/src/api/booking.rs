@@ -161,6 +161,15 @@ pub async fn book_time(
             http::redirect(&format!("{}?redan=1", paths::meeting(id)));
             Err(AppError::Conflict(Rule::AlreadyBooked))
         }
+        // /boka says what comes after the first meeting, and whom to call.
+        Err(BookError::FirstMeetingHeld) => {
+            http::redirect(paths::BOOK);
+            Err(AppError::Conflict(Rule::FirstMeetingHeld))
+        }
+        Err(BookError::FollowUp) => {
+            http::redirect(&paths::book_moving(moving.trim()));
+            Err(AppError::Conflict(Rule::FollowUpWithCounsellor))
+        }
         Err(BookError::Failed(e)) => Err(e),
     }
 }

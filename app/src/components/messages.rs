@@ -118,7 +118,9 @@ pub fn rule_text(i18n: I18n, rule: Rule) -> &'static str {
         | Rule::NotAVisit
         | Rule::NotArrived
         | Rule::CheckInClosed
-        | Rule::AlreadyBooked => t_string!(i18n, cal_err_other),
+        | Rule::AlreadyBooked
+        | Rule::FirstMeetingHeld
+        | Rule::FollowUpWithCounsellor => t_string!(i18n, cal_err_other),
     }
 }
 

@@ -53,10 +53,14 @@ pub enum Rule {
     CorrectionClosed,
     /// A mark at reception can be undone only within a minute.
     UndoClosed,
+    /// The first meeting has been held: what comes next is booked with the counsellor.
+    FirstMeetingHeld,
+    /// A follow-up is moved with its counsellor, not by the seeker in the picker.
+    FollowUpWithCounsellor,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 23] = [
+    pub const ALL: [Rule; 25] = [
         Rule::BookingOverlap,
         Rule::AvailabilityOverlap,
         Rule::AvailabilityHasBooking,
@@ -80,6 +84,8 @@ impl Rule {
         Rule::CancelNotNow,
         Rule::CorrectionClosed,
         Rule::UndoClosed,
+        Rule::FirstMeetingHeld,
+        Rule::FollowUpWithCounsellor,
     ];
 
     /// The time asked for is no longer free: the counsellor's, or the office's last place
@@ -139,6 +145,8 @@ mod tests {
             Rule::CancelNotNow => 20,
             Rule::CorrectionClosed => 21,
             Rule::UndoClosed => 22,
+            Rule::FirstMeetingHeld => 23,
+            Rule::FollowUpWithCounsellor => 24,
         }
     }
 

@@ -7,7 +7,9 @@ use crate::paths;
 use crate::{
     api::booking::{load_picker, BookTime},
     components::{
-        meeting_words::{channel_hint, channel_icon, channel_name, is_swedish, when_text},
+        meeting_words::{
+            channel_hint, channel_icon, channel_name, is_swedish, phone_text, when_text,
+        },
         messages::I18n,
         slot_picker::SlotPicker,
     },
@@ -19,7 +21,7 @@ use crate::{
     error::AppError,
     i18n::*,
     pages::not_found::NotFound,
-    views::booking::{DayView, MeetingSummary, PickerView, TimeView},
+    views::booking::{AfterFirst, DayView, MeetingSummary, PickerView, TimeView},
 };
 use chrono::Datelike;
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -98,6 +100,9 @@ fn Picker(view: PickerView, query: Query) -> impl IntoView {
         t_string!(i18n, book_title)
     };
     let channel_error = query.fel == "kanal";
+    if let Some(after) = view.after_first.clone() {
+        return view! { <AfterFirstMeeting after/> }.into_any();
+    }
     view! {
         <Title text=title.to_owned()/>
         <div class="page">
@@ -135,6 +140,74 @@ fn Picker(view: PickerView, query: Query) -> impl IntoView {
                 })}
         </div>
     }
+    .into_any()
+}
+
+/// After the first meeting (or asked to move a follow-up): what comes next is planned with
+/// the counsellor; the follow-ups booked so far, and whom to call.
+#[component]
+fn AfterFirstMeeting(after: AfterFirst) -> impl IntoView {
+    let i18n = use_i18n();
+    let (title, text) = if after.moving {
+        (
+            t_string!(i18n, follow_up_move_title),
+            t_string!(i18n, follow_up_move_text),
+        )
+    } else {
+        (
+            t_string!(i18n, after_first_title),
+            t_string!(i18n, after_first_text),
+        )
+    };
+    let contact = after_first_contact(i18n, &after);
+    view! {
+        <Title text=title.to_owned()/>
+        <div class="page page--form">
+            <h1>{title}</h1>
+            <p class="lead">{text}</p>
+            <p class="notice">{contact}</p>
+            <h2>{t!(i18n, after_first_follow_ups)}</h2>
+            {if after.follow_ups.is_empty() {
+                view! { <p>{t!(i18n, after_first_none)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul role="list" class="meetings">
+                        {after
+                            .follow_ups
+                            .iter()
+                            .map(|m| {
+                                view! {
+                                    <li>
+                                        <a href=paths::meeting(m.id)>
+                                            {format!(
+                                                "{}: {}",
+                                                if is_swedish(i18n) { m.meeting_sv.clone() } else { m.meeting_en.clone() },
+                                                when_text(i18n, m.starts_at),
+                                            )}
+                                        </a>
+                                        {format!(" · {} · {}", channel_name(i18n, m.channel), m.counsellor)}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+            <p><a class="button button--secondary" href=paths::MY_PAGES>{t!(i18n, meeting_to_my_pages)}</a></p>
+        </div>
+    }
+}
+
+/// "Frågor, eller vill du byta tid? Ring … på …".
+pub(crate) fn after_first_contact(i18n: I18n, after: &AfterFirst) -> String {
+    t_string!(
+        i18n,
+        after_first_contact,
+        name = after.counsellor.clone(),
+        phone = phone_text(&after.counsellor_phone)
+    )
+    .to_string()
 }
 
 /// The seeker already has a first meeting: show it, with the ways to change it.

@@ -51,6 +51,9 @@ pub struct MeetingSummary {
     pub check_in: Option<crate::domain::arrival::CheckIn>,
     /// Cancelled by the employment service: its reason (when known) and explanation.
     pub staff_cancel: Option<StaffCancel>,
+    /// The first meeting (which the seeker books and moves themselves); a follow-up is
+    /// moved with the counsellor.
+    pub is_first: bool,
 }
 
 /// Why the employment service cancelled a meeting, as the seeker is told.
@@ -81,6 +84,20 @@ pub struct PickerView {
     pub moving: Option<MeetingSummary>,
     /// The time the seeker wanted was taken: the nearest free ones.
     pub nearest: Vec<TimeView>,
+    /// The first meeting has been held (or a follow-up was asked to be moved): what comes
+    /// next is planned with the counsellor, so no picker is shown.
+    pub after_first: Option<AfterFirst>,
+}
+
+/// What comes after the first meeting: the counsellor who held it, how to reach them, and
+/// the follow-ups booked so far.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AfterFirst {
+    pub counsellor: String,
+    pub counsellor_phone: String,
+    pub follow_ups: Vec<MeetingSummary>,
+    /// The seeker asked to move one of these follow-ups.
+    pub moving: bool,
 }
 
 /// Everything the meeting page (and the confirmation) shows.
@@ -120,6 +137,8 @@ pub struct MyPagesView {
     pub upcoming: Vec<MeetingSummary>,
     pub earlier: Vec<MeetingSummary>,
     pub profile: ProfileView,
+    /// The first meeting has been held: who to call about what comes next.
+    pub after_first: Option<AfterFirst>,
 }
 
 /// The cancel form as last posted, when it had errors: shown again as typed.

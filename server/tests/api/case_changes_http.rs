@@ -22,6 +22,7 @@ on_both_backends!(
     staff_cancel_with_a_reason_the_seeker_is_told,
     an_outcome_is_corrected_until_the_next_working_day_and_kept,
     meetings_without_an_outcome_wait_to_be_reported,
+    after_the_first_meeting_the_counsellor_books_what_comes_next,
 );
 
 const SANNA: &str = "sanna.lindqvist@tidbok.example";
@@ -344,4 +345,111 @@ async fn meetings_without_an_outcome_wait_to_be_reported(backend: Backend) {
         .meetings
         .iter()
         .all(|m| m.id != ended || !m.awaiting_outcome));
+}
+
+/// After a held first meeting, /boka offers no second first meeting but says what comes
+/// next and whom to call; a follow-up is not moved in the first meeting's picker.
+async fn after_the_first_meeting_the_counsellor_books_what_comes_next(backend: Backend) {
+    let app = spawn_app(backend, true).await;
+    let sanna = counsellor_id(&app, SANNA).await;
+    let me = people::staff(&app, SANNA).await;
+    let seeker = people::register(&app.store, 11, &["underskoterska"], None, Utc::now()).await;
+    let first = people::phone_meeting(
+        &app.store,
+        seeker,
+        sanna,
+        Utc::now() - Duration::minutes(50),
+    )
+    .await;
+    let browser = people::sign_in(&app, 11, "/mina-sidor").await;
+    // Before the outcome: the meeting is under way, and /boka shows it, not a picker.
+    let (_, page) = browser.get("/boka").await;
+    assert!(!page.contains("Ditt första möte är genomfört"), "{page}");
+    assert_eq!(call(&me, MARK, &outcome(first, "held")).await.status(), 200);
+
+    let (_, page) = browser.get("/boka").await;
+    assert!(page.contains("Ditt första möte är genomfört"), "{page}");
+    assert!(page.contains("Ring Sanna Lindqvist på 010-"), "{page}");
+    assert!(page.contains("Inga uppföljningar är bokade ännu."));
+    assert!(!page.contains("name=\"kanal\""), "no picker");
+    let (_, page) = browser.get("/mina-sidor").await;
+    assert!(page.contains("Ring Sanna Lindqvist på 010-"), "{page}");
+    assert!(!page.contains("Boka ditt första möte"), "{page}");
+
+    // A confirm posted anyway books nothing.
+    let open = app
+        .store
+        .list_availability(
+            sanna,
+            Utc::now() + Duration::days(2),
+            Utc::now() + Duration::days(20),
+        )
+        .await
+        .unwrap();
+    let slot = open[0].starts_at;
+    let choice = format!("{sanna}-{}", slot.timestamp());
+    let fields = [
+        ("kanal", "phone".to_owned()),
+        ("kontor", String::new()),
+        ("tid", choice.clone()),
+        ("byt", String::new()),
+    ];
+    let refused = call(&browser, "/api/boka/bekrafta", &fields).await;
+    assert_eq!(
+        error_of(refused).await,
+        AppError::Conflict(Rule::FirstMeetingHeld)
+    );
+    assert_eq!(app.store.seeker_bookings(seeker).await.unwrap().len(), 1);
+
+    // The counsellor books a follow-up; the seeker sees it, and "Byt tid" on it says whom
+    // to call instead of offering the first meeting's picker.
+    // The first span start that is still free (the demo books some of Sanna's).
+    let mut booked = None;
+    for span in &open {
+        let res = call(
+            &me,
+            "/api/personal/mote/uppfoljning",
+            &[
+                ("booking", first.to_string()),
+                ("follow_up[counsellor]", sanna.to_string()),
+                ("follow_up[channel]", "phone".into()),
+                (
+                    "follow_up[date]",
+                    stockholm_date(span.starts_at).to_string(),
+                ),
+                ("follow_up[time]", app::domain::time::clock(span.starts_at)),
+            ],
+        )
+        .await;
+        if res.status() == 200 {
+            booked = Some((res.json::<i64>().await.unwrap(), span.starts_at));
+            break;
+        }
+    }
+    let (follow_up, slot) = booked.expect("a free start in Sanna's open time");
+    let (_, page) = browser.get("/boka").await;
+    assert!(
+        page.contains(&format!("/mina-sidor/mote/{follow_up}")),
+        "{page}"
+    );
+    let (_, page) = browser.get(&format!("/boka?byt={follow_up}")).await;
+    assert!(page.contains("Byta tid för en uppföljning"), "{page}");
+    assert!(!page.contains("name=\"kanal\""), "no picker");
+    let mut moving = fields.clone();
+    moving[3].1 = follow_up.to_string();
+    let refused = call(&browser, "/api/boka/bekrafta", &moving).await;
+    assert_eq!(
+        error_of(refused).await,
+        AppError::Conflict(Rule::FollowUpWithCounsellor)
+    );
+    assert_eq!(
+        app.store
+            .booking(follow_up)
+            .await
+            .unwrap()
+            .unwrap()
+            .starts_at,
+        slot,
+        "not moved"
+    );
 }

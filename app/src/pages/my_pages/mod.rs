@@ -98,7 +98,14 @@ fn MyPagesView(view: MyPagesView, cancelled: bool, saved: bool) -> impl IntoView
                 .then(|| view! { <p class="notice notice--success" role="status">{t!(i18n, cancel_done)}</p> })}
             <section aria-labelledby="kommande">
                 <h2 id="kommande">{t!(i18n, my_upcoming)}</h2>
-                {if view.upcoming.is_empty() {
+                {if let (true, Some(after)) = (view.upcoming.is_empty(), view.after_first.as_ref()) {
+                    // The first meeting is held: the counsellor books what comes next.
+                    view! {
+                        <p>{t!(i18n, after_first_title)} ". " {t!(i18n, after_first_text)}</p>
+                        <p class="notice">{crate::pages::book::after_first_contact(i18n, after)}</p>
+                    }
+                        .into_any()
+                } else if view.upcoming.is_empty() {
                     view! {
                         <p>{t!(i18n, my_none)}</p>
                         <p><a class="button" href=paths::BOOK>{t!(i18n, my_book)}</a></p>

@@ -3,7 +3,7 @@
 //! time is still free.
 
 use super::picker::{self as offers, first_meeting_rules};
-use crate::domain::{BookingId, Rule, SeekerId};
+use crate::domain::{BookingId, BookingStatus, Rule, SeekerId};
 use crate::{
     domain::{
         booking::{Cancellation, SlotChoice},
@@ -29,6 +29,11 @@ pub enum BookError {
     Taken(Vec<OfferedTime>),
     /// The seeker already has a first meeting booked; this is it.
     AlreadyBooked(i64),
+    /// The seeker's first meeting has been held: what comes next is booked with the
+    /// counsellor, not as another first meeting.
+    FirstMeetingHeld,
+    /// A follow-up is moved with its counsellor, not in the first meeting's picker.
+    FollowUp,
     Failed(AppError),
 }
 
@@ -79,6 +84,14 @@ pub async fn book(
     }
     if let Some(existing) = store.live_first_meeting(profile.id).await? {
         return Err(BookError::AlreadyBooked(existing.id));
+    }
+    let held = store
+        .seeker_bookings(profile.id)
+        .await?
+        .iter()
+        .any(|b| b.is_first && b.status == BookingStatus::Held);
+    if held {
+        return Err(BookError::FirstMeetingHeld);
     }
     let picker = offers::picker(store, profile, channel, office_id, None, now).await?;
     let Some(time) = picker.bookable(choice) else {
@@ -139,6 +152,9 @@ pub async fn reschedule(
     choice: SlotChoice,
     now: DateTime<Utc>,
 ) -> Result<(), BookError> {
+    if !booking.is_first {
+        return Err(BookError::FollowUp);
+    }
     if booking.counsellor_id == choice.counsellor_id
         && booking.starts_at == choice.start
         && booking.channel == channel

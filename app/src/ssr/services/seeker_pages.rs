@@ -16,8 +16,8 @@ use crate::{
         store::{BookingRow, SeekerProfile, Store},
     },
     views::booking::{
-        DayView, MeetingSummary, MeetingView, MyPagesView, OfficeChoice, PickerView, ProfileView,
-        TimeView,
+        AfterFirst, DayView, MeetingSummary, MeetingView, MyPagesView, OfficeChoice, PickerView,
+        ProfileView, TimeView,
     },
 };
 use chrono::{DateTime, Utc};
@@ -55,6 +55,7 @@ pub fn summary(b: &BookingRow, offices: &[OfficeSummary], now: DateTime<Utc>) ->
         upcoming: b.status == BookingStatus::Booked && b.starts_at > now,
         times_moved: b.times_moved,
         moved_by_staff: b.moved_by_staff,
+        is_first: b.is_first,
         staff_cancel: b
             .cancelled_by_staff
             .as_ref()
@@ -200,7 +201,15 @@ pub async fn picker(
         })
         .collect();
     choices.sort_by_key(|o| !o.nearest);
+    let bookings = store.seeker_bookings(seeker.id).await?;
+    let after_first = match (&moving, &live) {
+        // A follow-up is moved with its counsellor, not in the first meeting's picker.
+        (Some(b), _) if !b.is_first => after_first_of(&bookings, Some(b), &offices, now),
+        (None, None) => after_first_of(&bookings, None, &offices, now),
+        _ => None,
+    };
     let mut view = PickerView {
+        after_first: None,
         first_name: seeker.first_name.clone(),
         channel,
         office_id,
@@ -213,6 +222,10 @@ pub async fn picker(
         moving: moving.as_ref().map(|b| summary(b, &offices, now)),
         nearest: Vec::new(),
     };
+    if after_first.is_some() {
+        view.after_first = after_first;
+        return Ok(view);
+    }
     let Some(channel) = channel else {
         return Ok(view);
     };
@@ -246,6 +259,36 @@ pub async fn picker(
     Ok(view)
 }
 
+/// What comes after a held first meeting: its counsellor and the follow-ups still to come.
+/// `moving` is a follow-up the seeker asked to move (its counsellor is the one to call);
+/// otherwise `None` unless the first meeting has been held.
+fn after_first_of(
+    bookings: &[BookingRow],
+    moving: Option<&BookingRow>,
+    offices: &[OfficeSummary],
+    now: DateTime<Utc>,
+) -> Option<AfterFirst> {
+    let first = bookings
+        .iter()
+        .find(|b| b.is_first && b.status == BookingStatus::Held);
+    let contact = moving.or(first)?;
+    let mut follow_ups: Vec<MeetingSummary> = bookings
+        .iter()
+        .filter(|b| !b.is_first && b.status == BookingStatus::Booked && b.ends_at > now)
+        .map(|b| summary(b, offices, now))
+        .collect();
+    follow_ups.sort_by_key(|m| m.starts_at);
+    Some(AfterFirst {
+        counsellor: format!(
+            "{} {}",
+            contact.counsellor_first_name, contact.counsellor_last_name
+        ),
+        counsellor_phone: contact.counsellor_phone.clone(),
+        follow_ups,
+        moving: moving.is_some(),
+    })
+}
+
 /// Mina sidor: the seeker's meetings, coming and past, and their profile.
 #[tracing::instrument(skip_all, fields(seeker_id = seeker.id))]
 pub async fn my_pages(
@@ -273,7 +316,9 @@ pub async fn my_pages(
         .home_office_id
         .and_then(|id| offices.iter().find(|o| o.id == id))
         .map(|o| o.name.clone());
+    let after_first = after_first_of(&bookings, None, &offices, now);
     Ok(MyPagesView {
+        after_first,
         upcoming,
         earlier,
         profile: profile_view(seeker, home_office),
