@@ -2,7 +2,10 @@
 //! calendar (who may, what the database refuses), the meeting panel (who may open it, the
 //! access log), outcomes, notes, follow-ups across offices and moves the seeker is told about.
 
-use crate::support::{browser::Browser, people, spawn_app, Backend, TestApp};
+use crate::support::{
+    browser::{error_of, Browser},
+    people, spawn_app, Backend, TestApp,
+};
 use app::domain::{BookingStatus, Rule};
 use app::{
     domain::{field_error::FieldError, open_time::OpenTimeError, time::stockholm_date},
@@ -27,31 +30,6 @@ on_both_backends!(
 const SANNA: &str = "sanna.lindqvist@tidbok.example";
 const SAVE: &str = "/api/personal/oppen-tid";
 const REMOVE: &str = "/api/personal/oppen-tid/ta-bort";
-
-/// Calls a server function the way the board does (JSON back, no redirect).
-async fn call(browser: &Browser<'_>, path: &str, fields: &[(&str, String)]) -> reqwest::Response {
-    browser
-        .client
-        .post(browser.app.url(path))
-        .header("accept", "application/json")
-        .form(fields)
-        .send()
-        .await
-        .unwrap()
-}
-
-/// The refusal a server function answered with; its HTTP status must say the same.
-async fn error_of(res: reqwest::Response) -> AppError {
-    let status = res.status().as_u16();
-    let error: AppError = res.json().await.unwrap();
-    assert_eq!(
-        status,
-        server::error_status::status_of(&error).as_u16(),
-        "{error:?}"
-    );
-    assert_ne!(status, 500, "a refusal is not a failure: {error:?}");
-    error
-}
 
 async fn counsellor(app: &TestApp, email: &str) -> (i64, i64) {
     let all = app.store.list_counsellors().await.unwrap();
@@ -106,7 +84,9 @@ async fn open_time_is_added_moved_and_removed_by_whoever_may_plan(backend: Backe
     let day = saturday();
     let me = people::staff(&app, SANNA).await;
 
-    let res = call(&me, SAVE, &open_time(sanna, None, day, "09:00", "11:00")).await;
+    let res = me
+        .call(SAVE, &open_time(sanna, None, day, "09:00", "11:00"))
+        .await;
     assert_eq!(res.status(), 200);
     let added: BoardOpen = res.json().await.unwrap();
     assert_eq!((added.starts, added.ends), (540, 660));
@@ -115,12 +95,16 @@ async fn open_time_is_added_moved_and_removed_by_whoever_may_plan(backend: Backe
         [("09:00".into(), "11:00".into())]
     );
 
-    let overlap = call(&me, SAVE, &open_time(sanna, None, day, "10:30", "12:00")).await;
+    let overlap = me
+        .call(SAVE, &open_time(sanna, None, day, "10:30", "12:00"))
+        .await;
     assert_eq!(
         error_of(overlap).await,
         AppError::Conflict(Rule::AvailabilityOverlap)
     );
-    let off_grid = call(&me, SAVE, &open_time(sanna, None, day, "12:00", "12:10")).await;
+    let off_grid = me
+        .call(SAVE, &open_time(sanna, None, day, "12:00", "12:10"))
+        .await;
     assert_eq!(
         error_of(off_grid).await,
         AppError::Validation(
@@ -128,21 +112,18 @@ async fn open_time_is_added_moved_and_removed_by_whoever_may_plan(backend: Backe
         )
     );
     let yesterday = stockholm_date(Utc::now()) - Days::new(1);
-    let past = call(
-        &me,
-        SAVE,
-        &open_time(sanna, None, yesterday, "09:00", "10:00"),
-    )
-    .await;
+    let past = me
+        .call(SAVE, &open_time(sanna, None, yesterday, "09:00", "10:00"))
+        .await;
     assert_eq!(error_of(past).await, AppError::Conflict(Rule::OpenTimePast));
 
     // Moved and made longer in one change, then removed.
-    let moved = call(
-        &me,
-        SAVE,
-        &open_time(sanna, Some(added.id), day, "13:00", "16:30"),
-    )
-    .await;
+    let moved = me
+        .call(
+            SAVE,
+            &open_time(sanna, Some(added.id), day, "13:00", "16:30"),
+        )
+        .await;
     assert_eq!(moved.status(), 200);
     assert_eq!(
         open_times_on(&app, sanna, day).await,
@@ -152,33 +133,27 @@ async fn open_time_is_added_moved_and_removed_by_whoever_may_plan(backend: Backe
     // A colleague at the same office may look but not change; a manager of another office
     // may do neither; the office's manager and the administrator may.
     let karin = people::staff(&app, "karin.ekstrom@tidbok.example").await;
-    let refused = call(
-        &karin,
-        SAVE,
-        &open_time(sanna, Some(added.id), day, "08:00", "09:00"),
-    )
-    .await;
+    let refused = karin
+        .call(
+            SAVE,
+            &open_time(sanna, Some(added.id), day, "08:00", "09:00"),
+        )
+        .await;
     assert_eq!(error_of(refused).await, AppError::Forbidden);
-    let refused = call(&karin, REMOVE, &[("id", added.id.to_string())]).await;
+    let refused = karin.call(REMOVE, &[("id", added.id.to_string())]).await;
     assert_eq!(error_of(refused).await, AppError::Forbidden);
     let elsewhere = people::staff(&app, "chef.goteborg-centrum@tidbok.example").await;
-    let refused = call(
-        &elsewhere,
-        SAVE,
-        &open_time(sanna, None, day, "08:00", "09:00"),
-    )
-    .await;
+    let refused = elsewhere
+        .call(SAVE, &open_time(sanna, None, day, "08:00", "09:00"))
+        .await;
     assert_eq!(error_of(refused).await, AppError::Forbidden);
     let manager = people::staff(&app, "chef.stockholm-city@tidbok.example").await;
-    let res = call(
-        &manager,
-        SAVE,
-        &open_time(sanna, None, day, "08:00", "09:00"),
-    )
-    .await;
+    let res = manager
+        .call(SAVE, &open_time(sanna, None, day, "08:00", "09:00"))
+        .await;
     assert_eq!(res.status(), 200);
     let admin = people::staff(&app, app::ssr::seed::DEMO_ADMIN_EMAIL).await;
-    let res = call(&admin, REMOVE, &[("id", added.id.to_string())]).await;
+    let res = admin.call(REMOVE, &[("id", added.id.to_string())]).await;
     assert_eq!(res.status(), 200);
     assert_eq!(
         open_times_on(&app, sanna, day).await,
@@ -187,17 +162,14 @@ async fn open_time_is_added_moved_and_removed_by_whoever_may_plan(backend: Backe
 
     // A job seeker's session, or none, reaches none of it.
     let seeker = people::signed_in(&app, 1, "/mina-sidor").await;
-    let refused = call(
-        &seeker,
-        SAVE,
-        &open_time(sanna, None, day, "17:00", "18:00"),
-    )
-    .await;
+    let refused = seeker
+        .call(SAVE, &open_time(sanna, None, day, "17:00", "18:00"))
+        .await;
     assert_eq!(error_of(refused).await, AppError::Unauthorized);
     let nobody = Browser::new(&app);
-    let refused = call(&nobody, REMOVE, &[("id", "1".into())]).await;
+    let refused = nobody.call(REMOVE, &[("id", "1".into())]).await;
     assert_eq!(error_of(refused).await, AppError::Unauthorized);
-    let gone = call(&me, REMOVE, &[("id", "999999".into())]).await;
+    let gone = me.call(REMOVE, &[("id", "999999".into())]).await;
     assert_eq!(error_of(gone).await, AppError::NotFound);
 }
 
@@ -229,7 +201,7 @@ async fn open_time_around_a_booked_meeting_stays(backend: Backend) {
         .unwrap()
         .remove(0);
     let me = people::staff(&app, SANNA).await;
-    let refused = call(&me, REMOVE, &[("id", span.id.to_string())]).await;
+    let refused = me.call(REMOVE, &[("id", span.id.to_string())]).await;
     assert_eq!(
         error_of(refused).await,
         AppError::Conflict(Rule::AvailabilityHasBooking)
@@ -238,12 +210,9 @@ async fn open_time_around_a_booked_meeting_stays(backend: Backend) {
     let date = stockholm_date(span.starts_at);
     let starts = app::domain::time::clock(b.ends_at);
     let ends = app::domain::time::clock(span.ends_at);
-    let shrink = call(
-        &me,
-        SAVE,
-        &open_time(sanna, Some(span.id), date, &starts, &ends),
-    )
-    .await;
+    let shrink = me
+        .call(SAVE, &open_time(sanna, Some(span.id), date, &starts, &ends))
+        .await;
     assert_eq!(
         error_of(shrink).await,
         AppError::Conflict(Rule::AvailabilityHasBooking)
@@ -259,12 +228,9 @@ async fn open_time_around_a_booked_meeting_stays(backend: Backend) {
 }
 
 async fn panel(browser: &Browser<'_>, booking: i64) -> reqwest::Response {
-    call(
-        browser,
-        "/api/personal/mote",
-        &[("id", booking.to_string())],
-    )
-    .await
+    browser
+        .call("/api/personal/mote", &[("id", booking.to_string())])
+        .await
 }
 
 async fn the_panel_shows_the_case_and_logs_every_opening(backend: Backend) {
@@ -357,68 +323,68 @@ async fn outcome_note_follow_up_and_move_continue_one_case(backend: Backend) {
     let b = booking.to_string();
 
     let karin = people::staff(&app, "karin.ekstrom@tidbok.example").await;
-    let refused = call(
-        &karin,
-        "/api/personal/mote/utfall",
-        &[("booking", b.clone()), ("outcome", "held".into())],
-    )
-    .await;
+    let refused = karin
+        .call(
+            "/api/personal/mote/utfall",
+            &[("booking", b.clone()), ("outcome", "held".into())],
+        )
+        .await;
     assert_eq!(
         error_of(refused).await,
         AppError::Forbidden,
         "only its counsellor and managers"
     );
-    let bad = call(
-        &me,
-        "/api/personal/mote/utfall",
-        &[("booking", b.clone()), ("outcome", "kanske".into())],
-    )
-    .await;
+    let bad = me
+        .call(
+            "/api/personal/mote/utfall",
+            &[("booking", b.clone()), ("outcome", "kanske".into())],
+        )
+        .await;
     assert!(matches!(error_of(bad).await, AppError::Validation(_)));
-    let res = call(
-        &me,
-        "/api/personal/mote/utfall",
-        &[("booking", b.clone()), ("outcome", "held".into())],
-    )
-    .await;
+    let res = me
+        .call(
+            "/api/personal/mote/utfall",
+            &[("booking", b.clone()), ("outcome", "held".into())],
+        )
+        .await;
     assert_eq!(res.status(), 200);
     assert_eq!(
         app.store.booking(booking).await.unwrap().unwrap().status,
         BookingStatus::Held
     );
-    let again = call(
-        &me,
-        "/api/personal/mote/utfall",
-        &[("booking", b.clone()), ("outcome", "no_show".into())],
-    )
-    .await;
+    let again = me
+        .call(
+            "/api/personal/mote/utfall",
+            &[("booking", b.clone()), ("outcome", "no_show".into())],
+        )
+        .await;
     assert_eq!(
         error_of(again).await,
         AppError::Conflict(Rule::OutcomeNotNow)
     );
 
-    let empty = call(
-        &me,
-        "/api/personal/mote/anteckning",
-        &[("booking", b.clone()), ("body", "  ".into())],
-    )
-    .await;
+    let empty = me
+        .call(
+            "/api/personal/mote/anteckning",
+            &[("booking", b.clone()), ("body", "  ".into())],
+        )
+        .await;
     assert_eq!(
         error_of(empty).await,
         AppError::Validation([("body".to_owned(), FieldError::Required)].into())
     );
-    let res = call(
-        &me,
-        "/api/personal/mote/anteckning",
-        &[
-            ("booking", b.clone()),
-            (
-                "body",
-                "Vill bli systemutvecklare; uppföljning med Reza i Malmö om utbildning.".into(),
-            ),
-        ],
-    )
-    .await;
+    let res = me
+        .call(
+            "/api/personal/mote/anteckning",
+            &[
+                ("booking", b.clone()),
+                (
+                    "body",
+                    "Vill bli systemutvecklare; uppföljning med Reza i Malmö om utbildning.".into(),
+                ),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), 200);
 
     // A follow-up with a counsellor at another office, by video, inside their open time.
@@ -443,28 +409,28 @@ async fn outcome_note_follow_up_and_move_continue_one_case(backend: Backend) {
             ("follow_up[time]", time.to_owned()),
         ]
     };
-    let closed = call(
-        &me,
-        "/api/personal/mote/uppfoljning",
-        &follow(reza, "video", "07:00"),
-    )
-    .await;
+    let closed = me
+        .call(
+            "/api/personal/mote/uppfoljning",
+            &follow(reza, "video", "07:00"),
+        )
+        .await;
     assert_eq!(error_of(closed).await, AppError::Conflict(Rule::NotOpen));
-    let res = call(
-        &me,
-        "/api/personal/mote/uppfoljning",
-        &follow(reza, "video", &time),
-    )
-    .await;
+    let res = me
+        .call(
+            "/api/personal/mote/uppfoljning",
+            &follow(reza, "video", &time),
+        )
+        .await;
     assert_eq!(res.status(), 200);
     let follow_up: i64 = res.json().await.unwrap();
     // The same seeker at the same time (Reza is busy too): said as the seeker's clash.
-    let taken = call(
-        &me,
-        "/api/personal/mote/uppfoljning",
-        &follow(reza, "phone", &time),
-    )
-    .await;
+    let taken = me
+        .call(
+            "/api/personal/mote/uppfoljning",
+            &follow(reza, "phone", &time),
+        )
+        .await;
     assert_eq!(
         error_of(taken).await,
         AppError::Conflict(Rule::SeekerOverlap)
@@ -503,16 +469,16 @@ async fn outcome_note_follow_up_and_move_continue_one_case(backend: Backend) {
         later + Duration::minutes(30) <= open[0].ends_at,
         "the span is long enough"
     );
-    let res = call(
-        &reza_browser,
-        "/api/personal/mote/flytta",
-        &[
-            ("booking", follow_up.to_string()),
-            ("move_to[date]", stockholm_date(later).to_string()),
-            ("move_to[time]", app::domain::time::clock(later)),
-        ],
-    )
-    .await;
+    let res = reza_browser
+        .call(
+            "/api/personal/mote/flytta",
+            &[
+                ("booking", follow_up.to_string()),
+                ("move_to[date]", stockholm_date(later).to_string()),
+                ("move_to[time]", app::domain::time::clock(later)),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), 200);
     let moved = app.store.booking(follow_up).await.unwrap().unwrap();
     assert!(moved.moved_by_staff);
@@ -622,12 +588,12 @@ async fn the_busy_demo_week_has_forty_meetings(backend: Backend) {
     let app = spawn_app(backend, true).await;
     let me = people::staff(&app, SANNA).await;
     let next_week = app::ssr::seed::busy_week::next_monday(stockholm_date(Utc::now()));
-    let res = call(
-        &me,
-        "/api/personal/kalender/vecka",
-        &[("week", next_week.to_string())],
-    )
-    .await;
+    let res = me
+        .call(
+            "/api/personal/kalender/vecka",
+            &[("week", next_week.to_string())],
+        )
+        .await;
     assert_eq!(res.status(), 200);
     let view: CalendarView = res.json().await.unwrap();
     assert_eq!(view.board.meetings.len(), app::ssr::seed::BUSY_MEETINGS);
@@ -637,12 +603,12 @@ async fn the_busy_demo_week_has_forty_meetings(backend: Backend) {
     // The office's day side by side: one column per counsellor of the office, the busy
     // counsellor's eight meetings of Monday in hers; a manager may change every column.
     let manager = people::staff(&app, "chef.stockholm-city@tidbok.example").await;
-    let res = call(
-        &manager,
-        "/api/personal/kalender/vecka",
-        &[("day", next_week.to_string()), ("office", "true".into())],
-    )
-    .await;
+    let res = manager
+        .call(
+            "/api/personal/kalender/vecka",
+            &[("day", next_week.to_string()), ("office", "true".into())],
+        )
+        .await;
     let office: CalendarView = res.json().await.unwrap();
     let colleagues = app
         .store
@@ -712,7 +678,7 @@ async fn working_hours_lay_out_open_time_and_absences_take_it_away(backend: Back
     }
     hours.push(("hours[lunch_starts]", "12:00".into()));
     hours.push(("hours[lunch_ends]", "13:00".into()));
-    let res = call(&me, "/api/personal/arbetstider/spara", &hours).await;
+    let res = me.call("/api/personal/arbetstider/spara", &hours).await;
     assert_eq!(res.status(), 200);
     assert_eq!(
         app.store.work_hours(sanna).await.unwrap().len(),
@@ -720,16 +686,16 @@ async fn working_hours_lay_out_open_time_and_absences_take_it_away(backend: Back
         "two spans a day"
     );
 
-    let bad = call(
-        &me,
-        "/api/personal/arbetstider/spara",
-        &[
-            ("counsellor", id.clone()),
-            ("hours[days][0][starts]", "08:00".into()),
-            ("hours[days][0][ends]", "07:00".into()),
-        ],
-    )
-    .await;
+    let bad = me
+        .call(
+            "/api/personal/arbetstider/spara",
+            &[
+                ("counsellor", id.clone()),
+                ("hours[days][0][starts]", "08:00".into()),
+                ("hours[days][0][ends]", "07:00".into()),
+            ],
+        )
+        .await;
     assert_eq!(
         error_of(bad).await,
         AppError::Validation(
@@ -741,7 +707,7 @@ async fn working_hours_lay_out_open_time_and_absences_take_it_away(backend: Back
         )
     );
     let karin = people::staff(&app, "karin.ekstrom@tidbok.example").await;
-    let refused = call(&karin, "/api/personal/arbetstider/spara", &hours).await;
+    let refused = karin.call("/api/personal/arbetstider/spara", &hours).await;
     assert_eq!(error_of(refused).await, AppError::Forbidden);
 
     // Six weeks ahead lies past the demo's open time: the week is laid out in full.
@@ -755,7 +721,7 @@ async fn working_hours_lay_out_open_time_and_absences_take_it_away(backend: Back
         ]
     };
     assert_eq!(
-        call(&me, "/api/personal/arbetstider/lagg-ut", &generate(monday))
+        me.call("/api/personal/arbetstider/lagg-ut", &generate(monday))
             .await
             .status(),
         200
@@ -780,9 +746,12 @@ async fn working_hours_lay_out_open_time_and_absences_take_it_away(backend: Back
         }
     };
     assert_eq!(all(&app).await, 10);
-    call(&me, "/api/personal/arbetstider/lagg-ut", &generate(monday)).await;
+    me.call("/api/personal/arbetstider/lagg-ut", &generate(monday))
+        .await;
     assert_eq!(all(&app).await, 10, "laying out again adds nothing");
-    let past = call(&me, "/api/personal/arbetstider/lagg-ut", &generate(today)).await;
+    let past = me
+        .call("/api/personal/arbetstider/lagg-ut", &generate(today))
+        .await;
     assert_eq!(
         error_of(past).await,
         AppError::Validation([("from".to_owned(), FieldError::DateInPast)].into())
@@ -819,7 +788,8 @@ async fn working_hours_lay_out_open_time_and_absences_take_it_away(backend: Back
         "the meeting in the way is listed"
     );
     assert!(page.contains("Kurs i vägledning"));
-    call(&me, "/api/personal/arbetstider/lagg-ut", &generate(monday)).await;
+    me.call("/api/personal/arbetstider/lagg-ut", &generate(monday))
+        .await;
     assert!(
         open_times_on(&app, sanna, wednesday).await.is_empty(),
         "the training stays free"

@@ -2,7 +2,10 @@
 //! reason (who may, when, what the seeker is told and sees), correcting an outcome within
 //! its window (kept in the case), and the meetings still waiting for an outcome.
 
-use crate::support::{browser::Browser, people, spawn_app, Backend, TestApp};
+use crate::support::{
+    browser::{error_of, Browser},
+    people, spawn_app, Backend, TestApp,
+};
 use app::{
     domain::{
         choices::StaffCancelReason,
@@ -28,29 +31,6 @@ on_both_backends!(
 const SANNA: &str = "sanna.lindqvist@tidbok.example";
 const KARIN: &str = "karin.ekstrom@tidbok.example";
 
-async fn call(browser: &Browser<'_>, path: &str, fields: &[(&str, String)]) -> reqwest::Response {
-    browser
-        .client
-        .post(browser.app.url(path))
-        .header("accept", "application/json")
-        .form(fields)
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn error_of(res: reqwest::Response) -> AppError {
-    let status = res.status().as_u16();
-    let error: AppError = res.json().await.unwrap();
-    assert_eq!(
-        status,
-        server::error_status::status_of(&error).as_u16(),
-        "{error:?}"
-    );
-    assert_ne!(status, 500, "a refusal is not a failure: {error:?}");
-    error
-}
-
 async fn counsellor_id(app: &TestApp, email: &str) -> i64 {
     let all = app.store.list_counsellors().await.unwrap();
     all.iter().find(|c| c.email == email).unwrap().id
@@ -69,12 +49,9 @@ async fn me_id(app: &TestApp, email: &str) -> i64 {
 }
 
 async fn panel(browser: &Browser<'_>, booking: i64) -> CaseFile {
-    let res = call(
-        browser,
-        "/api/personal/mote",
-        &[("id", booking.to_string())],
-    )
-    .await;
+    let res = browser
+        .call("/api/personal/mote", &[("id", booking.to_string())])
+        .await;
     assert_eq!(res.status(), 200);
     res.json().await.unwrap()
 }
@@ -116,19 +93,23 @@ async fn staff_cancel_with_a_reason_the_seeker_is_told(backend: Backend) {
 
     // A colleague may read the case but not cancel; another office may do neither.
     let karin = people::staff(&app, KARIN).await;
-    let refused = call(&karin, CANCEL, &cancel(booking, "kontoret-stangt", "")).await;
+    let refused = karin
+        .call(CANCEL, &cancel(booking, "kontoret-stangt", ""))
+        .await;
     assert_eq!(error_of(refused).await, AppError::Forbidden);
     let malmo = people::staff(&app, "chef.malmo-centrum@tidbok.example").await;
-    let refused = call(&malmo, CANCEL, &cancel(booking, "kontoret-stangt", "")).await;
+    let refused = malmo
+        .call(CANCEL, &cancel(booking, "kontoret-stangt", ""))
+        .await;
     assert_eq!(error_of(refused).await, AppError::Forbidden);
 
     // "Other" needs words; a seeker's reason is not staff's.
-    let bare = call(&me, CANCEL, &cancel(booking, "annat", " ")).await;
+    let bare = me.call(CANCEL, &cancel(booking, "annat", " ")).await;
     assert_eq!(
         error_of(bare).await,
         AppError::Validation([("note".to_owned(), FieldError::Required)].into())
     );
-    let wrong = call(&me, CANCEL, &cancel(booking, "fatt-arbete", "")).await;
+    let wrong = me.call(CANCEL, &cancel(booking, "fatt-arbete", "")).await;
     assert_eq!(
         error_of(wrong).await,
         AppError::Validation([("reason".to_owned(), FieldError::Choice)].into())
@@ -139,7 +120,9 @@ async fn staff_cancel_with_a_reason_the_seeker_is_told(backend: Backend) {
         "nothing changed yet"
     );
 
-    let res = call(&me, CANCEL, &cancel(booking, "kontoret-stangt", "")).await;
+    let res = me
+        .call(CANCEL, &cancel(booking, "kontoret-stangt", ""))
+        .await;
     assert_eq!(res.status(), 200);
     let b = app.store.booking(booking).await.unwrap().unwrap();
     assert_eq!(b.status, BookingStatus::Cancelled);
@@ -153,7 +136,9 @@ async fn staff_cancel_with_a_reason_the_seeker_is_told(backend: Backend) {
         .collect();
     assert_eq!(cancelled, ["email", "sms"], "{messages:?}");
     // Twice is refused, as is a meeting that has begun.
-    let again = call(&me, CANCEL, &cancel(booking, "kontoret-stangt", "")).await;
+    let again = me
+        .call(CANCEL, &cancel(booking, "kontoret-stangt", ""))
+        .await;
     assert_eq!(
         error_of(again).await,
         AppError::Conflict(Rule::CancelNotNow)
@@ -161,7 +146,7 @@ async fn staff_cancel_with_a_reason_the_seeker_is_told(backend: Backend) {
     let other = people::register(&app.store, 7, &["underskoterska"], None, Utc::now()).await;
     let began =
         people::phone_meeting(&app.store, other, sanna, Utc::now() - Duration::minutes(10)).await;
-    let late = call(&me, CANCEL, &cancel(began, "sokande-sjuk", "")).await;
+    let late = me.call(CANCEL, &cancel(began, "sokande-sjuk", "")).await;
     assert_eq!(error_of(late).await, AppError::Conflict(Rule::CancelNotNow));
 
     // The case says who cancelled and why.
@@ -210,24 +195,21 @@ async fn an_outcome_is_corrected_until_the_next_working_day_and_kept(backend: Ba
     .await;
 
     // Nothing to correct before an outcome is set.
-    let early = call(&me, CORRECT, &outcome(booking, "no_show")).await;
+    let early = me.call(CORRECT, &outcome(booking, "no_show")).await;
     assert_eq!(
         error_of(early).await,
         AppError::Conflict(Rule::CorrectionClosed)
     );
-    assert_eq!(
-        call(&me, MARK, &outcome(booking, "held")).await.status(),
-        200
-    );
+    assert_eq!(me.call(MARK, &outcome(booking, "held")).await.status(), 200);
     assert!(panel(&me, booking).await.correctable_until.is_some());
 
     let karin = people::staff(&app, KARIN).await;
-    let refused = call(&karin, CORRECT, &outcome(booking, "no_show")).await;
+    let refused = karin.call(CORRECT, &outcome(booking, "no_show")).await;
     assert_eq!(error_of(refused).await, AppError::Forbidden);
-    let bad = call(&me, CORRECT, &outcome(booking, "cancelled")).await;
+    let bad = me.call(CORRECT, &outcome(booking, "cancelled")).await;
     assert!(matches!(error_of(bad).await, AppError::Validation(_)));
 
-    let res = call(&me, CORRECT, &outcome(booking, "no_show")).await;
+    let res = me.call(CORRECT, &outcome(booking, "no_show")).await;
     assert_eq!(res.status(), 200);
     assert_eq!(
         app.store.booking(booking).await.unwrap().unwrap().status,
@@ -235,7 +217,7 @@ async fn an_outcome_is_corrected_until_the_next_working_day_and_kept(backend: Ba
     );
     // Sent twice: still no-show, and one correction in the case.
     assert_eq!(
-        call(&me, CORRECT, &outcome(booking, "no_show"))
+        me.call(CORRECT, &outcome(booking, "no_show"))
             .await
             .status(),
         200
@@ -277,7 +259,7 @@ async fn an_outcome_is_corrected_until_the_next_working_day_and_kept(backend: Ba
         )
         .await
         .unwrap();
-    let closed = call(&me, CORRECT, &outcome(old, "no_show")).await;
+    let closed = me.call(CORRECT, &outcome(old, "no_show")).await;
     assert_eq!(
         error_of(closed).await,
         AppError::Conflict(Rule::CorrectionClosed)
@@ -304,12 +286,12 @@ async fn meetings_without_an_outcome_wait_to_be_reported(backend: Backend) {
     let load = |day: String| {
         let me = &me;
         async move {
-            let res = call(
-                me,
-                "/api/personal/kalender/vecka",
-                &[("day", day), ("counsellor", sanna.to_string())],
-            )
-            .await;
+            let res = me
+                .call(
+                    "/api/personal/kalender/vecka",
+                    &[("day", day), ("counsellor", sanna.to_string())],
+                )
+                .await;
             assert_eq!(res.status(), 200);
             res.json::<CalendarView>().await.unwrap()
         }
@@ -334,7 +316,7 @@ async fn meetings_without_an_outcome_wait_to_be_reported(backend: Backend) {
     }
 
     // Once reported, it leaves the list and the board's mark.
-    assert_eq!(call(&me, MARK, &outcome(ended, "held")).await.status(), 200);
+    assert_eq!(me.call(MARK, &outcome(ended, "held")).await.status(), 200);
     let view = load(today).await;
     assert!(view
         .to_report
@@ -365,7 +347,7 @@ async fn after_the_first_meeting_the_counsellor_books_what_comes_next(backend: B
     // Before the outcome: the meeting is under way, and /boka shows it, not a picker.
     let (_, page) = browser.get("/boka").await;
     assert!(!page.contains("Ditt första möte är genomfört"), "{page}");
-    assert_eq!(call(&me, MARK, &outcome(first, "held")).await.status(), 200);
+    assert_eq!(me.call(MARK, &outcome(first, "held")).await.status(), 200);
 
     let (_, page) = browser.get("/boka").await;
     assert!(page.contains("Ditt första möte är genomfört"), "{page}");
@@ -394,7 +376,7 @@ async fn after_the_first_meeting_the_counsellor_books_what_comes_next(backend: B
         ("tid", choice.clone()),
         ("byt", String::new()),
     ];
-    let refused = call(&browser, "/api/boka/bekrafta", &fields).await;
+    let refused = browser.call("/api/boka/bekrafta", &fields).await;
     assert_eq!(
         error_of(refused).await,
         AppError::Conflict(Rule::FirstMeetingHeld)
@@ -406,21 +388,21 @@ async fn after_the_first_meeting_the_counsellor_books_what_comes_next(backend: B
     // The first span start that is still free (the demo books some of Sanna's).
     let mut booked = None;
     for span in &open {
-        let res = call(
-            &me,
-            "/api/personal/mote/uppfoljning",
-            &[
-                ("booking", first.to_string()),
-                ("follow_up[counsellor]", sanna.to_string()),
-                ("follow_up[channel]", "phone".into()),
-                (
-                    "follow_up[date]",
-                    stockholm_date(span.starts_at).to_string(),
-                ),
-                ("follow_up[time]", app::domain::time::clock(span.starts_at)),
-            ],
-        )
-        .await;
+        let res = me
+            .call(
+                "/api/personal/mote/uppfoljning",
+                &[
+                    ("booking", first.to_string()),
+                    ("follow_up[counsellor]", sanna.to_string()),
+                    ("follow_up[channel]", "phone".into()),
+                    (
+                        "follow_up[date]",
+                        stockholm_date(span.starts_at).to_string(),
+                    ),
+                    ("follow_up[time]", app::domain::time::clock(span.starts_at)),
+                ],
+            )
+            .await;
         if res.status() == 200 {
             booked = Some((res.json::<i64>().await.unwrap(), span.starts_at));
             break;
@@ -437,7 +419,7 @@ async fn after_the_first_meeting_the_counsellor_books_what_comes_next(backend: B
     assert!(!page.contains("name=\"kanal\""), "no picker");
     let mut moving = fields.clone();
     moving[3].1 = follow_up.to_string();
-    let refused = call(&browser, "/api/boka/bekrafta", &moving).await;
+    let refused = browser.call("/api/boka/bekrafta", &moving).await;
     assert_eq!(
         error_of(refused).await,
         AppError::Conflict(Rule::FollowUpWithCounsellor)

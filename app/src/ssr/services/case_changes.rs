@@ -1,16 +1,11 @@
 //! Staff changing a meeting after the fact: cancelling it with a reason (the seeker is told
 //! through the outbox) and correcting its outcome within the window the domain sets.
 
-use super::case_file::handled;
+use super::case_file::{handled, parse_outcome};
 use crate::{
     domain::{
-        booking::CancelForm,
-        case::{outcome_correctable_until, Outcome},
-        closed_days::ClosedDays,
-        field_error::{FieldError, FieldErrors},
-        staff::StaffMember,
-        time::stockholm_date,
-        BookingId, BookingStatus, Rule, StaffId,
+        booking::CancelForm, case::outcome_correctable_until, closed_days::ClosedDays,
+        staff::StaffMember, time::stockholm_date, BookingId, BookingStatus, Rule, StaffId,
     },
     error::AppError,
     ssr::store::{BookingRow, Store, StoreError},
@@ -75,12 +70,7 @@ pub async fn correct(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let (b, office_id) = handled(store, me, booking_id).await?;
-    let to = Outcome::parse(outcome).ok_or_else(|| {
-        AppError::Validation(FieldErrors::from([(
-            "outcome".to_owned(),
-            FieldError::Choice,
-        )]))
-    })?;
+    let to = parse_outcome(outcome)?;
     if b.status == to.status() {
         // Sent twice, or by two people at once: it already says so.
         return Ok(());

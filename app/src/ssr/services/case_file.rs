@@ -263,6 +263,16 @@ pub async fn open(
     })
 }
 
+/// The outcome a form sent (`held`, `no_show`), or the field's error.
+pub(super) fn parse_outcome(text: &str) -> Result<Outcome, AppError> {
+    Outcome::parse(text).ok_or_else(|| {
+        AppError::Validation(FieldErrors::from([(
+            "outcome".to_owned(),
+            FieldError::Choice,
+        )]))
+    })
+}
+
 /// The values of a comma-separated list of codes; an unknown code is left out.
 fn codes<T>(list: &str, parse: fn(&str) -> Option<T>) -> Vec<T> {
     list.split(',').filter_map(parse).collect()
@@ -277,12 +287,7 @@ pub async fn mark(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let (b, _) = handled(store, me, booking_id).await?;
-    let outcome = Outcome::parse(outcome).ok_or_else(|| {
-        AppError::Validation(FieldErrors::from([(
-            "outcome".to_owned(),
-            FieldError::Choice,
-        )]))
-    })?;
+    let outcome = parse_outcome(outcome)?;
     match store
         .set_outcome(BookingId(b.id), outcome, StaffId(me.id), now)
         .await

@@ -76,3 +76,30 @@ fn status_and_location(res: &reqwest::Response) -> (u16, String) {
         .unwrap_or_default();
     (res.status().as_u16(), location)
 }
+
+impl Browser<'_> {
+    /// Calls a server function the way the pages' scripts do (JSON back, no redirect).
+    pub async fn call(&self, path: &str, fields: &[(&str, String)]) -> reqwest::Response {
+        self.client
+            .post(self.app.url(path))
+            .header("accept", "application/json")
+            .form(fields)
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+/// The refusal a server function answered with; its HTTP status must say the same, and a
+/// refusal is never a failure (500).
+pub async fn error_of(res: reqwest::Response) -> app::error::AppError {
+    let status = res.status().as_u16();
+    let error: app::error::AppError = res.json().await.unwrap();
+    assert_eq!(
+        status,
+        server::error_status::status_of(&error).as_u16(),
+        "{error:?}"
+    );
+    assert_ne!(status, 500, "a refusal is not a failure: {error:?}");
+    error
+}
