@@ -137,3 +137,14 @@ pub fn staff_cancel_notice(
         </p>
     }
 }
+
+/// "Frågor, eller vill du byta tid? Ring … på …": whom to call after the first meeting.
+pub fn after_first_contact(i18n: I18n, after: &crate::views::booking::AfterFirst) -> String {
+    t_string!(
+        i18n,
+        after_first_contact,
+        name = after.counsellor.clone(),
+        phone = phone_text(&after.counsellor_phone)
+    )
+    .to_string()
+}

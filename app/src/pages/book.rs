@@ -8,7 +8,7 @@ use crate::{
     api::booking::{load_picker, BookTime},
     components::{
         meeting_words::{
-            channel_hint, channel_icon, channel_name, is_swedish, phone_text, when_text,
+            after_first_contact, channel_hint, channel_icon, channel_name, is_swedish, when_text,
         },
         messages::I18n,
         slot_picker::SlotPicker,
@@ -197,17 +197,6 @@ fn AfterFirstMeeting(after: AfterFirst) -> impl IntoView {
             <p><a class="button button--secondary" href=paths::MY_PAGES>{t!(i18n, meeting_to_my_pages)}</a></p>
         </div>
     }
-}
-
-/// "Frågor, eller vill du byta tid? Ring … på …".
-pub(crate) fn after_first_contact(i18n: I18n, after: &AfterFirst) -> String {
-    t_string!(
-        i18n,
-        after_first_contact,
-        name = after.counsellor.clone(),
-        phone = phone_text(&after.counsellor_phone)
-    )
-    .to_string()
 }
 
 /// The seeker already has a first meeting: show it, with the ways to change it.

@@ -15,7 +15,8 @@ use crate::{
     api::booking::load_my_pages,
     components::{
         meeting_words::{
-            channel_icon, channel_name, phone_text, staff_cancel_notice, status_name, when_text,
+            after_first_contact, channel_icon, channel_name, phone_text, staff_cancel_notice,
+            status_name, when_text,
         },
         messages::{language_name, I18n},
     },
@@ -102,7 +103,7 @@ fn MyPagesView(view: MyPagesView, cancelled: bool, saved: bool) -> impl IntoView
                     // The first meeting is held: the counsellor books what comes next.
                     view! {
                         <p>{t!(i18n, after_first_title)} ". " {t!(i18n, after_first_text)}</p>
-                        <p class="notice">{crate::pages::book::after_first_contact(i18n, after)}</p>
+                        <p class="notice">{after_first_contact(i18n, after)}</p>
                     }
                         .into_any()
                 } else if view.upcoming.is_empty() {

@@ -138,6 +138,25 @@ pub fn compose(
             format!("Your {meeting} with {counsellor} has a new time."),
             "New time".to_owned(),
         ),
+        // The employment service cancelled it: say so, and why.
+        (MessageEvent::Cancelled, true) if b.cancelled_by_staff.is_some() => (
+            format!("Avbokat: {meeting} {when_short}"),
+            format!(
+                "Arbetsförmedlingen har avbokat {your} {meeting} med {counsellor}. {}\n\n\
+                 Vi ber om ursäkt för besväret.",
+                staff_cancel_reason(b, sv)
+            ),
+            "Avbokat".to_owned(),
+        ),
+        (MessageEvent::Cancelled, false) if b.cancelled_by_staff.is_some() => (
+            format!("Cancelled: {meeting} {when_short}"),
+            format!(
+                "The employment service has cancelled your {meeting} with {counsellor}. {}\n\n\
+                 We apologise for the inconvenience.",
+                staff_cancel_reason(b, sv)
+            ),
+            "Cancelled".to_owned(),
+        ),
         (MessageEvent::Cancelled, true) => (
             format!("Avbokat: {meeting} {when_short}"),
             format!(
@@ -163,24 +182,6 @@ pub fn compose(
             format!("A reminder of your {meeting} with {counsellor}."),
             "Reminder".to_owned(),
         ),
-    };
-    // The employment service cancelled it: say so, and why, in the seeker's language.
-    let lead = match (&b.cancelled_by_staff, event) {
-        (Some(_), MessageEvent::Cancelled) => {
-            let why = staff_cancel_reason(b, sv);
-            if sv {
-                format!(
-                    "Arbetsförmedlingen har avbokat {your} {meeting} med {counsellor}. {why}\n\n\
-                     Vi ber om ursäkt för besväret."
-                )
-            } else {
-                format!(
-                    "The employment service has cancelled your {meeting} with {counsellor}. {why}\n\n\
-                     We apologise for the inconvenience."
-                )
-            }
-        }
-        _ => lead,
     };
     let mut text = String::new();
     text.push_str(&if sv {

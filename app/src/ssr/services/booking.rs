@@ -82,15 +82,12 @@ pub async fn book(
     if let Some(existing) = same_booking(store, profile.id, choice).await? {
         return Ok(existing.id);
     }
-    if let Some(existing) = store.live_first_meeting(profile.id).await? {
+    let bookings = store.seeker_bookings(profile.id).await?;
+    let first = |status| bookings.iter().find(|b| b.is_first && b.status == status);
+    if let Some(existing) = first(BookingStatus::Booked) {
         return Err(BookError::AlreadyBooked(existing.id));
     }
-    let held = store
-        .seeker_bookings(profile.id)
-        .await?
-        .iter()
-        .any(|b| b.is_first && b.status == BookingStatus::Held);
-    if held {
+    if first(BookingStatus::Held).is_some() {
         return Err(BookError::FirstMeetingHeld);
     }
     let picker = offers::picker(store, profile, channel, office_id, None, now).await?;

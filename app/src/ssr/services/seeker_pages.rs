@@ -179,7 +179,11 @@ pub async fn picker(
     now: DateTime<Utc>,
 ) -> Result<PickerView, AppError> {
     let moving = query.moving.filter(|b| b.status == BookingStatus::Booked);
-    let live = store.live_first_meeting(seeker.id).await?;
+    let bookings = store.seeker_bookings(seeker.id).await?;
+    let live = bookings
+        .iter()
+        .find(|b| b.is_first && b.status == BookingStatus::Booked)
+        .cloned();
     let channel = query.channel.or(match (&moving, query.channel_given) {
         (Some(b), false) => Some(b.channel),
         _ => None,
@@ -201,7 +205,6 @@ pub async fn picker(
         })
         .collect();
     choices.sort_by_key(|o| !o.nearest);
-    let bookings = store.seeker_bookings(seeker.id).await?;
     let after_first = match (&moving, &live) {
         // A follow-up is moved with its counsellor, not in the first meeting's picker.
         (Some(b), _) if !b.is_first => after_first_of(&bookings, Some(b), &offices, now),
