@@ -166,7 +166,7 @@ test("open time by keyboard alone: arrows, Enter and the form, Alt and Shift arr
 
 test("after a meeting: outcome, note and a follow-up with a colleague by video, seen by all three", async ({ page }, info) => {
   // Three people sign in one after the other: a longer journey than most.
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const problems = collectConsoleProblems(page);
   const [start, seekerEmail] = lane(info) === 0 ? ["15:30–16:15", "demo.sokande41@example.se"] : ["16:30–17:15", "demo.sokande42@example.se"];
   const note = `Vill arbeta med ekonomi; uppföljning med Karin om validering (${info.project.name}).`;
@@ -200,22 +200,30 @@ test("after a meeting: outcome, note and a follow-up with a colleague by video, 
   await expect(panel.getByText("Anteckningen är sparad.")).toBeVisible();
   await expect(panel.locator(".timeline")).toContainText(note);
 
-  // A time in Karin's open time, as her calendar shows it (two weeks ahead, a lane each).
-  const karin = panel.locator("#f-fu-who option", { hasText: "Karin Ekström" });
-  const karinId = await karin.getAttribute("value");
-  const res = await page.request.post("/api/personal/kalender/vecka", {
-    form: { counsellor: karinId!, week: addDays(today(), 14 + 7 * lane(info)) },
-    headers: { accept: "application/json" },
-  });
-  expect(res.status()).toBe(200);
-  const week = await res.json();
-  const open = week.board.open.find((o: { ends: number; starts: number }) => o.ends - o.starts >= 90);
-  const date: string = week.board.columns[open.column].date;
-  await panel.locator("#f-fu-who").selectOption(karinId!);
-  await panel.getByLabel("Videomöte").check();
-  await panel.locator("#f-fu-date").fill(date);
-  await panel.locator("#f-fu-time").fill(clock(open.starts));
-  await panel.getByRole("button", { name: "Boka uppföljningen" }).click();
+  // The follow-up picker: Karin by video, her free times two (or three) weeks ahead. The
+  // pointer chooses a time, the keyboard moves to the next one and books it with Enter.
+  const karinId = await panel.locator("#f-fu-who option", { hasText: "Karin Ekström" }).getAttribute("value");
+  await panel.getByLabel("Med").selectOption(karinId!);
+  await panel.getByRole("radio", { name: "Videomöte" }).check();
+  await panel.getByRole("button", { name: "Visa lediga tider" }).click();
+  const heading = panel.getByRole("heading", { name: "Lediga tider hos Karin Ekström, Videomöte" });
+  await expect(heading).toBeVisible();
+  for (let i = 0; i < 2 + lane(info); i++) {
+    await panel.getByRole("link", { name: "Nästa vecka →" }).click();
+    await expect(heading).toBeVisible();
+  }
+  const times = panel.locator("input[name='follow_up[slot]']");
+  await expect(times.first()).toBeAttached();
+  await panel.locator(".times__day label").first().click();
+  await expect(times.first()).toBeChecked();
+  await times.first().focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(times.nth(1)).toBeChecked();
+  const slot = (await times.nth(1).getAttribute("value"))!;
+  const [date, time] = slot.split(" ");
+  const startMinutes = Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
+  await expectAccessible(page);
+  await page.keyboard.press("Enter");
   await expect(panel.getByText("Uppföljningen är bokad.")).toBeVisible();
   await expect(panel.locator(".timeline")).toContainText("Uppföljning");
   await page.getByRole("button", { name: "Logga ut" }).click();
@@ -231,7 +239,7 @@ test("after a meeting: outcome, note and a follow-up with a colleague by video, 
   await expect(timeline.filter({ hasText: "Det här mötet" })).toContainText("Videomöte");
   // She moves it half an hour later; the seeker is told.
   await panel.locator("#f-mv-date").fill(date);
-  await panel.locator("#f-mv-time").fill(clock(open.starts + 30));
+  await panel.locator("#f-mv-time").fill(clock(startMinutes + 30));
   await panel.getByRole("button", { name: "Flytta till den tiden" }).click();
   await expect(panel.getByText("Mötet har fått en ny tid.")).toBeVisible();
   await expectAccessible(page);
@@ -245,8 +253,23 @@ test("after a meeting: outcome, note and a follow-up with a colleague by video, 
   const card = page.locator(".meeting-card", { hasText: "Uppföljning" });
   await expect(card).toContainText("Karin Ekström");
   await expect(card).toContainText("Videomöte");
-  await expect(card).toContainText(clock(open.starts + 30));
+  await expect(card).toContainText(clock(startMinutes + 30));
   await expect(card).toContainText("Din arbetsförmedlare har flyttat mötet till den här tiden.");
+
+  // The seeker moves the follow-up: only Karin's times, as long as a follow-up.
+  await card.getByRole("link", { name: "Byt tid" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Byt tid för ditt möte");
+  await expect(page.locator(".notice").first()).toContainText("bara lediga tider hos Karin Ekström");
+  await waitForHydration(page);
+  const offered = page.locator("[data-day-times]:visible .time label");
+  await expect(offered.first()).toBeVisible();
+  await expect(page.locator(".time__who", { hasNotText: "Karin Ekström" })).toHaveCount(0);
+  await expectAccessible(page);
+  await offered.nth(2).click();
+  await page.getByRole("button", { name: "Byt till vald tid" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Klart! Ditt möte har fått en ny tid.");
+  await expect(page.locator(".facts")).toContainText("Karin Ekström");
+  await expect(page.locator(".facts")).toContainText("Videomöte");
   expect(problems).toEqual([]);
 });
 

@@ -166,10 +166,6 @@ pub async fn book_time(
             http::redirect(paths::BOOK);
             Err(AppError::Conflict(Rule::FirstMeetingHeld))
         }
-        Err(BookError::FollowUp) => {
-            http::redirect(&paths::book_moving(moving.trim()));
-            Err(AppError::Conflict(Rule::FollowUpWithCounsellor))
-        }
         Err(BookError::Failed(e)) => Err(e),
     }
 }

@@ -6,10 +6,10 @@
 use crate::{
     domain::{
         booking::CancelForm,
-        case::{FollowUpForm, MoveForm},
+        case::{FollowUpForm, FollowUpQuery, MoveForm},
     },
     error::AppError,
-    views::case_file::CaseFile,
+    views::case_file::{CaseFile, FollowUpTimes},
 };
 #[cfg(feature = "ssr")]
 use crate::{
@@ -69,18 +69,31 @@ pub async fn add_case_note(
     come_back(&back, PanelForm::Note, result.map(|_| ()), typed).await
 }
 
-/// Books a follow-up for the seeker of `booking`, with any counsellor, in any channel.
+/// The follow-up picker of `booking`: colleagues found by field and language, and the chosen
+/// one's free times in the week asked for.
+#[server(name = LoadFollowUpTimes, prefix = "/api", endpoint = "personal/mote/uppfoljning/tider")]
+pub async fn load_follow_up_times(
+    booking: i64,
+    #[server(default)] query: FollowUpQuery,
+) -> Result<FollowUpTimes, AppError> {
+    use crate::ssr::{http, services::follow_up, AppState};
+    let state = AppState::from_context()?;
+    let me = http::staff(&state, paths::CALENDAR).await?;
+    follow_up::times(&state.store, &me.member, booking, &query, Utc::now()).await
+}
+
+/// Books a follow-up for the seeker of `booking`, with any counsellor, in any channel, at one
+/// of the times the picker offers.
 #[server(name = BookFollowUp, prefix = "/api", endpoint = "personal/mote/uppfoljning")]
 pub async fn book_follow_up(
     booking: i64,
     #[server(default)] follow_up: FollowUpForm,
     #[server(default)] back: String,
 ) -> Result<i64, AppError> {
-    use crate::ssr::{http, services::case_file, AppState};
+    use crate::ssr::{http, services::follow_up, AppState};
     let state = AppState::from_context()?;
     let me = http::staff(&state, paths::CALENDAR).await?;
-    let result =
-        case_file::follow_up(&state.store, &me.member, booking, &follow_up, Utc::now()).await;
+    let result = follow_up::book(&state.store, &me.member, booking, &follow_up, Utc::now()).await;
     let typed = PanelRefusal {
         follow_up,
         ..PanelRefusal::default()

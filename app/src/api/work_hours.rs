@@ -3,7 +3,7 @@
 //! Plain forms that work without JavaScript; what was typed comes back with the errors.
 
 use crate::{
-    domain::work_hours::{AbsenceForm, WorkHoursForm},
+    domain::work_hours::{AbsenceForm, ShortenForm, WorkHoursForm},
     error::AppError,
     views::work_hours::WorkHoursView,
 };
@@ -47,12 +47,14 @@ pub async fn save_work_hours(
     come_back(counsellor, result.map(|_| WorkHoursDone::Saved), typed).await
 }
 
-/// Makes open time from the working hours for `weeks` weeks from `from`.
+/// Makes open time from the working hours for `weeks` weeks from `from`, or up to and with
+/// `last` when given (the days an absence no longer covers).
 #[server(name = GenerateOpenTime, prefix = "/api", endpoint = "personal/arbetstider/lagg-ut")]
 pub async fn generate_open_time(
     counsellor: i64,
     #[server(default)] from: String,
     #[server(default)] weeks: String,
+    #[server(default)] last: String,
 ) -> Result<(), AppError> {
     use crate::ssr::{http, services::work_hours, AppState};
     let state = AppState::from_context()?;
@@ -63,6 +65,7 @@ pub async fn generate_open_time(
         counsellor,
         &from,
         &weeks,
+        (!last.is_empty()).then_some(last.as_str()),
         Utc::now(),
     )
     .await;
@@ -78,11 +81,10 @@ pub async fn add_absence(
     counsellor: i64,
     #[server(default)] absence: AbsenceForm,
 ) -> Result<(), AppError> {
-    use crate::ssr::{http, services::work_hours, AppState};
+    use crate::ssr::{http, services::absences, AppState};
     let state = AppState::from_context()?;
     let me = http::staff(&state, paths::WORK_HOURS).await?;
-    let result =
-        work_hours::absence(&state.store, &me.member, counsellor, &absence, Utc::now()).await;
+    let result = absences::add(&state.store, &me.member, counsellor, &absence, Utc::now()).await;
     let typed = WorkHoursRefusal {
         absence: Some(absence),
         ..Default::default()
@@ -96,6 +98,41 @@ pub async fn add_absence(
         typed,
     )
     .await
+}
+
+/// Shortens an absence to `shorten`'s days, or removes it when `remove` is sent. The open time
+/// it took is not put back; the answer says which days came free.
+#[server(name = ChangeAbsence, prefix = "/api", endpoint = "personal/arbetstider/franvaro/andra")]
+pub async fn change_absence(
+    counsellor: i64,
+    absence: i64,
+    #[server(default)] shorten: ShortenForm,
+    #[server(default)] remove: String,
+) -> Result<(), AppError> {
+    use crate::ssr::{http, services::absences, AppState};
+    let state = AppState::from_context()?;
+    let me = http::staff(&state, paths::WORK_HOURS).await?;
+    let removing = !remove.is_empty();
+    let result = absences::change(
+        &state.store,
+        &me.member,
+        counsellor,
+        absence,
+        &shorten,
+        removing,
+        Utc::now(),
+    )
+    .await;
+    let typed = WorkHoursRefusal {
+        shorten: Some((absence, shorten)),
+        ..Default::default()
+    };
+    let done = result.map(|freed| WorkHoursDone::Released {
+        removed: removing,
+        freed: freed.days,
+        to_lay_out: freed.to_lay_out,
+    });
+    come_back(counsellor, done, typed).await
 }
 
 /// Plain form posts go back to the page with a notice or the refused form; other callers get

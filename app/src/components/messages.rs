@@ -58,7 +58,7 @@ pub fn error_text(i18n: I18n, error: FieldError) -> &'static str {
         F::PasswordGuessable => t_string!(i18n, err_password_guessable),
         F::EmailInUse => t_string!(i18n, err_email_in_use),
         // The staff calendar says these in its own words; no seeker form has such a field.
-        F::OpenTime(_) => t_string!(i18n, err_malformed),
+        F::OpenTime(_) | F::OutsideRange => t_string!(i18n, err_malformed),
         F::Capacity(CapacityError::PerHour) => t_string!(i18n, office_err_per_hour),
         F::Capacity(CapacityError::Target) => t_string!(i18n, office_err_target),
         F::Period(PeriodError::Date) => t_string!(i18n, fig_err_date),
@@ -119,8 +119,7 @@ pub fn rule_text(i18n: I18n, rule: Rule) -> &'static str {
         | Rule::NotArrived
         | Rule::CheckInClosed
         | Rule::AlreadyBooked
-        | Rule::FirstMeetingHeld
-        | Rule::FollowUpWithCounsellor => t_string!(i18n, cal_err_other),
+        | Rule::FirstMeetingHeld => t_string!(i18n, cal_err_other),
     }
 }
 

@@ -3,11 +3,12 @@
 //! the browser and on the server.
 
 use super::{
+    choices::LanguageCode,
     closed_days::{working_days_after, ClosedDays},
     field_error::{FieldError, FieldErrors},
     open_time::{parse_clock, DAY_ENDS, DAY_STARTS, GRID_MINUTES},
     time::{parse_iso_date, stockholm_date},
-    BookingStatus, Channel,
+    BookingStatus, Channel, FieldCode,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -120,6 +121,9 @@ impl MoveForm {
 pub struct FollowUpForm {
     pub counsellor: String,
     pub channel: String,
+    /// A time chosen in the picker, `YYYY-MM-DD HH:MM` in Stockholm; when given, it stands
+    /// for `date` and `time`.
+    pub slot: String,
     pub date: String,
     pub time: String,
 }
@@ -143,7 +147,19 @@ impl FollowUpForm {
         if channel.is_none() {
             errors.insert("channel".into(), FieldError::Choice);
         }
-        let at = meeting_time(&self.date, &self.time, &mut errors);
+        let at = match self.slot.trim().split_once(' ') {
+            Some((date, time)) => meeting_time(date, time, &mut errors),
+            None if !self.slot.trim().is_empty() => {
+                errors.insert("slot".into(), FieldError::Choice);
+                None
+            }
+            None if self.date.is_empty() && self.time.is_empty() => {
+                // Nothing chosen in the picker (and no time typed).
+                errors.insert("slot".into(), FieldError::Required);
+                None
+            }
+            None => meeting_time(&self.date, &self.time, &mut errors),
+        };
         match (counsellor, channel, at) {
             (Some(counsellor_id), Some(channel), Some(at)) if errors.is_empty() => Ok(FollowUp {
                 counsellor_id,
@@ -153,6 +169,48 @@ impl FollowUpForm {
             _ => Err(errors),
         }
     }
+}
+
+/// Whom and what the follow-up picker looks for, as the address says it
+/// (`uppf_handl`, `uppf_kanal`, `uppf_omr`, `uppf_sprak`, `uppf_fran`). Anything unreadable is
+/// left out, and the picker falls back to its defaults.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FollowUpQuery {
+    pub counsellor: String,
+    pub channel: String,
+    pub field: String,
+    pub language: String,
+    pub from: String,
+}
+
+/// The follow-up picker's search, read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FollowUpSearch {
+    pub counsellor_id: Option<i64>,
+    pub channel: Option<Channel>,
+    pub field: Option<FieldCode>,
+    pub language: Option<LanguageCode>,
+    pub from: Option<NaiveDate>,
+}
+
+impl FollowUpQuery {
+    pub fn parse(&self) -> FollowUpSearch {
+        FollowUpSearch {
+            counsellor_id: self.counsellor.trim().parse().ok(),
+            channel: self.channel.parse().ok(),
+            field: FieldCode::parse(self.field.trim()).ok(),
+            language: LanguageCode::parse(self.language.trim()),
+            from: parse_iso_date(&self.from),
+        }
+    }
+}
+
+/// The picker's value for a slot starting at `at`: `YYYY-MM-DD HH:MM`, Stockholm time.
+pub fn slot_value(at: DateTime<Utc>) -> String {
+    super::time::in_stockholm(at)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
 }
 
 #[cfg(test)]
@@ -166,6 +224,7 @@ mod tests {
         let form = FollowUpForm {
             counsellor: "12".into(),
             channel: "video".into(),
+            slot: String::new(),
             date: "2026-12-01".into(),
             time: "13:30".into(),
         };
@@ -177,6 +236,7 @@ mod tests {
         let errors = FollowUpForm {
             counsellor: "".into(),
             channel: "brev".into(),
+            slot: String::new(),
             date: "1/12".into(),
             time: "13:20".into(),
         }
@@ -279,5 +339,73 @@ mod tests {
             prop_assert!(stockholm_date(until - chrono::Duration::seconds(1)) > stockholm_date(starts));
             prop_assert!(until - starts < chrono::Duration::days(14));
         }
+    }
+
+    #[test]
+    fn a_slot_chosen_in_the_picker_stands_for_date_and_time() {
+        let form = FollowUpForm {
+            counsellor: "3".into(),
+            channel: "phone".into(),
+            slot: "2026-12-08 09:45".into(),
+            ..FollowUpForm::default()
+        };
+        let f = form.parse().unwrap();
+        assert_eq!(
+            (f.at.date.to_string(), f.at.starts),
+            ("2026-12-08".to_owned(), 585)
+        );
+        let nothing = FollowUpForm {
+            slot: String::new(),
+            ..form.clone()
+        };
+        assert_eq!(nothing.parse().unwrap_err()["slot"], FieldError::Required);
+        let garbled = FollowUpForm {
+            slot: "imorgon".into(),
+            ..form.clone()
+        };
+        assert_eq!(garbled.parse().unwrap_err()["slot"], FieldError::Choice);
+        let off_grid = FollowUpForm {
+            slot: "2026-12-08 09:50".into(),
+            ..form
+        };
+        assert_eq!(
+            off_grid.parse().unwrap_err()["time"],
+            FieldError::OpenTime(OpenTimeError::Grid)
+        );
+    }
+
+    #[test]
+    fn the_picker_address_is_read_leaving_out_what_is_unreadable() {
+        let q = FollowUpQuery {
+            counsellor: "12".into(),
+            channel: "video".into(),
+            field: "data-it".into(),
+            language: "ar".into(),
+            from: "2026-12-14".into(),
+        };
+        let s = q.parse();
+        assert_eq!(s.counsellor_id, Some(12));
+        assert_eq!(s.channel, Some(Channel::Video));
+        assert_eq!(s.field, FieldCode::parse("data-it").ok());
+        assert_eq!(s.language, Some(LanguageCode::Ar));
+        assert_eq!(s.from, NaiveDate::from_ymd_opt(2026, 12, 14));
+        let bad = FollowUpQuery {
+            counsellor: "x".into(),
+            channel: "brev".into(),
+            field: "Data IT".into(),
+            language: "zz".into(),
+            from: "14/12".into(),
+        };
+        assert_eq!(bad.parse(), FollowUpSearch::default());
+    }
+
+    #[test]
+    fn a_slot_value_is_stockholm_wall_time() {
+        let at = crate::domain::time::stockholm_to_utc(
+            NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(),
+            chrono::NaiveTime::from_hms_opt(10, 15, 0).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(slot_value(at), "2026-07-01 10:15");
     }
 }

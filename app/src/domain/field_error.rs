@@ -52,6 +52,8 @@ pub enum FieldError {
     EmailInUse,
     /// A span of open time in the staff calendar.
     OpenTime(OpenTimeError),
+    /// Outside the bounds it may take (an absence can only be shortened).
+    OutsideRange,
     /// A field of an office's capacity form.
     Capacity(CapacityError),
     /// The period of the follow-up figures.

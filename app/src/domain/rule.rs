@@ -55,12 +55,10 @@ pub enum Rule {
     UndoClosed,
     /// The first meeting has been held: what comes next is booked with the counsellor.
     FirstMeetingHeld,
-    /// A follow-up is moved with its counsellor, not by the seeker in the picker.
-    FollowUpWithCounsellor,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 25] = [
+    pub const ALL: [Rule; 24] = [
         Rule::BookingOverlap,
         Rule::AvailabilityOverlap,
         Rule::AvailabilityHasBooking,
@@ -85,7 +83,6 @@ impl Rule {
         Rule::CorrectionClosed,
         Rule::UndoClosed,
         Rule::FirstMeetingHeld,
-        Rule::FollowUpWithCounsellor,
     ];
 
     /// The time asked for is no longer free: the counsellor's, or the office's last place
@@ -146,7 +143,6 @@ mod tests {
             Rule::CorrectionClosed => 21,
             Rule::UndoClosed => 22,
             Rule::FirstMeetingHeld => 23,
-            Rule::FollowUpWithCounsellor => 24,
         }
     }
 

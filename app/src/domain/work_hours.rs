@@ -249,6 +249,114 @@ impl AbsenceForm {
     }
 }
 
+/// How new open time joins what is there: spans that touch become one, so the working hours
+/// laid out beside an hour already open read 08–12, not 08–09 + 09–12.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Merged {
+    /// Existing spans (by id) that grow to take new time in.
+    pub grow: Vec<(i64, Span)>,
+    /// Existing spans joined into another (their time is in the grown one).
+    pub remove: Vec<i64>,
+    /// New spans that touch nothing there.
+    pub insert: Vec<Span>,
+}
+
+/// Joins `new` spans with the `existing` ones they touch (none overlap).
+pub fn merge_adjacent(existing: &[(i64, Span)], new: &[Span]) -> Merged {
+    let mut all: Vec<(Option<i64>, Span)> = existing
+        .iter()
+        .map(|(id, s)| (Some(*id), *s))
+        .chain(new.iter().map(|s| (None, *s)))
+        .collect();
+    all.sort_by_key(|(_, s)| s.start);
+    let mut merged = Merged::default();
+    let mut chains: Vec<Vec<(Option<i64>, Span)>> = Vec::new();
+    for item in all {
+        match chains.last_mut() {
+            Some(chain) if chain.last().is_some_and(|(_, s)| s.end == item.1.start) => {
+                chain.push(item)
+            }
+            _ => chains.push(vec![item]),
+        }
+    }
+    for chain in chains {
+        if chain.iter().all(|(id, _)| id.is_some()) {
+            continue;
+        }
+        let whole = Span {
+            start: chain[0].1.start,
+            end: chain[chain.len() - 1].1.end,
+        };
+        let mut ids = chain.iter().filter_map(|(id, _)| *id);
+        match ids.next() {
+            Some(keep) => {
+                merged.grow.push((keep, whole));
+                merged.remove.extend(ids);
+            }
+            None => merged.insert.push(whole),
+        }
+    }
+    merged
+}
+
+/// New bounds for an absence, as typed: it can be shortened, never lengthened (a longer
+/// absence is a new one, which takes its open time away as it is recorded).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ShortenForm {
+    pub from: String,
+    pub to: String,
+}
+
+impl ShortenForm {
+    /// The new first and last day, inside `from..=to` of the absence as it is.
+    pub fn parse(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<(NaiveDate, NaiveDate), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let new_from = parse_iso_date(&self.from);
+        let new_to = parse_iso_date(&self.to);
+        match new_from {
+            None => errors.insert("from".into(), FieldError::Date),
+            Some(d) if d < from || d > to => errors.insert("from".into(), FieldError::OutsideRange),
+            _ => None,
+        };
+        match (new_from, new_to) {
+            (_, None) => errors.insert("to".into(), FieldError::Date),
+            (_, Some(d)) if d < from || d > to => {
+                errors.insert("to".into(), FieldError::OutsideRange)
+            }
+            (Some(f), Some(t)) if t < f => errors.insert("to".into(), FieldError::MonthOrder),
+            _ => None,
+        };
+        match (new_from, new_to) {
+            (Some(f), Some(t)) if errors.is_empty() => Ok((f, t)),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The days an absence no longer covers after it went from `old` to `new` (`None`: removed),
+/// as ranges of whole days, first and last included.
+pub fn freed_days(
+    old: (NaiveDate, NaiveDate),
+    new: Option<(NaiveDate, NaiveDate)>,
+) -> Vec<(NaiveDate, NaiveDate)> {
+    let Some((from, to)) = new else {
+        return vec![old];
+    };
+    let mut freed = Vec::new();
+    if from > old.0 {
+        freed.push((old.0, from - Days::new(1)));
+    }
+    if to < old.1 {
+        freed.push((to + Days::new(1), old.1));
+    }
+    freed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -399,6 +507,124 @@ mod tests {
                     prop_assert!(!a.overlaps(b));
                 }
             }
+        }
+    }
+
+    #[test]
+    fn an_absence_is_shortened_never_lengthened() {
+        let d = |day| NaiveDate::from_ymd_opt(2026, 12, day).unwrap();
+        let form = |from: &str, to: &str| ShortenForm {
+            from: from.into(),
+            to: to.into(),
+        };
+        assert_eq!(
+            form("2026-12-08", "2026-12-09").parse(d(7), d(11)),
+            Ok((d(8), d(9)))
+        );
+        assert_eq!(
+            form("2026-12-07", "2026-12-11").parse(d(7), d(11)),
+            Ok((d(7), d(11)))
+        );
+        let e = form("2026-12-06", "2026-12-12")
+            .parse(d(7), d(11))
+            .unwrap_err();
+        assert_eq!(e["from"], FieldError::OutsideRange);
+        assert_eq!(e["to"], FieldError::OutsideRange);
+        let e = form("2026-12-10", "2026-12-08")
+            .parse(d(7), d(11))
+            .unwrap_err();
+        assert_eq!(e["to"], FieldError::MonthOrder);
+        let e = form("", "den 9").parse(d(7), d(11)).unwrap_err();
+        assert_eq!((e["from"], e["to"]), (FieldError::Date, FieldError::Date));
+    }
+
+    #[test]
+    fn the_days_freed_are_those_no_longer_covered() {
+        let d = |day| NaiveDate::from_ymd_opt(2026, 12, day).unwrap();
+        assert_eq!(freed_days((d(7), d(11)), None), vec![(d(7), d(11))]);
+        assert_eq!(
+            freed_days((d(7), d(11)), Some((d(8), d(9)))),
+            vec![(d(7), d(7)), (d(10), d(11))]
+        );
+        assert!(freed_days((d(7), d(11)), Some((d(7), d(11)))).is_empty());
+    }
+
+    proptest::proptest! {
+        /// Whatever the new bounds, the freed days and the new absence cover the old exactly once.
+        #[test]
+        fn freed_and_kept_days_partition_the_old(a in 0u64..30, b in 0u64..30, c in 0u64..30, e in 0u64..30) {
+            let base = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+            let (lo, hi) = (a.min(b), a.max(b));
+            let (nlo, nhi) = (lo + c.min(e) % (hi - lo + 1), lo + c.max(e) % (hi - lo + 1));
+            let (nlo, nhi) = (nlo.min(nhi), nlo.max(nhi));
+            let old = (base + Days::new(lo), base + Days::new(hi));
+            let new = (base + Days::new(nlo), base + Days::new(nhi));
+            let mut covered: Vec<NaiveDate> = freed_days(old, Some(new))
+                .into_iter()
+                .chain([new])
+                .flat_map(|(f, t)| f.iter_days().take_while(move |d| *d <= t))
+                .collect();
+            covered.sort();
+            let all: Vec<NaiveDate> = old.0.iter_days().take_while(|d| *d <= old.1).collect();
+            proptest::prop_assert_eq!(covered, all);
+        }
+    }
+
+    #[test]
+    fn open_time_laid_beside_open_time_joins_it() {
+        let t = |h: u32| {
+            crate::domain::time::stockholm_to_utc(
+                NaiveDate::from_ymd_opt(2026, 12, 8).unwrap(),
+                chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap(),
+            )
+            .unwrap()
+        };
+        let span = |a, b| Span::new(t(a), t(b)).unwrap();
+        // 08–09 is there; the hours lay 09–12 and 13–16.
+        let m = merge_adjacent(&[(7, span(8, 9))], &[span(9, 12), span(13, 16)]);
+        assert_eq!(m.grow, vec![(7, span(8, 12))]);
+        assert!(m.remove.is_empty());
+        assert_eq!(m.insert, vec![span(13, 16)]);
+        // A new hour between two open spans joins all three into the first.
+        let m = merge_adjacent(&[(1, span(8, 9)), (2, span(10, 11))], &[span(9, 10)]);
+        assert_eq!(m.grow, vec![(1, span(8, 11))]);
+        assert_eq!(m.remove, vec![2]);
+        // Nothing new: nothing changes, even where existing spans touch.
+        assert_eq!(
+            merge_adjacent(&[(1, span(8, 9)), (2, span(9, 10))], &[]),
+            Merged::default()
+        );
+    }
+
+    proptest::proptest! {
+        /// After merging, the open time covers exactly what it covered plus the new spans.
+        #[test]
+        fn merging_keeps_every_minute(cuts in proptest::collection::btree_set(0i64..40, 2..12), take in proptest::collection::vec(proptest::bool::ANY, 12)) {
+            let base = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+            let at = |q: i64| base + chrono::Duration::minutes(15 * q);
+            let cuts: Vec<i64> = cuts.into_iter().collect();
+            let mut existing = Vec::new();
+            let mut new = Vec::new();
+            for (i, w) in cuts.windows(2).enumerate() {
+                let s = Span::new(at(w[0]), at(w[1])).unwrap();
+                if take[i % take.len()] { existing.push((i as i64, s)) } else { new.push(s) }
+            }
+            let m = merge_adjacent(&existing, &new);
+            let mut after: Vec<Span> = existing
+                .iter()
+                .filter(|(id, _)| !m.remove.contains(id) && !m.grow.iter().any(|(g, _)| g == id))
+                .map(|(_, s)| *s)
+                .chain(m.grow.iter().map(|(_, s)| *s))
+                .chain(m.insert.iter().copied())
+                .collect();
+            after.sort();
+            let minutes = |spans: &[Span]| -> i64 { spans.iter().map(|s| (s.end - s.start).num_minutes()).sum() };
+            let before: Vec<Span> = existing.iter().map(|(_, s)| *s).chain(new.iter().copied()).collect();
+            proptest::prop_assert_eq!(minutes(&after), minutes(&before));
+            for w in after.windows(2) {
+                proptest::prop_assert!(w[0].end <= w[1].start, "no overlap");
+            }
+            proptest::prop_assert!(after.first().map(|s| s.start) == before.iter().map(|s| s.start).min());
         }
     }
 }

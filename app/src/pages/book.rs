@@ -109,10 +109,11 @@ fn Picker(view: PickerView, query: Query) -> impl IntoView {
             <h1>{title}</h1>
             {match (&moving, &view.live) {
                 (Some(m), _) => {
-                    let text = t_string!(
-                        i18n, book_moving, when = when_text(i18n, m.starts_at), name = m.counsellor.clone()
-                    )
-                        .to_string();
+                    let when = when_text(i18n, m.starts_at);
+                    let text = match view.with_counsellor.clone() {
+                        Some(name) => t_string!(i18n, book_moving_follow_up, when = when, name = name).to_string(),
+                        None => t_string!(i18n, book_moving, when = when, name = m.counsellor.clone()).to_string(),
+                    };
                     view! { <p class="notice">{text}</p> }.into_any()
                 }
                 (None, Some(live)) => view! { <HasMeeting live=live.clone()/> }.into_any(),
@@ -143,22 +144,15 @@ fn Picker(view: PickerView, query: Query) -> impl IntoView {
     .into_any()
 }
 
-/// After the first meeting (or asked to move a follow-up): what comes next is planned with
-/// the counsellor; the follow-ups booked so far, and whom to call.
+/// After the first meeting: what comes next is planned with the counsellor; the follow-ups
+/// booked so far, and whom to call.
 #[component]
 fn AfterFirstMeeting(after: AfterFirst) -> impl IntoView {
     let i18n = use_i18n();
-    let (title, text) = if after.moving {
-        (
-            t_string!(i18n, follow_up_move_title),
-            t_string!(i18n, follow_up_move_text),
-        )
-    } else {
-        (
-            t_string!(i18n, after_first_title),
-            t_string!(i18n, after_first_text),
-        )
-    };
+    let (title, text) = (
+        t_string!(i18n, after_first_title),
+        t_string!(i18n, after_first_text),
+    );
     let contact = after_first_contact(i18n, &after);
     view! {
         <Title text=title.to_owned()/>
@@ -248,7 +242,9 @@ fn HowToMeet(view: PickerView, byt: String, error: bool) -> impl IntoView {
                     {error.then(|| t_string!(i18n, book_choose_channel))}
                 </p>
                 <div class="choices__list choices__list--cards">
-                    {Channel::ALL
+                    {view
+                        .channels
+                        .clone()
                         .into_iter()
                         .enumerate()
                         .map(|(i, channel)| {

@@ -84,9 +84,13 @@ pub struct PickerView {
     pub moving: Option<MeetingSummary>,
     /// The time the seeker wanted was taken: the nearest free ones.
     pub nearest: Vec<TimeView>,
-    /// The first meeting has been held (or a follow-up was asked to be moved): what comes
-    /// next is planned with the counsellor, so no picker is shown.
+    /// The first meeting has been held: what comes next is planned with the counsellor, so
+    /// no picker is shown.
     pub after_first: Option<AfterFirst>,
+    /// The ways of meeting the seeker may choose (a follow-up: its counsellor's).
+    pub channels: Vec<Channel>,
+    /// Moving a follow-up: the counsellor whose times these are.
+    pub with_counsellor: Option<String>,
 }
 
 /// What comes after the first meeting: the counsellor who held it, how to reach them, and
@@ -96,8 +100,6 @@ pub struct AfterFirst {
     pub counsellor: String,
     pub counsellor_phone: String,
     pub follow_ups: Vec<MeetingSummary>,
-    /// The seeker asked to move one of these follow-ups.
-    pub moving: bool,
 }
 
 /// Everything the meeting page (and the confirmation) shows.

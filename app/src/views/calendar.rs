@@ -18,6 +18,15 @@ pub struct BoardColumn {
     pub editable: bool,
     /// The service or the office is closed that day: nothing is offered to job seekers.
     pub closed: Option<ClosedDay>,
+    /// The counsellor is away that day (an absence or a training).
+    pub away: Option<Away>,
+}
+
+/// An absence or training on a day of the board, with the note it was given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Away {
+    pub training: bool,
+    pub note: String,
 }
 
 /// Why nothing is offered on a day.
@@ -48,6 +57,8 @@ pub struct BoardMeeting {
     pub arrival: Option<BoardArrival>,
     /// It has ended and still has no outcome (held or no-show).
     pub awaiting_outcome: bool,
+    /// Booked on a day its counsellor is away: to be moved or cancelled.
+    pub in_absence: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -117,6 +117,37 @@ pub struct FollowUpCounsellor {
     pub channels: Vec<Channel>,
 }
 
+/// The follow-up picker: the colleagues the search found, the one chosen, and their free
+/// times in the week shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUpTimes {
+    /// The colleagues who match the search, the meeting's own counsellor and office first.
+    pub counsellors: Vec<FollowUpCounsellor>,
+    /// Occupational fields to search by: code, Swedish and English names.
+    pub fields: Vec<(String, String, String)>,
+    /// Languages some counsellor speaks, by code.
+    pub languages: Vec<String>,
+    /// The search as read (codes; empty for "any").
+    pub field: String,
+    pub language: String,
+    /// The colleague and channel whose times are shown; `None` when nobody matches.
+    pub chosen: Option<(i64, Channel)>,
+    /// The first day of the week shown, and the week's days with free times.
+    pub from: Day,
+    pub days: Vec<(Day, Vec<Span>)>,
+    /// The first day with a free time after this week, when there is one.
+    pub next_free: Option<Day>,
+    /// Whether an earlier week can be shown (not before today).
+    pub has_earlier: bool,
+}
+
+/// A free time in a picker: start and end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
 /// The panel's forms, each with its place on the page (`#outcome`, …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -173,9 +204,6 @@ pub struct CaseFile {
     pub may_mark: bool,
     /// Until when its recorded outcome can be corrected, while it can.
     pub correctable_until: Option<DateTime<Utc>>,
-    pub counsellors: Vec<FollowUpCounsellor>,
-    /// The counsellor of this meeting (chosen first for a follow-up).
-    pub counsellor_id: i64,
     /// A default day for the forms: the day after the meeting, or today if later.
     pub suggested_day: Day,
     pub refused: Option<PanelRefusal>,

@@ -3,7 +3,7 @@
 use crate::domain::{
     field_error::FieldErrors,
     time::Day,
-    work_hours::{AbsenceForm, WorkHoursForm},
+    work_hours::{AbsenceForm, ShortenForm, WorkHoursForm},
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -28,14 +28,24 @@ pub enum WorkHoursDone {
         removed: u64,
         collisions: Vec<Collision>,
     },
+    /// An absence was shortened or removed: the days that came free (open time is not put
+    /// back by itself), and those open time can still be laid out on.
+    Released {
+        removed: bool,
+        freed: Vec<(Day, Day)>,
+        to_lay_out: Vec<(Day, Day)>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AbsenceView {
+    pub id: i64,
     pub kind: String,
     pub from: Day,
     pub to: Day,
     pub note: String,
+    /// Booked meetings still in it, from now on, until each is moved or cancelled.
+    pub in_the_way: Vec<Collision>,
 }
 
 /// A form the server refused: which one, what was typed, and why.
@@ -43,6 +53,8 @@ pub struct AbsenceView {
 pub struct WorkHoursRefusal {
     pub hours: Option<WorkHoursForm>,
     pub absence: Option<AbsenceForm>,
+    /// Which absence's change was refused, and what was typed.
+    pub shorten: Option<(i64, ShortenForm)>,
     pub generate: Option<(String, String)>,
     pub errors: FieldErrors,
 }

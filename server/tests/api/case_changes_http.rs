@@ -383,8 +383,7 @@ async fn after_the_first_meeting_the_counsellor_books_what_comes_next(backend: B
     );
     assert_eq!(app.store.seeker_bookings(seeker).await.unwrap().len(), 1);
 
-    // The counsellor books a follow-up; the seeker sees it, and "Byt tid" on it says whom
-    // to call instead of offering the first meeting's picker.
+    // The counsellor books a follow-up; the seeker sees it, and can move it with Sanna.
     // The first span start that is still free (the demo books some of Sanna's).
     let mut booked = None;
     for span in &open {
@@ -414,16 +413,62 @@ async fn after_the_first_meeting_the_counsellor_books_what_comes_next(backend: B
         page.contains(&format!("/mina-sidor/mote/{follow_up}")),
         "{page}"
     );
-    let (_, page) = browser.get(&format!("/boka?byt={follow_up}")).await;
-    assert!(page.contains("Byta tid för en uppföljning"), "{page}");
-    assert!(!page.contains("name=\"kanal\""), "no picker");
-    let mut moving = fields.clone();
-    moving[3].1 = follow_up.to_string();
-    let refused = browser.call("/api/boka/bekrafta", &moving).await;
-    assert_eq!(
-        error_of(refused).await,
-        AppError::Conflict(Rule::FollowUpWithCounsellor)
+    // "Byt tid" on the follow-up: the picker with only Sanna's times, of a follow-up's length.
+    let (_, page) = browser
+        .get(&format!("/boka?byt={follow_up}&kanal=phone"))
+        .await;
+    assert!(
+        page.contains("så här visas bara lediga tider hos Sanna Lindqvist"),
+        "{page}"
     );
+    let res = browser
+        .call(
+            "/api/boka/tider",
+            &[("kanal", "phone".into()), ("byt", follow_up.to_string())],
+        )
+        .await;
+    let picker: app::views::booking::PickerView = res.json().await.unwrap();
+    assert_eq!(picker.with_counsellor.as_deref(), Some("Sanna Lindqvist"));
+    let times: Vec<_> = picker.days.iter().flat_map(|d| d.times.clone()).collect();
+    assert!(!times.is_empty());
+    assert!(times.iter().all(|t| t.counsellor == "Sanna Lindqvist"));
+    let sanna_row = app
+        .store
+        .list_counsellors()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id == sanna)
+        .unwrap();
+    assert_eq!(picker.channels, sanna_row.channels);
+    assert!(picker.offices.iter().all(|o| o.id == sanna_row.office_id));
+    let to = times.iter().find(|t| t.start != slot).unwrap().clone();
+    let mut moving = fields.clone();
+    moving[2].1 = to.value.clone();
+    moving[3].1 = follow_up.to_string();
+    let res = browser.call("/api/boka/bekrafta", &moving).await;
+    assert_eq!(res.status(), 200);
+    let moved = app.store.booking(follow_up).await.unwrap().unwrap();
+    assert_eq!((moved.counsellor_id, moved.starts_at), (sanna, to.start));
+    assert_eq!(moved.meeting_type, "follow-up");
+    let follow_up_minutes = app
+        .store
+        .list_meeting_types()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|t| t.code == "follow-up")
+        .unwrap()
+        .minutes;
+    assert_eq!(
+        (moved.ends_at - moved.starts_at).num_minutes(),
+        follow_up_minutes
+    );
+    // Another counsellor's time is not the follow-up's to take.
+    let karin = counsellor_id(&app, KARIN).await;
+    moving[2].1 = format!("{karin}-{}", slot.timestamp());
+    let refused = browser.call("/api/boka/bekrafta", &moving).await;
+    assert_eq!(error_of(refused).await, AppError::Conflict(Rule::Taken));
     assert_eq!(
         app.store
             .booking(follow_up)
@@ -431,7 +476,7 @@ async fn after_the_first_meeting_the_counsellor_books_what_comes_next(backend: B
             .unwrap()
             .unwrap()
             .starts_at,
-        slot,
-        "not moved"
+        to.start,
+        "not moved again"
     );
 }

@@ -5,6 +5,7 @@
 #[macro_use]
 mod support;
 
+mod absences_http;
 mod booking_http;
 mod booking_store;
 mod calendar_facts;
@@ -12,6 +13,7 @@ mod calendar_http;
 mod capacity;
 mod case_changes_http;
 mod cli;
+mod follow_up_http;
 mod http;
 mod office_http;
 mod outbox;

@@ -1,10 +1,12 @@
 //! The board from the keyboard: arrow keys between cells and Enter for the form; on a span,
-//! Delete removes it, Alt+arrow moves it and Shift+arrow resizes it.
+//! Delete removes it, Alt+up/down moves it within the day, Alt+left/right to the day before
+//! or after, and Shift+up/down resizes it.
 
 use super::{cell_id, focus_later, focus_now, span_id, state::BoardState};
 use crate::{
     domain::open_time::{OpenTime, DAY_ENDS, DAY_STARTS, GRID_MINUTES},
     i18n::*,
+    views::calendar::BoardOpen,
 };
 use leptos::prelude::*;
 
@@ -45,6 +47,34 @@ pub(super) fn on_cell_key(
     focus_now(&cell_id(c, m));
 }
 
+/// Moves a span to the same hours the day before or after, when that day is on the board
+/// (the week view); otherwise says so.
+fn to_next_day(state: BoardState, span: BoardOpen, later: bool) {
+    let target = state.columns.with_value(|cols| {
+        let from = &cols[span.column];
+        let day = if later {
+            from.date.0.succ_opt()
+        } else {
+            from.date.0.pred_opt()
+        }?;
+        cols.iter()
+            .position(|c| c.counsellor_id == from.counsellor_id && c.date.0 == day && c.editable)
+    });
+    match target {
+        Some(column) => {
+            state.update(span.id, column, span.starts, span.ends);
+            focus_later(&span_id(span.id));
+        }
+        None => {
+            let i18n = state.i18n;
+            state.message.set(Some((
+                true,
+                untrack(|| t_string!(i18n, cal_no_day_there).to_owned()),
+            )));
+        }
+    }
+}
+
 /// Keyboard on a span: Delete removes it, Alt+arrow moves it, Shift+arrow resizes it.
 pub(super) fn on_span_key(state: BoardState, ev: leptos::ev::KeyboardEvent, id: i64) {
     // A span not yet saved (its id is still the board's own) waits for the server.
@@ -58,6 +88,11 @@ pub(super) fn on_span_key(state: BoardState, ev: leptos::ev::KeyboardEvent, id: 
         return;
     }
     let key = ev.key();
+    if ev.alt_key() && (key == "ArrowLeft" || key == "ArrowRight") {
+        ev.prevent_default();
+        to_next_day(state, span, key == "ArrowRight");
+        return;
+    }
     let step: i64 = match key.as_str() {
         "ArrowUp" => -i64::from(GRID_MINUTES),
         "ArrowDown" => i64::from(GRID_MINUTES),

@@ -27,7 +27,7 @@ use crate::{
         BookingStatus,
     },
     i18n::*,
-    views::calendar::{Board, BoardColumn, BoardMeeting, ClosedDay},
+    views::calendar::{Away, Board, BoardColumn, BoardMeeting, ClosedDay},
 };
 use editor::{Editor, OpenTimeEditor};
 use leptos::prelude::*;
@@ -94,6 +94,7 @@ fn board_view(board: Board) -> impl IntoView {
                         {heading(col)}
                         {today.then(|| view! { " " <span class="tag">{t!(i18n, cal_today)}</span> })}
                         {col.closed.as_ref().map(|c| view! { " " <span class="tag tag--closed">{closed_text(i18n, c, swedish)}</span> })}
+                        {col.away.as_ref().map(|a| view! { " " <span class="tag tag--away">{away_text(i18n, a)}</span> })}
                     </div>
                 }
             })
@@ -197,6 +198,7 @@ fn board_view(board: Board) -> impl IntoView {
                     <div
                         class="board__column"
                         class:board__column--editable=col_editable
+                        class:board__column--away=col.away.is_some()
                         data-column=column
                         role="group"
                         aria-labelledby=format!("kolumn-{column}")
@@ -276,6 +278,9 @@ fn meeting_block(
             " "
             <span class="board__meeting-type">{kind}</span>
             {status.map(|s| view! { " " <span class="tag">{s}</span> })}
+            {m.in_absence.then(|| view! {
+                " " <span class="tag tag--to-report">"⚠ " {t!(i18n, cal_in_absence)}</span>
+            })}
             {m.awaiting_outcome.then(|| view! {
                 " " <span class="tag tag--to-report">"⚑ " {t!(i18n, cal_awaiting_outcome)}</span>
             })}
@@ -350,6 +355,20 @@ mod browser {
 
     pub fn focus_later(id: String) {
         request_animation_frame(move || focus(&id));
+    }
+}
+
+/// What an absence is called on the board: its kind and its note.
+fn away_text(i18n: leptos_i18n::I18nContext<Locale>, away: &Away) -> String {
+    let kind = if away.training {
+        t_string!(i18n, wh_kind_training)
+    } else {
+        t_string!(i18n, wh_kind_absence)
+    };
+    if away.note.is_empty() {
+        kind.to_owned()
+    } else {
+        format!("{kind}: {}", away.note)
     }
 }
 

@@ -62,6 +62,13 @@ pub(super) fn on_up(state: BoardState, _ev: leptos::ev::PointerEvent) {
     };
     state.drag.set(None);
     let Some((column, starts, ends)) = done.outcome() else {
+        // A press on empty time that drew nothing: a tap. On a touch screen dragging
+        // scrolls the day, so a tap opens the form at that quarter-hour instead.
+        if let super::drag::Grip::Empty { anchor } = done.grip {
+            if state.editable(done.column) {
+                state.new_at(done.column, anchor);
+            }
+        }
         return;
     };
     state.just_dragged.set_value(true);

@@ -1,6 +1,7 @@
 //! `/personal/…`: the staff side. Every page checks the staff session itself; a job seeker's
 //! session is never enough.
 
+mod absences;
 mod calendar;
 mod figures;
 mod meeting_panel;

@@ -1,17 +1,18 @@
 //! `/personal/arbetstider`: weekly working hours, laying them out as open time, and absences
 //! and trainings. Plain forms; each comes back with a notice or with what was typed.
 
-use super::{meeting_panel::staff_error_text, require_staff, staff_load_failed};
+use super::{
+    absences::{collision_list, released_notice, AbsenceList},
+    meeting_panel::staff_error_text,
+    require_staff, staff_load_failed,
+};
 use crate::paths;
 use crate::{
     api::work_hours::{load_work_hours, AddAbsence, GenerateOpenTime, SaveWorkHours},
-    components::{
-        meeting_words::{is_swedish, when_text},
-        messages::I18n,
-    },
+    components::{meeting_words::is_swedish, messages::I18n},
     domain::{
         field_error::FieldErrors,
-        time::{iso_date, long_date, weekday_name},
+        time::{iso_date, weekday_name},
         work_hours::AbsenceForm,
     },
     i18n::*,
@@ -131,7 +132,10 @@ fn WorkHours(view: WorkHoursView) -> impl IntoView {
             };
             view! { <p>{text}</p> }.into_any()
         }
-        WorkHoursDone::Absence { removed, collisions } => view! {
+        WorkHoursDone::Absence {
+            removed,
+            collisions,
+        } => view! {
             <p>
                 {if removed == 1 {
                     t_string!(i18n, wh_absence_done_single).to_string()
@@ -144,15 +148,16 @@ fn WorkHours(view: WorkHoursView) -> impl IntoView {
             } else {
                 view! {
                     <p><strong>{t!(i18n, wh_collisions)}</strong></p>
-                    <ul>
-                        {collisions.into_iter().map(|c| view! {
-                            <li><a href=c.href>{format!("{}: {}", when_text(i18n, c.starts_at), c.seeker)}</a></li>
-                        }).collect_view()}
-                    </ul>
+                    {collision_list(i18n, collisions)}
                 }.into_any()
             }}
         }
         .into_any(),
+        WorkHoursDone::Released {
+            removed,
+            freed,
+            to_lay_out,
+        } => released_notice(i18n, view.counsellor_id, removed, freed, to_lay_out).into_any(),
     });
     view! {
         <div class="page page--form work-hours">
@@ -238,24 +243,7 @@ fn WorkHours(view: WorkHoursView) -> impl IntoView {
                 <button type="submit" class="button">{t!(i18n, wh_absence_save)}</button>
             </form>
             <h3>{t!(i18n, wh_upcoming)}</h3>
-            {if view.absences.is_empty() {
-                view! { <p>{t!(i18n, wh_none)}</p> }.into_any()
-            } else {
-                view! {
-                    <ul>
-                        {view.absences.iter().map(|a| {
-                            let kind = if a.kind == "training" { t_string!(i18n, wh_kind_training) } else { t_string!(i18n, wh_kind_absence) };
-                            let days = if a.from == a.to {
-                                long_date(a.from.0, swedish)
-                            } else {
-                                format!("{} – {}", long_date(a.from.0, swedish), long_date(a.to.0, swedish))
-                            };
-                            let note = (!a.note.is_empty()).then(|| format!(" ({})", a.note));
-                            view! { <li>{format!("{kind}: {days}")}{note}</li> }
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
+            <AbsenceList counsellor=view.counsellor_id absences=view.absences.clone() refused=refused.clone()/>
         </div>
     }
 }

@@ -32,8 +32,6 @@ pub enum BookError {
     /// The seeker's first meeting has been held: what comes next is booked with the
     /// counsellor, not as another first meeting.
     FirstMeetingHeld,
-    /// A follow-up is moved with its counsellor, not in the first meeting's picker.
-    FollowUp,
     Failed(AppError),
 }
 
@@ -137,8 +135,8 @@ pub async fn book(
     }
 }
 
-/// Moves the seeker's booking to the chosen time. A repeated request for the time it
-/// already has is a success.
+/// Moves the seeker's booking to the chosen time (a follow-up only among its counsellor's
+/// times). A repeated request for the time it already has is a success.
 #[tracing::instrument(skip_all, fields(seeker_id = profile.id, booking_id = booking.id, ?channel))]
 pub async fn reschedule(
     store: &Store,
@@ -149,9 +147,6 @@ pub async fn reschedule(
     choice: SlotChoice,
     now: DateTime<Utc>,
 ) -> Result<(), BookError> {
-    if !booking.is_first {
-        return Err(BookError::FollowUp);
-    }
     if booking.counsellor_id == choice.counsellor_id
         && booking.starts_at == choice.start
         && booking.channel == channel
@@ -164,11 +159,17 @@ pub async fn reschedule(
             picker.offer.nearest(choice.start, NEAREST),
         ));
     };
-    let rules = first_meeting_rules(store).await?;
     let to = NewTime {
         counsellor_id: time.counsellor_id,
         channel,
-        office_id: office_for(channel, office_id, store, time.counsellor_id).await?,
+        // A follow-up's visit is at its counsellor's office, whatever the form said.
+        office_id: office_for(
+            channel,
+            office_id.filter(|_| booking.is_first),
+            store,
+            time.counsellor_id,
+        )
+        .await?,
         video_room: match (channel, &booking.video_room) {
             (Channel::Video, Some(room)) => Some(room.clone()),
             (Channel::Video, None) => Some(video_room()),
@@ -176,7 +177,7 @@ pub async fn reschedule(
         },
         starts_at: time.slot.start,
         ends_at: time.slot.end,
-        clear_until: time.slot.end + rules.buffer,
+        clear_until: time.slot.end + picker.rules.buffer,
         visit_limit: picker.visit_limit(time.slot.start),
     };
     match store

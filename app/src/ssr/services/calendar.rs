@@ -15,7 +15,7 @@ use crate::{
     paths::CalendarMode,
     ssr::{services::staff::allow, store::Store},
     views::calendar::{
-        Board, BoardArrival, BoardColumn, BoardMeeting, BoardOpen, CalendarView, ClosedDay,
+        Away, Board, BoardArrival, BoardColumn, BoardMeeting, BoardOpen, CalendarView, ClosedDay,
         Colleague, RefusedOpenTime, ToReport,
     },
 };
@@ -85,6 +85,7 @@ pub async fn view(
                 counsellor_name: None,
                 editable: may_plan(counsellor_id),
                 closed: None,
+                away: None,
             })
             .collect(),
         CalendarMode::Day => vec![BoardColumn {
@@ -93,6 +94,7 @@ pub async fn view(
             counsellor_name: None,
             editable: may_plan(counsellor_id),
             closed: None,
+            away: None,
         }],
         CalendarMode::Office => colleagues
             .iter()
@@ -102,10 +104,12 @@ pub async fn view(
                 counsellor_name: Some(format!("{} {}", c.first_name, c.last_name)),
                 editable: may_plan(c.id),
                 closed: None,
+                away: None,
             })
             .collect(),
     };
     mark_closed_days(store, office_id, &mut columns).await?;
+    mark_absences(store, &mut columns).await?;
 
     let back = paths::calendar(mode, day, counsellor_id, q.weekend);
     let mut board = Board {
@@ -222,6 +226,7 @@ async fn fill(
                     status: m.status,
                     href: format!("{back}&mote={}#mote", m.id),
                     awaiting_outcome: m.status == BookingStatus::Booked && m.ends_at <= now,
+                    in_absence: col.away.is_some() && m.status == BookingStatus::Booked,
                     arrival: m.arrived_at.map(|at| BoardArrival {
                         at: minute_of_day(at),
                         waited: waited_minutes(at, m.starts_at, m.received_at.unwrap_or(now)),
@@ -238,6 +243,34 @@ async fn fill(
                 });
             }
         }
+    }
+    Ok(())
+}
+
+/// Marks the columns whose counsellor is away that day (absences are whole days).
+async fn mark_absences(store: &Store, columns: &mut [BoardColumn]) -> Result<(), AppError> {
+    let (Some(first), Some(last)) = (
+        columns.iter().map(|c| c.date.0).min(),
+        columns.iter().map(|c| c.date.0).max(),
+    ) else {
+        return Ok(());
+    };
+    let (from, _) = whole_day(first).ok_or(AppError::NotFound)?;
+    let (_, to) = whole_day(last).ok_or(AppError::NotFound)?;
+    let absences = store.absences_between(from, to).await?;
+    for col in columns.iter_mut() {
+        let Some((start, end)) = whole_day(col.date.0) else {
+            continue;
+        };
+        col.away = absences
+            .iter()
+            .find(|a| {
+                a.counsellor_id == col.counsellor_id && a.starts_at < end && start < a.ends_at
+            })
+            .map(|a| Away {
+                training: a.kind == "training",
+                note: a.note.clone(),
+            });
     }
     Ok(())
 }

@@ -1,32 +1,25 @@
 //! A meeting's case as staff open and continue it. Every opening is logged; every action is
 //! checked against the access rules first.
 
-use crate::domain::{BookingId, BookingStatus, CounsellorId, Rule, SeekerId, StaffId};
+use crate::domain::{BookingId, BookingStatus, Rule, SeekerId, StaffId};
 use crate::{
     domain::{
-        case::{parse_note, FollowUpForm, MeetingTime, MoveForm, Outcome},
+        case::{parse_note, MeetingTime, MoveForm, Outcome},
         choices::{CancelReason, DrivingLicence, Extent, Region, Situation, StaffCancelReason},
         field_error::{FieldError, FieldErrors},
         staff::{CalendarOwner, StaffMember},
         time::{stockholm_date, stockholm_to_utc, Day},
-        Channel,
     },
     error::AppError,
     ssr::{
-        services::{
-            booking::video_room,
-            staff::{allow, reach_of},
-        },
-        store::{BookingRow, NewBooking, NewTime, Store, StoreError},
+        services::staff::{allow, reach_of},
+        store::{BookingRow, NewTime, Store, StoreError},
     },
     views::case_file::{
-        CancelledBy, CaseFile, FollowUpCounsellor, PanelMeeting, PanelProfile, PanelSeeker,
-        TimelineEntry,
+        CancelledBy, CaseFile, PanelMeeting, PanelProfile, PanelSeeker, TimelineEntry,
     },
 };
 use chrono::{DateTime, Days, Duration, NaiveTime, Utc};
-
-const FOLLOW_UP: &str = "follow-up";
 
 /// The booking, and whether `me` may act on it (not only read it).
 async fn booking_for(
@@ -163,42 +156,10 @@ pub async fn open(
     }
     timeline.sort_by_key(|(at, _)| *at);
 
-    let offices = store.list_offices().await?;
-    let office_name = |id: i64| {
-        offices
-            .iter()
-            .find(|o| o.id == id)
-            .map_or_else(String::new, |o| o.name.clone())
-    };
     let meeting_office = store
         .calendar_owner(b.counsellor_id)
         .await?
         .map(|c| c.office_id);
-    let mut counsellors: Vec<(u8, FollowUpCounsellor)> = store
-        .list_counsellors()
-        .await?
-        .into_iter()
-        .map(|c| {
-            let rank = if c.id == b.counsellor_id {
-                0
-            } else if Some(c.office_id) == meeting_office {
-                1
-            } else {
-                2
-            };
-            (
-                rank,
-                FollowUpCounsellor {
-                    id: c.id,
-                    name: format!("{} {}", c.first_name, c.last_name),
-                    office: office_name(c.office_id),
-                    channels: c.channels,
-                },
-            )
-        })
-        .collect();
-    counsellors.sort_by(|(ra, a), (rb, b)| (ra, &a.office, &a.name).cmp(&(rb, &b.office, &b.name)));
-
     let recorded = matches!(b.status, BookingStatus::Held | BookingStatus::NoShow);
     let correctable_until = match (may_handle && recorded, meeting_office) {
         (true, Some(office)) => super::case_changes::correctable_until(store, &b, office)
@@ -255,8 +216,6 @@ pub async fn open(
         may_handle,
         may_mark: may_handle && b.status == BookingStatus::Booked && b.starts_at <= now,
         correctable_until,
-        counsellors: counsellors.into_iter().map(|(_, c)| c).collect(),
-        counsellor_id: b.counsellor_id,
         suggested_day: Day(day_after.max(today)),
         refused: None,
         done: None,
@@ -319,7 +278,7 @@ pub async fn note(
 }
 
 /// When a meeting at `at` lasting `length` would start and end; refused when it has begun.
-fn meeting_span(
+pub(super) fn meeting_span(
     at: MeetingTime,
     length: Duration,
     now: DateTime<Utc>,
@@ -340,7 +299,7 @@ fn meeting_span(
 /// The seeker has no other live meeting overlapping `starts..ends` (`moving` is the one being
 /// moved). The database refuses it anyway; asked first, the answer names the seeker's meeting
 /// rather than the counsellor's calendar, whichever rule the database would check first.
-async fn seeker_free(
+pub(super) async fn seeker_free(
     store: &Store,
     seeker_id: i64,
     moving: Option<i64>,
@@ -382,7 +341,7 @@ async fn within_open_time(
 }
 
 /// The length and buffer of a meeting type.
-async fn lengths(store: &Store, code: &str) -> Result<(Duration, Duration), AppError> {
+pub(super) async fn lengths(store: &Store, code: &str) -> Result<(Duration, Duration), AppError> {
     let types = store.list_meeting_types().await?;
     let t = types
         .iter()
@@ -392,69 +351,6 @@ async fn lengths(store: &Store, code: &str) -> Result<(Duration, Duration), AppE
         Duration::minutes(t.minutes),
         Duration::minutes(t.buffer_minutes),
     ))
-}
-
-#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id = booking_id))]
-pub async fn follow_up(
-    store: &Store,
-    me: &StaffMember,
-    booking_id: i64,
-    form: &FollowUpForm,
-    now: DateTime<Utc>,
-) -> Result<i64, AppError> {
-    let (b, meeting_office) = handled(store, me, booking_id).await?;
-    let wanted = form.parse().map_err(AppError::Validation)?;
-    let counsellor = store
-        .list_counsellors()
-        .await?
-        .into_iter()
-        .find(|c| c.id == wanted.counsellor_id)
-        .ok_or_else(|| {
-            AppError::Validation(FieldErrors::from([(
-                "counsellor".to_owned(),
-                FieldError::Choice,
-            )]))
-        })?;
-    if !counsellor.channels.contains(&wanted.channel) {
-        return Err(AppError::Conflict(Rule::ChannelNotOffered));
-    }
-    let (length, buffer) = lengths(store, FOLLOW_UP).await?;
-    let (starts, ends) = meeting_span(wanted.at, length, now)?;
-    within_open_time(store, counsellor.id, starts, ends).await?;
-    seeker_free(store, b.seeker_id, None, starts, ends).await?;
-    let id = store
-        .insert_follow_up(
-            &NewBooking {
-                seeker_id: b.seeker_id,
-                counsellor_id: counsellor.id,
-                meeting_type: FOLLOW_UP,
-                channel: wanted.channel,
-                office_id: (wanted.channel == Channel::Office).then_some(counsellor.office_id),
-                starts_at: starts,
-                ends_at: ends,
-                clear_until: ends + buffer,
-                is_first: false,
-                video_room: (wanted.channel == Channel::Video).then(video_room),
-                now,
-                // Staff book follow-ups where they judge best; capacity steers online booking.
-                visit_limit: None,
-            },
-            StaffId(me.id),
-            BookingId(b.id),
-        )
-        .await?;
-    // A colleague at another office may see the seeker from now on.
-    if counsellor.office_id != meeting_office {
-        store
-            .add_referral(
-                SeekerId(b.seeker_id),
-                CounsellorId(counsellor.id),
-                StaffId(me.id),
-                now,
-            )
-            .await?;
-    }
-    Ok(id)
 }
 
 #[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id = booking_id))]

@@ -1,11 +1,14 @@
 //! Workflows that span several store calls or need more than the store: hashing, tokens,
 //! the clock. Server functions call these; these call the store.
 
+pub mod absences;
 pub mod booking;
 pub mod calendar;
 pub mod calendar_file;
 pub mod case_changes;
 pub mod case_file;
+pub mod follow_up;
+pub mod free_times;
 pub mod office;
 pub mod open_time;
 pub mod passwords;

@@ -3,16 +3,19 @@
 //! booked and what the reception has no room for; ranked by field knowledge, widened to the
 //! office's other counsellors when those who know the field cannot meet soon.
 
-use super::booking::FIRST_MEETING;
+use super::{
+    booking::FIRST_MEETING,
+    free_times::{free_times, FreeTimes, SlotSearch},
+};
 use crate::{
     domain::{
         booking::SlotChoice,
         capacity::{local_hour, Capacity, VisitLoad},
         choices::LanguageCode,
-        closed_days::{offerable, working_days_after, ClosedDays},
+        closed_days::working_days_after,
         matching::{rank, Counsellor, Wish},
         offer::{build_offer, Offer, OfferedTime},
-        schedule::{free_slots, SlotRules, Span},
+        schedule::{SlotRules, Span},
         time::{stockholm_date, stockholm_to_utc},
         Channel, FieldCode, OfficeSummary, OpeningHours,
     },
@@ -27,7 +30,7 @@ use std::collections::HashMap;
 pub const SOON_WORKING_DAYS: u32 = 3;
 
 /// What the picker shows: the offer, and the counsellors' names.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Picker {
     pub offer: Offer,
     pub names: HashMap<i64, String>,
@@ -37,6 +40,8 @@ pub struct Picker {
     free: HashMap<i64, Vec<Span>>,
     /// For a visit: the office, its capacity and the visits already booked there.
     office: Option<(i64, Capacity, VisitLoad)>,
+    /// How the slots were cut (the meeting's length and buffer).
+    pub rules: SlotRules,
 }
 
 impl Picker {
@@ -69,11 +74,17 @@ impl Picker {
 
 /// The first meeting's rules, with its length and buffer as the meeting type says.
 pub async fn first_meeting_rules(store: &Store) -> Result<SlotRules, AppError> {
+    rules_of(store, FIRST_MEETING).await
+}
+
+/// The rules a seeker books a meeting of type `code` by: its length and buffer, the first
+/// meeting's notice and horizon.
+pub async fn rules_of(store: &Store, code: &str) -> Result<SlotRules, AppError> {
     let types = store.list_meeting_types().await?;
     let kind = types
         .iter()
-        .find(|t| t.code == FIRST_MEETING)
-        .ok_or_else(|| AppError::internal("meeting type first-meeting is missing"))?;
+        .find(|t| t.code == code)
+        .ok_or_else(|| AppError::internal(format!("meeting type {code} is missing")))?;
     Ok(SlotRules {
         length: Duration::minutes(kind.minutes),
         buffer: Duration::minutes(kind.buffer_minutes),
@@ -100,7 +111,9 @@ pub fn wish(profile: &SeekerProfile, channel: Channel, office_id: Option<i64>) -
 }
 
 /// The times to offer the seeker for meeting this way. When `moving` names one of their
-/// bookings, its own time counts as free and its counsellor is kept where possible.
+/// bookings, its own time counts as free and its counsellor is kept where possible; a
+/// follow-up keeps its counsellor (and for a visit, their office) and its meeting type's
+/// length.
 #[tracing::instrument(skip_all, fields(seeker_id = profile.id, ?channel, ?office_id))]
 pub async fn picker(
     store: &Store,
@@ -110,12 +123,19 @@ pub async fn picker(
     moving: Option<&BookingRow>,
     now: DateTime<Utc>,
 ) -> Result<Picker, AppError> {
-    let rules = first_meeting_rules(store).await?;
-    let from = now;
-    let to = now + rules.horizon + rules.length;
-    let rows = store.list_counsellors().await?;
-    let open = store.open_times(from, to).await?;
-    let busy = store.busy_times(from - Duration::days(1), to).await?;
+    let follow_up = moving.filter(|b| !b.is_first);
+    let rules = match follow_up {
+        Some(b) => rules_of(store, &b.meeting_type).await?,
+        None => first_meeting_rules(store).await?,
+    };
+    let mut rows = store.list_counsellors().await?;
+    let mut office_id = office_id;
+    if let Some(b) = follow_up {
+        rows.retain(|c| c.id == b.counsellor_id);
+        if channel == Channel::Office {
+            office_id = rows.first().map(|c| c.office_id);
+        }
+    }
     let counsellors: Vec<Counsellor> = rows
         .iter()
         .map(|c| Counsellor {
@@ -135,62 +155,24 @@ pub async fn picker(
             week_bookings: 0,
         })
         .collect();
-    let moving_id = moving.map(|b| b.id);
-    let busy: Vec<_> = busy
-        .into_iter()
-        .filter(|b| Some(b.id) != moving_id)
-        .collect();
-    let closed = ClosedDays::new(
-        store
-            .office_closures(stockholm_date(from), stockholm_date(to))
-            .await?
-            .into_iter()
-            .map(|(office, day, _)| (office, day)),
-    );
-    let visit_office = match (channel, office_id) {
-        (Channel::Office, Some(office)) => Some((office, opening_hours(store, office).await?)),
-        _ => None,
-    };
-    let office_of: HashMap<i64, i64> = rows.iter().map(|c| (c.id, c.office_id)).collect();
-    let mut open_by: HashMap<i64, Vec<Span>> = HashMap::new();
-    for a in &open {
-        if let Some(s) = Span::new(a.starts_at, a.ends_at) {
-            open_by.entry(a.counsellor_id).or_default().push(s);
-        }
-    }
-    for (id, spans) in open_by.iter_mut() {
-        let office = office_of.get(id).copied().unwrap_or_default();
-        let opening = visit_office.as_ref().map(|(_, hours)| hours);
-        *spans = offerable(spans, office, &closed, opening);
-    }
-    let mut busy_by: HashMap<i64, Vec<Span>> = HashMap::new();
-    for b in &busy {
-        if let Some(s) = Span::new(b.starts_at, b.clear_until) {
-            busy_by.entry(b.counsellor_id).or_default().push(s);
-        }
-    }
-    let mut free: HashMap<i64, Vec<Span>> = open_by
-        .iter()
-        .map(|(id, spans)| {
-            let booked = busy_by.get(id).map(Vec::as_slice).unwrap_or_default();
-            (*id, free_slots(spans, booked, &rules, now))
-        })
-        .collect();
-    let starts: Vec<(i64, DateTime<Utc>)> = busy
-        .iter()
-        .map(|b| (b.counsellor_id, b.starts_at))
-        .collect();
-    // The reception's room first, so that "soon" counts only times that can be booked.
-    let office = match visit_office {
-        Some((office, hours)) => {
-            let (capacity, load) = office_load(store, office, &hours, moving_id, from, to).await?;
-            for slots in free.values_mut() {
-                slots.retain(|s| capacity.has_room(&load, s.start));
-            }
-            Some((office, capacity, load))
-        }
-        None => None,
-    };
+    // The reception's room is counted in, so that "soon" counts only times that can be booked.
+    let FreeTimes {
+        free,
+        closed,
+        starts,
+        office,
+    } = free_times(
+        store,
+        &rows,
+        SlotSearch {
+            channel,
+            visit_office: office_id,
+            rules,
+            leave_out: moving.map(|b| b.id),
+            now,
+        },
+    )
+    .await?;
     let soon = working_days_after(
         stockholm_date(now),
         SOON_WORKING_DAYS,
@@ -208,6 +190,10 @@ pub async fn picker(
     );
     if let Some((_, capacity, load)) = &office {
         offer = capacity.apply(offer, load);
+    }
+    // The follow-up's counsellor is the one to meet, whatever their fields.
+    if follow_up.is_some() {
+        offer.fallback = false;
     }
     let ranking = rank(&wish, &counsellors);
     let mut eligible = ranking.counsellors;
@@ -227,6 +213,7 @@ pub async fn picker(
         names,
         free,
         office,
+        rules,
     })
 }
 

@@ -196,8 +196,20 @@ pub async fn picker(
         .or(moving.as_ref().and_then(|b| b.office_id))
         .or(nearest_office)
         .or(offices.first().map(|o| o.id));
+    // A follow-up is moved with its counsellor: their ways of meeting, their office.
+    let with = match moving.as_ref().filter(|b| !b.is_first) {
+        Some(b) => store
+            .list_counsellors()
+            .await?
+            .into_iter()
+            .find(|c| c.id == b.counsellor_id),
+        None => None,
+    };
+    let office_id = with.as_ref().map(|c| c.office_id).or(office_id);
+    let channel = channel.filter(|ch| with.as_ref().is_none_or(|c| c.channels.contains(ch)));
     let mut choices: Vec<OfficeChoice> = offices
         .iter()
+        .filter(|o| with.as_ref().is_none_or(|c| c.office_id == o.id))
         .map(|o| OfficeChoice {
             id: o.id,
             name: o.name.clone(),
@@ -206,9 +218,7 @@ pub async fn picker(
         .collect();
     choices.sort_by_key(|o| !o.nearest);
     let after_first = match (&moving, &live) {
-        // A follow-up is moved with its counsellor, not in the first meeting's picker.
-        (Some(b), _) if !b.is_first => after_first_of(&bookings, Some(b), &offices, now),
-        (None, None) => after_first_of(&bookings, None, &offices, now),
+        (None, None) => after_first_of(&bookings, &offices, now),
         _ => None,
     };
     let mut view = PickerView {
@@ -224,6 +234,12 @@ pub async fn picker(
         live: live.as_ref().map(|b| summary(b, &offices, now)),
         moving: moving.as_ref().map(|b| summary(b, &offices, now)),
         nearest: Vec::new(),
+        channels: with
+            .as_ref()
+            .map_or_else(|| Channel::ALL.to_vec(), |c| c.channels.clone()),
+        with_counsellor: with
+            .as_ref()
+            .map(|c| format!("{} {}", c.first_name, c.last_name)),
     };
     if after_first.is_some() {
         view.after_first = after_first;
@@ -262,19 +278,16 @@ pub async fn picker(
     Ok(view)
 }
 
-/// What comes after a held first meeting: its counsellor and the follow-ups still to come.
-/// `moving` is a follow-up the seeker asked to move (its counsellor is the one to call);
-/// otherwise `None` unless the first meeting has been held.
+/// What comes after a held first meeting: its counsellor and the follow-ups still to come;
+/// `None` until the first meeting has been held.
 fn after_first_of(
     bookings: &[BookingRow],
-    moving: Option<&BookingRow>,
     offices: &[OfficeSummary],
     now: DateTime<Utc>,
 ) -> Option<AfterFirst> {
-    let first = bookings
+    let contact = bookings
         .iter()
-        .find(|b| b.is_first && b.status == BookingStatus::Held);
-    let contact = moving.or(first)?;
+        .find(|b| b.is_first && b.status == BookingStatus::Held)?;
     let mut follow_ups: Vec<MeetingSummary> = bookings
         .iter()
         .filter(|b| !b.is_first && b.status == BookingStatus::Booked && b.ends_at > now)
@@ -288,7 +301,6 @@ fn after_first_of(
         ),
         counsellor_phone: contact.counsellor_phone.clone(),
         follow_ups,
-        moving: moving.is_some(),
     })
 }
 
@@ -319,7 +331,7 @@ pub async fn my_pages(
         .home_office_id
         .and_then(|id| offices.iter().find(|o| o.id == id))
         .map(|o| o.name.clone());
-    let after_first = after_first_of(&bookings, None, &offices, now);
+    let after_first = after_first_of(&bookings, &offices, now);
     Ok(MyPagesView {
         after_first,
         upcoming,

@@ -1,7 +1,6 @@
 //! Working hours, the open time they generate, and absences, for whoever may plan the
 //! counsellor's calendar.
 
-use crate::paths;
 use crate::{
     domain::{
         field_error::{FieldError, FieldErrors},
@@ -9,12 +8,11 @@ use crate::{
         schedule::Span,
         staff::StaffMember,
         time::{parse_iso_date, stockholm_date, stockholm_to_utc, Day},
-        work_hours::{AbsenceForm, WorkHours, WorkHoursForm},
-        BookingStatus,
+        work_hours::{merge_adjacent, WorkHours, WorkHoursForm},
     },
     error::AppError,
     ssr::{services::staff::may_plan, store::Store},
-    views::work_hours::{AbsenceView, Collision, WorkHoursView},
+    views::work_hours::{AbsenceView, WorkHoursView},
 };
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 
@@ -44,17 +42,23 @@ pub async fn view(
     let counsellor_id = super::staff::counsellor_to_show(store, me, counsellor).await?;
     let owner = may_plan(store, me, counsellor_id).await?;
     let hours = stored_hours(store, counsellor_id).await?.form();
-    let absences = store
-        .absences(counsellor_id, now)
-        .await?
-        .into_iter()
-        .map(|a| AbsenceView {
+    let mut absences = Vec::new();
+    for a in store.absences(counsellor_id, now).await? {
+        absences.push(AbsenceView {
+            id: a.id,
             kind: a.kind,
             from: Day(stockholm_date(a.starts_at)),
             to: Day(stockholm_date(a.ends_at) - Days::new(1)),
             note: a.note,
-        })
-        .collect();
+            in_the_way: super::absences::in_the_way(
+                store,
+                counsellor_id,
+                a.starts_at.max(now),
+                a.ends_at,
+            )
+            .await?,
+        });
+    }
     Ok(WorkHoursView {
         counsellor_id,
         counsellor_name: format!("{} {}", owner.first_name, owner.last_name),
@@ -85,7 +89,8 @@ pub async fn save(
 }
 
 /// Open time from the working hours for `weeks` weeks from `from`, around what is there
-/// already and around absences. Returns how many spans were made.
+/// already (joining the open time it touches) and around absences. Returns how many spans
+/// were made or grown.
 #[tracing::instrument(skip_all, fields(staff_id = me.id, counsellor_id = counsellor_id))]
 pub async fn generate(
     store: &Store,
@@ -93,6 +98,7 @@ pub async fn generate(
     counsellor_id: i64,
     from: &str,
     weeks: &str,
+    last: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
     may_plan(store, me, counsellor_id).await?;
@@ -109,25 +115,42 @@ pub async fn generate(
         }
         d => d,
     };
-    let weeks = match weeks.trim().parse::<u64>() {
-        Ok(w) if (1..=MAX_WEEKS).contains(&w) => Some(w),
-        _ => {
+    // Either whole weeks, or up to a last day (the days an absence no longer covers).
+    let until = match last.map(parse_iso_date) {
+        Some(Some(last))
+            if from.is_some_and(|f| f <= last && last < f + Days::new(MAX_WEEKS * 7)) =>
+        {
+            Some(last + Days::new(1))
+        }
+        Some(_) => {
             errors.insert("weeks".into(), FieldError::Choice);
             None
         }
+        None => match weeks.trim().parse::<u64>() {
+            Ok(w) if (1..=MAX_WEEKS).contains(&w) => from.map(|f| f + Days::new(w * 7)),
+            _ => {
+                errors.insert("weeks".into(), FieldError::Choice);
+                None
+            }
+        },
     };
-    let (Some(from), Some(weeks)) = (from, weeks) else {
+    let (Some(from), Some(until)) = (from, until) else {
         return Err(AppError::Validation(errors));
     };
     let hours = stored_hours(store, counsellor_id).await?;
-    let until = from + Days::new(weeks * 7);
     let (start, end) = (midnight(from)?, midnight(until)?);
-    let mut taken: Vec<Span> = store
-        .list_availability(counsellor_id, start, end)
+    // The open time there, from a day either side, so that new time beside it joins it.
+    let existing: Vec<(i64, Span)> = store
+        .list_availability(
+            counsellor_id,
+            start - chrono::Duration::days(1),
+            end + chrono::Duration::days(1),
+        )
         .await?
         .iter()
-        .filter_map(|a| Span::new(a.starts_at, a.ends_at))
+        .filter_map(|a| Some((a.id, Span::new(a.starts_at, a.ends_at)?)))
         .collect();
+    let mut taken: Vec<Span> = existing.iter().map(|(_, s)| *s).collect();
     taken.extend(
         store
             .absences(counsellor_id, start)
@@ -136,61 +159,7 @@ pub async fn generate(
             .filter_map(|a| Span::new(a.starts_at, a.ends_at)),
     );
     let plan = hours.plan(from.iter_days().take_while(|d| *d < until), &taken);
-    let spans: Vec<_> = plan
-        .iter()
-        .map(|s| (counsellor_id, s.start, s.end))
-        .collect();
-    store.insert_availability(&spans).await?;
-    Ok(spans.len())
-}
-
-/// Records an absence (whole days), removes the open time in it, and lists the booked
-/// meetings still in it.
-#[tracing::instrument(skip_all, fields(staff_id = me.id, counsellor_id = counsellor_id))]
-pub async fn absence(
-    store: &Store,
-    me: &StaffMember,
-    counsellor_id: i64,
-    form: &AbsenceForm,
-    now: DateTime<Utc>,
-) -> Result<(u64, Vec<Collision>), AppError> {
-    may_plan(store, me, counsellor_id).await?;
-    let absence = form.parse().map_err(AppError::Validation)?;
-    if absence.to < stockholm_date(now) {
-        return Err(AppError::Validation(FieldErrors::from([(
-            "to".to_owned(),
-            FieldError::DateInPast,
-        )])));
-    }
-    let (start, end) = (
-        midnight(absence.from)?,
-        midnight(absence.to + Days::new(1))?,
-    );
-    let removed = store
-        .add_absence(
-            counsellor_id,
-            absence.kind.as_str(),
-            start,
-            end,
-            &absence.note,
-            now,
-        )
-        .await?;
-    let collisions = store
-        .calendar_meetings(counsellor_id, start, end)
-        .await?
-        .into_iter()
-        .filter(|m| m.status == BookingStatus::Booked)
-        .map(|m| Collision {
-            starts_at: m.starts_at,
-            seeker: format!("{} {}", m.seeker_first_name, m.seeker_last_name),
-            href: format!(
-                "{}?dag={}&radgivare={counsellor_id}&mote={}#mote",
-                paths::CALENDAR,
-                stockholm_date(m.starts_at),
-                m.id
-            ),
-        })
-        .collect();
-    Ok((removed, collisions))
+    let merged = merge_adjacent(&existing, &plan);
+    store.merge_open_time(counsellor_id, &merged).await?;
+    Ok(merged.grow.len() + merged.insert.len())
 }

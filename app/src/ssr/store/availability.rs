@@ -35,6 +35,48 @@ impl Store {
         Ok(())
     }
 
+    /// Lays new open time, joined with the open time it touches, all or nothing: the spans
+    /// joined into another go first, so that the grown one never overlaps them.
+    pub async fn merge_open_time(
+        &self,
+        counsellor_id: i64,
+        merged: &crate::domain::work_hours::Merged,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
+            for id in &merged.remove {
+                sqlx::query("DELETE FROM availability WHERE id = $1 AND counsellor_id = $2")
+                    .bind(id)
+                    .bind(counsellor_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for (id, span) in &merged.grow {
+                sqlx::query(
+                    "UPDATE availability SET starts_at = $3, ends_at = $4 WHERE id = $1 AND counsellor_id = $2",
+                )
+                .bind(id)
+                .bind(counsellor_id)
+                .bind(span.start)
+                .bind(span.end)
+                .execute(&mut *tx)
+                .await?;
+            }
+            for span in &merged.insert {
+                sqlx::query(
+                    "INSERT INTO availability (counsellor_id, starts_at, ends_at) VALUES ($1, $2, $3)",
+                )
+                .bind(counsellor_id)
+                .bind(span.start)
+                .bind(span.end)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
     /// A counsellor's open spans that overlap `[from, to)`, in time order.
     pub async fn list_availability(
         &self,

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct AbsenceRow {
     pub id: i64,
+    pub counsellor_id: i64,
     pub kind: String,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
@@ -65,7 +66,7 @@ impl Store {
     ) -> Result<Vec<AbsenceRow>, StoreError> {
         Ok(on_pool!(self, p =>
             sqlx::query_as(
-                "SELECT id, kind, starts_at, ends_at, note FROM absences \
+                "SELECT id, counsellor_id, kind, starts_at, ends_at, note FROM absences \
                  WHERE counsellor_id = $1 AND ends_at > $2 ORDER BY starts_at",
             )
             .bind(counsellor_id)
@@ -111,5 +112,67 @@ impl Store {
             tx.commit().await?;
             removed
         }))
+    }
+
+    /// Every counsellor's absences and trainings that overlap `[from, to)`.
+    pub async fn absences_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<AbsenceRow>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_as(
+                "SELECT id, counsellor_id, kind, starts_at, ends_at, note FROM absences \
+                 WHERE starts_at < $2 AND ends_at > $1 ORDER BY counsellor_id, starts_at",
+            )
+            .bind(stored(from))
+            .bind(stored(to))
+            .fetch_all(p)
+            .await?))
+    }
+
+    pub async fn absence_by_id(&self, id: i64) -> Result<Option<AbsenceRow>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_as(
+                "SELECT id, counsellor_id, kind, starts_at, ends_at, note FROM absences WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_optional(p)
+            .await?))
+    }
+
+    /// Gives an absence new bounds; open time is not put back (the caller says so).
+    pub async fn change_absence(
+        &self,
+        id: i64,
+        starts_at: DateTime<Utc>,
+        ends_at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let found = on_pool!(self, p =>
+            sqlx::query("UPDATE absences SET starts_at = $2, ends_at = $3 WHERE id = $1")
+                .bind(id)
+                .bind(stored(starts_at))
+                .bind(stored(ends_at))
+                .execute(p)
+                .await?
+                .rows_affected());
+        if found == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Removes an absence; open time is not put back (the caller says so).
+    pub async fn remove_absence(&self, id: i64) -> Result<(), StoreError> {
+        let found = on_pool!(self, p =>
+            sqlx::query("DELETE FROM absences WHERE id = $1")
+                .bind(id)
+                .execute(p)
+                .await?
+                .rows_affected());
+        if found == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
     }
 }

@@ -14,11 +14,11 @@ use crate::{
         },
     },
     domain::{
-        case::{FollowUpForm, MoveForm, Outcome},
+        case::{MoveForm, Outcome},
         choices::{EducationLevel, LanguageCode, LanguageLevel},
         field_error::FieldError,
         time::{clock, iso_date},
-        BookingStatus, Channel,
+        BookingStatus,
     },
     error::AppError,
     i18n::*,
@@ -28,6 +28,9 @@ use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_location;
 
 mod after;
+mod follow_up;
+
+use follow_up::FollowUpPicker;
 
 /// What is wrong with a field of a staff form, in words.
 pub(crate) fn staff_error_text(i18n: I18n, error: FieldError) -> &'static str {
@@ -35,6 +38,7 @@ pub(crate) fn staff_error_text(i18n: I18n, error: FieldError) -> &'static str {
         FieldError::OpenTime(e) => open_time_text(i18n, e),
         FieldError::DateInPast => t_string!(i18n, case_err_past),
         FieldError::MonthOrder => t_string!(i18n, wh_err_order),
+        FieldError::OutsideRange => t_string!(i18n, wh_err_shorten),
         other => error_text(i18n, other),
     }
 }
@@ -103,8 +107,6 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
         may_handle,
         may_mark,
         correctable_until,
-        counsellors,
-        counsellor_id,
         suggested_day,
         refused,
         done,
@@ -139,18 +141,7 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
     let typed = refused.clone().unwrap_or_default();
     let note_error = field_error(i18n, &refused, PanelForm::Note, "body");
     let outcome_error = rule_error(i18n, &refused, PanelForm::Outcome);
-    let follow_rule = rule_error(i18n, &refused, PanelForm::FollowUp);
     let move_rule = rule_error(i18n, &refused, PanelForm::Move);
-    let fu = if typed.form == Some(PanelForm::FollowUp) {
-        typed.follow_up.clone()
-    } else {
-        FollowUpForm {
-            counsellor: counsellor_id.to_string(),
-            channel: meeting.channel.as_str().to_owned(),
-            date: day.clone(),
-            time: "10:00".into(),
-        }
-    };
     let mv = if typed.form == Some(PanelForm::Move) {
         typed.move_to.clone()
     } else {
@@ -367,42 +358,7 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
                 <button type="submit" class="button">{t!(i18n, case_save_note)}</button>
             </form>
 
-            <h3 id="follow_up">{t!(i18n, case_follow_up)}</h3>
-            {follow_rule.map(|e| view! { <p class="notice notice--error" role="alert">{e}</p> })}
-            <form method="post" action="/api/personal/mote/uppfoljning">
-                <input type="hidden" name="booking" value=booking.clone()/>
-                <input type="hidden" name="back" value=back.clone()/>
-                <div class="field">
-                    <label for="f-fu-who">{t!(i18n, case_with)}</label>
-                    <select id="f-fu-who" name="follow_up[counsellor]">
-                        {counsellors.iter().map(|c| {
-                            let channels = c.channels.iter().map(|ch| channel_name(i18n, *ch)).collect::<Vec<_>>().join(", ");
-                            view! {
-                                <option value=c.id.to_string() selected=fu.counsellor == c.id.to_string()>
-                                    {format!("{} ({}) – {channels}", c.name, c.office)}
-                                </option>
-                            }
-                        }).collect_view()}
-                    </select>
-                </div>
-                <fieldset class="field">
-                    <legend>{t!(i18n, case_how)}</legend>
-                    {[Channel::Office, Channel::Phone, Channel::Video].into_iter().map(|ch| {
-                        let id = format!("f-fu-{}", ch.as_str());
-                        view! {
-                            <div>
-                                <input type="radio" id=id.clone() name="follow_up[channel]" value=ch.as_str() checked=fu.channel == ch.as_str()/>
-                                " "
-                                <label for=id>{channel_name(i18n, ch)}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </fieldset>
-                <div class="board__form-row">
-                    {date_time_fields(i18n, "f-fu", "follow_up", &fu.date, &fu.time, &refused, PanelForm::FollowUp)}
-                </div>
-                <button type="submit" class="button">{t!(i18n, case_book_follow_up)}</button>
-            </form>
+            <FollowUpPicker booking=meeting.id back=back.clone() refused=refused.clone()/>
 
             {upcoming.then(|| view! {
                 <h3 id="move">{t!(i18n, case_move)}</h3>
