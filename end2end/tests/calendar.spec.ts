@@ -323,7 +323,7 @@ test("working hours become open time, and a training takes a day out", async ({ 
   await page.locator("#f-wh-abs-from").fill(addDays(monday, 2));
   await page.getByRole("button", { name: "Spara", exact: true }).click();
   await expect(page.getByText("Sparat. 2 öppna tider togs bort.")).toBeVisible();
-  await expect(page.getByText("Inga bokade möten ligger under frånvaron.")).toBeVisible();
+  await expect(page.locator("#klart").getByText("Inga bokade möten ligger under frånvaron.")).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Utbildning:" })).toBeVisible();
   await expectAccessible(page);
 

@@ -295,7 +295,7 @@ async fn book_one(
                 };
             }
             Err(BookError::AlreadyBooked(_)) => panic!("seeker {seeker} booked twice"),
-            Err(BookError::FirstMeetingHeld | BookError::FollowUp) => {
+            Err(BookError::FirstMeetingHeld) => {
                 panic!("seeker {seeker} is new: no meeting held, nothing to move")
             }
             Err(BookError::Failed(e)) => panic!("booking failed: {e:?}"),

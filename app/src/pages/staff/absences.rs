@@ -118,7 +118,7 @@ pub fn AbsenceList(
                         }}
                         <details open=!errors.is_empty()>
                             <summary>{t_string!(i18n, wh_change, what = heading).to_string()}</summary>
-                            <form method="post" action=ChangeAbsence::PATH>
+                            <form method="post" action=ChangeAbsence::PATH novalidate>
                                 <input type="hidden" name="counsellor" value=counsellor.to_string()/>
                                 <input type="hidden" name="absence" value=a.id.to_string()/>
                                 <div class="field-row">

@@ -22,6 +22,8 @@ pub const DEMO_STAFF_PASSWORD: &str = "demo-personal-2026";
 /// The demo administrator; each office's manager is `chef.{office code}@tidbok.example`, and
 /// each counsellor signs in with their own email.
 pub const DEMO_ADMIN_EMAIL: &str = "admin@tidbok.example";
+/// The demo counsellor with a training day in the calendar.
+pub const DEMO_TRAINING_COUNSELLOR: &str = "mehmet.yilmaz@tidbok.example";
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum DemoOutcome {
@@ -210,6 +212,29 @@ pub async fn load_demo(
         store
             .add_office_closure(umea, planning, "Planeringsdag")
             .await?;
+    }
+    // Mehmet Yilmaz (Stockholm City) is on a course on the Thursday of the week after next:
+    // the calendar shows the training and nothing is offered with him that day.
+    if let Some(mehmet) = store
+        .list_counsellors()
+        .await?
+        .into_iter()
+        .find(|c| c.email == DEMO_TRAINING_COUNSELLOR)
+    {
+        let day = busy_week::next_monday(today) + Days::new(10);
+        let midnight = |d: NaiveDate| stockholm_to_utc(d, NaiveTime::MIN);
+        if let (Some(s), Some(e)) = (midnight(day), midnight(day + Days::new(1))) {
+            store
+                .add_absence(
+                    mehmet.id,
+                    "training",
+                    s,
+                    e,
+                    "Kurs i motiverande samtal",
+                    now,
+                )
+                .await?;
+        }
     }
     Ok(DemoOutcome::Loaded {
         offices: offices.len(),
