@@ -8,7 +8,9 @@ use crate::{
         not_found::NotFound,
         registration::RegistrationPage,
         sign_in::SignInPage,
-        staff::{CalendarPage, FiguresPage, OfficePage, StaffSignInPage, WorkHoursPage},
+        staff::{
+            AccessLogPage, CalendarPage, FiguresPage, OfficePage, StaffSignInPage, WorkHoursPage,
+        },
     },
 };
 use leptos::prelude::*;
@@ -169,6 +171,15 @@ pub fn App() -> impl IntoView {
                                 StaticSegment("uppfoljning"),
                             )
                             view=FiguresPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("personal"),
+                                StaticSegment("admin"),
+                                StaticSegment("atkomstlogg"),
+                            )
+                            view=AccessLogPage
                             ssr=SsrMode::Async
                         />
                     </Routes>

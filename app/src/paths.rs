@@ -22,6 +22,9 @@ pub const STAFF_HOME: &str = CALENDAR;
 pub const WORK_HOURS: &str = "/personal/arbetstider";
 pub const OFFICE: &str = "/personal/kontor";
 pub const FIGURES: &str = "/personal/kontor/uppfoljning";
+/// Who opened which job seeker's data: administrators, and office managers for their office.
+pub const ACCESS_LOG: &str = "/personal/admin/atkomstlogg";
+pub const ACCESS_LOG_CSV: &str = "/personal/admin/atkomstlogg.csv";
 
 /// A page for staff (`/personal` itself or anything under it).
 pub fn is_staff(path: &str) -> bool {

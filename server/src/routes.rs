@@ -186,6 +186,80 @@ pub async fn figures_csv(
     }
 }
 
+/// `GET /personal/admin/atkomstlogg.csv`: the access log as the page searches it, for
+/// administrators (all) and office managers (their office's); the search is audited.
+pub async fn access_log_csv(
+    State(state): State<AppState>,
+    session: tower_sessions::Session,
+    headers: axum::http::HeaderMap,
+    Query(query): Query<app::domain::access_log::AccessLogQuery>,
+    Query(style): Query<CsvFormat>,
+) -> Response {
+    let staff = match session.get::<i64>(app::ssr::http::STAFF_KEY).await {
+        Ok(Some(id)) => state.store.staff_by_id(id).await.ok().flatten(),
+        _ => None,
+    };
+    let Some(staff) = staff else {
+        let back = app::paths::staff_sign_in(app::paths::ACCESS_LOG);
+        return Redirect::to(&back).into_response();
+    };
+    use app::ssr::services::access_log;
+    let view = access_log::search(
+        &state.store,
+        &staff.member,
+        &query,
+        access_log::CSV_LINES,
+        chrono::Utc::now(),
+    )
+    .await;
+    let view = match view {
+        Ok(v) if v.errors.is_empty() => v,
+        Ok(_) => {
+            return (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Sökningen är ogiltig: rätta den på sidan / The search is invalid: correct it on the page",
+            )
+                .into_response()
+        }
+        Err(app::error::AppError::Forbidden) => {
+            return (StatusCode::FORBIDDEN, "Ingen åtkomst / Forbidden").into_response()
+        }
+        Err(err) => {
+            tracing::error!(?err, "the access log could not be read");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let style = app::domain::figures::CsvStyle::from_query(style.format.as_deref());
+    match access_log::csv(&view, swedish(&headers), style) {
+        Ok(body) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!(
+                        "attachment; filename=\"tidbok-atkomstlogg-{}-{}.csv\"",
+                        app::domain::time::iso_date(view.from.0),
+                        app::domain::time::iso_date(view.to.0)
+                    ),
+                ),
+                (header::CACHE_CONTROL, "no-store".to_owned()),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(err) => {
+            tracing::error!(?err, "the access log could not be written as CSV");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// The CSV's form: `komma` for commas and decimal points, else Swedish Excel's.
+#[derive(Debug, Deserialize)]
+pub struct CsvFormat {
+    format: Option<String>,
+}
+
 #[derive(Debug, Deserialize)]
 pub struct SwitchQuery {
     till: Option<String>,

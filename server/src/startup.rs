@@ -190,6 +190,10 @@ pub fn router(state: AppState) -> Router {
             get(routes::meeting_calendar),
         )
         .route("/personal/kontor/uppfoljning.csv", get(routes::figures_csv))
+        .route(
+            "/personal/admin/atkomstlogg.csv",
+            get(routes::access_log_csv),
+        )
         .leptos_routes(&state, routes, {
             let options = options.clone();
             move || shell(options.clone())

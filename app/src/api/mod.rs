@@ -1,6 +1,7 @@
 //! Server functions: public HTTP endpoints with stable names. Each checks who is asking,
 //! parses its input into domain types and calls the store or a service; nothing more.
 
+pub mod access_log;
 pub mod account;
 pub mod booking;
 pub mod calendar;

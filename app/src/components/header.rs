@@ -40,6 +40,7 @@ pub fn Header() -> impl IntoView {
                                             {(staff.role != crate::domain::staff::Role::Counsellor)
                                                 .then(|| view! {
                                                     <li><a href=paths::FIGURES>{t!(i18n, nav_figures)}</a></li>
+                                                    <li><a href=paths::ACCESS_LOG>{t!(i18n, nav_access_log)}</a></li>
                                                 })}
                                             <li class="site-nav__who">
                                                 {t_string!(i18n, nav_signed_in_as, name = staff.first_name).to_string()}

@@ -1,6 +1,7 @@
 //! The domain: plain Rust types shared by the browser and the server. No leptos, no I/O.
 //! Every type that crosses a trust boundary has a `parse` that returns it or says why not.
 
+pub mod access_log;
 pub mod arrival;
 pub mod booking;
 pub mod booking_status;

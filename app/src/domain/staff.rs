@@ -62,6 +62,14 @@ pub struct StaffMember {
     pub counsellor_id: Option<i64>,
 }
 
+/// The part of a log a member may read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogScope {
+    All,
+    /// What concerns one office: its staff, and the job seekers it serves.
+    Office(i64),
+}
+
 /// A counsellor's calendar as the rules see it: whose, and at which office.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CalendarOwner {
@@ -146,6 +154,16 @@ impl StaffMember {
                     .is_some_and(|me| reach.referred_to.contains(&me));
                 own_office || referred
             }
+        }
+    }
+
+    /// How much of the access log this member may read: an administrator all of it, an
+    /// office manager what concerns their office; nobody else any of it.
+    pub fn access_log_scope(&self) -> Option<LogScope> {
+        match (self.role, self.office_id) {
+            (Role::Admin, _) => Some(LogScope::All),
+            (Role::OfficeManager, Some(office)) => Some(LogScope::Office(office)),
+            _ => None,
         }
     }
 

@@ -2,6 +2,7 @@
 //! the services on the server, read by pages and islands in the browser, and importing
 //! nothing but the domain, `paths` and the wire error `AppError` (a refusal kept for a form).
 
+pub mod access_log;
 pub mod account;
 pub mod booking;
 pub mod calendar;

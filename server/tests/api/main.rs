@@ -6,6 +6,7 @@
 mod support;
 
 mod absences_http;
+mod access_log_http;
 mod booking_http;
 mod booking_store;
 mod calendar_facts;

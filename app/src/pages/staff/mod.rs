@@ -2,6 +2,7 @@
 //! session is never enough.
 
 mod absences;
+mod access_log;
 mod calendar;
 mod figures;
 mod meeting_panel;
@@ -9,6 +10,7 @@ mod office;
 mod sign_in;
 mod work_hours;
 
+pub use access_log::AccessLogPage;
 pub use calendar::CalendarPage;
 pub use figures::FiguresPage;
 pub use office::OfficePage;

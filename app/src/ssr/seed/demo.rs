@@ -195,6 +195,29 @@ pub async fn load_demo(
     store.insert_availability(&spans).await?;
     let staff_accounts = demo_staff(store, &offices, &counsellors).await?;
     let demo_meetings = busy_week::load(store, busy.0, busy.1, now).await?;
+    // Sanna prepared last week's meetings: each opening is in the access log, which the
+    // administrator and the office manager read at /personal/admin/atkomstlogg.
+    if let Some(sanna) = store
+        .list_staff()
+        .await?
+        .into_iter()
+        .find(|s| s.email == busy_week::BUSY_COUNSELLOR)
+    {
+        let last_week = store
+            .calendar_meetings(busy.0, now - chrono::Duration::days(14), now)
+            .await?;
+        for m in last_week.iter().take(8) {
+            store
+                .log_access(
+                    crate::domain::StaffId(sanna.member.id),
+                    crate::domain::SeekerId(m.seeker_id),
+                    Some(crate::domain::BookingId(m.id)),
+                    "booking",
+                    m.starts_at - chrono::Duration::minutes(20),
+                )
+                .await?;
+        }
+    }
     // Made-up people get no email: the demo's own meetings are not announced.
     store.drop_pending_messages("demo data").await?;
     // Every reception takes six visitors an hour on weekdays and aims to fill 70 %.

@@ -2,6 +2,7 @@
 //! the clock. Server functions call these; these call the store.
 
 pub mod absences;
+pub mod access_log;
 pub mod booking;
 pub mod calendar;
 pub mod calendar_file;

@@ -4,6 +4,7 @@
 //! Migrations are per backend (`migrations/sqlite`, `migrations/postgres`), and integrity
 //! rules such as "no double booking" live in those schemas, not only here.
 
+mod audit;
 mod availability;
 mod bookings;
 mod calendar;
@@ -26,6 +27,7 @@ mod staff_changes;
 mod taxonomy;
 mod work_hours;
 
+pub use audit::{AccessLogRow, AuditRow};
 pub use availability::AvailabilityRow;
 pub use bookings::{BookingRow, BusyRow, NewBooking, NewTime};
 pub use calendar::{CalendarMeeting, CalendarOwnerRow};

@@ -1,0 +1,238 @@
+//! The access log over HTTP on both databases: who may read it and how much (administrator
+//! all, office manager their office's, nobody else), searched by number, name, staff member
+//! and period, masked, as CSV; every search kept in the append-only audit trail.
+
+use crate::support::{browser::error_of, people, spawn_app, Backend};
+use app::{
+    domain::{field_error::FieldError, personnummer::PersonalNumberError},
+    error::AppError,
+    views::access_log::AccessLogView,
+};
+use chrono::{Duration, Utc};
+
+on_both_backends!(
+    the_access_log_is_read_by_whom_it_concerns_and_kept,
+    the_audit_trail_cannot_be_changed,
+);
+
+const LOG: &str = "/api/personal/admin/atkomstlogg";
+const SANNA: &str = "sanna.lindqvist@tidbok.example";
+
+async fn the_access_log_is_read_by_whom_it_concerns_and_kept(backend: Backend) {
+    let app = spawn_app(backend, true).await;
+    let sanna = app
+        .store
+        .list_counsellors()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.email == SANNA)
+        .unwrap()
+        .id;
+    // A Göteborg job seeker's meeting with Sanna (Stockholm City), opened by her.
+    let seeker = people::register(&app.store, 51, &["underskoterska"], None, Utc::now()).await;
+    let meeting =
+        people::phone_meeting(&app.store, seeker, sanna, Utc::now() + Duration::days(3)).await;
+    let me = people::staff(&app, SANNA).await;
+    let res = me
+        .call("/api/personal/mote", &[("id", meeting.to_string())])
+        .await;
+    assert_eq!(res.status(), 200);
+    let number = people::personal_number(51);
+    let digits: String = number.chars().filter(|c| c.is_ascii_digit()).collect();
+
+    let search = |seeker: &str| vec![("query[seeker]", seeker.to_owned())];
+    let admin = people::staff(&app, "admin@tidbok.example").await;
+    let view: AccessLogView = admin
+        .call(LOG, &search(&number))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(view.errors.is_empty(), "{:?}", view.errors);
+    assert_eq!(view.lines.len(), 1);
+    let line = &view.lines[0];
+    assert_eq!(line.staff, "Sanna Lindqvist");
+    assert_eq!(line.booking_id, Some(meeting));
+    assert_eq!(line.seeker_number, format!("{}-****", &digits[..8]));
+    assert_eq!(view.office, None, "the administrator reads all of it");
+    // By part of the name, in any case; by staff member; an empty period finds nothing.
+    let by_name: AccessLogView = admin
+        .call(LOG, &search(&line.seeker.to_uppercase()[6..]))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(by_name.lines.iter().any(|l| l.booking_id == Some(meeting)));
+    let sanna_staff = app
+        .store
+        .list_staff()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.email == SANNA)
+        .unwrap()
+        .member
+        .id;
+    let by_staff: AccessLogView = admin
+        .call(LOG, &[("query[staff]", sanna_staff.to_string())])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(by_staff.lines.iter().all(|l| l.staff == "Sanna Lindqvist"));
+    assert!(!by_staff.lines.is_empty());
+    let old: AccessLogView = admin
+        .call(
+            LOG,
+            &[
+                ("query[seeker]", number.clone()),
+                ("query[fran]", "2020-01-01".into()),
+                ("query[till]", "2020-01-31".into()),
+            ],
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(old.lines.is_empty());
+
+    // Office managers: Stockholm City (Sanna's office) and Göteborg (the seeker's) see it;
+    // Malmö does not.
+    for (manager, sees) in [
+        ("chef.stockholm-city@tidbok.example", true),
+        ("chef.goteborg-centrum@tidbok.example", true),
+        ("chef.malmo-centrum@tidbok.example", false),
+    ] {
+        let browser = people::staff(&app, manager).await;
+        let view: AccessLogView = browser
+            .call(LOG, &search(&number))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(view.lines.len(), usize::from(sees), "{manager}");
+        assert!(view.office.is_some());
+    }
+    // Counsellors, job seekers and the signed-out may not.
+    assert_eq!(error_of(me.call(LOG, &[]).await).await, AppError::Forbidden);
+    let seeker_browser = people::sign_in(&app, 51, "/mina-sidor").await;
+    assert!(!seeker_browser.call(LOG, &[]).await.status().is_success());
+    let anonymous = crate::support::browser::Browser::new(&app);
+    assert!(!anonymous.call(LOG, &[]).await.status().is_success());
+
+    // A mistyped number is named next to the field, and nothing is searched.
+    let bad: AccessLogView = admin
+        .call(LOG, &search("19850312-2388"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        bad.errors["seeker"],
+        FieldError::PersonalNumber(PersonalNumberError::CheckDigit)
+    );
+    assert!(bad.lines.is_empty());
+
+    // Every search is in the audit trail, with the number masked.
+    let audit = app
+        .store
+        .audit_entries(Some("access_log.search"), 100)
+        .await
+        .unwrap();
+    assert!(audit.len() >= 6, "{audit:?}");
+    assert!(audit.iter().all(|a| !a.after.contains(&digits)));
+    assert!(audit
+        .iter()
+        .any(|a| a.after.contains(&format!("{}-****", &digits[..8]))));
+
+    // The CSV: Swedish Excel's form, masked, one line per event.
+    let res = admin
+        .client
+        .get(app.url(&format!(
+            "/personal/admin/atkomstlogg.csv?seeker={}",
+            number
+        )))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    let body = res.text().await.unwrap();
+    assert!(body.starts_with('\u{feff}'));
+    assert!(!body.contains(&digits));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(body.trim_start_matches('\u{feff}').as_bytes());
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(reader.headers().unwrap().get(1), Some("Personal"));
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].get(1), Some("Sanna Lindqvist"));
+    let res = me
+        .client
+        .get(app.url("/personal/admin/atkomstlogg.csv"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+}
+
+async fn the_audit_trail_cannot_be_changed(backend: Backend) {
+    let app = spawn_app(backend, false).await;
+    let store = app.store.clone();
+    app::ssr::seed::demo::load_demo(&store, Utc::now())
+        .await
+        .unwrap();
+    let admin = store
+        .list_staff()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.email == "admin@tidbok.example")
+        .unwrap()
+        .member
+        .id;
+    store
+        .record_audit(
+            app::domain::StaffId(admin),
+            "test",
+            "x",
+            "a",
+            "b",
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+    use sqlx::Connection;
+    let refused = if app.db.url.starts_with("sqlite:") {
+        let mut conn = sqlx::SqliteConnection::connect(&app.db.url).await.unwrap();
+        (
+            sqlx::query("UPDATE audit_log SET after_value = 'c'")
+                .execute(&mut conn)
+                .await
+                .is_err(),
+            sqlx::query("DELETE FROM audit_log")
+                .execute(&mut conn)
+                .await
+                .is_err(),
+        )
+    } else {
+        let mut conn = sqlx::PgConnection::connect(&app.db.url).await.unwrap();
+        (
+            sqlx::query("UPDATE audit_log SET after_value = 'c'")
+                .execute(&mut conn)
+                .await
+                .is_err(),
+            sqlx::query("DELETE FROM audit_log")
+                .execute(&mut conn)
+                .await
+                .is_err(),
+        )
+    };
+    assert_eq!(refused, (true, true));
+    let kept = store.audit_entries(Some("test"), 10).await.unwrap();
+    assert_eq!(kept[0].after, "b");
+}
