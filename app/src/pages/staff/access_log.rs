@@ -111,13 +111,13 @@ fn AccessLog(view: AccessLogView) -> impl IntoView {
                     <div class="field" class:field--error=from_error.is_some()>
                         <label for="f-log-from">{t!(i18n, fig_from)}</label>
                         <p class="field__error" id="f-log-from-fel">{from_error}</p>
-                        <input id="f-log-from" name="fran" type="date" value=if errors.contains_key("fran") { query.fran.clone() } else { from.clone() }
+                        <input id="f-log-from" name="fran" type="date" value=if query.fran.is_empty() { from.clone() } else { query.fran.clone() }
                             aria-describedby="f-log-from-fel" aria-invalid=from_error.map(|_| "true")/>
                     </div>
                     <div class="field" class:field--error=to_error.is_some()>
                         <label for="f-log-to">{t!(i18n, fig_to)}</label>
                         <p class="field__error" id="f-log-to-fel">{to_error}</p>
-                        <input id="f-log-to" name="till" type="date" value=if errors.contains_key("till") { query.till.clone() } else { to.clone() }
+                        <input id="f-log-to" name="till" type="date" value=if query.till.is_empty() { to.clone() } else { query.till.clone() }
                             aria-describedby="f-log-to-fel" aria-invalid=to_error.map(|_| "true")/>
                     </div>
                 </div>

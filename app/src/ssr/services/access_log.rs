@@ -57,7 +57,7 @@ pub async fn search(
     let mut view = AccessLogView {
         query: query.clone(),
         errors: Default::default(),
-        from: Day(today),
+        from: Day(today - Days::new(crate::domain::access_log::DEFAULT_DAYS - 1)),
         to: Day(today),
         staff,
         lines: Vec::new(),
@@ -151,13 +151,18 @@ pub fn csv(view: &AccessLogView, swedish: bool, style: CsvStyle) -> Result<Strin
             .format("%Y-%m-%d %H:%M")
             .to_string();
         let booking = l.booking_id.map(|b| b.to_string()).unwrap_or_default();
+        let reason = match (l.reason.as_str(), swedish) {
+            ("booking", true) => "Öppnade mötet i kalendern",
+            ("booking", false) => "Opened the meeting in the calendar",
+            (other, _) => other,
+        };
         out.write_record([
             at.as_str(),
             &l.staff,
             &l.staff_office,
             &l.seeker,
             &l.seeker_number,
-            &l.reason,
+            reason,
             &booking,
         ])
         .map_err(AppError::internal)?;
