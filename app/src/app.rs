@@ -9,7 +9,8 @@ use crate::{
         registration::RegistrationPage,
         sign_in::SignInPage,
         staff::{
-            AccessLogPage, CalendarPage, FiguresPage, OfficePage, StaffSignInPage, WorkHoursPage,
+            AccessLogPage, CalendarPage, CoveragePage, FiguresPage, OfficePage, StaffSignInPage,
+            WorkHoursPage,
         },
     },
 };
@@ -180,6 +181,15 @@ pub fn App() -> impl IntoView {
                                 StaticSegment("atkomstlogg"),
                             )
                             view=AccessLogPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("personal"),
+                                StaticSegment("admin"),
+                                StaticSegment("tackning"),
+                            )
+                            view=CoveragePage
                             ssr=SsrMode::Async
                         />
                     </Routes>

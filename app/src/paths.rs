@@ -25,6 +25,8 @@ pub const FIGURES: &str = "/personal/kontor/uppfoljning";
 /// Who opened which job seeker's data: administrators, and office managers for their office.
 pub const ACCESS_LOG: &str = "/personal/admin/atkomstlogg";
 pub const ACCESS_LOG_CSV: &str = "/personal/admin/atkomstlogg.csv";
+/// Which occupational fields each office covers: administrators, and office managers.
+pub const COVERAGE: &str = "/personal/admin/tackning";
 
 /// A page for staff (`/personal` itself or anything under it).
 pub fn is_staff(path: &str) -> bool {

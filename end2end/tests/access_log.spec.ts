@@ -63,6 +63,23 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test("coverage: each field of the office, how and in which languages, gaps in words", async ({ page }) => {
+  await page.goto("/personal/logga-in");
+  await page.getByLabel("E-postadress på jobbet").fill("chef.umea@tidbok.example");
+  await page.getByLabel("Lösenord").fill("demo-personal-2026");
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByRole("link", { name: "Täckning" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Täckning");
+  await expect(page.getByRole("heading", { level: 2 })).toHaveCount(1);
+  const rows = page.locator(".coverage__table tbody tr");
+  expect(await rows.count()).toBeGreaterThan(10);
+  // A small office does not cover every field: those rows say "Ingen" in words.
+  await expect(page.locator(".coverage__gap").first()).toContainText("Ingen");
+  await expectAccessible(page);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
+});
+
 test("a counsellor is told the access log is not theirs", async ({ page }) => {
   await page.goto("/personal/logga-in");
   await page.getByLabel("E-postadress på jobbet").fill("karin.ekstrom@tidbok.example");

@@ -40,6 +40,7 @@ pub fn Header() -> impl IntoView {
                                             {(staff.role != crate::domain::staff::Role::Counsellor)
                                                 .then(|| view! {
                                                     <li><a href=paths::FIGURES>{t!(i18n, nav_figures)}</a></li>
+                                                    <li><a href=paths::COVERAGE>{t!(i18n, nav_coverage)}</a></li>
                                                     <li><a href=paths::ACCESS_LOG>{t!(i18n, nav_access_log)}</a></li>
                                                 })}
                                             <li class="site-nav__who">

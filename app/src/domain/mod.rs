@@ -11,6 +11,7 @@ pub mod channel;
 pub mod choices;
 pub mod closed_days;
 pub mod contact;
+pub mod coverage;
 pub mod field_error;
 pub mod figures;
 pub mod form_data;

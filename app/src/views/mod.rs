@@ -7,6 +7,7 @@ pub mod account;
 pub mod booking;
 pub mod calendar;
 pub mod case_file;
+pub mod coverage;
 pub mod office;
 pub mod profile;
 pub mod registration;

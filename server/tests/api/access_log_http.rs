@@ -13,6 +13,7 @@ use chrono::{Duration, Utc};
 on_both_backends!(
     the_access_log_is_read_by_whom_it_concerns_and_kept,
     the_audit_trail_cannot_be_changed,
+    coverage_counts_each_offices_counsellors_by_field,
 );
 
 const LOG: &str = "/api/personal/admin/atkomstlogg";
@@ -235,4 +236,55 @@ async fn the_audit_trail_cannot_be_changed(backend: Backend) {
     assert_eq!(refused, (true, true));
     let kept = store.audit_entries(Some("test"), 10).await.unwrap();
     assert_eq!(kept[0].after, "b");
+}
+
+async fn coverage_counts_each_offices_counsellors_by_field(backend: Backend) {
+    let app = spawn_app(backend, true).await;
+    let admin = people::staff(&app, "admin@tidbok.example").await;
+    let res = admin.call("/api/personal/admin/tackning", &[]).await;
+    assert_eq!(res.status(), 200);
+    let view: app::views::coverage::CoverageView = res.json().await.unwrap();
+    let offices = app.store.list_offices().await.unwrap();
+    let fields = app.store.list_fields().await.unwrap();
+    let counsellors = app.store.list_counsellors().await.unwrap();
+    assert_eq!(view.offices.len(), offices.len());
+    for (o, cover) in offices.iter().zip(&view.offices) {
+        assert_eq!(cover.office, o.name);
+        assert_eq!(cover.rows.len(), fields.len());
+        for (f, row) in fields.iter().zip(&cover.rows) {
+            let knowing: Vec<_> = counsellors
+                .iter()
+                .filter(|c| c.office_id == o.id && c.fields.iter().any(|x| x == f.code.as_str()))
+                .collect();
+            assert_eq!(row.counsellors, knowing.len(), "{} {}", o.name, f.name_sv);
+            let video = knowing
+                .iter()
+                .filter(|c| c.channels.contains(&app::domain::Channel::Video))
+                .count();
+            assert_eq!(row.by_channel[2], video);
+            assert_eq!(
+                row.channel_gaps.contains(&app::domain::Channel::Video),
+                !knowing.is_empty() && video == 0
+            );
+        }
+        assert_eq!(
+            cover.uncovered,
+            cover.rows.iter().filter(|r| r.counsellors == 0).count()
+        );
+    }
+    // An office manager sees their own office only; a counsellor not at all.
+    let manager = people::staff(&app, "chef.umea@tidbok.example").await;
+    let own: app::views::coverage::CoverageView = manager
+        .call("/api/personal/admin/tackning", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(own.offices.len(), 1);
+    assert!(own.offices[0].office.contains("Umeå"));
+    let sanna = people::staff(&app, SANNA).await;
+    assert_eq!(
+        error_of(sanna.call("/api/personal/admin/tackning", &[]).await).await,
+        AppError::Forbidden
+    );
 }

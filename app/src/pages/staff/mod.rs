@@ -4,6 +4,7 @@
 mod absences;
 mod access_log;
 mod calendar;
+mod coverage;
 mod figures;
 mod meeting_panel;
 mod office;
@@ -12,6 +13,7 @@ mod work_hours;
 
 pub use access_log::AccessLogPage;
 pub use calendar::CalendarPage;
+pub use coverage::CoveragePage;
 pub use figures::FiguresPage;
 pub use office::OfficePage;
 pub use sign_in::StaffSignInPage;

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod calendar_file;
 pub mod case_changes;
 pub mod case_file;
+pub mod coverage;
 pub mod follow_up;
 pub mod free_times;
 pub mod office;
