@@ -1,14 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible } from "./support";
+import { expectAccessible, signInStaff } from "./support";
 
 // The access log: an office manager reads who opened which job seeker's data (the demo has
 // Sanna Lindqvist preparing last week's meetings), searches it, and downloads it as CSV.
 // Other tests open meetings meanwhile, so lines are picked by who opened them.
 test("an office manager searches the access log and downloads it", async ({ page }) => {
-  await page.goto("/personal/logga-in");
-  await page.getByLabel("E-postadress på jobbet").fill("chef.stockholm-city@tidbok.example");
-  await page.getByLabel("Lösenord").fill("demo-personal-2026");
-  await page.getByRole("button", { name: "Logga in" }).click();
+  await signInStaff(page, "chef.stockholm-city@tidbok.example");
   await page.getByRole("link", { name: "Åtkomstlogg" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Åtkomstlogg");
   await expect(page.locator(".lead")).toContainText("Stockholm City");
@@ -34,10 +31,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the search is a plain form: a mistake is named next to the field", async ({ page }) => {
-    await page.goto("/personal/logga-in");
-    await page.getByLabel("E-postadress på jobbet").fill("admin@tidbok.example");
-    await page.getByLabel("Lösenord").fill("demo-personal-2026");
-    await page.getByRole("button", { name: "Logga in" }).click();
+    await signInStaff(page, "admin@tidbok.example");
     await page.goto("/personal/admin/atkomstlogg");
     await expect(page.locator(".lead")).toContainText("Hela myndighetens logg");
     // A mistyped number is named next to the field, and what was typed stays.
@@ -64,10 +58,7 @@ test.describe("without JavaScript", () => {
 });
 
 test("coverage: each field of the office, how and in which languages, gaps in words", async ({ page }) => {
-  await page.goto("/personal/logga-in");
-  await page.getByLabel("E-postadress på jobbet").fill("chef.umea@tidbok.example");
-  await page.getByLabel("Lösenord").fill("demo-personal-2026");
-  await page.getByRole("button", { name: "Logga in" }).click();
+  await signInStaff(page, "chef.umea@tidbok.example");
   await page.getByRole("link", { name: "Täckning" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Täckning");
   await expect(page.getByRole("heading", { level: 2 })).toHaveCount(1);
@@ -81,10 +72,7 @@ test("coverage: each field of the office, how and in which languages, gaps in wo
 });
 
 test("a counsellor is told the access log is not theirs", async ({ page }) => {
-  await page.goto("/personal/logga-in");
-  await page.getByLabel("E-postadress på jobbet").fill("karin.ekstrom@tidbok.example");
-  await page.getByLabel("Lösenord").fill("demo-personal-2026");
-  await page.getByRole("button", { name: "Logga in" }).click();
+  await signInStaff(page, "karin.ekstrom@tidbok.example");
   await expect(page.getByRole("link", { name: "Åtkomstlogg" })).toHaveCount(0);
   await page.goto("/personal/admin/atkomstlogg");
   await expect(page.getByRole("alert")).toContainText("administratörer och kontorschefer");

@@ -1,43 +1,26 @@
-import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
-import { collectConsoleProblems, expectAccessible, waitForHydration } from "./support";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import {
+  addDays,
+  collectConsoleProblems,
+  expectAccessible,
+  lane,
+  signInStaff,
+  today,
+  waitForHydration,
+} from "./support";
 
 // The counsellor's workspace with the demo data: Sanna Lindqvist (Stockholm City) has a full
 // week next week (40 meetings) and two first meetings last Friday at 15:30 and 16:30 that
 // wait for their outcome; Karin Ekström works at the same office.
-const STAFF_PASSWORD = "demo-personal-2026";
 const SEEKER_PASSWORD = "demo-sokande-2026";
 const SANNA = "sanna.lindqvist@tidbok.example";
 const KARIN = "karin.ekstrom@tidbok.example";
-
-async function signInStaff(page: Page, email: string) {
-  await page.goto("/personal/logga-in");
-  await page.getByLabel("E-postadress på jobbet").fill(email);
-  await page.getByLabel("Lösenord").fill(STAFF_PASSWORD);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await page.waitForURL(/\/personal\/kalender/);
-}
-
-/** Today's date in Stockholm, `YYYY-MM-DD`. */
-function today(): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
-}
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The Saturday `weeks` weeks after this week's: never open time in the demo. */
 function saturday(weeks: number): string {
   const t = today();
   const monday0 = (new Date(`${t}T12:00:00Z`).getUTCDay() + 6) % 7;
   return addDays(t, 5 - monday0 + 7 * weeks);
-}
-
-/** Desktop and phone run side by side against one server: each gets days of its own. */
-function lane(info: TestInfo): number {
-  return info.project.name === "phone" ? 1 : 0;
 }
 
 /** Presses on `from` (at `fromY` pixels below its top, else its middle) and lets go on `to`. */

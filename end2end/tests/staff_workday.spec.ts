@@ -1,37 +1,22 @@
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { collectConsoleProblems, expectAccessible, waitForHydration } from "./support";
+import { expect, test } from "@playwright/test";
+import {
+  addDays,
+  collectConsoleProblems,
+  expectAccessible,
+  lane,
+  signInStaff,
+  today,
+  waitForHydration,
+} from "./support";
 
 // A counsellor's own planning: absences in the calendar, shortened and removed; open time
 // created by a tap (touch screens scroll when dragged) and moved a day with Alt+arrow.
-const STAFF_PASSWORD = "demo-personal-2026";
-
-async function signInStaff(page: Page, email: string) {
-  await page.goto("/personal/logga-in");
-  await page.getByLabel("E-postadress på jobbet").fill(email);
-  await page.getByLabel("Lösenord").fill(STAFF_PASSWORD);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await page.waitForURL(/\/personal\/kalender/);
-}
-
-function today(): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
-}
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The Monday `weeks` weeks after this week's. */
 function monday(weeks: number): string {
   const t = today();
   const offset = (new Date(`${t}T12:00:00Z`).getUTCDay() + 6) % 7;
   return addDays(t, -offset + 7 * weeks);
-}
-
-function lane(info: TestInfo): number {
-  return info.project.name === "phone" ? 1 : 0;
 }
 
 // Counsellors no other test plans for, one per lane.

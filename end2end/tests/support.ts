@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, type TestInfo } from "@playwright/test";
 
 /** Fails the test on any WCAG 2.1 A or AA violation on the page as it is now. */
 export async function expectAccessible(page: Page) {
@@ -80,4 +80,32 @@ export async function registerByPosts(page: Page): Promise<string> {
   });
   expect(await post("/api/registrering/skicka", { password: PASSWORD })).toBe("/boka");
   return email;
+}
+
+/** The demo staff accounts' password. */
+export const STAFF_PASSWORD = "demo-personal-2026";
+
+/** Signs in on the staff sign-in page; every role lands on the calendar. */
+export async function signInStaff(page: Page, email: string) {
+  await page.goto("/personal/logga-in");
+  await page.getByLabel("E-postadress på jobbet").fill(email);
+  await page.getByLabel("Lösenord").fill(STAFF_PASSWORD);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.waitForURL(/\/personal\/kalender/);
+}
+
+/** Today's date in Stockholm, `YYYY-MM-DD`. */
+export function today(): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+}
+
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Desktop and phone run side by side against one server: each gets days of its own. */
+export function lane(info: TestInfo): number {
+  return info.project.name === "phone" ? 1 : 0;
 }

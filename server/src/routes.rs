@@ -101,6 +101,33 @@ fn swedish(headers: &axum::http::HeaderMap) -> bool {
         .any(|c| c.contains(&format!("{}=en", app::app::LANGUAGE_COOKIE)))
 }
 
+/// The staff member of this session, if one is signed in.
+async fn signed_in_staff(
+    state: &AppState,
+    session: &tower_sessions::Session,
+) -> Option<app::ssr::store::StaffRow> {
+    match session.get::<i64>(app::ssr::http::STAFF_KEY).await {
+        Ok(Some(id)) => state.store.staff_by_id(id).await.ok().flatten(),
+        _ => None,
+    }
+}
+
+/// A CSV file to download as `name`; personal data, so never stored by a cache.
+fn csv_download(name: &str, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        body,
+    )
+        .into_response()
+}
+
 #[derive(Debug, Deserialize)]
 pub struct FiguresQuery {
     kontor: Option<i64>,
@@ -120,11 +147,7 @@ pub async fn figures_csv(
     headers: axum::http::HeaderMap,
     Query(query): Query<FiguresQuery>,
 ) -> Response {
-    let staff = match session.get::<i64>(app::ssr::http::STAFF_KEY).await {
-        Ok(Some(id)) => state.store.staff_by_id(id).await.ok().flatten(),
-        _ => None,
-    };
-    let Some(staff) = staff else {
+    let Some(staff) = signed_in_staff(&state, &session).await else {
         let back = app::paths::staff_sign_in(app::paths::FIGURES);
         return Redirect::to(&back).into_response();
     };
@@ -164,21 +187,10 @@ pub async fn figures_csv(
     let swedish = swedish(&headers);
     let style = app::domain::figures::CsvStyle::from_query(query.format.as_deref());
     match app::ssr::services::office::figures_csv(&view, swedish, style) {
-        Ok(body) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!(
-                        "attachment; filename=\"tidbok-uppfoljning-{}-{}.csv\"",
-                        view.from, view.to
-                    ),
-                ),
-                (header::CACHE_CONTROL, "no-store".to_owned()),
-            ],
+        Ok(body) => csv_download(
+            &format!("tidbok-uppfoljning-{}-{}.csv", view.from, view.to),
             body,
-        )
-            .into_response(),
+        ),
         Err(err) => {
             tracing::error!(?err, "figures could not be written as CSV");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
@@ -195,11 +207,7 @@ pub async fn access_log_csv(
     Query(query): Query<app::domain::access_log::AccessLogQuery>,
     Query(style): Query<CsvFormat>,
 ) -> Response {
-    let staff = match session.get::<i64>(app::ssr::http::STAFF_KEY).await {
-        Ok(Some(id)) => state.store.staff_by_id(id).await.ok().flatten(),
-        _ => None,
-    };
-    let Some(staff) = staff else {
+    let Some(staff) = signed_in_staff(&state, &session).await else {
         let back = app::paths::staff_sign_in(app::paths::ACCESS_LOG);
         return Redirect::to(&back).into_response();
     };
@@ -231,22 +239,14 @@ pub async fn access_log_csv(
     };
     let style = app::domain::figures::CsvStyle::from_query(style.format.as_deref());
     match access_log::csv(&view, swedish(&headers), style) {
-        Ok(body) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!(
-                        "attachment; filename=\"tidbok-atkomstlogg-{}-{}.csv\"",
-                        app::domain::time::iso_date(view.from.0),
-                        app::domain::time::iso_date(view.to.0)
-                    ),
-                ),
-                (header::CACHE_CONTROL, "no-store".to_owned()),
-            ],
+        Ok(body) => csv_download(
+            &format!(
+                "tidbok-atkomstlogg-{}-{}.csv",
+                app::domain::time::iso_date(view.from.0),
+                app::domain::time::iso_date(view.to.0)
+            ),
             body,
-        )
-            .into_response(),
+        ),
         Err(err) => {
             tracing::error!(?err, "the access log could not be written as CSV");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()

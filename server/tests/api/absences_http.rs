@@ -23,11 +23,6 @@ on_both_backends!(
 
 const SANNA: &str = "sanna.lindqvist@tidbok.example";
 
-async fn sanna(app: &TestApp) -> i64 {
-    let all = app.store.list_counsellors().await.unwrap();
-    all.iter().find(|c| c.email == SANNA).unwrap().id
-}
-
 /// A Monday six weeks ahead: past the demo's open time.
 fn far_monday() -> NaiveDate {
     let today = stockholm_date(Utc::now());
@@ -91,7 +86,7 @@ async fn save_hours(me: &Browser<'_>, id: i64) {
 
 async fn an_absence_shows_in_the_calendar_until_shortened_or_removed(backend: Backend) {
     let app = spawn_app(backend, true).await;
-    let id = sanna(&app).await;
+    let (id, _) = people::counsellor(&app, SANNA).await;
     let me = people::staff(&app, SANNA).await;
     save_hours(&me, id).await;
     let monday = far_monday();
@@ -311,7 +306,7 @@ async fn an_absence_shows_in_the_calendar_until_shortened_or_removed(backend: Ba
 
 async fn working_hours_join_the_open_time_they_touch(backend: Backend) {
     let app = spawn_app(backend, true).await;
-    let id = sanna(&app).await;
+    let (id, _) = people::counsellor(&app, SANNA).await;
     let me = people::staff(&app, SANNA).await;
     save_hours(&me, id).await;
     let monday = far_monday() + Days::new(7);

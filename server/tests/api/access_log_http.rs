@@ -21,15 +21,7 @@ const SANNA: &str = "sanna.lindqvist@tidbok.example";
 
 async fn the_access_log_is_read_by_whom_it_concerns_and_kept(backend: Backend) {
     let app = spawn_app(backend, true).await;
-    let sanna = app
-        .store
-        .list_counsellors()
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|c| c.email == SANNA)
-        .unwrap()
-        .id;
+    let (sanna, _) = people::counsellor(&app, SANNA).await;
     // A Göteborg job seeker's meeting with Sanna (Stockholm City), opened by her.
     let seeker = people::register(&app.store, 51, &["underskoterska"], None, Utc::now()).await;
     let meeting =
@@ -65,16 +57,7 @@ async fn the_access_log_is_read_by_whom_it_concerns_and_kept(backend: Backend) {
         .await
         .unwrap();
     assert!(by_name.lines.iter().any(|l| l.booking_id == Some(meeting)));
-    let sanna_staff = app
-        .store
-        .list_staff()
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|s| s.email == SANNA)
-        .unwrap()
-        .member
-        .id;
+    let sanna_staff = people::staff_id(&app, SANNA).await;
     let by_staff: AccessLogView = admin
         .call(LOG, &[("query[staff]", sanna_staff.to_string())])
         .await
@@ -181,21 +164,25 @@ async fn the_access_log_is_read_by_whom_it_concerns_and_kept(backend: Backend) {
     assert_eq!(res.status(), 403);
 }
 
+/// Whether the test database refuses `sql`, run straight on it.
+async fn refused_by_database(app: &crate::support::TestApp, sql: &str) -> bool {
+    use sqlx::Connection;
+    if app.db.url.starts_with("sqlite:") {
+        let mut conn = sqlx::SqliteConnection::connect(&app.db.url).await.unwrap();
+        sqlx::query(sql).execute(&mut conn).await.is_err()
+    } else {
+        let mut conn = sqlx::PgConnection::connect(&app.db.url).await.unwrap();
+        sqlx::query(sql).execute(&mut conn).await.is_err()
+    }
+}
+
 async fn the_audit_trail_cannot_be_changed(backend: Backend) {
     let app = spawn_app(backend, false).await;
     let store = app.store.clone();
     app::ssr::seed::demo::load_demo(&store, Utc::now())
         .await
         .unwrap();
-    let admin = store
-        .list_staff()
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|s| s.email == "admin@tidbok.example")
-        .unwrap()
-        .member
-        .id;
+    let admin = people::staff_id(&app, "admin@tidbok.example").await;
     store
         .record_audit(
             app::domain::StaffId(admin),
@@ -207,32 +194,10 @@ async fn the_audit_trail_cannot_be_changed(backend: Backend) {
         )
         .await
         .unwrap();
-    use sqlx::Connection;
-    let refused = if app.db.url.starts_with("sqlite:") {
-        let mut conn = sqlx::SqliteConnection::connect(&app.db.url).await.unwrap();
-        (
-            sqlx::query("UPDATE audit_log SET after_value = 'c'")
-                .execute(&mut conn)
-                .await
-                .is_err(),
-            sqlx::query("DELETE FROM audit_log")
-                .execute(&mut conn)
-                .await
-                .is_err(),
-        )
-    } else {
-        let mut conn = sqlx::PgConnection::connect(&app.db.url).await.unwrap();
-        (
-            sqlx::query("UPDATE audit_log SET after_value = 'c'")
-                .execute(&mut conn)
-                .await
-                .is_err(),
-            sqlx::query("DELETE FROM audit_log")
-                .execute(&mut conn)
-                .await
-                .is_err(),
-        )
-    };
+    let refused = (
+        refused_by_database(&app, "UPDATE audit_log SET after_value = 'c'").await,
+        refused_by_database(&app, "DELETE FROM audit_log").await,
+    );
     assert_eq!(refused, (true, true));
     let kept = store.audit_entries(Some("test"), 10).await.unwrap();
     assert_eq!(kept[0].after, "b");

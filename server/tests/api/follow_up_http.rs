@@ -23,12 +23,6 @@ const SANNA: &str = "sanna.lindqvist@tidbok.example";
 const TIMES: &str = "/api/personal/mote/uppfoljning/tider";
 const BOOK: &str = "/api/personal/mote/uppfoljning";
 
-async fn counsellor(app: &TestApp, email: &str) -> (i64, i64) {
-    let all = app.store.list_counsellors().await.unwrap();
-    let c = all.iter().find(|c| c.email == email).unwrap();
-    (c.id, c.office_id)
-}
-
 async fn times(browser: &Browser<'_>, booking: i64, query: &[(&str, String)]) -> FollowUpTimes {
     let mut fields = vec![("booking", booking.to_string())];
     fields.extend(query.iter().cloned());
@@ -39,7 +33,7 @@ async fn times(browser: &Browser<'_>, booking: i64, query: &[(&str, String)]) ->
 
 /// A seeker with a first meeting by phone with Sanna that has just ended.
 async fn held_meeting(app: &TestApp, n: u32) -> (i64, i64) {
-    let (sanna, _) = counsellor(app, SANNA).await;
+    let (sanna, _) = people::counsellor(app, SANNA).await;
     let seeker = people::register(&app.store, n, &["underskoterska"], None, Utc::now()).await;
     let first = people::phone_meeting(
         &app.store,
@@ -53,7 +47,7 @@ async fn held_meeting(app: &TestApp, n: u32) -> (i64, i64) {
 
 async fn the_follow_up_picker_offers_a_colleagues_free_times(backend: Backend) {
     let app = spawn_app(backend, true).await;
-    let (sanna, office) = counsellor(&app, SANNA).await;
+    let (sanna, office) = people::counsellor(&app, SANNA).await;
     let me = people::staff(&app, SANNA).await;
     let (seeker, first) = held_meeting(&app, 21).await;
 
@@ -115,7 +109,7 @@ async fn the_follow_up_picker_offers_a_colleagues_free_times(backend: Backend) {
         "her office is closed that day, whatever the channel"
     );
     // The seeker has a phone meeting with Karin at one of Sanna's free times.
-    let (karin, _) = counsellor(&app, "karin.ekstrom@tidbok.example").await;
+    let (karin, _) = people::counsellor(&app, "karin.ekstrom@tidbok.example").await;
     let mut taken = None;
     for s in phone.days.iter().flat_map(|(_, s)| s) {
         let made = app

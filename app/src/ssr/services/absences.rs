@@ -9,22 +9,18 @@ use crate::{
     domain::{
         field_error::{FieldError, FieldErrors},
         staff::StaffMember,
-        time::{stockholm_date, stockholm_to_utc, Day},
+        time::{stockholm_date, Day},
         work_hours::{freed_days, AbsenceForm, ShortenForm},
         BookingStatus,
     },
     error::AppError,
     ssr::{
-        services::staff::may_plan,
+        services::{staff::may_plan, work_hours::midnight},
         store::{Store, StoreError},
     },
     views::work_hours::Collision,
 };
-use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
-
-fn midnight(date: NaiveDate) -> Result<DateTime<Utc>, AppError> {
-    stockholm_to_utc(date, NaiveTime::MIN).ok_or(AppError::Internal)
-}
+use chrono::{DateTime, Days, Utc};
 
 /// The counsellor's booked meetings in `[from, to)`, each linked to its panel in the calendar.
 pub async fn in_the_way(

@@ -299,6 +299,21 @@ pub(super) fn meeting_span(
 /// The seeker has no other live meeting overlapping `starts..ends` (`moving` is the one being
 /// moved). The database refuses it anyway; asked first, the answer names the seeker's meeting
 /// rather than the counsellor's calendar, whichever rule the database would check first.
+/// Whether one of the seeker's live `bookings` (not `moving`) overlaps `starts..ends`.
+pub(super) fn seeker_busy(
+    bookings: &[BookingRow],
+    moving: Option<i64>,
+    starts: DateTime<Utc>,
+    ends: DateTime<Utc>,
+) -> bool {
+    bookings.iter().any(|other| {
+        Some(other.id) != moving
+            && other.status != BookingStatus::Cancelled
+            && other.starts_at < ends
+            && starts < other.ends_at
+    })
+}
+
 pub(super) async fn seeker_free(
     store: &Store,
     seeker_id: i64,
@@ -306,17 +321,8 @@ pub(super) async fn seeker_free(
     starts: DateTime<Utc>,
     ends: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let busy = store
-        .seeker_bookings(seeker_id)
-        .await?
-        .into_iter()
-        .any(|other| {
-            Some(other.id) != moving
-                && other.status != BookingStatus::Cancelled
-                && other.starts_at < ends
-                && starts < other.ends_at
-        });
-    if busy {
+    let bookings = store.seeker_bookings(seeker_id).await?;
+    if seeker_busy(&bookings, moving, starts, ends) {
         Err(AppError::Conflict(Rule::SeekerOverlap))
     } else {
         Ok(())
@@ -341,16 +347,9 @@ async fn within_open_time(
 }
 
 /// The length and buffer of a meeting type.
-pub(super) async fn lengths(store: &Store, code: &str) -> Result<(Duration, Duration), AppError> {
-    let types = store.list_meeting_types().await?;
-    let t = types
-        .iter()
-        .find(|t| t.code == code)
-        .ok_or_else(|| AppError::internal(format!("meeting type {code} is missing")))?;
-    Ok((
-        Duration::minutes(t.minutes),
-        Duration::minutes(t.buffer_minutes),
-    ))
+async fn lengths(store: &Store, code: &str) -> Result<(Duration, Duration), AppError> {
+    let rules = super::picker::rules_of(store, code).await?;
+    Ok((rules.length, rules.buffer))
 }
 
 #[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id = booking_id))]

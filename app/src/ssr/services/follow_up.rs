@@ -3,8 +3,9 @@
 //! the seeker's picker, and the booking itself, which must be one of those times.
 
 use super::{
-    case_file::{handled, lengths, meeting_span, seeker_free},
+    case_file::{handled, meeting_span, seeker_busy},
     free_times::{free_times, SlotSearch},
+    picker::rules_of,
 };
 use crate::{
     domain::{
@@ -13,7 +14,7 @@ use crate::{
         schedule::{SlotRules, Span},
         staff::StaffMember,
         time::{stockholm_date, Day},
-        BookingId, BookingStatus, Channel, CounsellorId, Rule, SeekerId, StaffId,
+        BookingId, Channel, CounsellorId, Rule, SeekerId, StaffId,
     },
     error::AppError,
     ssr::{
@@ -29,10 +30,14 @@ const FOLLOW_UP: &str = "follow-up";
 /// The days the picker shows at a time.
 const WEEK: u64 = 7;
 
-/// The slot rules of a follow-up, as its meeting type says.
+/// The slot rules of a follow-up: its meeting type's length and buffer, staff's notice and
+/// horizon.
 async fn rules(store: &Store) -> Result<SlotRules, AppError> {
-    let (length, buffer) = lengths(store, FOLLOW_UP).await?;
-    Ok(SlotRules::follow_up(length, buffer))
+    let seeker_rules = rules_of(store, FOLLOW_UP).await?;
+    Ok(SlotRules::follow_up(
+        seeker_rules.length,
+        seeker_rules.buffer,
+    ))
 }
 
 /// The follow-up slots of one counsellor meeting this way, less the seeker's own meetings.
@@ -40,6 +45,7 @@ async fn slots_for(
     store: &Store,
     counsellor: &CounsellorRow,
     channel: Channel,
+    rules: SlotRules,
     seeker: &[BookingRow],
     now: DateTime<Utc>,
 ) -> Result<Vec<Span>, AppError> {
@@ -49,18 +55,14 @@ async fn slots_for(
         SlotSearch {
             channel,
             visit_office: (channel == Channel::Office).then_some(counsellor.office_id),
-            rules: rules(store).await?,
+            rules,
             leave_out: None,
             now,
         },
     )
     .await?;
     let mut slots = found.free.get(&counsellor.id).cloned().unwrap_or_default();
-    slots.retain(|s| {
-        !seeker.iter().any(|b| {
-            b.status != BookingStatus::Cancelled && b.starts_at < s.end && s.start < b.ends_at
-        })
-    });
+    slots.retain(|s| !seeker_busy(seeker, None, s.start, s.end));
     Ok(slots)
 }
 
@@ -136,7 +138,8 @@ pub async fn times(
                 .or_else(|| c.channels.first().copied())
                 .unwrap_or(b.channel);
             let seeker = store.seeker_bookings(b.seeker_id).await?;
-            for s in slots_for(store, c, channel, &seeker, now).await? {
+            let rules = rules(store).await?;
+            for s in slots_for(store, c, channel, rules, &seeker, now).await? {
                 let day = stockholm_date(s.start);
                 let shown = view::Span {
                     start: s.start,
@@ -214,12 +217,14 @@ pub async fn book(
     if !counsellor.channels.contains(&wanted.channel) {
         return Err(AppError::Conflict(Rule::ChannelNotOffered));
     }
-    let (length, buffer) = lengths(store, FOLLOW_UP).await?;
-    let (starts, ends) = meeting_span(wanted.at, length, now)?;
+    let rules = rules(store).await?;
+    let (starts, ends) = meeting_span(wanted.at, rules.length, now)?;
     // The seeker's own clash first: its message names their meeting.
-    seeker_free(store, b.seeker_id, None, starts, ends).await?;
     let seeker = store.seeker_bookings(b.seeker_id).await?;
-    let free = slots_for(store, &counsellor, wanted.channel, &seeker, now).await?;
+    if seeker_busy(&seeker, None, starts, ends) {
+        return Err(AppError::Conflict(Rule::SeekerOverlap));
+    }
+    let free = slots_for(store, &counsellor, wanted.channel, rules, &seeker, now).await?;
     if !free.iter().any(|s| s.start == starts) {
         return Err(AppError::Conflict(Rule::NotOpen));
     }
@@ -233,7 +238,7 @@ pub async fn book(
                 office_id: (wanted.channel == Channel::Office).then_some(counsellor.office_id),
                 starts_at: starts,
                 ends_at: ends,
-                clear_until: ends + buffer,
+                clear_until: ends + rules.buffer,
                 is_first: false,
                 video_room: (wanted.channel == Channel::Video).then(video_room),
                 now,

@@ -28,7 +28,7 @@ async fn stored_hours(store: &Store, counsellor_id: i64) -> Result<WorkHours, Ap
     Ok(WorkHours { spans })
 }
 
-fn midnight(date: NaiveDate) -> Result<DateTime<Utc>, AppError> {
+pub(super) fn midnight(date: NaiveDate) -> Result<DateTime<Utc>, AppError> {
     stockholm_to_utc(date, NaiveTime::MIN).ok_or(AppError::Internal)
 }
 

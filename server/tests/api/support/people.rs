@@ -175,3 +175,26 @@ pub async fn phone_meeting(
         .await
         .unwrap()
 }
+
+/// A demo counsellor's id and office, by email.
+pub async fn counsellor(app: &super::TestApp, email: &str) -> (i64, i64) {
+    let all = app.store.list_counsellors().await.unwrap();
+    let c = all
+        .iter()
+        .find(|c| c.email == email)
+        .unwrap_or_else(|| panic!("{email} is a demo counsellor"));
+    (c.id, c.office_id)
+}
+
+/// A demo staff account's id, by email.
+pub async fn staff_id(app: &super::TestApp, email: &str) -> i64 {
+    app.store
+        .list_staff()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.email == email)
+        .unwrap_or_else(|| panic!("{email} is a demo staff account"))
+        .member
+        .id
+}
