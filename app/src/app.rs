@@ -9,8 +9,9 @@ use crate::{
         registration::RegistrationPage,
         sign_in::SignInPage,
         staff::{
-            AccessLogPage, CalendarPage, CoveragePage, FiguresPage, OfficePage, StaffSignInPage,
-            WorkHoursPage,
+            AccessLogPage, AccountPage, AccountsPage, CalendarPage, CounsellorPage,
+            CounsellorsPage, CoveragePage, FiguresPage, OfficePage, PasswordLinkPage,
+            StaffSignInPage, WorkHoursPage,
         },
     },
 };
@@ -190,6 +191,49 @@ pub fn App() -> impl IntoView {
                                 StaticSegment("tackning"),
                             )
                             view=CoveragePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("personal"),
+                                StaticSegment("admin"),
+                                StaticSegment("handlaggare"),
+                            )
+                            view=CounsellorsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("personal"),
+                                StaticSegment("admin"),
+                                StaticSegment("handlaggare"),
+                                ParamSegment("id"),
+                            )
+                            view=CounsellorPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("personal"),
+                                StaticSegment("admin"),
+                                StaticSegment("konton"),
+                            )
+                            view=AccountsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("personal"),
+                                StaticSegment("admin"),
+                                StaticSegment("konton"),
+                                ParamSegment("id"),
+                            )
+                            view=AccountPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("personal"), StaticSegment("losenord"), ParamSegment("secret"))
+                            view=PasswordLinkPage
                             ssr=SsrMode::Async
                         />
                     </Routes>

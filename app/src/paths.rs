@@ -28,6 +28,27 @@ pub const ACCESS_LOG_CSV: &str = "/personal/admin/atkomstlogg.csv";
 /// Which occupational fields each office covers: administrators, and office managers.
 pub const COVERAGE: &str = "/personal/admin/tackning";
 
+/// Administration: counsellors, and staff accounts with their roles.
+pub const ADMIN_COUNSELLORS: &str = "/personal/admin/handlaggare";
+pub const ADMIN_NEW_COUNSELLOR: &str = "/personal/admin/handlaggare/ny";
+pub const ADMIN_ACCOUNTS: &str = "/personal/admin/konton";
+pub const ADMIN_NEW_ACCOUNT: &str = "/personal/admin/konton/ny";
+
+/// One counsellor's administration page.
+pub fn admin_counsellor(id: impl Display) -> String {
+    format!("{ADMIN_COUNSELLORS}/{id}")
+}
+
+/// One staff account's administration page.
+pub fn admin_account(id: impl Display) -> String {
+    format!("{ADMIN_ACCOUNTS}/{id}")
+}
+
+/// The page where a member of staff sets their password with a one-time link.
+pub fn password_link(secret: &str) -> String {
+    format!("/personal/losenord/{secret}")
+}
+
 /// A page for staff (`/personal` itself or anything under it).
 pub fn is_staff(path: &str) -> bool {
     path.starts_with(STAFF) || path == STAFF.trim_end_matches('/')

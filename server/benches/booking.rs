@@ -241,6 +241,7 @@ async fn bench_office(store: &Store) -> i64 {
                     .collect(),
                 channels: Channel::ALL.to_vec(),
                 fields: fields_of(i),
+                serves_employers: false,
             })
             .await
             .unwrap();

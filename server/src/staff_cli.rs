@@ -22,7 +22,11 @@ pub const USAGE: &str = "\
                       set a new password for an account
   tidbok staff list   list the staff accounts
   The password is read from TIDBOK_STAFF_PASSWORD when set, otherwise from the first line of
-  standard input (at least 10 characters).";
+  standard input (at least 10 characters).
+  These commands are for bootstrapping: the first administrator of an empty production
+  database. Everything after that is done in the browser, at /personal/admin/handlaggare
+  (counsellors) and /personal/admin/konton (accounts and roles), where each change is
+  checked, kept in the audit trail and a new account sets its own password by email.";
 
 /// What went wrong, in one line for the terminal.
 #[derive(Debug, thiserror::Error)]

@@ -267,7 +267,27 @@ pub fn SelectField(
     #[prop(optional)]
     conditional: bool,
 ) -> impl IntoView {
+    let options = options
+        .into_iter()
+        .map(|(code, words)| (code.to_owned(), words.to_owned()))
+        .collect();
+    view! { <SelectList key label value options hint=hint.unwrap_or_default() optional conditional/> }
+}
+
+/// A drop-down of values read at run time (offices, occupational fields): `(code, words)`.
+/// An empty `hint` shows none.
+#[component]
+pub fn SelectList(
+    #[prop(into)] key: String,
+    #[prop(into)] label: String,
+    #[prop(into)] value: String,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] hint: String,
+    #[prop(optional)] optional: bool,
+    #[prop(optional)] conditional: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let hint = Some(hint).filter(|h| !h.is_empty());
     let c = Control::of(&key, hint.is_some());
     let value = value.trim().to_owned();
     let marked_optional = optional && !conditional;
@@ -285,7 +305,8 @@ pub fn SelectField(
                 {options
                     .into_iter()
                     .map(|(code, words)| {
-                        view! { <option value=code selected=value == code>{words}</option> }
+                        let selected = value == code;
+                        view! { <option value=code selected=selected>{words}</option> }
                     })
                     .collect_view()}
             </select>
@@ -306,7 +327,7 @@ pub fn RadioGroup(
     let name = field_name(&key);
     view! {
         <GroupFrame key=key.clone() legend hint optional=false columns=false>
-            <Choices key kind="radio" name options checked=move |code| value == code/>
+            <Choices key kind="radio" name options=owned(options) checked=move |code| value == code/>
         </GroupFrame>
     }
 }
@@ -322,6 +343,22 @@ pub fn CheckboxGroup(
     #[prop(optional)] optional: bool,
     #[prop(optional)] columns: bool,
 ) -> impl IntoView {
+    view! { <CheckboxList key legend values options=owned(options) hint=hint.unwrap_or_default() optional columns/> }
+}
+
+/// Checkboxes of values read at run time (occupational fields): `(code, words)`. An empty
+/// `hint` shows none.
+#[component]
+pub fn CheckboxList(
+    #[prop(into)] key: String,
+    #[prop(into)] legend: String,
+    values: Vec<String>,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] hint: String,
+    #[prop(optional)] optional: bool,
+    #[prop(optional)] columns: bool,
+) -> impl IntoView {
+    let hint = Some(hint).filter(|h| !h.is_empty());
     let name = list_name(&key);
     let checked = move |code: &str| values.iter().any(|v| v.trim() == code);
     view! {
@@ -329,6 +366,13 @@ pub fn CheckboxGroup(
             <Choices key kind="checkbox" name options checked/>
         </GroupFrame>
     }
+}
+
+fn owned(options: Vec<(&'static str, &'static str)>) -> Vec<(String, String)> {
+    options
+        .into_iter()
+        .map(|(code, words)| (code.to_owned(), words.to_owned()))
+        .collect()
 }
 
 /// A group of controls under one legend (a fieldset), with its hint and error message and
@@ -372,7 +416,7 @@ fn Choices(
     key: String,
     kind: &'static str,
     name: String,
-    options: Vec<(&'static str, &'static str)>,
+    options: Vec<(String, String)>,
     checked: impl Fn(&str) -> bool + 'static,
 ) -> impl IntoView {
     let shown = shown();
@@ -385,6 +429,7 @@ fn Choices(
                 .enumerate()
                 .map(|(i, (code, words))| {
                     let id = format!("{}-{code}", field_id(&key));
+                    let is_checked = checked(&code);
                     view! {
                         <div class="choice">
                             <input
@@ -392,7 +437,7 @@ fn Choices(
                                 id=id.clone()
                                 name=name.clone()
                                 value=code
-                                checked=checked(code)
+                                checked=is_checked
                                 aria-invalid=invalid
                                 autofocus=first && i == 0
                             />

@@ -42,6 +42,11 @@ pub fn Header() -> impl IntoView {
                                                     <li><a href=paths::FIGURES>{t!(i18n, nav_figures)}</a></li>
                                                     <li><a href=paths::COVERAGE>{t!(i18n, nav_coverage)}</a></li>
                                                     <li><a href=paths::ACCESS_LOG>{t!(i18n, nav_access_log)}</a></li>
+                                                    <li><a href=paths::ADMIN_COUNSELLORS>{t!(i18n, nav_counsellors)}</a></li>
+                                                })}
+                                            {(staff.role == crate::domain::staff::Role::Admin)
+                                                .then(|| view! {
+                                                    <li><a href=paths::ADMIN_ACCOUNTS>{t!(i18n, nav_accounts)}</a></li>
                                                 })}
                                             <li class="site-nav__who">
                                                 {t_string!(i18n, nav_signed_in_as, name = staff.first_name).to_string()}

@@ -119,7 +119,9 @@ pub fn rule_text(i18n: I18n, rule: Rule) -> &'static str {
         | Rule::NotArrived
         | Rule::CheckInClosed
         | Rule::AlreadyBooked
-        | Rule::FirstMeetingHeld => t_string!(i18n, cal_err_other),
+        | Rule::FirstMeetingHeld
+        | Rule::LastAdmin
+        | Rule::EditedMeanwhile => t_string!(i18n, cal_err_other),
     }
 }
 

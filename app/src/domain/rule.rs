@@ -55,10 +55,14 @@ pub enum Rule {
     UndoClosed,
     /// The first meeting has been held: what comes next is booked with the counsellor.
     FirstMeetingHeld,
+    /// The service would be left without an active administrator.
+    LastAdmin,
+    /// Someone else changed the record since the form was drawn.
+    EditedMeanwhile,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 24] = [
+    pub const ALL: [Rule; 26] = [
         Rule::BookingOverlap,
         Rule::AvailabilityOverlap,
         Rule::AvailabilityHasBooking,
@@ -83,6 +87,8 @@ impl Rule {
         Rule::CorrectionClosed,
         Rule::UndoClosed,
         Rule::FirstMeetingHeld,
+        Rule::LastAdmin,
+        Rule::EditedMeanwhile,
     ];
 
     /// The time asked for is no longer free: the counsellor's, or the office's last place
@@ -143,6 +149,8 @@ mod tests {
             Rule::CorrectionClosed => 21,
             Rule::UndoClosed => 22,
             Rule::FirstMeetingHeld => 23,
+            Rule::LastAdmin => 24,
+            Rule::EditedMeanwhile => 25,
         }
     }
 

@@ -126,6 +126,18 @@ impl Flash for crate::views::account::FailedSignIn<false> {
 impl Flash for crate::views::account::FailedSignIn<true> {
     const KEY: &'static str = "staff_sign_in_email";
 }
+impl Flash for crate::views::admin::AdminNotice {
+    const KEY: &'static str = "admin_notice";
+}
+impl Flash for crate::views::admin::CounsellorRefusal {
+    const KEY: &'static str = "admin_counsellor_refused";
+}
+impl Flash for crate::views::admin::AccountRefusal {
+    const KEY: &'static str = "admin_account_refused";
+}
+impl Flash for crate::views::admin::PasswordRefusal {
+    const KEY: &'static str = "password_link_refused";
+}
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,7 @@
 pub mod form_post;
 pub mod http;
 pub mod notifications;
+pub mod secret;
 pub mod seed;
 pub mod services;
 pub mod state;

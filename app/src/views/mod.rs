@@ -4,6 +4,7 @@
 
 pub mod access_log;
 pub mod account;
+pub mod admin;
 pub mod booking;
 pub mod calendar;
 pub mod case_file;

@@ -39,6 +39,8 @@ fn help_lists_the_commands_and_every_variable() {
         "TIDBOK_ADDR",
         "TIDBOK_LOG",
         "TIDBOK_SESSION_SECRET",
+        "bootstrapping: the first administrator",
+        "/personal/admin/konton",
     ] {
         assert!(text.contains(needle), "{needle} missing from --help");
     }

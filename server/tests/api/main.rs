@@ -7,6 +7,7 @@ mod support;
 
 mod absences_http;
 mod access_log_http;
+mod admin_http;
 mod booking_http;
 mod booking_store;
 mod calendar_facts;
@@ -18,6 +19,7 @@ mod follow_up_http;
 mod http;
 mod office_http;
 mod outbox;
+mod people_store;
 mod profile_http;
 mod registration_http;
 mod registration_store;

@@ -61,6 +61,7 @@ fn counsellor(email: &str, office_code: &str) -> NewCounsellor {
             FieldCode::parse("data-it").unwrap(),
             FieldCode::parse("transport").unwrap(),
         ],
+        serves_employers: false,
     }
 }
 

@@ -96,7 +96,7 @@ fn old_enough(number: PersonalNumber, today: NaiveDate) -> Result<PersonalNumber
 }
 
 /// A first or last name: any letters, spaces, hyphens and apostrophes, no digits.
-fn name(input: &str) -> Result<String, FieldError> {
+pub(crate) fn name(input: &str) -> Result<String, FieldError> {
     let s = required_text(input, MAX_NAME)?;
     if s.chars()
         .any(|c| c.is_ascii_digit() || c.is_control() || "<>@".contains(c))

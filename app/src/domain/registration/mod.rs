@@ -4,6 +4,7 @@
 //! one error per field. The browser runs the same `parse` on input as the server does on save.
 
 mod about;
+pub(crate) use about::name as person_name;
 mod contact;
 mod education;
 mod experience;

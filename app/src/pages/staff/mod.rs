@@ -3,19 +3,23 @@
 
 mod absences;
 mod access_log;
+mod admin;
 mod calendar;
 mod coverage;
 mod figures;
 mod meeting_panel;
 mod office;
+mod password_link;
 mod sign_in;
 mod work_hours;
 
 pub use access_log::AccessLogPage;
+pub use admin::{AccountPage, AccountsPage, CounsellorPage, CounsellorsPage};
 pub use calendar::CalendarPage;
 pub use coverage::CoveragePage;
 pub use figures::FiguresPage;
 pub use office::OfficePage;
+pub use password_link::PasswordLinkPage;
 pub use sign_in::StaffSignInPage;
 pub use work_hours::WorkHoursPage;
 

@@ -12,10 +12,11 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn StaffSignInPage() -> impl IntoView {
     let i18n = use_i18n();
-    let (next, signed_out) = use_query_map().with_untracked(|q| {
+    let (next, signed_out, password_set) = use_query_map().with_untracked(|q| {
         (
             q.get("nasta").unwrap_or_default(),
             q.get("utloggad").is_some(),
+            q.get("losenord").is_some(),
         )
     });
     // Read once: reading forgets the failure it reports.
@@ -25,6 +26,7 @@ pub fn StaffSignInPage() -> impl IntoView {
         <div class="page page--form">
             <h1>{t!(i18n, staff_signin_title)}</h1>
             {signed_out.then(|| view! { <p class="notice" role="status">{t!(i18n, signed_out)}</p> })}
+            {password_set.then(|| view! { <p class="notice notice--success" role="status">{t!(i18n, pwl_saved)}</p> })}
             <p>{t!(i18n, staff_signin_lead)}</p>
             {Suspend::new(async move {
                 let state = state.await.unwrap_or_default();

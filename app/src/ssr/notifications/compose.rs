@@ -329,6 +329,30 @@ pub fn compose_account(
     }
 }
 
+/// The email with a one-time link for a member of staff to set their password: in Swedish,
+/// with English below (staff have no language of their own on record). No password is ever
+/// in it, and it says who to turn to when the person did not expect it.
+pub fn compose_staff_link(first_name: &str, link: &str) -> AccountMessage {
+    let hours = crate::domain::admin::password_link::LINK_VALID_HOURS;
+    AccountMessage {
+        subject: "Välj ditt lösenord till Tidbok / Choose your Tidbok password".into(),
+        text: format!(
+            "Hej {first_name}!\n\n\
+             Du har ett konto i Tidbok för personal. Välj ditt lösenord här:\n{link}\n\n\
+             Länken fungerar en gång och i {hours} timmar. Har den slutat fungera ber du en \
+             administratör om en ny. Väntade du dig inte det här mejlet? Då behöver du inte \
+             göra något, men berätta gärna för din chef.\n\n\
+             ---\n\n\
+             Hello {first_name},\n\n\
+             You have a staff account in Tidbok. Choose your password here:\n{link}\n\n\
+             The link works once and for {hours} hours. If it has stopped working, ask an \
+             administrator for a new one. Did you not expect this email? Then you need not do \
+             anything, but please tell your manager.\n\n\
+             Tidbok – det här mejlet går inte att svara på / this email cannot be replied to.\n"
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

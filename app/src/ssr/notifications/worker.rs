@@ -4,7 +4,7 @@
 //! claimed by one of them at a time).
 
 use super::{
-    compose::{compose, compose_account},
+    compose::{compose, compose_account, compose_staff_link},
     transport::{Email, Mailer, SmsProvider},
 };
 use crate::{
@@ -198,6 +198,7 @@ impl Notifier {
     async fn try_deliver(&self, row: &OutboxRow) -> Result<Delivery, AppError> {
         let (booking_id, meeting_starts_at) = match (row.booking_id, row.meeting_starts_at) {
             (Some(id), Some(starts)) => (id, starts),
+            _ if row.staff_id.is_some() => return self.deliver_staff_link(row).await,
             _ => return self.deliver_account_message(row).await,
         };
         let (Some(event), Some(medium)) =
@@ -250,6 +251,22 @@ impl Notifier {
             return Ok(Delivery::Dropped("the seeker is gone".into()));
         };
         let message = compose_account(event, &to, to.language(), &self.site);
+        Ok(self
+            .send_email(row, &to.email, &message.subject, &message.text, None)
+            .await)
+    }
+
+    /// The link for a member of staff to set their password. Its secret waits in the row
+    /// until this email is written, and is cleared once the row is finished.
+    async fn deliver_staff_link(&self, row: &OutboxRow) -> Result<Delivery, AppError> {
+        let Some(to) = self.store.staff_link_message(row.id).await? else {
+            return Ok(Delivery::Dropped("the account is gone".into()));
+        };
+        let Some(secret) = to.secret.as_deref() else {
+            return Ok(Delivery::Dropped("the link was already written".into()));
+        };
+        let link = format!("{}{}", self.site, crate::paths::password_link(secret));
+        let message = compose_staff_link(&to.first_name, &link);
         Ok(self
             .send_email(row, &to.email, &message.subject, &message.text, None)
             .await)

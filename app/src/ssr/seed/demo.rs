@@ -78,10 +78,13 @@ pub fn counsellors() -> Result<Vec<NewCounsellor>, SeedError> {
                 .into_iter()
                 .map(|c| FieldCode::parse(c).map_err(|e| row.error(format!("{c}: {e}"))))
                 .collect::<Result<_, _>>()?;
+            let title = row.get("title")?;
             Ok(NewCounsellor {
+                // The seed's employer contacts say so in their title.
+                serves_employers: title.contains("arbetsgivar"),
                 first_name: row.get("first_name")?.to_owned(),
                 last_name: row.get("last_name")?.to_owned(),
-                title: row.get("title")?.to_owned(),
+                title: title.to_owned(),
                 title_en: row.get("title_en")?.to_owned(),
                 phone: row.parse("phone", PhoneNumber::parse)?,
                 email: row.parse("email", Email::parse)?,

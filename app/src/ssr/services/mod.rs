@@ -3,6 +3,7 @@
 
 pub mod absences;
 pub mod access_log;
+pub mod accounts;
 pub mod booking;
 pub mod calendar;
 pub mod calendar_file;
@@ -14,6 +15,7 @@ pub mod free_times;
 pub mod office;
 pub mod open_time;
 pub mod passwords;
+pub mod people;
 pub mod picker;
 pub mod profile;
 pub mod registration;

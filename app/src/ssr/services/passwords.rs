@@ -79,6 +79,14 @@ pub async fn hash(password: Password) -> Result<String, AppError> {
     .map_err(AppError::internal)
 }
 
+/// A hash that matches no password anyone knows (that of a random secret nobody is told):
+/// what a new account holds until its owner sets a password with their one-time link.
+pub async fn unusable_hash() -> Result<String, AppError> {
+    let secret = crate::ssr::secret::SecretToken::generate();
+    let password = Password::parse(secret.as_str()).map_err(|_| AppError::Internal)?;
+    hash(password).await
+}
+
 /// Whether the password matches the stored hash. Without a stored hash (no such account) a
 /// hash is still checked, so the answer takes as long either way and does not reveal which
 /// emails have accounts.

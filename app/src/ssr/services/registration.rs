@@ -17,48 +17,14 @@ use crate::{
     ssr::store::{NewSeeker, Store, StoreError},
 };
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
 /// Drafts untouched for this long are deleted, and no longer offered before that.
 pub const DRAFT_LIFETIME_DAYS: i64 = 30;
 
-/// The random token in a browser's draft cookie, and the hash the database knows it by:
+/// The random token in a browser's draft cookie; the database knows it by its hash, so
 /// someone who can read the database cannot take over a draft.
-#[derive(Clone, PartialEq, Eq)]
-pub struct DraftToken(String);
-
-impl DraftToken {
-    pub fn generate() -> Self {
-        let mut bytes = [0u8; 32];
-        getrandom::fill(&mut bytes).expect("the operating system provides randomness");
-        Self(hex(&bytes))
-    }
-
-    /// A token as the cookie brought it back; anything else is ignored.
-    pub fn parse(value: &str) -> Option<Self> {
-        let ok = value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit());
-        ok.then(|| Self(value.to_ascii_lowercase()))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    fn key(&self) -> String {
-        hex(&Sha256::digest(self.0.as_bytes()))
-    }
-}
-
-impl std::fmt::Debug for DraftToken {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("DraftToken(…)")
-    }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use crate::ssr::secret::SecretToken as DraftToken;
 
 /// Today's date where the service runs: what "in the future" and "born" are measured by.
 pub fn today(now: DateTime<Utc>) -> NaiveDate {

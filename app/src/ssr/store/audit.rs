@@ -37,6 +37,37 @@ pub struct AuditRow {
     pub after: String,
 }
 
+/// A change to write to the audit trail in the same transaction as the change itself: who
+/// made it, what (an action and the record it concerns) and the record from → to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub staff_id: i64,
+    pub action: &'static str,
+    pub subject: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// Writes `$entry` (an `&AuditEntry`) at `$now` inside the open transaction `$tx`.
+macro_rules! audit_in {
+    ($tx:expr, $entry:expr, $now:expr) => {{
+        let entry: &$crate::ssr::store::AuditEntry = $entry;
+        sqlx::query(
+            "INSERT INTO audit_log (staff_id, at, action, subject, before_value, after_value) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(entry.staff_id)
+        .bind(chrono::SubsecRound::trunc_subsecs($now, 0))
+        .bind(entry.action)
+        .bind(&entry.subject)
+        .bind(&entry.before)
+        .bind(&entry.after)
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+pub(crate) use audit_in;
+
 /// The most lines a search reads before names are matched (names are compared in Rust, so
 /// that "å" and "Å" match on both databases alike).
 const SCAN_LIMIT: i64 = 20_000;

@@ -90,15 +90,18 @@ impl Store {
             .await?))
     }
 
-    /// The counsellors of an office, by name.
+    /// The counsellors of an office, by name: the active ones, and a deactivated one while
+    /// meetings are still booked with them (so those can be seen and moved).
     pub async fn office_counsellors(
         &self,
         office_id: i64,
     ) -> Result<Vec<CalendarOwnerRow>, StoreError> {
         Ok(on_pool!(self, p =>
             sqlx::query_as(
-                "SELECT id, first_name, last_name, office_id FROM counsellors \
-                 WHERE office_id = $1 ORDER BY last_name, first_name",
+                "SELECT id, first_name, last_name, office_id FROM counsellors c \
+                 WHERE office_id = $1 AND (active OR EXISTS (SELECT 1 FROM bookings b \
+                   WHERE b.counsellor_id = c.id AND b.status = 'booked')) \
+                 ORDER BY last_name, first_name",
             )
             .bind(office_id)
             .fetch_all(p)

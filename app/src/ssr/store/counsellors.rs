@@ -14,6 +14,8 @@ pub struct NewCounsellor {
     pub languages: Vec<String>,
     pub channels: Vec<Channel>,
     pub fields: Vec<FieldCode>,
+    /// Meets employers about their recruitment needs.
+    pub serves_employers: bool,
 }
 
 /// A counsellor as matching needs them: where they work, what they know, how they meet.
@@ -54,8 +56,10 @@ impl Store {
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             let (id,): (i64,) = sqlx::query_as(
-                "INSERT INTO counsellors (first_name, last_name, title, title_en, phone, email, office_id) \
-                 VALUES ($1, $2, $3, $7, $4, $5, (SELECT id FROM offices WHERE code = $6)) RETURNING id",
+                "INSERT INTO counsellors (first_name, last_name, title, title_en, phone, email, \
+                 office_id, serves_employers) \
+                 VALUES ($1, $2, $3, $7, $4, $5, (SELECT id FROM offices WHERE code = $6), $8) \
+                 RETURNING id",
             )
             .bind(&c.first_name)
             .bind(&c.last_name)
@@ -64,6 +68,7 @@ impl Store {
             .bind(c.email.as_str())
             .bind(&c.office_code)
             .bind(&c.title_en)
+            .bind(c.serves_employers)
             .fetch_one(&mut *tx)
             .await?;
             for code in &c.fields {
@@ -95,12 +100,13 @@ impl Store {
         })
     }
 
-    /// Every counsellor with their competences, languages and channels.
+    /// Every active counsellor with their competences, languages and channels: those who
+    /// can be offered and booked.
     pub async fn list_counsellors(&self) -> Result<Vec<CounsellorRow>, StoreError> {
         let (base, fields, langs, channels): (Vec<BaseRow>, Vec<Tag>, Vec<Tag>, Vec<Tag>) = on_pool!(self, p => (
             sqlx::query_as(
                 "SELECT c.id, c.first_name, c.last_name, c.phone, c.email, c.office_id, o.code AS office_code \
-                 FROM counsellors c JOIN offices o ON o.id = c.office_id \
+                 FROM counsellors c JOIN offices o ON o.id = c.office_id WHERE c.active \
                  ORDER BY c.last_name, c.first_name",
             )
             .fetch_all(p)

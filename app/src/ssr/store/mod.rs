@@ -4,6 +4,7 @@
 //! Migrations are per backend (`migrations/sqlite`, `migrations/postgres`), and integrity
 //! rules such as "no double booking" live in those schemas, not only here.
 
+mod accounts;
 mod audit;
 mod availability;
 mod bookings;
@@ -18,6 +19,7 @@ mod lookups;
 mod office_flow;
 mod offices;
 mod outbox;
+mod people;
 mod profiles;
 mod rules;
 mod seekers;
@@ -27,7 +29,9 @@ mod staff_changes;
 mod taxonomy;
 mod work_hours;
 
-pub use audit::{AccessLogRow, AuditRow};
+pub use accounts::{AccountRow, NewAccount, PasswordLinkRow, StaffLinkMessage};
+pub(crate) use audit::audit_in;
+pub use audit::{AccessLogRow, AuditEntry, AuditRow};
 pub use availability::AvailabilityRow;
 pub use bookings::{BookingRow, BusyRow, NewBooking, NewTime};
 pub use calendar::{CalendarMeeting, CalendarOwnerRow};
@@ -38,6 +42,7 @@ pub use error::StoreError;
 pub use office_flow::{ArrivalBy, FactRow, VisitRow};
 pub use offices::NewOffice;
 pub use outbox::{OutboxRow, Recipient};
+pub use people::{CounsellorAdminRow, NewLink};
 pub use profiles::SeekerProfile;
 pub use rules::schema_rule_names;
 pub use seekers::{NewSeeker, SeekerCredentials, SeekerName, Taken};

@@ -20,6 +20,8 @@ pub struct OutboxRow {
     /// an account, no meeting and the seeker it goes to.
     pub booking_id: Option<i64>,
     pub seeker_id: Option<i64>,
+    /// A message to a member of staff (the link to set their password).
+    pub staff_id: Option<i64>,
     pub event: String,
     pub medium: String,
     pub meeting_starts_at: Option<DateTime<Utc>>,
@@ -47,7 +49,7 @@ impl Recipient {
 }
 
 const OUTBOX_COLUMNS: &str =
-    "id, booking_id, seeker_id, event, medium, meeting_starts_at, due_at, status, \
+    "id, booking_id, seeker_id, staff_id, event, medium, meeting_starts_at, due_at, status, \
      attempts, claimed_by, last_error, sent_at";
 
 /// Writes the messages about a change to booking `$booking` (now starting at `$starts`)
@@ -191,7 +193,8 @@ impl Store {
             let done = sqlx::query(
                 "UPDATE outbox SET status = $3, sent_at = COALESCE($4, sent_at), \
                  last_error = COALESCE($5, last_error), due_at = COALESCE($6, due_at), \
-                 claimed_by = NULL, lease_until = NULL \
+                 claimed_by = NULL, lease_until = NULL, \
+                 secret = CASE WHEN $3 = 'pending' THEN secret END \
                  WHERE id = $1 AND claimed_by = $2 AND status = 'sending'",
             )
             .bind(id)

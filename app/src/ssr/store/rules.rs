@@ -23,6 +23,11 @@ const SCHEMA_RULES: &[(&str, Rule)] = &[
     ("seekers.personal_number", Rule::SeekerPersonalNumberTaken),
     ("staff_email_key", Rule::StaffEmailTaken),
     ("staff.email", Rule::StaffEmailTaken),
+    // A counsellor's address is their staff account's too.
+    ("counsellors_email_key", Rule::StaffEmailTaken),
+    ("counsellors.email", Rule::StaffEmailTaken),
+    // Both: a trigger that keeps one active administrator.
+    ("last_admin", Rule::LastAdmin),
     ("offices_code_key", Rule::OfficeCodeTaken),
     ("offices.code", Rule::OfficeCodeTaken),
 ];

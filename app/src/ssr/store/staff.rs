@@ -133,22 +133,23 @@ impl Store {
         })
     }
 
-    /// The account id and password hash for an email, if there is such an account.
+    /// The account id and password hash for an email, if there is such an active account.
     pub async fn staff_credentials(
         &self,
         email: &Email,
     ) -> Result<Option<(i64, String)>, StoreError> {
         on_pool!(self, p => {
-            Ok(sqlx::query_as("SELECT id, password_hash FROM staff WHERE email = $1")
+            Ok(sqlx::query_as("SELECT id, password_hash FROM staff WHERE email = $1 AND active")
                 .bind(email.as_str())
                 .fetch_optional(p)
                 .await?)
         })
     }
 
+    /// An active account: a deactivated one is signed out at its next request.
     pub async fn staff_by_id(&self, id: i64) -> Result<Option<StaffRow>, StoreError> {
         let record: Option<StaffRecord> = on_pool!(self, p => {
-            sqlx::query_as(&format!("{SELECT_STAFF} WHERE s.id = $1"))
+            sqlx::query_as(&format!("{SELECT_STAFF} WHERE s.id = $1 AND s.active"))
                 .bind(id)
                 .fetch_optional(p)
                 .await?

@@ -180,13 +180,18 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub db: TestDb,
     pub store: Store,
+    /// Where the app's notification worker writes its emails, as .eml files.
+    pub mail: tempfile::TempDir,
 }
 
 pub async fn spawn_app(backend: Backend, demo_data: bool) -> TestApp {
     let db = TestDb::new(backend).await;
     let demo = if demo_data { "true" } else { "false" };
+    let mail = tempfile::tempdir().expect("a folder for emails");
+    let mail_dir = mail.path().to_string_lossy().into_owned();
     let vars = [
         ("DATABASE_URL", db.url.as_str()),
+        ("TIDBOK_MAIL_DIR", mail_dir.as_str()),
         ("TIDBOK_ADDR", "127.0.0.1:0"),
         ("TIDBOK_DEMO_DATA", demo),
     ];
@@ -210,12 +215,65 @@ pub async fn spawn_app(backend: Backend, demo_data: bool) -> TestApp {
             .expect("an HTTP client"),
         db,
         store,
+        mail,
     }
 }
 
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
+    }
+
+    /// Sends what is due in the outbox as .eml files in `mail`, as the server's worker
+    /// does (the test app runs none, so that outbox tests can count what their own send).
+    pub async fn send_outbox(&self) {
+        use app::ssr::notifications::{LogSms, MailSettings, Mailbox, Mailer, Notifier};
+        let from: Mailbox = "Tidbok <noreply@tidbok.example>".parse().unwrap();
+        let mailer = Mailer::connect(&MailSettings {
+            from: from.clone(),
+            smtp_url: None,
+            folder: self.mail.path().to_owned(),
+        })
+        .await
+        .expect("a folder for .eml files");
+        let notifier = Notifier::new(
+            self.store.clone(),
+            mailer,
+            std::sync::Arc::new(LogSms),
+            from,
+            &self.address,
+            "test-mail",
+        );
+        notifier
+            .run_once(chrono::Utc::now())
+            .await
+            .expect("a round of the outbox");
+    }
+
+    /// The text of the first email to `to` whose text holds `holding`, decoded from the way
+    /// it was sent, after sending what is due.
+    pub async fn email_to(&self, to: &str, holding: &str) -> String {
+        self.send_outbox().await;
+        for _ in 0..4 {
+            let found = std::fs::read_dir(self.mail.path())
+                .expect("the mail folder")
+                .filter_map(|e| std::fs::read(e.ok()?.path()).ok())
+                .filter_map(|raw| {
+                    let mail = mailparse::parse_mail(&raw).ok()?;
+                    let addressed = mail
+                        .headers
+                        .iter()
+                        .any(|h| h.get_key() == "To" && h.get_value().contains(to));
+                    let text = mail.get_body().ok()?;
+                    (addressed && text.contains(holding)).then_some(text)
+                })
+                .next();
+            if let Some(text) = found {
+                return text;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+        }
+        panic!("no email to {to} holding {holding:?} was written");
     }
 
     pub async fn get_text(&self, path: &str) -> (u16, String) {

@@ -1,0 +1,52 @@
+//! `/personal/admin/…`: keeping counsellors (administrators, and office managers for their
+//! office) and staff accounts (administrators). Server-drawn plain forms: they work without
+//! JavaScript, and every change comes back as a notice or as the form with its messages.
+
+mod account;
+mod accounts;
+mod counsellor;
+mod counsellors;
+
+pub use account::AccountPage;
+pub use accounts::AccountsPage;
+pub use counsellor::CounsellorPage;
+pub use counsellors::CounsellorsPage;
+
+use crate::{components::messages::I18n, domain::staff::Role, i18n::*, views::admin::AdminNotice};
+use leptos::prelude::*;
+
+/// What was just done, or why it was not, at the top of the page.
+pub(super) fn notice_view(i18n: I18n, notice: Option<AdminNotice>) -> Option<AnyView> {
+    let notice = notice?;
+    let (text, error) = match notice {
+        AdminNotice::Created => (t_string!(i18n, adm_notice_created), false),
+        AdminNotice::Saved => (t_string!(i18n, adm_notice_saved), false),
+        AdminNotice::Deactivated => (t_string!(i18n, adm_notice_deactivated), false),
+        AdminNotice::Reactivated => (t_string!(i18n, adm_notice_reactivated), false),
+        AdminNotice::LinkSent => (t_string!(i18n, adm_notice_link), false),
+        AdminNotice::EditedMeanwhile => (t_string!(i18n, adm_notice_stale), true),
+        AdminNotice::LastAdmin => (t_string!(i18n, adm_notice_last_admin), true),
+    };
+    Some(if error {
+        view! { <p class="notice notice--error" role="alert" id="meddelande">{text}</p> }.into_any()
+    } else {
+        view! { <p class="notice notice--success" role="status" id="meddelande">{text}</p> }
+            .into_any()
+    })
+}
+
+pub(super) fn role_name(i18n: I18n, role: Role) -> &'static str {
+    match role {
+        Role::Counsellor => t_string!(i18n, adm_role_counsellor),
+        Role::OfficeManager => t_string!(i18n, adm_role_office_manager),
+        Role::Admin => t_string!(i18n, adm_role_admin),
+    }
+}
+
+/// When someone last signed in, or that they never have.
+pub(super) fn last_sign_in_text(i18n: I18n, at: Option<chrono::DateTime<chrono::Utc>>) -> String {
+    match at {
+        Some(at) => crate::components::meeting_words::when_text(i18n, at),
+        None => t_string!(i18n, adm_never).to_owned(),
+    }
+}
