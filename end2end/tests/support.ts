@@ -46,8 +46,9 @@ export function newPersonalNumber(): string {
   return `${year}${nine.slice(2)}${(10 - (sum % 10)) % 10}`;
 }
 
-/** Registers and signs in through the same form posts a browser without JavaScript sends. */
-export async function registerByPosts(page: Page): Promise<string> {
+/** Registers and signs in through the same form posts a browser without JavaScript sends,
+ * wishing for `occupation` (a taxonomy code). */
+export async function registerByPosts(page: Page, occupation = "underskoterska"): Promise<string> {
   const email = `boka-${Date.now()}-${Math.floor(Math.random() * 1e9)}@example.se`;
   const post = async (path: string, form: Record<string, string>) => {
     const res = await page.request.post(path, {
@@ -72,7 +73,7 @@ export async function registerByPosts(page: Page): Promise<string> {
   await post("/api/registrering/erfarenhet", { intent: "next" });
   await post("/api/registrering/utbildning", { intent: "next" });
   await post("/api/registrering/onskemal", {
-    "form[occupations][]": "underskoterska",
+    "form[occupations][]": occupation,
     "form[regions][]": "hela-sverige",
     "form[extent]": "full",
     "form[situation]": "arbetslos",
@@ -80,6 +81,37 @@ export async function registerByPosts(page: Page): Promise<string> {
   });
   expect(await post("/api/registrering/skicka", { password: PASSWORD })).toBe("/boka");
   return email;
+}
+
+/** The folder the server under test writes its emails to, as .eml files. */
+export const MAIL_DIR = process.env.E2E_MAIL_DIR ?? "../target/e2e/mail";
+
+/** The text of the newest email to `to`, decoded from quoted-printable; waits for the
+ * server's outbox worker (it looks every two seconds). */
+export async function emailTo(to: string): Promise<string> {
+  const fs = await import("node:fs");
+  const path = await import("node:path");
+  let found = "";
+  await expect
+    .poll(
+      () => {
+        const files = fs.existsSync(MAIL_DIR) ? fs.readdirSync(MAIL_DIR).filter((f) => f.endsWith(".eml")) : [];
+        const texts = files
+          .map((f) => ({ f, at: fs.statSync(path.join(MAIL_DIR, f)).mtimeMs }))
+          .sort((a, b) => b.at - a.at)
+          .map(({ f }) => fs.readFileSync(path.join(MAIL_DIR, f), "utf8"))
+          .filter((t) => /^To: .*$/m.exec(t)?.[0].includes(to));
+        found = texts[0] ?? "";
+        return found !== "";
+      },
+      { timeout: 20_000, message: `an email to ${to}` },
+    )
+    .toBe(true);
+  const body = found.split(/\r?\n\r?\n/).slice(1).join("\n");
+  const bytes = body
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, "latin1").toString("utf8");
 }
 
 /** The demo staff accounts' password. */

@@ -4,7 +4,10 @@
 //! their password with a one-time link. Each function checks who asks itself.
 
 use crate::{
-    domain::admin::{accounts::AccountForm, counsellor::CounsellorForm},
+    domain::admin::{
+        accounts::{AccountForm, NewAccountForm},
+        counsellor::CounsellorForm,
+    },
     error::AppError,
     views::admin::{
         AccountEditView, AccountsView, CounsellorEditView, CounsellorsView, PasswordLinkView,
@@ -18,7 +21,9 @@ use crate::{
         Rule,
     },
     paths,
-    views::admin::{AccountRefusal, AdminNotice, CounsellorRefusal, PasswordRefusal},
+    views::admin::{
+        AccountRefusal, AdminNotice, CounsellorRefusal, NewAccountRefusal, PasswordRefusal,
+    },
 };
 #[cfg(feature = "ssr")]
 use chrono::Utc;
@@ -185,7 +190,36 @@ pub async fn load_accounts() -> Result<AccountsView, AppError> {
     let me = http::staff(&state, paths::ADMIN_ACCOUNTS).await?;
     let mut view = accounts::list(&state.store, &me.member, Utc::now()).await?;
     view.notice = form_post::take::<AdminNotice>().await?;
+    if let Some(refused) = form_post::take::<NewAccountRefusal>().await? {
+        view.new_account = refused.form;
+        view.errors = refused.errors;
+    }
     Ok(view)
+}
+
+/// Creates an office manager's or administrator's account; its owner gets a link by email.
+#[server(name = CreateAccount, prefix = "/api", endpoint = "personal/admin/konton/ny")]
+pub async fn create_account(#[server(default)] form: NewAccountForm) -> Result<(), AppError> {
+    use crate::ssr::{form_post, http, services::accounts, AppState};
+    let state = AppState::from_context()?;
+    let me = http::staff(&state, paths::ADMIN_ACCOUNTS).await?;
+    match accounts::create(&state.store, &me.member, &form, Utc::now()).await {
+        Ok(id) => {
+            form_post::leave(AdminNotice::AccountCreated).await?;
+            http::redirect(&paths::admin_account(id));
+            Ok(())
+        }
+        Err(AppError::Validation(errors)) => {
+            form_post::leave(NewAccountRefusal {
+                form,
+                errors: errors.clone(),
+            })
+            .await?;
+            http::redirect(&format!("{}#nytt-konto", paths::ADMIN_ACCOUNTS));
+            Err(AppError::Validation(errors))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 #[server(name = LoadAccount, prefix = "/api", endpoint = "personal/admin/konton/visa")]

@@ -135,6 +135,9 @@ impl Flash for crate::views::admin::CounsellorRefusal {
 impl Flash for crate::views::admin::AccountRefusal {
     const KEY: &'static str = "admin_account_refused";
 }
+impl Flash for crate::views::admin::NewAccountRefusal {
+    const KEY: &'static str = "admin_new_account_refused";
+}
 impl Flash for crate::views::admin::PasswordRefusal {
     const KEY: &'static str = "password_link_refused";
 }

@@ -3,7 +3,10 @@
 
 use crate::{
     domain::{
-        admin::{accounts::AccountForm, counsellor::CounsellorForm},
+        admin::{
+            accounts::{AccountForm, NewAccountForm},
+            counsellor::CounsellorForm,
+        },
         field_error::FieldErrors,
         staff::Role,
         Channel,
@@ -26,6 +29,7 @@ pub struct Choice {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AdminNotice {
     Created,
+    AccountCreated,
     Saved,
     Deactivated,
     Reactivated,
@@ -98,6 +102,10 @@ pub struct AccountItem {
 pub struct AccountsView {
     pub accounts: Vec<AccountItem>,
     pub notice: Option<AdminNotice>,
+    /// The form for an office manager's or administrator's account, as typed last.
+    pub new_account: NewAccountForm,
+    pub errors: FieldErrors,
+    pub offices: Vec<Choice>,
 }
 
 /// One account's page: its role and office, closing it, and a new password link.
@@ -137,6 +145,13 @@ pub struct CounsellorRefusal {
 pub struct AccountRefusal {
     pub id: i64,
     pub form: AccountForm,
+    pub errors: FieldErrors,
+}
+
+/// A new account's form refused, kept for the list page it goes back to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewAccountRefusal {
+    pub form: NewAccountForm,
     pub errors: FieldErrors,
 }
 

@@ -4,8 +4,9 @@
 use super::Version;
 use crate::domain::{
     field_error::{choice, Errors, FieldError, FieldErrors},
+    registration::person_name,
     staff::Role,
-    Rule,
+    Email, Rule,
 };
 use serde::{Deserialize, Serialize};
 
@@ -62,6 +63,72 @@ impl AccountForm {
                 role,
                 office_id: office,
                 version,
+            }),
+            _ => Err(FieldErrors::from([("_".to_owned(), FieldError::Malformed)])),
+        }
+    }
+}
+
+/// The form for an account without a calendar: an office manager or an administrator.
+/// (A counsellor is created with their calendar, on the counsellor form.)
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NewAccountForm {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub role: String,
+    pub office: String,
+}
+
+/// An account without a calendar, to create.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAccountDraft {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: Email,
+    pub role: Role,
+    pub office_id: Option<i64>,
+}
+
+impl NewAccountForm {
+    pub fn parse(&self, offices: &[i64]) -> Result<NewAccountDraft, FieldErrors> {
+        let mut errors = Errors::default();
+        let first_name = errors.check("first_name", person_name(&self.first_name));
+        let last_name = errors.check("last_name", person_name(&self.last_name));
+        let email = errors.check(
+            "email",
+            Email::parse(&self.email).map_err(FieldError::Contact),
+        );
+        let role = errors.check(
+            "role",
+            choice(&self.role, |r| {
+                r.trim()
+                    .parse::<Role>()
+                    .ok()
+                    .filter(|r| *r != Role::Counsellor)
+            }),
+        );
+        let office = match role {
+            Some(Role::Admin) => None,
+            _ => errors.check(
+                "office",
+                choice(&self.office, |o| {
+                    o.trim()
+                        .parse::<i64>()
+                        .ok()
+                        .filter(|id| offices.contains(id))
+                }),
+            ),
+        };
+        errors.finish()?;
+        match (first_name, last_name, email, role) {
+            (Some(first_name), Some(last_name), Some(email), Some(role)) => Ok(NewAccountDraft {
+                first_name,
+                last_name,
+                email,
+                role,
+                office_id: office,
             }),
             _ => Err(FieldErrors::from([("_".to_owned(), FieldError::Malformed)])),
         }
@@ -139,6 +206,36 @@ mod tests {
         .parse(&[1], true)
         .unwrap_err();
         assert_eq!(e.get("_"), Some(&FieldError::Malformed));
+    }
+
+    #[test]
+    fn a_new_account_is_a_manager_of_an_office_or_an_administrator() {
+        let form = |role: &str, office: &str| NewAccountForm {
+            first_name: "Lena".into(),
+            last_name: "Holm".into(),
+            email: " lena.holm@tidbok.example ".into(),
+            role: role.into(),
+            office: office.into(),
+        };
+        let m = form("office_manager", "4").parse(&[4]).unwrap();
+        assert_eq!(
+            (m.role, m.office_id, m.email.as_str()),
+            (Role::OfficeManager, Some(4), "lena.holm@tidbok.example")
+        );
+        assert_eq!(form("admin", "").parse(&[4]).unwrap().office_id, None);
+        // A counsellor needs a calendar: that is the counsellor form's.
+        let e = form("counsellor", "4").parse(&[4]).unwrap_err();
+        assert_eq!(e.get("role"), Some(&FieldError::Choice));
+        let e = NewAccountForm {
+            first_name: String::new(),
+            email: "x".into(),
+            ..form("office_manager", "")
+        }
+        .parse(&[4])
+        .unwrap_err();
+        assert_eq!(e.get("first_name"), Some(&FieldError::Required));
+        assert!(matches!(e.get("email"), Some(FieldError::Contact(_))));
+        assert_eq!(e.get("office"), Some(&FieldError::Required));
     }
 
     fn state(role: Role, active: bool) -> AccountState {

@@ -265,6 +265,9 @@ impl Notifier {
         let Some(secret) = to.secret.as_deref() else {
             return Ok(Delivery::Dropped("the link was already written".into()));
         };
+        if !to.active {
+            return Ok(Delivery::Dropped("the account is closed".into()));
+        }
         let link = format!("{}{}", self.site, crate::paths::password_link(secret));
         let message = compose_staff_link(&to.first_name, &link);
         Ok(self

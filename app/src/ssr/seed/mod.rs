@@ -3,6 +3,7 @@
 
 pub mod busy_week;
 pub mod demo;
+mod demo_people;
 mod reference;
 mod tsv;
 

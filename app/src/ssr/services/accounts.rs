@@ -6,18 +6,19 @@ use super::{passwords, people::new_link, staff::allow};
 use crate::{
     domain::{
         admin::{
-            accounts::{keeps_an_admin, AccountChange, AccountForm, AccountState},
+            accounts::{keeps_an_admin, AccountChange, AccountForm, AccountState, NewAccountForm},
             password_link::{self, LinkState},
             Version,
         },
-        field_error::FieldErrors,
+        field_error::{FieldError, FieldErrors},
         registration::Password,
         staff::{Role, StaffMember},
+        Rule,
     },
     error::AppError,
     ssr::{
         secret::SecretToken,
-        store::{AccountRow, AuditEntry, Store},
+        store::{AccountRow, AuditEntry, Store, StoreError},
     },
     views::admin::{
         AccountEditView, AccountItem, AccountsView, AdminNotice, Choice, PasswordLinkView,
@@ -56,6 +57,9 @@ pub async fn list(
     Ok(AccountsView {
         accounts,
         notice: None,
+        new_account: NewAccountForm::default(),
+        errors: FieldErrors::new(),
+        offices: office_choices(store).await?,
     })
 }
 
@@ -212,6 +216,48 @@ pub async fn set_active(
     } else {
         AdminNotice::Deactivated
     })
+}
+
+/// Creates an office manager's or administrator's account, and emails its owner a one-time
+/// link to set the password. Returns the account's id.
+#[tracing::instrument(skip_all, fields(staff_id = me.id))]
+pub async fn create(
+    store: &Store,
+    me: &StaffMember,
+    form: &NewAccountForm,
+    now: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    allow(me.may_manage_staff(), me, "create account")?;
+    let offices: Vec<i64> = store.list_offices().await?.iter().map(|o| o.id).collect();
+    let draft = form.parse(&offices).map_err(AppError::Validation)?;
+    let unusable = passwords::unusable_hash().await?;
+    let audit = AuditEntry {
+        staff_id: me.id,
+        action: "account.create",
+        subject: String::new(),
+        before: String::new(),
+        after: format!(
+            "{} {}; {}; {}; kontor {}",
+            draft.first_name,
+            draft.last_name,
+            draft.email.as_str(),
+            draft.role,
+            draft
+                .office_id
+                .map(|o| o.to_string())
+                .unwrap_or_else(|| "–".into())
+        ),
+    };
+    match store
+        .create_account(&draft, &unusable, &new_link(now), &audit, now)
+        .await
+    {
+        Ok(id) => Ok(id),
+        Err(StoreError::Conflict(Rule::StaffEmailTaken)) => Err(AppError::Validation(
+            FieldErrors::from([("email".to_owned(), FieldError::EmailInUse)]),
+        )),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Emails account `id` a new one-time link to set its password; older links stop working.

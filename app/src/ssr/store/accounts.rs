@@ -8,9 +8,11 @@ use super::{
     StoreError, WritePool,
 };
 use crate::domain::{
-    admin::{accounts::AccountChange, Version},
+    admin::{
+        accounts::{AccountChange, NewAccountDraft},
+        Version,
+    },
     staff::Role,
-    Email, Rule,
 };
 use chrono::{DateTime, Utc};
 
@@ -55,16 +57,6 @@ impl AccountRow {
     }
 }
 
-/// An account without a calendar (an office manager or an administrator) to create.
-#[derive(Debug, Clone)]
-pub struct NewAccount {
-    pub email: Email,
-    pub first_name: String,
-    pub last_name: String,
-    pub role: Role,
-    pub office_id: Option<i64>,
-}
-
 /// A one-time link as its page needs it.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct PasswordLinkRow {
@@ -85,12 +77,14 @@ pub struct StaffLinkMessage {
     pub email: String,
     pub first_name: String,
     pub secret: Option<String>,
+    /// A closed account gets no link.
+    pub active: bool,
 }
 
 const SELECT_ACCOUNT: &str = "SELECT s.id, s.email, s.first_name, s.last_name, s.role, \
      s.office_id, o.name AS office_name, s.counsellor_id, s.active, s.version, s.created_at, \
-     s.last_sign_in_at, EXISTS (SELECT 1 FROM staff_password_links l \
-       WHERE l.staff_id = s.id AND l.used_at IS NULL AND l.expires_at > $1) AS link_waiting \
+     s.last_sign_in_at, (s.active AND EXISTS (SELECT 1 FROM staff_password_links l \
+       WHERE l.staff_id = s.id AND l.used_at IS NULL AND l.expires_at > $1)) AS link_waiting \
      FROM staff s LEFT JOIN offices o ON o.id = s.office_id";
 
 /// Writes a one-time link for `$staff` and the email that carries it, inside `$tx`.
@@ -153,7 +147,7 @@ impl Store {
     /// stored until then matches no password anyone knows).
     pub async fn create_account(
         &self,
-        a: &NewAccount,
+        a: &NewAccountDraft,
         unusable_hash: &str,
         link: &NewLink,
         audit: &AuditEntry,
@@ -323,7 +317,7 @@ impl Store {
     ) -> Result<Option<StaffLinkMessage>, StoreError> {
         Ok(on_pool!(self, p =>
             sqlx::query_as(
-                "SELECT s.email, s.first_name, x.secret FROM outbox x \
+                "SELECT s.email, s.first_name, x.secret, s.active FROM outbox x \
                  JOIN staff s ON s.id = x.staff_id WHERE x.id = $1",
             )
             .bind(outbox_id)

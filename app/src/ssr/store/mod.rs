@@ -29,7 +29,7 @@ mod staff_changes;
 mod taxonomy;
 mod work_hours;
 
-pub use accounts::{AccountRow, NewAccount, PasswordLinkRow, StaffLinkMessage};
+pub use accounts::{AccountRow, PasswordLinkRow, StaffLinkMessage};
 pub(crate) use audit::audit_in;
 pub use audit::{AccessLogRow, AuditEntry, AuditRow};
 pub use availability::AvailabilityRow;

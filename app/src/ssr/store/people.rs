@@ -10,7 +10,7 @@ use super::{
 use crate::domain::{
     admin::{counsellor::CounsellorDraft, Version},
     choices::LanguageCode,
-    Channel, Email, FieldCode, PhoneNumber, Rule,
+    Channel, Email, FieldCode, PhoneNumber,
 };
 use chrono::{DateTime, Utc};
 
@@ -150,8 +150,10 @@ macro_rules! stale_or_gone {
                 .fetch_optional(&mut *$tx)
                 .await?;
         match exists {
-            Some(_) => StoreError::Conflict(Rule::EditedMeanwhile),
-            None => StoreError::NotFound,
+            Some(_) => {
+                $crate::ssr::store::StoreError::Conflict($crate::domain::Rule::EditedMeanwhile)
+            }
+            None => $crate::ssr::store::StoreError::NotFound,
         }
     }};
 }

@@ -20,6 +20,7 @@ pub(super) fn notice_view(i18n: I18n, notice: Option<AdminNotice>) -> Option<Any
     let notice = notice?;
     let (text, error) = match notice {
         AdminNotice::Created => (t_string!(i18n, adm_notice_created), false),
+        AdminNotice::AccountCreated => (t_string!(i18n, adm_notice_account_created), false),
         AdminNotice::Saved => (t_string!(i18n, adm_notice_saved), false),
         AdminNotice::Deactivated => (t_string!(i18n, adm_notice_deactivated), false),
         AdminNotice::Reactivated => (t_string!(i18n, adm_notice_reactivated), false),
