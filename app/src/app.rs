@@ -10,8 +10,8 @@ use crate::{
         sign_in::SignInPage,
         staff::{
             AccessLogPage, AccountPage, AccountsPage, CalendarPage, CounsellorPage,
-            CounsellorsPage, CoveragePage, FiguresPage, OfficePage, PasswordLinkPage,
-            StaffSignInPage, WorkHoursPage,
+            CounsellorsPage, CoveragePage, FiguresPage, MeetingTypesPage, OfficePage,
+            PasswordLinkPage, StaffSignInPage, WorkHoursPage,
         },
     },
 };
@@ -229,6 +229,15 @@ pub fn App() -> impl IntoView {
                                 ParamSegment("id"),
                             )
                             view=AccountPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("personal"),
+                                StaticSegment("admin"),
+                                StaticSegment("motestyper"),
+                            )
+                            view=MeetingTypesPage
                             ssr=SsrMode::Async
                         />
                         <Route

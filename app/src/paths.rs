@@ -32,7 +32,8 @@ pub const COVERAGE: &str = "/personal/admin/tackning";
 pub const ADMIN_COUNSELLORS: &str = "/personal/admin/handlaggare";
 pub const ADMIN_NEW_COUNSELLOR: &str = "/personal/admin/handlaggare/ny";
 pub const ADMIN_ACCOUNTS: &str = "/personal/admin/konton";
-pub const ADMIN_NEW_ACCOUNT: &str = "/personal/admin/konton/ny";
+/// Meeting types: length, pause after, notice, horizon and ways of meeting.
+pub const ADMIN_MEETING_TYPES: &str = "/personal/admin/motestyper";
 
 /// One counsellor's administration page.
 pub fn admin_counsellor(id: impl Display) -> String {

@@ -96,6 +96,27 @@ test("an administrator adds a counsellor who sets a password and is offered to j
   await seekerContext.close();
 });
 
+test("meeting types: the rules of each, and a mistake named next to its field", async ({ page }) => {
+  await signInStaff(page, "admin@tidbok.example");
+  await page.getByRole("navigation").getByRole("link", { name: "Mötestyper" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mötestyper");
+  const first = page.locator("tbody tr").filter({ hasText: "Första möte" });
+  await expect(first).toContainText("45 min");
+  await page.locator("#innehall").getByRole("link", { name: "Uppföljning" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Ändra: Uppföljning" })).toBeVisible();
+  await expectAccessible(page);
+  // Other tests book meanwhile: nothing is saved here, only refused.
+  await page.getByLabel("Längd (minuter)").fill("50");
+  await page.getByRole("button", { name: "Spara" }).click();
+  await expect(page.getByLabel("Längd (minuter)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Längd (minuter)")).toHaveValue("50");
+  await expect(page.getByRole("heading", { level: 2, name: "Ändra: Uppföljning" })).toBeVisible();
+  await expect(first).toContainText("45 min");
+  await expectAccessible(page);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

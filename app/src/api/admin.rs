@@ -1,16 +1,18 @@
-//! `/personal/admin/handlaggare` and `/personal/admin/konton`: counsellors (administrators,
-//! and office managers for their office) and staff accounts (administrators), as plain forms
-//! that work without JavaScript; and `/personal/losenord/…`, where a member of staff sets
+//! `/personal/admin/handlaggare`, `/personal/admin/konton` and `/personal/admin/motestyper`:
+//! counsellors (administrators, and office managers for their office), staff accounts and
+//! meeting types (administrators), as plain forms that work without JavaScript; and `/personal/losenord/…`, where a member of staff sets
 //! their password with a one-time link. Each function checks who asks itself.
 
 use crate::{
     domain::admin::{
         accounts::{AccountForm, NewAccountForm},
         counsellor::CounsellorForm,
+        meeting_type::MeetingTypeForm,
     },
     error::AppError,
     views::admin::{
-        AccountEditView, AccountsView, CounsellorEditView, CounsellorsView, PasswordLinkView,
+        AccountEditView, AccountsView, CounsellorEditView, CounsellorsView, MeetingTypesView,
+        PasswordLinkView,
     },
 };
 #[cfg(feature = "ssr")]
@@ -314,6 +316,75 @@ pub async fn send_password_link(id: i64) -> Result<(), AppError> {
     form_post::leave(AdminNotice::LinkSent).await?;
     http::redirect(&page);
     Ok(())
+}
+
+#[server(name = LoadMeetingTypes, prefix = "/api", endpoint = "personal/admin/motestyper")]
+pub async fn load_meeting_types() -> Result<MeetingTypesView, AppError> {
+    use crate::{
+        ssr::{form_post, http, services::meeting_types, AppState},
+        views::admin::MeetingTypeRefusal,
+    };
+    let state = AppState::from_context()?;
+    let me = http::staff(&state, paths::ADMIN_MEETING_TYPES).await?;
+    let mut view = meeting_types::list(&state.store, &me.member).await?;
+    view.notice = form_post::take::<AdminNotice>().await?;
+    if let Some(refused) = form_post::take::<MeetingTypeRefusal>().await? {
+        if let Some(item) = view.types.iter_mut().find(|t| t.code == refused.code) {
+            let version = std::mem::take(&mut item.form.version);
+            item.form = MeetingTypeForm {
+                version,
+                ..refused.form
+            };
+            item.errors = refused.errors;
+        }
+        view.changed = Some(refused.code);
+    }
+    Ok(view)
+}
+
+/// Gives meeting type `code` new rules; the slot engine reads them at the next search.
+#[server(name = SaveMeetingType, prefix = "/api", endpoint = "personal/admin/motestyper/spara")]
+pub async fn save_meeting_type(
+    code: String,
+    #[server(default)] form: MeetingTypeForm,
+) -> Result<(), AppError> {
+    use crate::{
+        ssr::{form_post, http, services::meeting_types, AppState},
+        views::admin::MeetingTypeRefusal,
+    };
+    let state = AppState::from_context()?;
+    let me = http::staff(&state, paths::ADMIN_MEETING_TYPES).await?;
+    let back = format!("{}#typ-{code}", paths::ADMIN_MEETING_TYPES);
+    let result = meeting_types::save(&state.store, &me.member, &code, &form, Utc::now()).await;
+    match &result {
+        Ok(()) => form_post::leave(AdminNotice::Saved).await?,
+        Err(AppError::Validation(errors)) => {
+            let errors = errors.clone();
+            form_post::leave(MeetingTypeRefusal {
+                code: code.clone(),
+                form,
+                errors,
+            })
+            .await?
+        }
+        Err(e @ AppError::Conflict(_)) => {
+            leave_rule(e).await?;
+            form_post::leave(MeetingTypeRefusal {
+                code: code.clone(),
+                form,
+                errors: FieldErrors::new(),
+            })
+            .await?
+        }
+        Err(_) => {}
+    }
+    if matches!(
+        result,
+        Ok(()) | Err(AppError::Validation(_) | AppError::Conflict(_))
+    ) {
+        http::redirect(&back);
+    }
+    result
 }
 
 /// The one-time link's page: whose account, if the link still works.

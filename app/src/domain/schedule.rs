@@ -54,18 +54,6 @@ impl SlotRules {
             step: Duration::minutes(15),
         }
     }
-
-    /// A follow-up booked by staff: as long as its meeting type says, from the next quarter
-    /// of an hour up to a quarter of a year ahead (what comes next is often planned far out).
-    pub fn follow_up(length: Duration, buffer: Duration) -> Self {
-        SlotRules {
-            length,
-            buffer,
-            notice: Duration::zero(),
-            horizon: Duration::weeks(13),
-            step: Duration::minutes(15),
-        }
-    }
 }
 
 /// The slots one counsellor can take: inside an open span, with the meeting and its buffer

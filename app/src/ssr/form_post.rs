@@ -138,6 +138,9 @@ impl Flash for crate::views::admin::AccountRefusal {
 impl Flash for crate::views::admin::NewAccountRefusal {
     const KEY: &'static str = "admin_new_account_refused";
 }
+impl Flash for crate::views::admin::MeetingTypeRefusal {
+    const KEY: &'static str = "admin_meeting_type_refused";
+}
 impl Flash for crate::views::admin::PasswordRefusal {
     const KEY: &'static str = "password_link_refused";
 }

@@ -160,3 +160,30 @@ pub struct NewAccountRefusal {
 pub struct PasswordRefusal {
     pub errors: FieldErrors,
 }
+
+/// One meeting type with its form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingTypeItem {
+    pub code: String,
+    pub name_sv: String,
+    pub name_en: String,
+    pub form: crate::domain::admin::meeting_type::MeetingTypeForm,
+    pub errors: FieldErrors,
+}
+
+/// `/personal/admin/motestyper`: every meeting type's rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingTypesView {
+    pub types: Vec<MeetingTypeItem>,
+    pub notice: Option<AdminNotice>,
+    /// The type the notice is about (the page opens at it).
+    pub changed: Option<String>,
+}
+
+/// A meeting type's form refused, kept for the page it goes back to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingTypeRefusal {
+    pub code: String,
+    pub form: crate::domain::admin::meeting_type::MeetingTypeForm,
+    pub errors: FieldErrors,
+}

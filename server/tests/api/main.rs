@@ -7,6 +7,7 @@ mod support;
 
 mod absences_http;
 mod access_log_http;
+mod accounts_http;
 mod admin_http;
 mod booking_http;
 mod booking_store;
@@ -17,6 +18,7 @@ mod case_changes_http;
 mod cli;
 mod follow_up_http;
 mod http;
+mod meeting_types_http;
 mod office_http;
 mod outbox;
 mod people_store;

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod counsellor;
+pub mod meeting_type;
 pub mod password_link;
 
 use serde::{Deserialize, Serialize};

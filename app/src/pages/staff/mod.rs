@@ -14,7 +14,7 @@ mod sign_in;
 mod work_hours;
 
 pub use access_log::AccessLogPage;
-pub use admin::{AccountPage, AccountsPage, CounsellorPage, CounsellorsPage};
+pub use admin::{AccountPage, AccountsPage, CounsellorPage, CounsellorsPage, MeetingTypesPage};
 pub use calendar::CalendarPage;
 pub use coverage::CoveragePage;
 pub use figures::FiguresPage;

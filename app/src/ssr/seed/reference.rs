@@ -1,6 +1,9 @@
 use super::{tsv::Rows, SeedError};
 use crate::domain::{fold_for_search, FieldCode, OccupationalField};
-use crate::ssr::store::{MeetingTypeRow, NewOccupation, Store};
+use crate::{
+    domain::Channel,
+    ssr::store::{MeetingTypeRow, NewOccupation, Store},
+};
 
 pub const FIELDS_TSV: &str = include_str!("fields.tsv");
 pub const OCCUPATIONS_TSV: &str = include_str!("occupations.tsv");
@@ -69,6 +72,10 @@ pub fn meeting_types() -> Vec<MeetingTypeRow> {
             name_en: "First meeting".into(),
             minutes: 45,
             buffer_minutes: 15,
+            notice_minutes: 120,
+            horizon_days: 28,
+            channels: Channel::ALL.to_vec(),
+            version: 1,
         },
         MeetingTypeRow {
             code: "follow-up".into(),
@@ -76,6 +83,10 @@ pub fn meeting_types() -> Vec<MeetingTypeRow> {
             name_en: "Follow-up".into(),
             minutes: 30,
             buffer_minutes: 10,
+            notice_minutes: 120,
+            horizon_days: 91,
+            channels: Channel::ALL.to_vec(),
+            version: 1,
         },
         MeetingTypeRow {
             code: "employer-meeting".into(),
@@ -83,6 +94,10 @@ pub fn meeting_types() -> Vec<MeetingTypeRow> {
             name_en: "Employer meeting".into(),
             minutes: 60,
             buffer_minutes: 15,
+            notice_minutes: 1440,
+            horizon_days: 56,
+            channels: Channel::ALL.to_vec(),
+            version: 1,
         },
     ]
 }

@@ -30,14 +30,13 @@ const FOLLOW_UP: &str = "follow-up";
 /// The days the picker shows at a time.
 const WEEK: u64 = 7;
 
-/// The slot rules of a follow-up: its meeting type's length and buffer, staff's notice and
-/// horizon.
+/// The slot rules of a follow-up staff book: its meeting type's, except that staff may book
+/// from the next quarter of an hour (the notice is the job seeker's, when they move it).
 async fn rules(store: &Store) -> Result<SlotRules, AppError> {
-    let seeker_rules = rules_of(store, FOLLOW_UP).await?;
-    Ok(SlotRules::follow_up(
-        seeker_rules.length,
-        seeker_rules.buffer,
-    ))
+    Ok(SlotRules {
+        notice: chrono::Duration::zero(),
+        ..rules_of(store, FOLLOW_UP).await?
+    })
 }
 
 /// The follow-up slots of one counsellor meeting this way, less the seeker's own meetings.
@@ -214,7 +213,8 @@ pub async fn book(
                 FieldError::Choice,
             )]))
         })?;
-    if !counsellor.channels.contains(&wanted.channel) {
+    let (_, offered) = super::picker::meeting_type(store, FOLLOW_UP).await?;
+    if !counsellor.channels.contains(&wanted.channel) || !offered.contains(&wanted.channel) {
         return Err(AppError::Conflict(Rule::ChannelNotOffered));
     }
     let rules = rules(store).await?;

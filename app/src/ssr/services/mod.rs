@@ -12,6 +12,7 @@ pub mod case_file;
 pub mod coverage;
 pub mod follow_up;
 pub mod free_times;
+pub mod meeting_types;
 pub mod office;
 pub mod open_time;
 pub mod passwords;

@@ -17,7 +17,7 @@ use crate::{
         offer::{build_offer, Offer, OfferedTime},
         schedule::{SlotRules, Span},
         time::{stockholm_date, stockholm_to_utc},
-        Channel, FieldCode, OfficeSummary, OpeningHours,
+        Channel, FieldCode, OfficeSummary, OpeningHours, Rule,
     },
     error::AppError,
     ssr::store::{BookingRow, SeekerProfile, Store, VisitLimit},
@@ -77,19 +77,32 @@ pub async fn first_meeting_rules(store: &Store) -> Result<SlotRules, AppError> {
     rules_of(store, FIRST_MEETING).await
 }
 
-/// The rules a seeker books a meeting of type `code` by: its length and buffer, the first
-/// meeting's notice and horizon.
+/// The rules a meeting of type `code` is booked by: its length, buffer, notice and horizon.
 pub async fn rules_of(store: &Store, code: &str) -> Result<SlotRules, AppError> {
+    Ok(meeting_type(store, code).await?.0)
+}
+
+/// A meeting type's slot rules, as the administrator set them, and the ways of meeting it is
+/// offered in.
+pub async fn meeting_type(
+    store: &Store,
+    code: &str,
+) -> Result<(SlotRules, Vec<Channel>), AppError> {
     let types = store.list_meeting_types().await?;
     let kind = types
         .iter()
         .find(|t| t.code == code)
         .ok_or_else(|| AppError::internal(format!("meeting type {code} is missing")))?;
-    Ok(SlotRules {
-        length: Duration::minutes(kind.minutes),
-        buffer: Duration::minutes(kind.buffer_minutes),
-        ..SlotRules::first_meeting()
-    })
+    Ok((
+        SlotRules {
+            length: Duration::minutes(kind.minutes),
+            buffer: Duration::minutes(kind.buffer_minutes),
+            notice: Duration::minutes(kind.notice_minutes),
+            horizon: Duration::days(kind.horizon_days),
+            ..SlotRules::first_meeting()
+        },
+        kind.channels.clone(),
+    ))
 }
 
 /// What the seeker asked for, in matching's terms.
@@ -124,10 +137,11 @@ pub async fn picker(
     now: DateTime<Utc>,
 ) -> Result<Picker, AppError> {
     let follow_up = moving.filter(|b| !b.is_first);
-    let rules = match follow_up {
-        Some(b) => rules_of(store, &b.meeting_type).await?,
-        None => first_meeting_rules(store).await?,
-    };
+    let code = follow_up.map_or(FIRST_MEETING, |b| b.meeting_type.as_str());
+    let (rules, offered) = meeting_type(store, code).await?;
+    if !offered.contains(&channel) {
+        return Err(AppError::Conflict(Rule::ChannelNotOffered));
+    }
     let mut rows = store.list_counsellors().await?;
     let mut office_id = office_id;
     if let Some(b) = follow_up {

@@ -206,7 +206,18 @@ pub async fn picker(
         None => None,
     };
     let office_id = with.as_ref().map(|c| c.office_id).or(office_id);
-    let channel = channel.filter(|ch| with.as_ref().is_none_or(|c| c.channels.contains(ch)));
+    // The ways of meeting the meeting type is offered in (the administrator's choice), and
+    // for a follow-up those its counsellor meets in too.
+    let code = moving
+        .as_ref()
+        .filter(|b| !b.is_first)
+        .map_or(super::booking::FIRST_MEETING, |b| b.meeting_type.as_str());
+    let (_, offered) = super::picker::meeting_type(store, code).await?;
+    let offered: Vec<Channel> = offered
+        .into_iter()
+        .filter(|ch| with.as_ref().is_none_or(|c| c.channels.contains(ch)))
+        .collect();
+    let channel = channel.filter(|ch| offered.contains(ch));
     let mut choices: Vec<OfficeChoice> = offices
         .iter()
         .filter(|o| with.as_ref().is_none_or(|c| c.office_id == o.id))
@@ -234,9 +245,7 @@ pub async fn picker(
         live: live.as_ref().map(|b| summary(b, &offices, now)),
         moving: moving.as_ref().map(|b| summary(b, &offices, now)),
         nearest: Vec::new(),
-        channels: with
-            .as_ref()
-            .map_or_else(|| Channel::ALL.to_vec(), |c| c.channels.clone()),
+        channels: offered,
         with_counsellor: with
             .as_ref()
             .map(|c| format!("{} {}", c.first_name, c.last_name)),

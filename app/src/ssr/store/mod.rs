@@ -16,6 +16,7 @@ mod counsellors;
 mod error;
 mod ids;
 mod lookups;
+mod meeting_types;
 mod office_flow;
 mod offices;
 mod outbox;

@@ -53,6 +53,14 @@ pub struct MeetingTypeRow {
     pub name_en: String,
     pub minutes: i64,
     pub buffer_minutes: i64,
+    /// How soon before its start a job seeker may book one.
+    pub notice_minutes: i64,
+    /// How far ahead a job seeker may book one.
+    pub horizon_days: i64,
+    /// The ways of meeting it is offered in.
+    #[sqlx(skip)]
+    pub channels: Vec<crate::domain::Channel>,
+    pub version: i64,
 }
 
 const UPSERT_FIELD: &str = "INSERT INTO occupational_fields (code, name_sv, name_en) \
@@ -64,10 +72,13 @@ const UPSERT_OCCUPATION: &str = "INSERT INTO occupations \
      ON CONFLICT (code) DO UPDATE SET field_id = excluded.field_id, name_sv = excluded.name_sv, \
      name_en = excluded.name_en, search_text = excluded.search_text \
      RETURNING id";
+/// A meeting type's names follow the reference data; its length, buffer, notice, horizon and
+/// channels are the reference data's only when it is new, and the administrator's after.
 const UPSERT_MEETING_TYPE: &str = "INSERT INTO meeting_types \
-     (code, name_sv, name_en, minutes, buffer_minutes) VALUES ($1, $2, $3, $4, $5) \
-     ON CONFLICT (code) DO UPDATE SET name_sv = excluded.name_sv, name_en = excluded.name_en, \
-     minutes = excluded.minutes, buffer_minutes = excluded.buffer_minutes";
+     (code, name_sv, name_en, minutes, buffer_minutes, notice_minutes, horizon_days) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7) \
+     ON CONFLICT (code) DO UPDATE SET name_sv = excluded.name_sv, name_en = excluded.name_en";
+
 pub(super) const SELECT_OCCUPATIONS: &str = "SELECT o.id, o.code, f.code AS field_code, \
      o.name_sv, o.name_en, f.name_sv AS field_sv, f.name_en AS field_en \
      FROM occupations o JOIN occupational_fields f ON f.id = o.field_id";
@@ -125,8 +136,22 @@ impl Store {
                     .bind(&m.name_en)
                     .bind(m.minutes)
                     .bind(m.buffer_minutes)
+                    .bind(m.notice_minutes)
+                    .bind(m.horizon_days)
                     .execute(&mut *tx)
                     .await?;
+                // All of a new type's channels at once: one that has any keeps its own.
+                let channels: Vec<&str> = m.channels.iter().map(|c| c.as_str()).collect();
+                sqlx::query(&format!(
+                    "INSERT INTO meeting_type_channels (meeting_type_id, channel) \
+                     SELECT m.id, v.column1 FROM meeting_types m, ({}) AS v WHERE m.code = $1 \
+                     AND NOT EXISTS (SELECT 1 FROM meeting_type_channels x \
+                       WHERE x.meeting_type_id = m.id)",
+                    channel_values(&channels)
+                ))
+                .bind(&m.code)
+                .execute(&mut *tx)
+                .await?;
             }
             sqlx::query(
                 "INSERT INTO app_meta (key, value) VALUES ('reference_data_version', $1) \
@@ -209,15 +234,16 @@ impl Store {
         });
         rows.into_iter().map(OccupationRow::into_domain).collect()
     }
+}
 
-    pub async fn list_meeting_types(&self) -> Result<Vec<MeetingTypeRow>, StoreError> {
-        Ok(on_pool!(self, p =>
-            sqlx::query_as(
-                "SELECT code, name_sv, name_en, minutes, buffer_minutes FROM meeting_types ORDER BY code",
-            )
-            .fetch_all(p)
-            .await?))
-    }
+/// `VALUES ('office'), ('phone')` for the channels given (fixed words, never typed text).
+fn channel_values(channels: &[&str]) -> String {
+    let rows: Vec<String> = channels
+        .iter()
+        .filter(|c| matches!(**c, "office" | "phone" | "video"))
+        .map(|c| format!("('{c}')"))
+        .collect();
+    format!("VALUES {}", rows.join(", "))
 }
 
 /// `%` and `_` typed by a user are letters, not wildcards. Neither can appear in folded

@@ -6,11 +6,13 @@ mod account;
 mod accounts;
 mod counsellor;
 mod counsellors;
+mod meeting_types;
 
 pub use account::AccountPage;
 pub use accounts::AccountsPage;
 pub use counsellor::CounsellorPage;
 pub use counsellors::CounsellorsPage;
+pub use meeting_types::MeetingTypesPage;
 
 use crate::{components::messages::I18n, domain::staff::Role, i18n::*, views::admin::AdminNotice};
 use leptos::prelude::*;
