@@ -51,8 +51,35 @@ pub fn layer(router: Router) -> Router {
                             .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b))
                 })
                 .unwrap_or("-");
-            tracing::info_span!("request", id, method = %req.method(), path = req.uri().path())
+            let path = loggable_path(req.uri().path());
+            tracing::info_span!("request", id, method = %req.method(), path = %path)
         }))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(counter))
+}
+
+/// The path as it may be written to the log: a one-time link's secret is cut off, since
+/// whoever reads the log could otherwise set that account's password.
+fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    const SECRET_AFTER: &str = "/personal/losenord/";
+    match path.strip_prefix(SECRET_AFTER) {
+        Some(rest) if !rest.is_empty() => format!("{SECRET_AFTER}…").into(),
+        _ => path.into(),
+    }
+}
+
+#[cfg(test)]
+mod loggable_tests {
+    use super::loggable_path;
+
+    #[test]
+    fn a_links_secret_never_reaches_the_log() {
+        let secret = "ab".repeat(32);
+        let path = format!("/personal/losenord/{secret}");
+        let logged = loggable_path(&path);
+        assert!(!logged.contains(&secret));
+        assert_eq!(logged, "/personal/losenord/…");
+        assert_eq!(loggable_path("/personal/kalender"), "/personal/kalender");
+        assert_eq!(loggable_path("/personal/losenord/"), "/personal/losenord/");
+    }
 }

@@ -220,7 +220,10 @@ pub async fn save(
         })
         .map_err(AppError::Validation)?;
     let result = match before {
-        None => create(store, me, &draft, now).await,
+        None => {
+            let unusable = passwords::unusable_hash().await?;
+            create(store, me, &draft, &unusable, now).await
+        }
         Some(before) => {
             let audit = AuditEntry {
                 staff_id: me.id,
@@ -248,15 +251,15 @@ pub async fn save(
     })
 }
 
+/// Creates the counsellor with an account whose stored hash (`unusable`) matches no password
+/// anyone knows, and queues the link to set one.
 async fn create(
     store: &Store,
     me: &StaffMember,
     draft: &CounsellorDraft,
+    unusable: &str,
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
-    let unusable = passwords::unusable_hash()
-        .await
-        .map_err(|_| StoreError::corrupt("password hash"))?;
     let link = new_link(now);
     let audit = AuditEntry {
         staff_id: me.id,
@@ -266,7 +269,7 @@ async fn create(
         after: draft.summary(),
     };
     let (id, _) = store
-        .create_counsellor(draft, &unusable, &link, &audit, now)
+        .create_counsellor(draft, unusable, &link, &audit, now)
         .await?;
     tracing::info!(
         counsellor_id = id,
