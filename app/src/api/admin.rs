@@ -148,7 +148,7 @@ pub async fn set_counsellor_active(
     #[server(rename = "aktiv")] active: String,
     #[server(default)] version: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::{form_post, http, services::people, AppState};
+    use crate::ssr::{http, services::people, AppState};
     let state = AppState::from_context()?;
     let page = paths::admin_counsellor(id);
     let me = http::staff(&state, &page).await?;
@@ -162,14 +162,23 @@ pub async fn set_counsellor_active(
         Utc::now(),
     )
     .await;
+    back_to(&page, &result).await?;
+    result.map(drop)
+}
+
+/// After closing or opening a record: what was done (or why not) for the page, and back to
+/// it; a caller that wants data gets the refusal as it is.
+#[cfg(feature = "ssr")]
+async fn back_to(page: &str, result: &Result<AdminNotice, AppError>) -> Result<(), AppError> {
+    use crate::ssr::{form_post, http};
     match result {
-        Ok(notice) => form_post::leave(notice).await?,
-        Err(ref e) => leave_rule(e).await?,
+        Ok(notice) => form_post::leave(*notice).await?,
+        Err(e) => leave_rule(e).await?,
     }
     if matches!(result, Ok(_) | Err(AppError::Conflict(_))) {
-        http::redirect(&page);
+        http::redirect(page);
     }
-    result.map(drop)
+    Ok(())
 }
 
 /// `ja` or `nej` from a plain form's hidden field.
@@ -281,7 +290,7 @@ pub async fn set_account_active(
     #[server(rename = "aktiv")] active: String,
     #[server(default)] version: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::{form_post, http, services::accounts, AppState};
+    use crate::ssr::{http, services::accounts, AppState};
     let state = AppState::from_context()?;
     let page = paths::admin_account(id);
     let me = http::staff(&state, &page).await?;
@@ -295,13 +304,7 @@ pub async fn set_account_active(
         Utc::now(),
     )
     .await;
-    match result {
-        Ok(notice) => form_post::leave(notice).await?,
-        Err(ref e) => leave_rule(e).await?,
-    }
-    if matches!(result, Ok(_) | Err(AppError::Conflict(_))) {
-        http::redirect(&page);
-    }
+    back_to(&page, &result).await?;
     result.map(drop)
 }
 

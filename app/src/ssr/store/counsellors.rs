@@ -45,9 +45,24 @@ struct BaseRow {
 }
 
 #[derive(sqlx::FromRow)]
-struct Tag {
+pub(super) struct Tag {
     counsellor_id: i64,
     value: String,
+}
+
+/// Every counsellor's fields, languages and ways of meeting, each list in code order.
+pub(super) struct CounsellorTags {
+    pub fields: Vec<Tag>,
+    pub languages: Vec<Tag>,
+    pub channels: Vec<Tag>,
+}
+
+/// The values of `tags` that belong to counsellor `id`.
+pub(super) fn tags_of(tags: &[Tag], id: i64) -> Vec<String> {
+    tags.iter()
+        .filter(|t| t.counsellor_id == id)
+        .map(|t| t.value.clone())
+        .collect()
 }
 
 impl Store {
@@ -103,14 +118,41 @@ impl Store {
     /// Every active counsellor with their competences, languages and channels: those who
     /// can be offered and booked.
     pub async fn list_counsellors(&self) -> Result<Vec<CounsellorRow>, StoreError> {
-        let (base, fields, langs, channels): (Vec<BaseRow>, Vec<Tag>, Vec<Tag>, Vec<Tag>) = on_pool!(self, p => (
+        let base: Vec<BaseRow> = on_pool!(self, p =>
             sqlx::query_as(
                 "SELECT c.id, c.first_name, c.last_name, c.phone, c.email, c.office_id, o.code AS office_code \
                  FROM counsellors c JOIN offices o ON o.id = c.office_id WHERE c.active \
                  ORDER BY c.last_name, c.first_name",
             )
             .fetch_all(p)
-            .await?,
+            .await?);
+        let tags = self.counsellor_tags().await?;
+        let of = |kind: &[Tag], id: i64| tags_of(kind, id);
+        let (fields, langs, channels) = (&tags.fields, &tags.languages, &tags.channels);
+        Ok(base
+            .into_iter()
+            .map(|b| CounsellorRow {
+                fields: of(fields, b.id),
+                languages: of(langs, b.id),
+                channels: of(channels, b.id)
+                    .iter()
+                    .filter_map(|c| c.parse().ok())
+                    .collect(),
+                id: b.id,
+                first_name: b.first_name,
+                last_name: b.last_name,
+                phone: b.phone,
+                email: b.email,
+                office_id: b.office_id,
+                office_code: b.office_code,
+            })
+            .collect())
+    }
+
+    /// Every counsellor's fields, languages and ways of meeting: three reads, however many
+    /// counsellors there are.
+    pub(super) async fn counsellor_tags(&self) -> Result<CounsellorTags, StoreError> {
+        let (fields, languages, channels) = on_pool!(self, p => (
             sqlx::query_as(
                 "SELECT cf.counsellor_id, f.code AS value FROM counsellor_fields cf \
                  JOIN occupational_fields f ON f.id = cf.field_id ORDER BY f.code",
@@ -128,29 +170,10 @@ impl Store {
             .fetch_all(p)
             .await?,
         ));
-        let of = |tags: &[Tag], id: i64| -> Vec<String> {
-            tags.iter()
-                .filter(|t| t.counsellor_id == id)
-                .map(|t| t.value.clone())
-                .collect()
-        };
-        Ok(base
-            .into_iter()
-            .map(|b| CounsellorRow {
-                fields: of(&fields, b.id),
-                languages: of(&langs, b.id),
-                channels: of(&channels, b.id)
-                    .iter()
-                    .filter_map(|c| c.parse().ok())
-                    .collect(),
-                id: b.id,
-                first_name: b.first_name,
-                last_name: b.last_name,
-                phone: b.phone,
-                email: b.email,
-                office_id: b.office_id,
-                office_code: b.office_code,
-            })
-            .collect())
+        Ok(CounsellorTags {
+            fields,
+            languages,
+            channels,
+        })
     }
 }

@@ -4,8 +4,8 @@
 //! the audit trail in the same transaction.
 
 use super::{
-    accounts::link_in, audit_in, bookings::stored, on_pool, AuditEntry, Store, StoreError,
-    WritePool,
+    accounts::link_in, audit_in, bookings::stored, counsellors::tags_of, on_pool, AuditEntry,
+    Store, StoreError, WritePool,
 };
 use crate::domain::{
     admin::{counsellor::CounsellorDraft, Version},
@@ -80,12 +80,6 @@ impl CounsellorAdminRow {
             version: Some(Version::from_stored(self.version)),
         })
     }
-}
-
-#[derive(sqlx::FromRow)]
-struct Tag {
-    counsellor_id: i64,
-    value: String,
 }
 
 const SELECT_COUNSELLOR: &str = "SELECT c.id, c.first_name, c.last_name, c.title, c.title_en, \
@@ -166,12 +160,7 @@ impl Store {
         office: Option<i64>,
         now: DateTime<Utc>,
     ) -> Result<Vec<CounsellorAdminRow>, StoreError> {
-        let (rows, fields, langs, channels): (
-            Vec<CounsellorAdminRow>,
-            Vec<Tag>,
-            Vec<Tag>,
-            Vec<Tag>,
-        ) = on_pool!(self, p => (
+        let rows: Vec<CounsellorAdminRow> = on_pool!(self, p =>
             sqlx::query_as(&format!(
                 "{SELECT_COUNSELLOR} WHERE ($2 IS NULL OR c.office_id = $2) \
                  ORDER BY c.active DESC, o.name, c.last_name, c.first_name, c.id"
@@ -179,36 +168,14 @@ impl Store {
             .bind(stored(now))
             .bind(office)
             .fetch_all(p)
-            .await?,
-            sqlx::query_as(
-                "SELECT cf.counsellor_id, f.code AS value FROM counsellor_fields cf \
-                 JOIN occupational_fields f ON f.id = cf.field_id ORDER BY f.code",
-            )
-            .fetch_all(p)
-            .await?,
-            sqlx::query_as(
-                "SELECT counsellor_id, language AS value FROM counsellor_languages ORDER BY language",
-            )
-            .fetch_all(p)
-            .await?,
-            sqlx::query_as(
-                "SELECT counsellor_id, channel AS value FROM counsellor_channels ORDER BY channel",
-            )
-            .fetch_all(p)
-            .await?,
-        ));
-        let of = |tags: &[Tag], id: i64| -> Vec<String> {
-            tags.iter()
-                .filter(|t| t.counsellor_id == id)
-                .map(|t| t.value.clone())
-                .collect()
-        };
+            .await?);
+        let tags = self.counsellor_tags().await?;
         Ok(rows
             .into_iter()
             .map(|mut r| {
-                r.fields = of(&fields, r.id);
-                r.languages = of(&langs, r.id);
-                r.channels = of(&channels, r.id);
+                r.fields = tags_of(&tags.fields, r.id);
+                r.languages = tags_of(&tags.languages, r.id);
+                r.channels = tags_of(&tags.channels, r.id);
                 r
             })
             .collect())
