@@ -2,7 +2,11 @@
 //! office, closing an account, and sending a one-time link to set a password. Also the page
 //! that link opens, where its owner sets the password: nobody else ever sees it.
 
-use super::{passwords, people::new_link, staff::allow};
+use super::{
+    passwords,
+    people::{new_link, office_choice},
+    staff::allow,
+};
 use crate::{
     domain::{
         admin::{
@@ -81,11 +85,7 @@ async fn office_choices(store: &Store) -> Result<Vec<Choice>, AppError> {
         .list_offices()
         .await?
         .into_iter()
-        .map(|o| Choice {
-            code: o.id.to_string(),
-            sv: o.name.clone(),
-            en: o.name,
-        })
+        .map(office_choice)
         .collect())
 }
 

@@ -11,7 +11,7 @@ use crate::{
         },
         field_error::{FieldError, FieldErrors},
         staff::{LogScope, StaffMember},
-        FieldCode, Rule,
+        FieldCode, OfficeSummary, Rule,
     },
     error::AppError,
     ssr::{
@@ -38,12 +38,17 @@ async fn offices_kept(store: &Store, me: &StaffMember) -> Result<Vec<Choice>, Ap
             Some(LogScope::Office(id)) => o.id == id,
             _ => true,
         })
-        .map(|o| Choice {
-            code: o.id.to_string(),
-            sv: o.name.clone(),
-            en: o.name,
-        })
+        .map(office_choice)
         .collect())
+}
+
+/// An office as a choice in a drop-down (its name is the same in both languages).
+pub(super) fn office_choice(o: OfficeSummary) -> Choice {
+    Choice {
+        code: o.id.to_string(),
+        sv: o.name.clone(),
+        en: o.name,
+    }
 }
 
 async fn field_choices(store: &Store) -> Result<Vec<Choice>, AppError> {
