@@ -9,9 +9,9 @@ use crate::{
         registration::RegistrationPage,
         sign_in::SignInPage,
         staff::{
-            AccessLogPage, AccountPage, AccountsPage, CalendarPage, CounsellorPage,
-            CounsellorsPage, CoveragePage, FiguresPage, MeetingTypesPage, OfficePage,
-            PasswordLinkPage, StaffSignInPage, WorkHoursPage,
+            AccessLogPage, AccountPage, AccountsPage, AdminOfficePage, AdminOfficesPage,
+            CalendarPage, CounsellorPage, CounsellorsPage, CoveragePage, FiguresPage,
+            MeetingTypesPage, OfficePage, PasswordLinkPage, StaffSignInPage, WorkHoursPage,
         },
     },
 };
@@ -238,6 +238,25 @@ pub fn App() -> impl IntoView {
                                 StaticSegment("motestyper"),
                             )
                             view=MeetingTypesPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("personal"),
+                                StaticSegment("admin"),
+                                StaticSegment("kontor"),
+                            )
+                            view=AdminOfficesPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("personal"),
+                                StaticSegment("admin"),
+                                StaticSegment("kontor"),
+                                ParamSegment("id"),
+                            )
+                            view=AdminOfficePage
                             ssr=SsrMode::Async
                         />
                         <Route

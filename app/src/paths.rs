@@ -34,10 +34,18 @@ pub const ADMIN_NEW_COUNSELLOR: &str = "/personal/admin/handlaggare/ny";
 pub const ADMIN_ACCOUNTS: &str = "/personal/admin/konton";
 /// Meeting types: length, pause after, notice, horizon and ways of meeting.
 pub const ADMIN_MEETING_TYPES: &str = "/personal/admin/motestyper";
+/// Offices: address, postcode areas, opening hours, closed days, capacity, visits.
+pub const ADMIN_OFFICES: &str = "/personal/admin/kontor";
+pub const ADMIN_NEW_OFFICE: &str = "/personal/admin/kontor/ny";
 
 /// One counsellor's administration page.
 pub fn admin_counsellor(id: impl Display) -> String {
     format!("{ADMIN_COUNSELLORS}/{id}")
+}
+
+/// One office's administration page.
+pub fn admin_office(id: impl Display) -> String {
+    format!("{ADMIN_OFFICES}/{id}")
 }
 
 /// One staff account's administration page.

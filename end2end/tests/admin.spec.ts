@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { emailTo, expectAccessible, registerByPosts, signInStaff } from "./support";
+import { addDays, emailTo, expectAccessible, lane, registerByPosts, signInStaff, today } from "./support";
 
 // An administrator sets up a new counsellor in the browser: who they are, their office,
 // occupational fields, languages and ways of meeting. The counsellor sets their own password
@@ -117,8 +117,112 @@ test("meeting types: the rules of each, and a mistake named next to its field", 
   expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
 });
 
+// An administrator creates an office: its address, the postcode areas it serves and opening
+// hours with a lunch break. A mistake in the hours is named next to the weekday; the office
+// is on the start page at once. Then a day is closed, and opened again. Desktop and phone
+// (side by side on one server) each create an office of their own.
+test("an administrator creates an office with hours, closes a day and opens it again", async ({ page }, info) => {
+  const [name, postcode, area] = lane(info) === 0 ? ["Kontor Kiruna", "981 31", "981"] : ["Kontor Gällivare", "982 31", "982"];
+  await signInStaff(page, "admin@tidbok.example");
+  await page.getByRole("navigation").getByRole("link", { name: "Kontor", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kontor");
+  await expect(page.locator("tbody tr").filter({ hasText: "Kontor Umeå" })).toContainText("ons 09:00–12:00, 13:00–16:00");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Nytt kontor" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nytt kontor");
+
+  await page.getByLabel("Kontorets namn").fill(name);
+  await page.getByLabel("Gatuadress").fill("Föreningsgatan 11");
+  await page.getByLabel("Postnummer", { exact: true }).fill(postcode);
+  await page.getByLabel("Ort").fill(name.replace("Kontor ", ""));
+  await page.getByLabel("Telefonnummer").fill("0980-700 00");
+  await page.getByLabel("E-postadress").fill(`${area}@tidbok.example`);
+  await page.getByLabel("Postnummerområden").fill(area);
+  await page.getByLabel("Måndag").fill("09:00–12:00, 11:00–16:00");
+  for (const day of ["Tisdag", "Onsdag", "Torsdag"]) await page.getByLabel(day).fill("9-16");
+  await page.getByLabel("Fredag").fill("09:00-14:00");
+  await page.getByRole("button", { name: "Skapa kontoret" }).click();
+  await expect(page.locator("#f-mon-fel")).toContainText("Tiderna går in i varandra");
+  await expect(page.getByLabel("Måndag")).toHaveValue("09:00–12:00, 11:00–16:00");
+  await expect(page.getByLabel("Måndag")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Fredag")).toHaveValue("09:00-14:00");
+  await expectAccessible(page);
+
+  await page.getByLabel("Måndag").fill("09:00–12:00, 13:00–16:00");
+  await page.getByRole("button", { name: "Skapa kontoret" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Kontoret är skapat");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(page.getByLabel("Tisdag")).toHaveValue("09:00–16:00");
+  await expectAccessible(page);
+  let width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
+
+  // Closed for a planning day (no meetings are booked at a new office), then opened again.
+  const day = addDays(today(), 20 + lane(info));
+  await page.getByLabel("Datum").fill(day);
+  await page.getByLabel("Anledning").fill("Planeringsdag");
+  await page.getByRole("button", { name: "Stäng kontoret den dagen" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Dagen är stängd");
+  const closed = page.locator(".admin__closed");
+  await expect(closed).toContainText("Planeringsdag");
+  await expectAccessible(page);
+  await closed.getByRole("button", { name: /Öppna igen/ }).click();
+  await expect(page.getByRole("status").first()).toContainText("Dagen är öppen igen");
+  await expect(page.locator(".admin__closed")).toHaveCount(0);
+
+  // Job seekers see the office, with Monday's break.
+  await page.goto("/");
+  const card = page.locator("ul.offices > li").filter({ hasText: name });
+  await expect(card.getByRole("row", { name: /Måndag/ })).toContainText("09.00–12.00, 13.00–16.00");
+  width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
+
+  test("offices: closing a day with a visit booked lists it first", async ({ page, browser }, info) => {
+    // A job seeker books a visit at Göteborg, on a day of this run's own.
+    await registerByPosts(page);
+    await page.goto("/boka?kanal=office");
+    const days = page.locator("a[data-day]");
+    const nth = 4 + lane(info);
+    const day = (await days.nth(nth).getAttribute("data-day"))!;
+    await days.nth(nth).click();
+    await page.locator("[data-day-times]:visible .time label").first().click();
+    await page.getByRole("button", { name: "Boka vald tid" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Klart! Ditt möte är bokat.");
+
+    const adminContext = await browser.newContext({ javaScriptEnabled: false, viewport: page.viewportSize()! });
+    const admin = await adminContext.newPage();
+    await signInStaff(admin, "admin@tidbok.example");
+    await admin.goto("/personal/admin/kontor");
+    await admin.getByRole("link", { name: "Kontor Göteborg Centrum" }).click();
+    await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Kontor Göteborg Centrum");
+    await admin.getByLabel("Datum").fill(day);
+    await admin.getByRole("button", { name: "Stäng kontoret den dagen" }).click();
+    await expect(admin.locator("#f-closure-reason-fel")).toContainText("Fyll i det här");
+    await expect(admin.getByLabel("Datum")).toHaveValue(day);
+    await admin.getByLabel("Anledning").fill("Flytt");
+    await admin.getByRole("button", { name: "Stäng kontoret den dagen" }).click();
+    const confirm = admin.locator("#bekrafta");
+    await expect(confirm).toContainText("möten är redan bokade den dagen");
+    const meeting = confirm.getByRole("link", { name: /Hodan Farah/ }).first();
+    await expect(meeting).toHaveAttribute("href", /\/personal\/kalender\?dag=.*mote=\d+/);
+    await expectAccessible(admin);
+    // Not closed yet: the page asked first. Closed anyway, the visit stays listed to move.
+    await expect(admin.locator(".admin__closed")).toHaveCount(0);
+    await confirm.getByRole("button", { name: "Stäng ändå" }).click();
+    const closed = admin.locator(".admin__closed").filter({ hasText: "Flytt" });
+    await expect(closed).toContainText("fortfarande bokade");
+    await expect(closed.getByRole("link", { name: /Hodan Farah/ }).first()).toBeVisible();
+    const width = await admin.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(admin.viewportSize()!.width);
+    // Opened again, so that other tests' days stay open.
+    await closed.getByRole("button", { name: /Öppna igen/ }).click();
+    await expect(admin.locator(".admin__closed").filter({ hasText: "Flytt" })).toHaveCount(0);
+    await adminContext.close();
+  });
 
   test("accounts: the last administrator stays, and the page says why", async ({ page }) => {
     await signInStaff(page, "admin@tidbok.example");

@@ -42,7 +42,7 @@ fn parse_version(input: &str) -> Result<Version, AppError> {
 /// After a refused change: a record changed meanwhile, or the last administrator, is said at
 /// the top of the page it goes back to (drawn as the record now is).
 #[cfg(feature = "ssr")]
-async fn leave_rule(error: &AppError) -> Result<(), AppError> {
+pub(crate) async fn leave_rule(error: &AppError) -> Result<(), AppError> {
     use crate::ssr::form_post;
     match error {
         AppError::Conflict(Rule::EditedMeanwhile) => {

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod case_file;
 pub mod coverage;
 pub mod office;
+pub mod office_admin;
 pub mod offices;
 pub mod profile;
 pub mod registration;

@@ -50,14 +50,18 @@ pub async fn office_pulse(office: i64) -> Result<String, AppError> {
 pub async fn save_capacity(
     office: i64,
     #[server(default)] capacity: CapacityForm,
+    /// The page the form is on: the office page, or the office's administration page.
+    #[server(default)]
+    tillbaka: String,
 ) -> Result<(), AppError> {
     use crate::ssr::{form_post, http, services::office as service, AppState};
     let state = AppState::from_context()?;
     let me = http::staff(&state, paths::OFFICE).await?;
-    let back = format!("{}#kapacitet", paths::office(office));
+    let page = form_post::return_to(&tillbaka, paths::ADMIN_OFFICES, || paths::office(office));
+    let back = format!("{page}#kapacitet");
     match capacity.parse() {
         Ok(setting) => {
-            service::save_capacity(&state.store, &me.member, office, &setting).await?;
+            service::save_capacity(&state.store, &me.member, office, &setting, Utc::now()).await?;
             form_post::leave(CapacitySaved).await?;
             http::redirect(&back);
             Ok(())

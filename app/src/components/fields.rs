@@ -22,12 +22,16 @@ use std::sync::Arc;
 
 /// How a page names a field in its error summary ("Job 2 – Employer").
 pub type LabelOf = fn(I18n, &str) -> String;
+/// How a page says an error: `error_text` unless a staff form has words of its own (kept
+/// out of the shared function so they never travel in the job seekers' bundle).
+pub type TextOf = fn(I18n, FieldError) -> &'static str;
 
 #[derive(Clone)]
 pub struct ShownErrors {
     errors: Arc<FieldErrors>,
     first: Option<String>,
     label: LabelOf,
+    text: TextOf,
 }
 
 impl Default for ShownErrors {
@@ -36,6 +40,7 @@ impl Default for ShownErrors {
             errors: Arc::default(),
             first: None,
             label: |_, key| key.to_owned(),
+            text: error_text,
         }
     }
 }
@@ -49,6 +54,10 @@ impl ShownErrors {
         self.first.as_deref() == Some(key)
     }
 
+    fn text(&self, i18n: I18n, error: FieldError) -> &'static str {
+        (self.text)(i18n, error)
+    }
+
     /// The field's name in the summary; the browser reads it from `data-label`.
     fn label(&self, key: &str) -> String {
         (self.label)(use_i18n(), key)
@@ -57,6 +66,15 @@ impl ShownErrors {
 
 /// Makes `errors` the ones the fields below show; `label` names fields in the summary.
 pub fn provide_shown_errors(errors: FieldErrors, label: LabelOf) -> ShownErrors {
+    provide_shown_errors_saying(errors, label, error_text)
+}
+
+/// As `provide_shown_errors`, with the page's own words for its errors.
+pub fn provide_shown_errors_saying(
+    errors: FieldErrors,
+    label: LabelOf,
+    text: TextOf,
+) -> ShownErrors {
     let first = in_page_order(&errors)
         .into_iter()
         .map(|(key, _)| key.clone())
@@ -65,6 +83,7 @@ pub fn provide_shown_errors(errors: FieldErrors, label: LabelOf) -> ShownErrors 
         errors: Arc::new(errors),
         first,
         label,
+        text,
     };
     provide_context(shown.clone());
     shown
@@ -147,8 +166,9 @@ fn Hint(key: String, hint: Option<String>) -> impl IntoView {
 #[component]
 pub fn FieldMessage(key: String) -> impl IntoView {
     let i18n = use_i18n();
-    let error = shown().get(&key);
-    view! { <p class="field__error" id=error_id(&key)>{error.map(|e| error_text(i18n, e))}</p> }
+    let shown = shown();
+    let error = shown.get(&key);
+    view! { <p class="field__error" id=error_id(&key)>{error.map(|e| shown.text(i18n, e))}</p> }
 }
 
 /// What a single control needs to be tied to its label, hint and message.
@@ -469,7 +489,7 @@ pub fn ErrorSummary() -> impl IntoView {
                 {errors
                     .into_iter()
                     .map(|(key, error)| {
-                        let text = error_text(i18n, error);
+                        let text = shown.text(i18n, error);
                         match key.as_str() {
                             "_" => view! { <li>{text}</li> }.into_any(),
                             // A whole list has no one field to go to.

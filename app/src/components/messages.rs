@@ -64,6 +64,8 @@ pub fn error_text(i18n: I18n, error: FieldError) -> &'static str {
         F::Period(PeriodError::Date) => t_string!(i18n, fig_err_date),
         F::Period(PeriodError::Order) => t_string!(i18n, fig_err_order),
         F::Period(PeriodError::TooLong) => t_string!(i18n, fig_err_long),
+        // The office form says these in its own words (`pages::staff::admin::office`).
+        F::Office(_) => t_string!(i18n, err_malformed),
     }
 }
 
@@ -121,7 +123,9 @@ pub fn rule_text(i18n: I18n, rule: Rule) -> &'static str {
         | Rule::AlreadyBooked
         | Rule::FirstMeetingHeld
         | Rule::LastAdmin
-        | Rule::EditedMeanwhile => t_string!(i18n, cal_err_other),
+        | Rule::EditedMeanwhile
+        | Rule::OpeningOverlap
+        | Rule::PostcodeAreaTaken => t_string!(i18n, cal_err_other),
     }
 }
 

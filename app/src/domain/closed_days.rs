@@ -59,13 +59,16 @@ pub fn offerable(
         while date <= last {
             let next = date + Days::new(1);
             if !closed.is_closed(office_id, date) {
-                let window = match opening {
-                    None => midnight(date).zip(midnight(next)),
-                    Some(hours) => hours.on(date.weekday()).and_then(|h| {
-                        stockholm_to_utc(date, h.opens).zip(stockholm_to_utc(date, h.closes))
-                    }),
+                let windows: Vec<_> = match opening {
+                    None => midnight(date).zip(midnight(next)).into_iter().collect(),
+                    Some(hours) => hours
+                        .on(date.weekday())
+                        .filter_map(|h| {
+                            stockholm_to_utc(date, h.opens).zip(stockholm_to_utc(date, h.closes))
+                        })
+                        .collect(),
                 };
-                if let Some((from, to)) = window {
+                for (from, to) in windows {
                     if let Some(part) = Span::new(span.start.max(from), span.end.min(to)) {
                         out.push(part);
                     }
@@ -120,7 +123,7 @@ mod tests {
 
     fn hours() -> OpeningHours {
         OpeningHours::parse(
-            "mon=08:30-16:00;tue=08:30-16:00;wed=08:30-16:00;thu=08:30-16:00;fri=08:30-15:00",
+            "mon=08:30-16:00;tue=08:30-12:00;tue=13:00-16:00;wed=08:30-16:00;thu=08:30-16:00;fri=08:30-15:00",
         )
         .unwrap()
     }
@@ -140,6 +143,15 @@ mod tests {
         assert_eq!(
             offerable(&monday, 1, &none, Some(&hours())),
             [span(local(12, 7, 8, 30), local(12, 7, 10, 0))]
+        );
+        // Tuesday closes for lunch: a visit is in either span, never across the break.
+        let tuesday = [span(local(12, 8, 10, 0), local(12, 8, 15, 0))];
+        assert_eq!(
+            offerable(&tuesday, 1, &none, Some(&hours())),
+            [
+                span(local(12, 8, 10, 0), local(12, 8, 12, 0)),
+                span(local(12, 8, 13, 0), local(12, 8, 15, 0))
+            ]
         );
         // Saturday: the office lists no hours, so no visits; phone still follows open time.
         let saturday = [span(local(12, 5, 10, 0), local(12, 5, 12, 0))];
@@ -191,11 +203,11 @@ mod tests {
                 prop_assert!(holiday_on(date).is_none());
                 prop_assert_eq!(stockholm_date(part.end - chrono::Duration::seconds(1)), date);
                 if visit {
-                    let h = hours.on(date.weekday());
-                    prop_assert!(h.is_some());
-                    let h = h.unwrap();
-                    prop_assert!(part.start >= stockholm_to_utc(date, h.opens).unwrap());
-                    prop_assert!(part.end <= stockholm_to_utc(date, h.closes).unwrap());
+                    let inside = hours.on(date.weekday()).any(|h| {
+                        part.start >= stockholm_to_utc(date, h.opens).unwrap()
+                            && part.end <= stockholm_to_utc(date, h.closes).unwrap()
+                    });
+                    prop_assert!(inside, "inside one opening span");
                 }
             }
         }

@@ -3,8 +3,8 @@
 //! the forms share.
 
 use super::{
-    capacity::CapacityError, contact::ContactError, figures::PeriodError, open_time::OpenTimeError,
-    personnummer::PersonalNumberError,
+    admin::office::OfficeError, capacity::CapacityError, contact::ContactError,
+    figures::PeriodError, open_time::OpenTimeError, personnummer::PersonalNumberError,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -58,6 +58,8 @@ pub enum FieldError {
     Capacity(CapacityError),
     /// The period of the follow-up figures.
     Period(PeriodError),
+    /// A field of the office form: opening hours and postcode areas.
+    Office(OfficeError),
 }
 
 /// Field name → what is wrong with it. Names of list entries carry their index:

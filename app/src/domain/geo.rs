@@ -6,6 +6,7 @@
 //! always choose another.
 
 use super::Postcode;
+use serde::{Deserialize, Serialize};
 
 /// A point on the map in degrees.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -139,6 +140,44 @@ pub fn nearest<T: Copy>(postcode: Postcode, places: &[(T, Coordinates)]) -> Opti
         .map(|(item, _)| *item)
 }
 
+/// A postcode area an office serves: the first two or three digits of a postcode ("41",
+/// "433"). It decides the office before distance does.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PostcodeArea(String);
+
+impl PostcodeArea {
+    pub fn parse(input: &str) -> Option<Self> {
+        let s = input.trim();
+        let ok = (2..=3).contains(&s.len())
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && !s.starts_with('0');
+        ok.then(|| Self(s.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn contains(&self, postcode: Postcode) -> bool {
+        postcode.value().to_string().starts_with(&self.0)
+    }
+}
+
+/// The office that serves a postcode: the one whose area matches it most closely, or else
+/// the nearest. `areas` pairs an office with an area it serves.
+pub fn serving_office<T: Copy>(
+    postcode: Postcode,
+    areas: &[(T, PostcodeArea)],
+    places: &[(T, Coordinates)],
+) -> Option<T> {
+    areas
+        .iter()
+        .filter(|(_, area)| area.contains(postcode))
+        .max_by_key(|(_, area)| area.as_str().len())
+        .map(|(office, _)| *office)
+        .or_else(|| nearest(postcode, places))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +198,30 @@ mod tests {
             ("malmo", at(55.600, 13.001)),
             ("umea", at(63.826, 20.263)),
         ]
+    }
+
+    #[test]
+    fn an_area_served_decides_before_distance() {
+        let pc = |s: &str| Postcode::parse(s).unwrap();
+        let area = |s: &str| PostcodeArea::parse(s).unwrap();
+        // Örebro (70) is nearest Stockholm, but here Göteborg serves 70 and Umeå 702.
+        let areas = vec![("goteborg", area("70")), ("umea", area("702"))];
+        assert_eq!(
+            serving_office(pc("70212"), &areas, &offices()),
+            Some("umea")
+        );
+        assert_eq!(
+            serving_office(pc("70510"), &areas, &offices()),
+            Some("goteborg")
+        );
+        assert_eq!(
+            serving_office(pc("11120"), &areas, &offices()),
+            Some("stockholm")
+        );
+        for bad in ["", "4", "0411", "1234", "4a", "04"] {
+            assert_eq!(PostcodeArea::parse(bad), None, "{bad:?}");
+        }
+        assert_eq!(PostcodeArea::parse(" 433 ").unwrap().as_str(), "433");
     }
 
     fn nearest_to(code: &str) -> &'static str {
@@ -189,6 +252,17 @@ mod tests {
     }
 
     proptest! {
+        /// A postcode inside an area served is always given that area's office.
+        #[test]
+        fn a_served_area_wins(code in 10_000u32..=99_999, len in 2usize..=3) {
+            let postcode = Postcode::parse(&code.to_string()).unwrap();
+            let area = PostcodeArea::parse(&code.to_string()[..len]).unwrap();
+            let areas = vec![("served", area)];
+            let far = vec![("served", at(0.0, 0.0)), ("near", postcode.approximate_location())];
+            prop_assert_eq!(serving_office(postcode, &areas, &far), Some("served"));
+        }
+
+
         #[test]
         fn every_postcode_has_a_place_in_sweden(code in 10000u32..=99999) {
             let location = Postcode::parse(&code.to_string()).unwrap().approximate_location();

@@ -19,7 +19,8 @@ pub struct OpeningSpan {
     pub closes: NaiveTime,
 }
 
-/// The weekly opening hours of an office: at most one span a day, Monday first.
+/// The weekly opening hours of an office: any number of spans a day that never overlap,
+/// Monday first and each day's spans in order.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct OpeningHours(Vec<OpeningSpan>);
 
@@ -31,22 +32,22 @@ pub enum OpeningHoursError {
     UnknownDay(String),
     #[error("{0} closes before it opens")]
     ClosesBeforeOpening(String),
-    #[error("{0} is given twice")]
-    Duplicate(String),
+    #[error("{0} has spans that overlap")]
+    Overlap(String),
 }
 
 impl OpeningHours {
     pub fn new(mut spans: Vec<OpeningSpan>) -> Result<Self, OpeningHoursError> {
-        spans.sort_by_key(|s| s.weekday.num_days_from_monday());
-        for pair in spans.windows(2) {
-            if pair[0].weekday == pair[1].weekday {
-                return Err(OpeningHoursError::Duplicate(pair[0].weekday.to_string()));
-            }
-        }
+        spans.sort_by_key(|s| (s.weekday.num_days_from_monday(), s.opens));
         if let Some(bad) = spans.iter().find(|s| s.opens >= s.closes) {
             return Err(OpeningHoursError::ClosesBeforeOpening(
                 bad.weekday.to_string(),
             ));
+        }
+        for pair in spans.windows(2) {
+            if pair[0].weekday == pair[1].weekday && pair[1].opens < pair[0].closes {
+                return Err(OpeningHoursError::Overlap(pair[0].weekday.to_string()));
+            }
         }
         Ok(Self(spans))
     }
@@ -81,13 +82,15 @@ impl OpeningHours {
         &self.0
     }
 
-    pub fn on(&self, weekday: Weekday) -> Option<&OpeningSpan> {
-        self.0.iter().find(|s| s.weekday == weekday)
+    /// The spans of `weekday`, earliest first (none when the office is closed that day).
+    pub fn on(&self, weekday: Weekday) -> impl Iterator<Item = &OpeningSpan> + '_ {
+        self.0.iter().filter(move |s| s.weekday == weekday)
     }
 
-    /// When the office opens on `date`, if it opens that day.
+    /// When the office first opens on `date`, if it opens that day.
     pub fn opens_on(&self, date: NaiveDate) -> Option<DateTime<Utc>> {
         self.on(date.weekday())
+            .next()
             .and_then(|s| super::time::stockholm_to_utc(date, s.opens))
     }
 }
@@ -130,7 +133,13 @@ mod tests {
                 },
             ]
         );
-        assert_eq!(hours.on(Weekday::Tue), None);
+        assert_eq!(hours.on(Weekday::Tue).count(), 0);
+        let split = OpeningHours::parse("tue=13:00-16:00;tue=09:00-12:00").unwrap();
+        let tuesday: Vec<_> = split
+            .on(Weekday::Tue)
+            .map(|s| (s.opens, s.closes))
+            .collect();
+        assert_eq!(tuesday, vec![(t(9, 0), t(12, 0)), (t(13, 0), t(16, 0))]);
     }
 
     #[test]
@@ -141,7 +150,7 @@ mod tests {
         ));
         assert!(matches!(
             OpeningHours::parse("mon=09:00-16:00;mon=10:00-11:00"),
-            Err(OpeningHoursError::Duplicate(_))
+            Err(OpeningHoursError::Overlap(_))
         ));
         assert!(matches!(
             OpeningHours::parse("funday=09:00-16:00"),

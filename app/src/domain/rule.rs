@@ -59,10 +59,14 @@ pub enum Rule {
     LastAdmin,
     /// Someone else changed the record since the form was drawn.
     EditedMeanwhile,
+    /// Two opening spans of one day would overlap.
+    OpeningOverlap,
+    /// Another office serves this postcode area.
+    PostcodeAreaTaken,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 26] = [
+    pub const ALL: [Rule; 28] = [
         Rule::BookingOverlap,
         Rule::AvailabilityOverlap,
         Rule::AvailabilityHasBooking,
@@ -89,6 +93,8 @@ impl Rule {
         Rule::FirstMeetingHeld,
         Rule::LastAdmin,
         Rule::EditedMeanwhile,
+        Rule::OpeningOverlap,
+        Rule::PostcodeAreaTaken,
     ];
 
     /// The time asked for is no longer free: the counsellor's, or the office's last place
@@ -151,6 +157,8 @@ mod tests {
             Rule::FirstMeetingHeld => 23,
             Rule::LastAdmin => 24,
             Rule::EditedMeanwhile => 25,
+            Rule::OpeningOverlap => 26,
+            Rule::PostcodeAreaTaken => 27,
         }
     }
 

@@ -141,6 +141,12 @@ impl Flash for crate::views::admin::NewAccountRefusal {
 impl Flash for crate::views::admin::MeetingTypeRefusal {
     const KEY: &'static str = "admin_meeting_type_refused";
 }
+impl Flash for crate::views::office_admin::OfficeRefusal {
+    const KEY: &'static str = "admin_office_refused";
+}
+impl Flash for crate::views::office_admin::ClosureRefusal {
+    const KEY: &'static str = "admin_closure_refused";
+}
 impl Flash for crate::views::admin::PasswordRefusal {
     const KEY: &'static str = "password_link_refused";
 }

@@ -38,6 +38,10 @@ pub enum AdminNotice {
     EditedMeanwhile,
     /// The change would have left no administrator.
     LastAdmin,
+    OfficeCreated,
+    /// An office closed for a day, or opened again.
+    DayClosed,
+    DayReopened,
 }
 
 /// One counsellor on the list.

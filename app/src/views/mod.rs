@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod case_file;
 pub mod coverage;
 pub mod office;
+pub mod office_admin;
 pub mod profile;
 pub mod registration;
 pub mod staff;

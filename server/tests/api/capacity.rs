@@ -55,10 +55,13 @@ async fn the_setting_is_kept_and_full_hours_are_not_offered(backend: Backend) {
         per_hour: [Some(1), Some(1), Some(1), Some(1), Some(1), None, None],
         target_percent: 34,
     };
-    store.set_office_capacity(office, &setting).await.unwrap();
+    store
+        .set_office_capacity(office, &setting, None)
+        .await
+        .unwrap();
     assert_eq!(store.office_capacity(office).await.unwrap(), setting);
     assert!(matches!(
-        store.set_office_capacity(999_999, &setting).await,
+        store.set_office_capacity(999_999, &setting, None).await,
         Err(StoreError::NotFound)
     ));
 

@@ -19,6 +19,7 @@ mod cli;
 mod follow_up_http;
 mod http;
 mod meeting_types_http;
+mod office_admin_http;
 mod office_http;
 mod outbox;
 mod people_store;

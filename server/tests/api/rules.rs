@@ -65,11 +65,26 @@ async fn pair(db: &TestDb, sql: &str) -> (i64, i64) {
 async fn every_schema_rule_is_named_by_the_database_as_the_store_expects(backend: Backend) {
     let (db, store) = support::seeded(backend).await;
     // (what is provoked, the rows to clash, the change that breaks the rule)
-    let cases: [(Rule, &str, &str); 10] = [
+    let cases: [(Rule, &str, &str); 12] = [
         (
             Rule::OfficeCodeTaken,
             "SELECT MIN(id), MAX(id) FROM offices WHERE $1 = 0",
             "UPDATE offices SET code = (SELECT code FROM offices WHERE id = $2) WHERE id = $1",
+        ),
+        (
+            // Umeå's Wednesday has a lunch break: stretching the morning into the afternoon.
+            Rule::OpeningOverlap,
+            "SELECT a.id, b.id FROM office_opening_hours a JOIN office_opening_hours b \
+             ON a.office_id = b.office_id AND a.weekday = b.weekday AND a.opens < b.opens \
+             WHERE $1 = 0 ORDER BY a.id LIMIT 1",
+            "UPDATE office_opening_hours SET \
+             closes = (SELECT closes FROM office_opening_hours WHERE id = $2) WHERE id = $1",
+        ),
+        (
+            Rule::PostcodeAreaTaken,
+            "SELECT MIN(office_id), MAX(office_id) FROM office_postcode_areas WHERE $1 = 0",
+            "INSERT INTO office_postcode_areas (office_id, area) \
+             SELECT $1, MIN(area) FROM office_postcode_areas WHERE office_id = $2",
         ),
         (
             Rule::SeekerEmailTaken,

@@ -43,6 +43,7 @@ fn office(code: &str, city: &str) -> NewOffice {
         latitude: 59.0,
         longitude: 18.0,
         opening_hours: OpeningHours::parse("mon=09:00-16:00;thu=09:00-18:00").unwrap(),
+        areas: Vec::new(),
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod counsellor;
 pub mod meeting_type;
+pub mod office;
 pub mod password_link;
 
 use serde::{Deserialize, Serialize};

@@ -86,7 +86,7 @@ pub fn receives(
     let until = NaiveTime::from_hms_opt(hour + 1, 0, 0);
     opening
         .on(date.weekday())
-        .is_some_and(|s| from < s.closes && until.is_none_or(|u| s.opens < u))
+        .any(|s| from < s.closes && until.is_none_or(|u| s.opens < u))
 }
 
 /// The hours the view shows: from the earliest opening to the latest closing of the week,

@@ -60,9 +60,15 @@ impl Capacity {
         opening: &OpeningHours,
     ) -> Capacity {
         let mut open_hours = [DEFAULT_DAY_HOURS; 7];
+        let mut minutes = [None::<i64>; 7];
         for span in opening.spans() {
-            let minutes = (span.closes - span.opens).num_minutes().max(0);
-            open_hours[index(span.weekday)] = u32::try_from((minutes + 59) / 60).unwrap_or(0);
+            let day = minutes[index(span.weekday)].get_or_insert(0);
+            *day += (span.closes - span.opens).num_minutes().max(0);
+        }
+        for (hours, day) in open_hours.iter_mut().zip(minutes) {
+            if let Some(m) = day {
+                *hours = u32::try_from((m + 59) / 60).unwrap_or(0);
+            }
         }
         Capacity {
             per_hour,

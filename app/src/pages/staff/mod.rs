@@ -14,7 +14,10 @@ mod sign_in;
 mod work_hours;
 
 pub use access_log::AccessLogPage;
-pub use admin::{AccountPage, AccountsPage, CounsellorPage, CounsellorsPage, MeetingTypesPage};
+pub use admin::{
+    AccountPage, AccountsPage, AdminOfficePage, AdminOfficesPage, CounsellorPage, CounsellorsPage,
+    MeetingTypesPage,
+};
 pub use calendar::CalendarPage;
 pub use coverage::CoveragePage;
 pub use figures::FiguresPage;

@@ -88,7 +88,13 @@ fn Office(view: OfficeView) -> impl IntoView {
             />
             <Reception visits=view.today.clone()/>
             <LoadTable days=view.days.clone() hours=view.hours.clone()/>
-            <CapacityForm view=view.clone()/>
+            <CapacitySection
+                office_id=view.office_id
+                form=view.capacity.clone()
+                errors=view.capacity_errors.clone()
+                saved=view.saved
+                may_manage=view.may_manage
+            />
         </div>
     }
 }
@@ -317,13 +323,22 @@ fn HeatCell(c: LoadCell) -> impl IntoView {
     .into_any()
 }
 
+/// The reception's capacity, on the office page and on the office's administration page
+/// (`back` names the page the form returns to).
 #[component]
-fn CapacityForm(view: OfficeView) -> impl IntoView {
+pub(crate) fn CapacitySection(
+    office_id: i64,
+    form: crate::domain::capacity::CapacityForm,
+    errors: crate::domain::field_error::FieldErrors,
+    saved: bool,
+    may_manage: bool,
+    #[prop(optional)] back: Option<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let swedish = is_swedish(i18n);
     // Monday 23 November 2026: any Monday names the weekdays.
     let monday = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
-    let error_of = |key: &str| view.capacity_errors.get(key).map(|e| error_text(i18n, *e));
+    let error_of = |key: &str| errors.get(key).map(|e| error_text(i18n, *e));
     let field = |key: &'static str, label: String, value: String| {
         // Text, not `number`: the browser would drop what is not a number, and a mistake must
         // come back as typed.
@@ -341,7 +356,7 @@ fn CapacityForm(view: OfficeView) -> impl IntoView {
                     inputmode="numeric"
                     size="4"
                     value=value
-                    readonly=!view.may_manage
+                    readonly=!may_manage
                     aria-describedby=error_id
                     aria-invalid=error.map(|_| "true")
                 />
@@ -356,28 +371,27 @@ fn CapacityForm(view: OfficeView) -> impl IntoView {
             field(
                 key,
                 t_string!(i18n, office_per_hour, day = day).to_string(),
-                view.capacity.field(key).to_owned(),
+                form.field(key).to_owned(),
             )
         })
         .collect_view();
     let target = field(
         "target",
         t_string!(i18n, office_target).to_owned(),
-        view.capacity.target.clone(),
+        form.target.clone(),
     );
     view! {
         <section aria-labelledby="kapacitet-rubrik" class="office__capacity" id="kapacitet">
             <h2 id="kapacitet-rubrik">{t!(i18n, office_capacity)}</h2>
-            {view
-                .saved
+            {saved
                 .then(|| view! { <p class="notice notice--success" role="status">{t!(i18n, office_saved)}</p> })}
             <p class="muted">{t!(i18n, office_capacity_help)}</p>
             <form method="post" action=SaveCapacity::PATH novalidate>
-                <input type="hidden" name="office" value=view.office_id.to_string()/>
+                <input type="hidden" name="office" value=office_id.to_string()/>
+                {back.map(|b| view! { <input type="hidden" name="tillbaka" value=b/> })}
                 <div class="capacity-grid">{days}</div>
                 {target}
-                {view
-                    .may_manage
+                {may_manage
                     .then(|| view! { <button type="submit" class="button">{t!(i18n, office_save)}</button> })}
             </form>
         </section>

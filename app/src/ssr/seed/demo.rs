@@ -4,8 +4,8 @@
 use super::{busy_week, tsv::Rows, SeedError};
 use crate::domain::capacity::{CapacitySetting, DEFAULT_TARGET_PERCENT};
 use crate::domain::{
-    holidays::holiday_on, time::stockholm_to_utc, Address, Channel, Email, FieldCode, OpeningHours,
-    PhoneNumber, Postcode,
+    geo::PostcodeArea, holidays::holiday_on, time::stockholm_to_utc, Address, Channel, Email,
+    FieldCode, OpeningHours, OpeningSpan, PhoneNumber, Postcode,
 };
 use crate::ssr::store::{NewCounsellor, NewOffice, Store};
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
@@ -56,6 +56,11 @@ pub fn offices() -> Result<Vec<NewOffice>, SeedError> {
                 latitude: row.parse("latitude", str::parse::<f64>)?,
                 longitude: row.parse("longitude", str::parse::<f64>)?,
                 opening_hours: row.parse("hours", OpeningHours::parse)?,
+                areas: row
+                    .list("areas")?
+                    .into_iter()
+                    .map(|a| PostcodeArea::parse(a).ok_or_else(|| row.error(format!("area {a}"))))
+                    .collect::<Result<_, _>>()?,
             })
         })
         .collect()
@@ -114,8 +119,17 @@ pub fn availability_plan(
     let mut plan = Vec::new();
     for offset in 0..DEMO_DAYS {
         let date = from + Days::new(offset);
-        let Some(span) = hours.on(date.weekday()) else {
+        // The day from its first opening to its last closing: lunch is left free below.
+        let (Some(first), Some(last)) = (
+            hours.on(date.weekday()).next(),
+            hours.on(date.weekday()).last(),
+        ) else {
             continue;
+        };
+        let span = OpeningSpan {
+            weekday: first.weekday,
+            opens: first.opens,
+            closes: last.closes,
         };
         // Like generated working hours: nobody works on the day off or a public holiday.
         if date.weekday() == day_off || holiday_on(date).is_some() {
@@ -230,7 +244,7 @@ pub async fn load_demo(
         target_percent: DEFAULT_TARGET_PERCENT,
     };
     for office in store.list_offices().await? {
-        store.set_office_capacity(office.id, &setting).await?;
+        store.set_office_capacity(office.id, &setting, None).await?;
     }
     // Umeå holds a planning day on the Wednesday of the week after next: nothing is offered
     // with its counsellors then.
@@ -365,7 +379,7 @@ mod tests {
         let plan = availability_plan(&hours, 1, monday);
         assert!(!plan.is_empty());
         for (date, start, end) in &plan {
-            let span = hours.on(date.weekday()).expect("only on open days");
+            let span = hours.on(date.weekday()).next().expect("only on open days");
             assert!(start < end);
             assert!(*start >= span.opens && *end <= span.closes);
             let noon = NaiveTime::from_hms_opt(12, 30, 0).unwrap();

@@ -14,6 +14,7 @@ pub mod follow_up;
 pub mod free_times;
 pub mod meeting_types;
 pub mod office;
+pub mod office_admin;
 pub mod open_time;
 pub mod passwords;
 pub mod people;

@@ -20,7 +20,7 @@ use crate::{
             picker::{office_load, opening_hours, visit_office_opens},
             staff::allow,
         },
-        store::{ArrivalBy, FactRow, Store, StoreError, VisitRow},
+        store::{ArrivalBy, AuditEntry, FactRow, Store, StoreError, VisitRow},
     },
     views::office::{FiguresView, LoadDay, OfficeView, ReceptionVisit},
 };
@@ -212,9 +212,20 @@ pub async fn save_capacity(
     member: &StaffMember,
     office: i64,
     setting: &CapacitySetting,
+    now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     may_manage(store, member, office).await?;
-    store.set_office_capacity(office, setting).await?;
+    let before = store.office_capacity(office).await?;
+    let audit = AuditEntry {
+        staff_id: member.id,
+        action: "office.capacity",
+        subject: format!("office:{office}"),
+        before: capacity_summary(&before),
+        after: capacity_summary(setting),
+    };
+    store
+        .set_office_capacity(office, setting, Some((&audit, now)))
+        .await?;
     tracing::info!(staff = member.id, office, "office capacity changed");
     Ok(())
 }
@@ -475,4 +486,15 @@ pub fn figures_csv(view: &FiguresView, swedish: bool, style: CsvStyle) -> Result
         CsvStyle::Excel => format!("\u{feff}{text}"),
         CsvStyle::Plain => text,
     })
+}
+
+/// A capacity in one line, for the audit trail: visitors an hour Monday to Sunday (– where
+/// not limited) and the target.
+fn capacity_summary(c: &CapacitySetting) -> String {
+    let days: Vec<String> = c
+        .per_hour
+        .iter()
+        .map(|n| n.map_or("–".to_owned(), |n| n.to_string()))
+        .collect();
+    format!("{} per timme; mål {} %", days.join("/"), c.target_percent)
 }

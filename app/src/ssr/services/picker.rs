@@ -150,6 +150,13 @@ pub async fn picker(
             office_id = rows.first().map(|c| c.office_id);
         }
     }
+    // An office that takes no visits offers no times to meet there.
+    if channel == Channel::Office {
+        let visits = store.visit_office_ids().await?;
+        if !office_id.is_some_and(|o| visits.contains(&o)) {
+            rows.clear();
+        }
+    }
     let counsellors: Vec<Counsellor> = rows
         .iter()
         .map(|c| Counsellor {

@@ -8,7 +8,7 @@ use crate::{
     domain::{
         field_error::{FieldError, FieldErrors},
         fold_for_search,
-        geo::nearest,
+        geo::serving_office,
         notification::AccountEvent,
         registration::{Password, Registration, RegistrationDraft, Step},
         time::in_stockholm,
@@ -103,7 +103,8 @@ pub async fn sweep_drafts(store: &Store, now: DateTime<Utc>) -> Result<u64, Stor
         .await
 }
 
-/// The office nearest to a postcode as typed (none while it is not a postcode), to suggest it.
+/// The office that serves a postcode as typed (none while it is not a postcode), to suggest
+/// it: the one whose postcode area matches, or else the nearest.
 pub async fn suggested_office(store: &Store, postcode: &str) -> Result<Option<i64>, AppError> {
     match crate::domain::Postcode::parse(postcode) {
         Ok(postcode) => nearest_office(store, postcode).await,
@@ -115,7 +116,11 @@ pub(crate) async fn nearest_office(
     store: &Store,
     postcode: crate::domain::Postcode,
 ) -> Result<Option<i64>, AppError> {
-    Ok(nearest(postcode, &store.office_locations().await?))
+    Ok(serving_office(
+        postcode,
+        &store.postcode_areas().await?,
+        &store.office_locations().await?,
+    ))
 }
 
 /// Why a registration was not created.

@@ -188,14 +188,16 @@ pub async fn picker(
         (Some(b), false) => Some(b.channel),
         _ => None,
     });
+    // Visits are offered at the offices that take them.
+    let visits = store.visit_office_ids().await?;
     let offices = store.list_offices().await?;
-    let nearest_office = seeker.home_office_id;
+    let nearest_office = seeker.home_office_id.filter(|o| visits.contains(o));
     let office_id = query
         .office
-        .filter(|id| offices.iter().any(|o| o.id == *id))
+        .filter(|id| visits.contains(id))
         .or(moving.as_ref().and_then(|b| b.office_id))
         .or(nearest_office)
-        .or(offices.first().map(|o| o.id));
+        .or(offices.iter().map(|o| o.id).find(|o| visits.contains(o)));
     // A follow-up is moved with its counsellor: their ways of meeting, their office.
     let with = match moving.as_ref().filter(|b| !b.is_first) {
         Some(b) => store
@@ -220,6 +222,7 @@ pub async fn picker(
     let channel = channel.filter(|ch| offered.contains(ch));
     let mut choices: Vec<OfficeChoice> = offices
         .iter()
+        .filter(|o| visits.contains(&o.id))
         .filter(|o| with.as_ref().is_none_or(|c| c.office_id == o.id))
         .map(|o| OfficeChoice {
             id: o.id,

@@ -1,6 +1,6 @@
 //! Reception capacity per office and weekday, and the office visits it is measured against.
 
-use super::{bookings::stored, on_pool, Store, StoreError, WritePool};
+use super::{audit_in, bookings::stored, on_pool, AuditEntry, Store, StoreError, WritePool};
 use crate::domain::capacity::CapacitySetting;
 use chrono::{DateTime, Utc};
 
@@ -55,10 +55,12 @@ impl Store {
     }
 
     /// Replaces the office's capacity setting, all or nothing.
+    /// Sets the office's capacity; a change made by someone goes to the audit trail with it.
     pub async fn set_office_capacity(
         &self,
         office_id: i64,
         setting: &CapacitySetting,
+        audit: Option<(&AuditEntry, DateTime<Utc>)>,
     ) -> Result<(), StoreError> {
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
@@ -87,6 +89,9 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
                 }
+            }
+            if let Some((entry, now)) = audit {
+                audit_in!(tx, entry, now);
             }
             tx.commit().await?;
         });

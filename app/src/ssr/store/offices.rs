@@ -1,6 +1,7 @@
 use super::{on_pool, Store, StoreError, WritePool};
 use crate::domain::{
-    Address, Email, OfficeSummary, OpeningHours, OpeningSpan, PhoneNumber, Postcode,
+    geo::PostcodeArea, Address, Email, OfficeSummary, OpeningHours, OpeningSpan, PhoneNumber,
+    Postcode,
 };
 use chrono::{NaiveTime, Weekday};
 
@@ -14,6 +15,8 @@ pub struct NewOffice {
     pub latitude: f64,
     pub longitude: f64,
     pub opening_hours: OpeningHours,
+    /// The postcode areas it serves (the nearest-office suggestion).
+    pub areas: Vec<PostcodeArea>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -43,8 +46,8 @@ const INSERT_HOURS: &str =
     "INSERT INTO office_opening_hours (office_id, weekday, opens, closes) VALUES ($1, $2, $3, $4)";
 const SELECT_OFFICES: &str =
     "SELECT id, code, name, street, postcode, city, phone, email FROM offices ORDER BY name";
-const SELECT_HOURS: &str =
-    "SELECT office_id, weekday, opens, closes FROM office_opening_hours ORDER BY office_id, weekday";
+const SELECT_HOURS: &str = "SELECT office_id, weekday, opens, closes FROM office_opening_hours \
+     ORDER BY office_id, weekday, opens";
 
 impl Store {
     /// Adds an office with its opening hours, all or nothing.
@@ -69,6 +72,13 @@ impl Store {
                     .bind(i64::from(span.weekday.number_from_monday()))
                     .bind(span.opens.format("%H:%M").to_string())
                     .bind(span.closes.format("%H:%M").to_string())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for area in &office.areas {
+                sqlx::query("INSERT INTO office_postcode_areas (office_id, area) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(area.as_str())
                     .execute(&mut *tx)
                     .await?;
             }

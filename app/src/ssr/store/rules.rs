@@ -30,6 +30,11 @@ const SCHEMA_RULES: &[(&str, Rule)] = &[
     ("last_admin", Rule::LastAdmin),
     ("offices_code_key", Rule::OfficeCodeTaken),
     ("offices.code", Rule::OfficeCodeTaken),
+    // Both: a trigger on an office's opening spans of one day.
+    ("opening_overlap", Rule::OpeningOverlap),
+    // A unique index on both.
+    ("office_postcode_areas_area", Rule::PostcodeAreaTaken),
+    ("office_postcode_areas.area", Rule::PostcodeAreaTaken),
 ];
 
 /// The rule a database's constraint, index or trigger name stands for.

@@ -7,12 +7,16 @@ mod accounts;
 mod counsellor;
 mod counsellors;
 mod meeting_types;
+mod office;
+mod offices;
 
 pub use account::AccountPage;
 pub use accounts::AccountsPage;
 pub use counsellor::CounsellorPage;
 pub use counsellors::CounsellorsPage;
 pub use meeting_types::MeetingTypesPage;
+pub use office::AdminOfficePage;
+pub use offices::AdminOfficesPage;
 
 use crate::{components::messages::I18n, domain::staff::Role, i18n::*, views::admin::AdminNotice};
 use leptos::prelude::*;
@@ -29,6 +33,9 @@ pub(super) fn notice_view(i18n: I18n, notice: Option<AdminNotice>) -> Option<Any
         AdminNotice::LinkSent => (t_string!(i18n, adm_notice_link), false),
         AdminNotice::EditedMeanwhile => (t_string!(i18n, adm_notice_stale), true),
         AdminNotice::LastAdmin => (t_string!(i18n, adm_notice_last_admin), true),
+        AdminNotice::OfficeCreated => (t_string!(i18n, ofa_notice_created), false),
+        AdminNotice::DayClosed => (t_string!(i18n, ofa_notice_closed), false),
+        AdminNotice::DayReopened => (t_string!(i18n, ofa_notice_reopened), false),
     };
     Some(if error {
         view! { <p class="notice notice--error" role="alert" id="meddelande">{text}</p> }.into_any()
