@@ -139,7 +139,7 @@ fn Office(view: OfficeEditView) -> impl IntoView {
                     label=label_of(i18n, key)
                     value=form.day(key).to_owned()
                     input=Input::TEXT.autocomplete("off")
-                    hint=t_string!(i18n, ofa_hours_hint)
+                    optional=true
                 />
             }
         })
@@ -165,9 +165,11 @@ fn Office(view: OfficeEditView) -> impl IntoView {
                     <input type="checkbox" id="f-takes_visits" name="form[takes_visits]" value="ja" checked=visits/>
                     <label for="f-takes_visits">{t!(i18n, ofa_takes_visits)}</label>
                 </div>
-                <fieldset class="admin__hours-form">
+                // The lead is the group's description: read once on entering it, not at
+                // every weekday.
+                <fieldset class="admin__hours-form" aria-describedby="oppettider-tips">
                     <legend>{t!(i18n, ofa_hours)}</legend>
-                    <p class="field__hint">{t!(i18n, ofa_hours_lead)}</p>
+                    <p class="field__hint" id="oppettider-tips">{t!(i18n, ofa_hours_lead)}</p>
                     {days}
                 </fieldset>
                 <button type="submit" class="button">
@@ -268,7 +270,8 @@ fn Closures(
                     <label for="f-closure-day">{t!(i18n, ofa_close_day)}</label>
                     <p class="field__hint" id="f-closure-day-tips">{t!(i18n, ofa_close_day_hint)}</p>
                     <p class="field__error" id="f-closure-day-fel">{day_error}</p>
-                    <input id="f-closure-day" name="form[day]" type="date" value=form.day.clone()
+                    <input id="f-closure-day" name="form[day]" type="text" inputmode="numeric" value=form.day.clone()
+                        autocomplete="off"
                         aria-describedby="f-closure-day-tips f-closure-day-fel"
                         aria-invalid=day_error.map(|_| "true")/>
                 </div>
