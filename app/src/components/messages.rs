@@ -59,13 +59,16 @@ pub fn error_text(i18n: I18n, error: FieldError) -> &'static str {
         F::EmailInUse => t_string!(i18n, err_email_in_use),
         // The staff calendar says these in its own words; no seeker form has such a field.
         F::OpenTime(_) | F::OutsideRange => t_string!(i18n, err_malformed),
-        F::Capacity(CapacityError::PerHour) => t_string!(i18n, office_err_per_hour),
-        F::Capacity(CapacityError::Target) => t_string!(i18n, office_err_target),
-        F::Period(PeriodError::Date) => t_string!(i18n, fig_err_date),
-        F::Period(PeriodError::Order) => t_string!(i18n, fig_err_order),
-        F::Period(PeriodError::TooLong) => t_string!(i18n, fig_err_long),
-        // The office form says these in its own words (`pages::staff::admin::office`).
-        F::Office(_) => t_string!(i18n, err_malformed),
+        // Staff forms say these in their own words (`staff_error_text` and the office
+        // form), kept out of this function so they never travel in the job seekers' bundle.
+        F::Capacity(_) | F::Period(_) => t_string!(i18n, err_malformed),
+        // The office form says these in its own words (`pages::staff::admin::office`), kept
+        // out of this function so they never travel in the job seekers' bundle.
+        F::OpeningSpan
+        | F::ClosesFirst
+        | F::SpansOverlap
+        | F::PostcodeArea
+        | F::PostcodeAreaTaken => t_string!(i18n, err_malformed),
     }
 }
 
@@ -91,6 +94,18 @@ pub fn language_name(i18n: I18n, code: LanguageCode) -> &'static str {
         L::Uk => t_string!(i18n, lang_uk),
         L::Tr => t_string!(i18n, lang_tr),
     }
+}
+
+/// What is wrong with a field of the office's capacity or the figures' period, in words.
+pub fn capacity_or_period_text(i18n: I18n, error: FieldError) -> Option<&'static str> {
+    Some(match error {
+        FieldError::Capacity(CapacityError::PerHour) => t_string!(i18n, office_err_per_hour),
+        FieldError::Capacity(CapacityError::Target) => t_string!(i18n, office_err_target),
+        FieldError::Period(PeriodError::Date) => t_string!(i18n, fig_err_date),
+        FieldError::Period(PeriodError::Order) => t_string!(i18n, fig_err_order),
+        FieldError::Period(PeriodError::TooLong) => t_string!(i18n, fig_err_long),
+        _ => return None,
+    })
 }
 
 /// Why a rule refused a change staff asked for, in words.

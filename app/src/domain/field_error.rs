@@ -3,8 +3,8 @@
 //! the forms share.
 
 use super::{
-    admin::office::OfficeError, capacity::CapacityError, contact::ContactError,
-    figures::PeriodError, open_time::OpenTimeError, personnummer::PersonalNumberError,
+    capacity::CapacityError, contact::ContactError, figures::PeriodError, open_time::OpenTimeError,
+    personnummer::PersonalNumberError,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -58,8 +58,16 @@ pub enum FieldError {
     Capacity(CapacityError),
     /// The period of the follow-up figures.
     Period(PeriodError),
-    /// A field of the office form: opening hours and postcode areas.
-    Office(OfficeError),
+    /// Opening hours not written like `09:00–12:00` (the office form).
+    OpeningSpan,
+    /// An opening span closes before it opens.
+    ClosesFirst,
+    /// Two opening spans of one day overlap.
+    SpansOverlap,
+    /// Not a postcode area of two or three digits.
+    PostcodeArea,
+    /// Another office serves the postcode area.
+    PostcodeAreaTaken,
 }
 
 /// Field name → what is wrong with it. Names of list entries carry their index:

@@ -139,18 +139,7 @@ fn OfficeCard(office: OfficeSummary) -> impl IntoView {
     let heading_id = format!("office-{}", office.code);
     let tel = format!("tel:{}", office.phone.as_e164());
     let mailto = format!("mailto:{}", office.email);
-    // One row a day: a day with a break lists its spans side by side.
-    let mut hours: Vec<(Weekday, String)> = Vec::new();
-    for span in office.opening_hours.spans() {
-        let text = format!("{}–{}", clock(span.opens), clock(span.closes));
-        match hours.last_mut() {
-            Some((day, line)) if *day == span.weekday => {
-                line.push_str(", ");
-                line.push_str(&text);
-            }
-            _ => hours.push((span.weekday, text)),
-        }
-    }
+    let hours: Vec<_> = office.opening_hours.spans().to_vec();
     view! {
         <li class="office">
             <h3 id=heading_id>{office.name.clone()}</h3>
@@ -170,11 +159,17 @@ fn OfficeCard(office: OfficeSummary) -> impl IntoView {
                 <tbody>
                     {hours
                         .into_iter()
-                        .map(|(day, text)| {
+                        .map(|span| {
                             view! {
                                 <tr>
-                                    <th scope="row">{weekday_name(i18n, day)}</th>
-                                    <td>{text}</td>
+                                    <th scope="row">{weekday_name(i18n, span.weekday)}</th>
+                                    <td>
+                                        {format!(
+                                            "{}–{}",
+                                            clock(span.opens),
+                                            clock(span.closes),
+                                        )}
+                                    </td>
                                 </tr>
                             }
                         })

@@ -7,7 +7,7 @@
 
 use crate::support::{browser::error_of, people, spawn_app, Backend};
 use app::{
-    domain::{admin::office::OfficeError, field_error::FieldError, time::stockholm_to_utc, Rule},
+    domain::{field_error::FieldError, time::stockholm_to_utc, Rule},
     error::AppError,
     ssr::services::registration::suggested_office,
     views::office_admin::{OfficeEditView, OfficesView},
@@ -100,11 +100,8 @@ async fn an_administrator_creates_an_office_with_hours_and_areas(backend: Backen
     .await
     {
         AppError::Validation(e) => {
-            assert_eq!(
-                e.get("mon"),
-                Some(&FieldError::Office(OfficeError::Overlap))
-            );
-            assert_eq!(e.get("areas"), Some(&FieldError::Office(OfficeError::Area)));
+            assert_eq!(e.get("mon"), Some(&FieldError::SpansOverlap));
+            assert_eq!(e.get("areas"), Some(&FieldError::PostcodeArea));
             assert_eq!(e.len(), 2, "{e:?}");
         }
         other => panic!("{other:?}"),
@@ -117,10 +114,7 @@ async fn an_administrator_creates_an_office_with_hours_and_areas(backend: Backen
     );
     let back: OfficeEditView = admin.call(PAGE, &[]).await.json().await.unwrap();
     assert_eq!(back.form.mon, "nio till tolv", "what was typed stays");
-    assert_eq!(
-        back.errors.get("mon"),
-        Some(&FieldError::Office(OfficeError::Span))
-    );
+    assert_eq!(back.errors.get("mon"), Some(&FieldError::OpeningSpan));
 
     // Created: Monday with a lunch break, areas 981 and 982.
     let (status, to) = admin
@@ -179,10 +173,7 @@ async fn an_administrator_creates_an_office_with_hours_and_areas(backend: Backen
     other[0].1 = "Kontor Gällivare".to_owned();
     match error_of(admin.call(SAVE, &other).await).await {
         AppError::Validation(e) => {
-            assert_eq!(
-                e.get("areas"),
-                Some(&FieldError::Office(OfficeError::AreaTaken))
-            )
+            assert_eq!(e.get("areas"), Some(&FieldError::PostcodeAreaTaken))
         }
         other => panic!("{other:?}"),
     }

@@ -20,21 +20,6 @@ pub const MAX_REASON: usize = 200;
 pub const MAX_SPANS_A_DAY: usize = 6;
 pub const MAX_AREAS: usize = 200;
 
-/// Why a field of the office form was refused, beyond the shared reasons.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum OfficeError {
-    /// Not times written like `09:00–12:00`.
-    Span,
-    /// A span closes before it opens.
-    ClosesFirst,
-    /// Two spans of the day overlap.
-    Overlap,
-    /// Not a postcode area of two or three digits.
-    Area,
-    /// Another office serves the area.
-    AreaTaken,
-}
-
 /// The weekdays in the form's order with the key of each day's field.
 pub const WEEKDAYS: [(Weekday, &str); 7] = [
     (Weekday::Mon, "mon"),
@@ -185,7 +170,7 @@ fn areas(input: &str) -> Result<Vec<PostcodeArea>, FieldError> {
         .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
         .filter(|p| !p.is_empty())
     {
-        let area = PostcodeArea::parse(part).ok_or(FieldError::Office(OfficeError::Area))?;
+        let area = PostcodeArea::parse(part).ok_or(FieldError::PostcodeArea)?;
         if !out.contains(&area) {
             out.push(area);
         }
@@ -223,9 +208,9 @@ pub fn day_spans(input: &str, weekday: Weekday) -> Result<Vec<OpeningSpan>, Fiel
         let (opens, closes) = part
             .split_once(['–', '-', '—'])
             .and_then(|(a, b)| Some((clock(a)?, clock(b)?)))
-            .ok_or(FieldError::Office(OfficeError::Span))?;
+            .ok_or(FieldError::OpeningSpan)?;
         if opens >= closes {
-            return Err(FieldError::Office(OfficeError::ClosesFirst));
+            return Err(FieldError::ClosesFirst);
         }
         spans.push(OpeningSpan {
             weekday,
@@ -238,7 +223,7 @@ pub fn day_spans(input: &str, weekday: Weekday) -> Result<Vec<OpeningSpan>, Fiel
     }
     spans.sort_by_key(|s| s.opens);
     if spans.windows(2).any(|p| p[1].opens < p[0].closes) {
-        return Err(FieldError::Office(OfficeError::Overlap));
+        return Err(FieldError::SpansOverlap);
     }
     Ok(spans)
 }

@@ -7,7 +7,7 @@ use crate::{
     api::office::load_figures,
     components::{
         meeting_words::is_swedish,
-        messages::{error_text, I18n},
+        messages::{capacity_or_period_text, error_text, I18n},
     },
     domain::figures::{Figures, Spread},
     i18n::*,
@@ -103,7 +103,11 @@ fn bar(value: f64, max: f64, text: String) -> impl IntoView {
 #[component]
 fn FiguresBody(view: FiguresView) -> impl IntoView {
     let i18n = use_i18n();
-    let error_of = |key: &str| view.errors.get(key).map(|e| error_text(i18n, *e));
+    let error_of = |key: &str| {
+        view.errors
+            .get(key)
+            .map(|e| capacity_or_period_text(i18n, *e).unwrap_or_else(|| error_text(i18n, *e)))
+    };
     let date_field = |key: &'static str, label: &'static str, value: String| {
         let error = error_of(key);
         let id = format!("f-fig-{key}");

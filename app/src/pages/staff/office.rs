@@ -5,7 +5,11 @@
 use super::{require_staff, staff_load_failed};
 use crate::{
     api::office::{load_office, MarkArrival, MarkReceived, SaveCapacity, UndoMark},
-    components::{live_refresh::LiveRefresh, meeting_words::is_swedish, messages::error_text},
+    components::{
+        live_refresh::LiveRefresh,
+        meeting_words::is_swedish,
+        messages::{capacity_or_period_text, error_text},
+    },
     domain::{
         arrival::Undo,
         capacity::{Level, LoadCell, WEEKDAY_KEYS},
@@ -338,7 +342,11 @@ pub(crate) fn CapacitySection(
     let swedish = is_swedish(i18n);
     // Monday 23 November 2026: any Monday names the weekdays.
     let monday = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
-    let error_of = |key: &str| errors.get(key).map(|e| error_text(i18n, *e));
+    let error_of = |key: &str| {
+        errors
+            .get(key)
+            .map(|e| capacity_or_period_text(i18n, *e).unwrap_or_else(|| error_text(i18n, *e)))
+    };
     let field = |key: &'static str, label: String, value: String| {
         // Text, not `number`: the browser would drop what is not a number, and a mistake must
         // come back as typed.

@@ -7,7 +7,7 @@ use super::{absences::in_the_way, staff::allow};
 use crate::{
     domain::{
         admin::office::{
-            office_code, ClosureDraft, ClosureForm, OfficeDraft, OfficeError, OfficeForm, WEEKDAYS,
+            office_code, ClosureDraft, ClosureForm, OfficeDraft, OfficeForm, WEEKDAYS,
         },
         capacity::CapacityForm,
         field_error::{FieldError, FieldErrors},
@@ -163,7 +163,7 @@ async fn areas_free(store: &Store, id: Option<i64>, d: &OfficeDraft) -> Result<(
 fn area_taken() -> AppError {
     AppError::Validation(FieldErrors::from([(
         "areas".to_owned(),
-        FieldError::Office(OfficeError::AreaTaken),
+        FieldError::PostcodeAreaTaken,
     )]))
 }
 

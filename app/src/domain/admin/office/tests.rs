@@ -85,18 +85,12 @@ fn each_wrong_field_is_named() {
     assert_eq!(e.get("name"), Some(&FieldError::Required));
     assert!(matches!(e.get("postcode"), Some(FieldError::Contact(_))));
     assert!(matches!(e.get("phone"), Some(FieldError::Contact(_))));
-    assert_eq!(e.get("areas"), Some(&FieldError::Office(OfficeError::Area)));
-    assert_eq!(e.get("mon"), Some(&FieldError::Office(OfficeError::Span)));
-    assert_eq!(
-        e.get("tue"),
-        Some(&FieldError::Office(OfficeError::ClosesFirst))
-    );
-    assert_eq!(
-        e.get("wed"),
-        Some(&FieldError::Office(OfficeError::Overlap))
-    );
+    assert_eq!(e.get("areas"), Some(&FieldError::PostcodeArea));
+    assert_eq!(e.get("mon"), Some(&FieldError::OpeningSpan));
+    assert_eq!(e.get("tue"), Some(&FieldError::ClosesFirst));
+    assert_eq!(e.get("wed"), Some(&FieldError::SpansOverlap));
     assert_eq!(e.get("thu"), Some(&FieldError::TooMany));
-    assert_eq!(e.get("fri"), Some(&FieldError::Office(OfficeError::Span)));
+    assert_eq!(e.get("fri"), Some(&FieldError::OpeningSpan));
     assert_eq!(e.get("_"), Some(&FieldError::Malformed));
     assert!(
         !OfficeForm {

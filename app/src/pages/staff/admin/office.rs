@@ -11,7 +11,7 @@ use crate::{
         messages::{error_text, I18n},
     },
     domain::{
-        admin::office::{OfficeError, WEEKDAYS},
+        admin::office::WEEKDAYS,
         field_error::FieldError,
         time::{day_and_month, weekday_name},
     },
@@ -98,11 +98,11 @@ fn label_of(i18n: I18n, key: &str) -> String {
 /// The office form's own words for its errors; the rest as everywhere.
 fn text_of(i18n: I18n, error: FieldError) -> &'static str {
     match error {
-        FieldError::Office(OfficeError::Span) => t_string!(i18n, ofa_err_span),
-        FieldError::Office(OfficeError::ClosesFirst) => t_string!(i18n, ofa_err_closes_first),
-        FieldError::Office(OfficeError::Overlap) => t_string!(i18n, ofa_err_overlap),
-        FieldError::Office(OfficeError::Area) => t_string!(i18n, ofa_err_area),
-        FieldError::Office(OfficeError::AreaTaken) => t_string!(i18n, ofa_err_area_taken),
+        FieldError::OpeningSpan => t_string!(i18n, ofa_err_span),
+        FieldError::ClosesFirst => t_string!(i18n, ofa_err_closes_first),
+        FieldError::SpansOverlap => t_string!(i18n, ofa_err_overlap),
+        FieldError::PostcodeArea => t_string!(i18n, ofa_err_area),
+        FieldError::PostcodeAreaTaken => t_string!(i18n, ofa_err_area_taken),
         FieldError::TooMany => t_string!(i18n, ofa_err_too_many),
         other => error_text(i18n, other),
     }

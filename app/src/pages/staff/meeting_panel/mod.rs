@@ -9,8 +9,9 @@ use crate::{
             channel_icon, channel_name, is_swedish, status_name, time_range, when_text,
         },
         messages::{
-            education_level_name, error_text, extent_name, language_level_name, language_name,
-            licence_name, open_time_text, region_name, rule_text, situation_name, I18n,
+            capacity_or_period_text, education_level_name, error_text, extent_name,
+            language_level_name, language_name, licence_name, open_time_text, region_name,
+            rule_text, situation_name, I18n,
         },
     },
     domain::{
@@ -39,7 +40,7 @@ pub(crate) fn staff_error_text(i18n: I18n, error: FieldError) -> &'static str {
         FieldError::DateInPast => t_string!(i18n, case_err_past),
         FieldError::MonthOrder => t_string!(i18n, wh_err_order),
         FieldError::OutsideRange => t_string!(i18n, wh_err_shorten),
-        other => error_text(i18n, other),
+        other => capacity_or_period_text(i18n, other).unwrap_or_else(|| error_text(i18n, other)),
     }
 }
 
