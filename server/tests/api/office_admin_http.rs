@@ -5,7 +5,10 @@
 //! closing a day lists the meetings booked then before it is done; the capacity form works
 //! from the office's page too.
 
-use crate::support::{browser::error_of, people, spawn_app, Backend};
+use crate::support::{
+    browser::{error_of, Browser},
+    people, spawn_app, Backend,
+};
 use app::{
     domain::{field_error::FieldError, time::stockholm_to_utc, Rule},
     error::AppError,
@@ -88,8 +91,60 @@ async fn an_administrator_creates_an_office_with_hours_and_areas(backend: Backen
             .await,
             AppError::Forbidden
         );
+        // Umeå's own manager may not close or open its days either.
+        let day = vec![
+            ("office", umea.id.to_string()),
+            ("form[day]", "2030-01-07".into()),
+            ("form[reason]", "x".into()),
+            ("dag", "2030-01-07".into()),
+        ];
+        for path in [CLOSE, REOPEN] {
+            assert_eq!(
+                error_of(browser.call(path, &day).await).await,
+                AppError::Forbidden,
+                "{path}"
+            );
+        }
+    }
+    // Job seekers and the signed-out get no further, on any of the offices' endpoints.
+    people::register(&app.store, 82, &["underskoterska"], None, Utc::now()).await;
+    let seeker = people::sign_in(&app, 82, "/mina-sidor").await;
+    let anonymous = Browser::new(&app);
+    let id = umea.id.to_string();
+    for (path, fields) in [
+        (LIST, vec![]),
+        (PAGE, vec![("id", id.clone())]),
+        (SAVE, kiruna(None, "", "09:00-16:00", "981")),
+        (
+            CLOSE,
+            vec![
+                ("office", id.clone()),
+                ("form[day]", "2030-01-07".into()),
+                ("form[reason]", "x".into()),
+                ("bekraftad", "ja".into()),
+            ],
+        ),
+        (
+            REOPEN,
+            vec![("office", id.clone()), ("dag", "2030-01-07".into())],
+        ),
+    ] {
+        for outsider in [&seeker, &anonymous] {
+            assert_eq!(
+                error_of(outsider.call(path, &fields).await).await,
+                AppError::Unauthorized,
+                "{path}"
+            );
+        }
     }
     assert_eq!(app.store.office_records().await.unwrap().len(), 4);
+    assert!(app
+        .store
+        .audit_entries(None, 50)
+        .await
+        .unwrap()
+        .iter()
+        .all(|a| !a.action.starts_with("office.")));
 
     // Each wrong field is named; a plain form goes back with what was typed.
     match error_of(
