@@ -48,7 +48,11 @@ export function newPersonalNumber(): string {
 
 /** Registers and signs in through the same form posts a browser without JavaScript sends,
  * wishing for `occupation` (a taxonomy code). */
-export async function registerByPosts(page: Page, occupation = "underskoterska"): Promise<string> {
+export async function registerByPosts(
+  page: Page,
+  occupation = "underskoterska",
+  postcode = "41319",
+): Promise<string> {
   const email = `boka-${Date.now()}-${Math.floor(Math.random() * 1e9)}@example.se`;
   const post = async (path: string, form: Record<string, string>) => {
     const res = await page.request.post(path, {
@@ -65,7 +69,7 @@ export async function registerByPosts(page: Page, occupation = "underskoterska")
     "form[personal_number]": newPersonalNumber(),
     "form[email]": email,
     "form[phone]": "0701234567",
-    "form[postcode]": "41319",
+    "form[postcode]": postcode,
     "form[preferred_language]": "sv",
     "form[interpreter]": "nej",
     intent: "next",
