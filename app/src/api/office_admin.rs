@@ -57,7 +57,10 @@ pub async fn load_office_admin(
         };
         view.errors = refused.errors;
     }
-    if let Some(refused) = form_post::take::<ClosureRefusal>().await? {
+    if let Some(refused) = form_post::take::<ClosureRefusal>()
+        .await?
+        .filter(|r| Some(r.office) == id)
+    {
         view.closure = refused.form;
         view.closure_errors = refused.errors;
         view.closure_in_the_way = refused.in_the_way;
@@ -157,6 +160,7 @@ pub async fn close_office_day(
         }
         Ok(Closing::Confirm(in_the_way)) => (
             Some(ClosureRefusal {
+                office,
                 form,
                 errors: FieldErrors::new(),
                 in_the_way,
@@ -165,6 +169,7 @@ pub async fn close_office_day(
         ),
         Err(AppError::Validation(errors)) => (
             Some(ClosureRefusal {
+                office,
                 form,
                 errors: errors.clone(),
                 in_the_way: Vec::new(),

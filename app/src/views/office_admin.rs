@@ -71,6 +71,8 @@ pub struct OfficeRefusal {
 /// A closed day refused, or waiting for a "close it anyway", kept for the page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClosureRefusal {
+    /// The office whose page it belongs to.
+    pub office: i64,
     pub form: ClosureForm,
     pub errors: FieldErrors,
     pub in_the_way: Vec<Collision>,

@@ -314,6 +314,23 @@ async fn closing_a_day_first_lists_the_meetings_booked_then(backend: Backend) {
     assert_eq!(page.closure_in_the_way[0].starts_at, ten);
     assert_eq!(page.closure.reason, "Planeringsdag");
     assert!(page.closed.iter().all(|c| c.day != day));
+    // Asked again, it belongs to Stockholm's page only: another office's page shows none.
+    admin.post(CLOSE, &as_str(&form)).await;
+    let umea = app
+        .store
+        .office_records()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|o| o.code == "umea")
+        .unwrap();
+    let other: OfficeEditView = admin
+        .call(PAGE, &[("id", umea.id.to_string())])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(other.closure_in_the_way.is_empty() && other.closure.reason.is_empty());
     // Closed anyway: the meeting stays, listed under the day to be moved.
     let (status, _) = admin
         .post(
