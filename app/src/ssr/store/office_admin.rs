@@ -75,14 +75,10 @@ impl Store {
             .fetch_all(p)
             .await?);
         let areas = self.postcode_areas().await?;
-        let hours = self.list_offices().await?;
+        let hours = self.opening_hours_by_office().await?;
         rows.into_iter()
             .map(|row| {
-                let opening = hours
-                    .iter()
-                    .find(|o| o.id == row.id)
-                    .map(|o| o.opening_hours.clone())
-                    .unwrap_or_default();
+                let opening = hours.get(&row.id).cloned().unwrap_or_default();
                 let served = areas
                     .iter()
                     .filter(|(o, _)| *o == row.id)

@@ -89,19 +89,37 @@ impl Store {
 
     /// Every office with its opening hours, by name.
     pub async fn list_offices(&self) -> Result<Vec<OfficeSummary>, StoreError> {
-        let (offices, hours): (Vec<OfficeRow>, Vec<HoursRow>) = on_pool!(self, p => (
-            sqlx::query_as(SELECT_OFFICES).fetch_all(p).await?,
-            sqlx::query_as(SELECT_HOURS).fetch_all(p).await?,
-        ));
+        let offices: Vec<OfficeRow> =
+            on_pool!(self, p => sqlx::query_as(SELECT_OFFICES).fetch_all(p).await?);
+        let hours = self.opening_hours_by_office().await?;
         offices
             .into_iter()
             .map(|row| {
-                let spans = hours
-                    .iter()
-                    .filter(|h| h.office_id == row.id)
-                    .map(span_from_row)
-                    .collect::<Result<Vec<_>, _>>()?;
-                office_from_row(row, spans)
+                let opening = hours.get(&row.id).cloned().unwrap_or_default();
+                office_from_row(row, opening)
+            })
+            .collect()
+    }
+
+    /// Every office's opening hours, by office id (an office with none is absent).
+    pub(super) async fn opening_hours_by_office(
+        &self,
+    ) -> Result<std::collections::HashMap<i64, OpeningHours>, StoreError> {
+        let rows: Vec<HoursRow> =
+            on_pool!(self, p => sqlx::query_as(SELECT_HOURS).fetch_all(p).await?);
+        let mut spans: std::collections::HashMap<i64, Vec<OpeningSpan>> = Default::default();
+        for row in &rows {
+            spans
+                .entry(row.office_id)
+                .or_default()
+                .push(span_from_row(row)?);
+        }
+        spans
+            .into_iter()
+            .map(|(id, s)| {
+                OpeningHours::new(s)
+                    .map(|h| (id, h))
+                    .map_err(|_| StoreError::corrupt("opening hours"))
             })
             .collect()
     }
@@ -127,7 +145,10 @@ fn span_from_row(h: &HoursRow) -> Result<OpeningSpan, StoreError> {
     })
 }
 
-fn office_from_row(row: OfficeRow, spans: Vec<OpeningSpan>) -> Result<OfficeSummary, StoreError> {
+fn office_from_row(
+    row: OfficeRow,
+    opening_hours: OpeningHours,
+) -> Result<OfficeSummary, StoreError> {
     let postcode =
         Postcode::parse(&row.postcode.to_string()).map_err(|_| StoreError::corrupt("postcode"))?;
     Ok(OfficeSummary {
@@ -141,7 +162,6 @@ fn office_from_row(row: OfficeRow, spans: Vec<OpeningSpan>) -> Result<OfficeSumm
         },
         phone: PhoneNumber::parse(&row.phone).map_err(|_| StoreError::corrupt("phone"))?,
         email: Email::parse(&row.email).map_err(|_| StoreError::corrupt("email"))?,
-        opening_hours: OpeningHours::new(spans)
-            .map_err(|_| StoreError::corrupt("opening hours"))?,
+        opening_hours,
     })
 }

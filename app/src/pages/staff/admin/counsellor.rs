@@ -3,7 +3,7 @@
 //! changing one, and deactivating them, with the meetings still booked with them listed
 //! and linked to where they can be moved.
 
-use super::{last_sign_in_text, notice_view};
+use super::{id_or_new, last_sign_in_text, notice_view};
 use crate::{
     api::admin::{load_counsellor, SaveCounsellor, SetCounsellorActive},
     components::{
@@ -12,7 +12,6 @@ use crate::{
         messages::{language_name, I18n},
     },
     domain::{choices::LanguageCode, Channel},
-    error::AppError,
     i18n::*,
     pages::staff::{require_staff, staff_load_failed},
     paths,
@@ -20,20 +19,11 @@ use crate::{
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::{Stylesheet, Title};
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn CounsellorPage() -> impl IntoView {
     let i18n = use_i18n();
-    let param = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
-    // `ny` is the form for a new counsellor; anything else must be a counsellor's number.
-    let id = match param.as_str() {
-        "ny" => Ok(None),
-        other => other
-            .parse::<i64>()
-            .map(Some)
-            .map_err(|_| AppError::NotFound),
-    };
+    let id = id_or_new();
     let back = match &id {
         Ok(Some(id)) => paths::admin_counsellor(id),
         _ => paths::ADMIN_NEW_COUNSELLOR.to_owned(),

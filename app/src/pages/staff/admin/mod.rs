@@ -21,6 +21,20 @@ pub use offices::AdminOfficesPage;
 use crate::{components::messages::I18n, domain::staff::Role, i18n::*, views::admin::AdminNotice};
 use leptos::prelude::*;
 
+/// The record a page's `{id}` names: `ny` is the form for a new one; anything else must be a
+/// record's number.
+pub(super) fn id_or_new() -> Result<Option<i64>, crate::error::AppError> {
+    let param =
+        leptos_router::hooks::use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
+    match param.as_str() {
+        "ny" => Ok(None),
+        other => other
+            .parse::<i64>()
+            .map(Some)
+            .map_err(|_| crate::error::AppError::NotFound),
+    }
+}
+
 /// What was just done, or why it was not, at the top of the page.
 pub(super) fn notice_view(i18n: I18n, notice: Option<AdminNotice>) -> Option<AnyView> {
     let notice = notice?;

@@ -2,7 +2,7 @@
 //! or for changing one (address, opening hours one weekday per line, postcode areas, visits),
 //! its closed days with the meetings booked on them, and the reception's capacity.
 
-use super::notice_view;
+use super::{id_or_new, notice_view};
 use crate::{
     api::office_admin::{load_office_admin, CloseOfficeDay, ReopenOfficeDay, SaveOffice},
     components::{
@@ -15,7 +15,6 @@ use crate::{
         field_error::FieldError,
         time::{day_and_month, weekday_name},
     },
-    error::AppError,
     i18n::*,
     pages::staff::{office::CapacitySection, require_staff, staff_load_failed},
     paths,
@@ -26,20 +25,11 @@ use crate::{
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::{Stylesheet, Title};
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn AdminOfficePage() -> impl IntoView {
     let i18n = use_i18n();
-    let param = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
-    // `ny` is the form for a new office; anything else must be an office's number.
-    let id = match param.as_str() {
-        "ny" => Ok(None),
-        other => other
-            .parse::<i64>()
-            .map(Some)
-            .map_err(|_| AppError::NotFound),
-    };
+    let id = id_or_new();
     let back = match &id {
         Ok(Some(id)) => paths::admin_office(id),
         _ => paths::ADMIN_NEW_OFFICE.to_owned(),
