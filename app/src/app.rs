@@ -4,7 +4,10 @@ use crate::{
     pages::{
         book::BookPage,
         home::HomePage,
-        my_pages::{CancelPage, MeetingPage, MyPages, ProfilePage},
+        my_pages::{
+            CancelPage, MeetingPage, MyPages, ProfilePage, ReceiptPage, ReportFormPage,
+            ReportsPage, ReviewPage,
+        },
         not_found::NotFound,
         registration::RegistrationPage,
         sign_in::SignInPage,
@@ -129,6 +132,41 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("mina-sidor"), StaticSegment("uppgifter"))
                             view=ProfilePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("mina-sidor"), StaticSegment("aktivitetsrapport"))
+                            view=ReportsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("mina-sidor"),
+                                StaticSegment("aktivitetsrapport"),
+                                ParamSegment("manad"),
+                            )
+                            view=ReportFormPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("mina-sidor"),
+                                StaticSegment("aktivitetsrapport"),
+                                ParamSegment("manad"),
+                                StaticSegment("granska"),
+                            )
+                            view=ReviewPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("mina-sidor"),
+                                StaticSegment("aktivitetsrapport"),
+                                ParamSegment("manad"),
+                                StaticSegment("version"),
+                                ParamSegment("version"),
+                            )
+                            view=ReceiptPage
                             ssr=SsrMode::Async
                         />
                         <Route

@@ -10,6 +10,8 @@ pub const BOOK: &str = "/boka";
 pub const SIGN_IN: &str = "/logga-in";
 pub const REGISTER: &str = "/registrera";
 pub const MY_PAGES: &str = "/mina-sidor";
+/// The monthly activity reports: the month due, earlier months, receipts.
+pub const ACTIVITY_REPORTS: &str = "/mina-sidor/aktivitetsrapport";
 /// Mina sidor's form for contact details and needs.
 pub const PROFILE: &str = "/mina-sidor/uppgifter";
 
@@ -71,6 +73,21 @@ pub fn registration_step(step: Step) -> String {
 /// A meeting's own page on Mina sidor (also the booking's confirmation).
 pub fn meeting(id: impl Display) -> String {
     format!("/mina-sidor/mote/{id}")
+}
+
+/// A month's activity report: its form, or its receipt once sent.
+pub fn activity_report(period: impl Display) -> String {
+    format!("{ACTIVITY_REPORTS}/{period}")
+}
+
+/// The review of a month's report before it is sent.
+pub fn activity_report_review(period: impl Display) -> String {
+    format!("{ACTIVITY_REPORTS}/{period}/granska")
+}
+
+/// One sent version of a month's report, as a receipt.
+pub fn activity_report_receipt(period: impl Display, version: i64) -> String {
+    format!("{ACTIVITY_REPORTS}/{period}/version/{version}")
 }
 
 /// The form for cancelling a meeting.

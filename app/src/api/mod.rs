@@ -3,6 +3,7 @@
 
 pub mod access_log;
 pub mod account;
+pub mod activity_report;
 pub mod admin;
 pub mod booking;
 pub mod calendar;

@@ -493,7 +493,7 @@ pub fn ErrorSummary() -> impl IntoView {
                         match key.as_str() {
                             "_" => view! { <li>{text}</li> }.into_any(),
                             // A whole list has no one field to go to.
-                            "entries" | "languages" => {
+                            "entries" | "languages" | "activities" => {
                                 view! { <li>{format!("{}: {text}", shown.label(&key))}</li> }
                                     .into_any()
                             }

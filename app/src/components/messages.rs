@@ -57,6 +57,10 @@ pub fn error_text(i18n: I18n, error: FieldError) -> &'static str {
         F::PasswordTooLong => t_string!(i18n, err_password_long),
         F::PasswordGuessable => t_string!(i18n, err_password_guessable),
         F::EmailInUse => t_string!(i18n, err_email_in_use),
+        F::DateOutsidePeriod => t_string!(i18n, err_date_outside_period),
+        F::Days => t_string!(i18n, err_days_worked),
+        F::Hours => t_string!(i18n, err_hours_worked),
+        F::NoActivities => t_string!(i18n, err_no_activities),
         // The staff calendar says these in its own words; no seeker form has such a field.
         F::OpenTime(_) | F::OutsideRange => t_string!(i18n, err_malformed),
         // Staff forms say these in their own words (`staff_error_text` and the office
@@ -140,7 +144,8 @@ pub fn rule_text(i18n: I18n, rule: Rule) -> &'static str {
         | Rule::LastAdmin
         | Rule::EditedMeanwhile
         | Rule::OpeningOverlap
-        | Rule::PostcodeAreaTaken => t_string!(i18n, cal_err_other),
+        | Rule::PostcodeAreaTaken
+        | Rule::ReportAlreadySent => t_string!(i18n, cal_err_other),
     }
 }
 

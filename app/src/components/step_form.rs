@@ -1,4 +1,4 @@
-//! The form around a registration step. The server draws the fields (children of this
+//! The form around a registration step or a month's activity report. The server draws the fields (children of this
 //! island, never re-rendered in the browser); with JavaScript, this island checks them with
 //! the same domain code the server runs:
 //! - as the person types, a field they have already left shows or clears its error;
@@ -8,12 +8,13 @@
 //!
 //! Without JavaScript the form is an ordinary post and the server shows the same errors.
 
-use crate::domain::{registration::Step, time::Day};
+use crate::domain::{form_check::FormCheck, time::Day};
 use leptos::prelude::*;
 
 #[island]
 pub fn StepForm(
-    step: Step,
+    /// The domain check the form's fields are held to.
+    check: FormCheck,
     /// Today by the server's clock, so both sides check dates against the same day.
     today: Day,
     /// The server function the form posts to.
@@ -24,9 +25,9 @@ pub fn StepForm(
 ) -> impl IntoView {
     let form = NodeRef::<leptos::html::Form>::new();
     #[cfg(feature = "hydrate")]
-    let checker = browser::Checker::new(form, step, today.0, action.clone(), autosave);
+    let checker = browser::Checker::new(form, check, today.0, action.clone(), autosave);
     #[cfg(not(feature = "hydrate"))]
-    let _ = (step, today, autosave);
+    let _ = (check, today, autosave);
 
     view! {
         <form
@@ -71,8 +72,8 @@ mod browser {
         components::messages::{error_text, I18n},
         domain::{
             field_error::FieldErrors,
+            form_check::FormCheck,
             form_data::{error_id, field_id, in_page_order, key_of},
-            registration::{check_posted, Step},
         },
         i18n::use_i18n,
     };
@@ -85,7 +86,7 @@ mod browser {
     #[derive(Clone, Copy)]
     pub struct Checker {
         form: NodeRef<leptos::html::Form>,
-        step: Step,
+        check: FormCheck,
         today: NaiveDate,
         action: StoredValue<String>,
         autosave: bool,
@@ -104,14 +105,14 @@ mod browser {
     impl Checker {
         pub fn new(
             form: NodeRef<leptos::html::Form>,
-            step: Step,
+            check: FormCheck,
             today: NaiveDate,
             action: String,
             autosave: bool,
         ) -> Self {
             let checker = Checker {
                 form,
-                step,
+                check,
                 today,
                 action: StoredValue::new(action),
                 autosave,
@@ -137,7 +138,7 @@ mod browser {
         }
 
         fn errors(&self, form: &HtmlFormElement) -> FieldErrors {
-            check_posted(self.step, pairs(form), self.today)
+            self.check.errors(pairs(form), self.today)
         }
 
         pub fn input(&self, ev: &ev::Event) {

@@ -68,6 +68,14 @@ pub enum FieldError {
     PostcodeArea,
     /// Another office serves the postcode area.
     PostcodeAreaTaken,
+    /// An activity dated outside the month reported.
+    DateOutsidePeriod,
+    /// Days worked: not a whole number from 1 to the month's days.
+    Days,
+    /// Hours worked: not a whole number from 1 to 24 a day worked.
+    Hours,
+    /// A report with no activities and no reason given.
+    NoActivities,
 }
 
 /// Field name → what is wrong with it. Names of list entries carry their index:

@@ -70,7 +70,7 @@ fn path_of(brackets: &str) -> Option<Vec<&str>> {
 /// Where a field comes on its page, so errors are listed (and the first one focused) in
 /// the order the fields appear: `entries.1.from` after `entries.0.description`.
 pub fn page_order(key: &str) -> (usize, usize, usize) {
-    const TOP: [&str; 20] = [
+    const TOP: [&str; 26] = [
         "_",
         "first_name",
         "last_name",
@@ -91,8 +91,14 @@ pub fn page_order(key: &str) -> (usize, usize, usize) {
         "extent",
         "earliest_start",
         "situation",
+        "meetings",
+        "activities",
+        "worked",
+        "days_worked",
+        "hours_worked",
+        "none_reason",
     ];
-    const INNER: [&str; 10] = [
+    const INNER: [&str; 17] = [
         "employer",
         "occupation",
         "from",
@@ -103,6 +109,13 @@ pub fn page_order(key: &str) -> (usize, usize, usize) {
         "field",
         "school",
         "year",
+        "done",
+        "date",
+        "title",
+        "organisation",
+        "town",
+        "way",
+        "stage",
     ];
     let rank = |list: &[&str], part: Option<&str>| {
         part.and_then(|p| list.iter().position(|k| *k == p))

@@ -16,6 +16,7 @@ pub mod contact;
 pub mod coverage;
 pub mod field_error;
 pub mod figures;
+pub mod form_check;
 pub mod form_data;
 pub mod geo;
 pub mod holidays;

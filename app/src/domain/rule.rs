@@ -63,10 +63,12 @@ pub enum Rule {
     OpeningOverlap,
     /// Another office serves this postcode area.
     PostcodeAreaTaken,
+    /// This version of the month's activity report has been sent already.
+    ReportAlreadySent,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 28] = [
+    pub const ALL: [Rule; 29] = [
         Rule::BookingOverlap,
         Rule::AvailabilityOverlap,
         Rule::AvailabilityHasBooking,
@@ -95,6 +97,7 @@ impl Rule {
         Rule::EditedMeanwhile,
         Rule::OpeningOverlap,
         Rule::PostcodeAreaTaken,
+        Rule::ReportAlreadySent,
     ];
 
     /// The time asked for is no longer free: the counsellor's, or the office's last place
@@ -159,6 +162,7 @@ mod tests {
             Rule::EditedMeanwhile => 25,
             Rule::OpeningOverlap => 26,
             Rule::PostcodeAreaTaken => 27,
+            Rule::ReportAlreadySent => 28,
         }
     }
 

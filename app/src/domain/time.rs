@@ -86,6 +86,18 @@ pub fn weekday_name(date: NaiveDate, swedish: bool) -> &'static str {
     }
 }
 
+/// `april 2027`, `April 2027`: a month of a year.
+pub fn month_and_year(date: NaiveDate, swedish: bool) -> String {
+    use chrono::Datelike;
+    let month = date.month0() as usize;
+    let name = if swedish {
+        MONTHS_SV[month]
+    } else {
+        MONTHS_EN[month]
+    };
+    format!("{name} {}", date.year())
+}
+
 /// `24 november`, `24 November`.
 pub fn day_and_month(date: NaiveDate, swedish: bool) -> String {
     use chrono::Datelike;

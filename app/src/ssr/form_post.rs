@@ -93,6 +93,12 @@ pub fn return_to(asked: &str, within: &str, fallback: impl FnOnce() -> String) -
 }
 
 // Every kind a page shows once, each in its own place in the session.
+impl Flash for crate::views::activity_report::ReportRefusal {
+    const KEY: &'static str = "report_refused";
+}
+impl Flash for crate::views::activity_report::ReportNotice {
+    const KEY: &'static str = "report_notice";
+}
 impl Flash for crate::views::calendar::RefusedOpenTime {
     const KEY: &'static str = "refused_open_time";
 }

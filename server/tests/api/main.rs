@@ -8,6 +8,8 @@ mod support;
 mod absences_http;
 mod access_log_http;
 mod accounts_http;
+mod activity_report_http;
+mod activity_reports_store;
 mod admin_http;
 mod booking_http;
 mod booking_store;

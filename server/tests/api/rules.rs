@@ -65,7 +65,7 @@ async fn pair(db: &TestDb, sql: &str) -> (i64, i64) {
 async fn every_schema_rule_is_named_by_the_database_as_the_store_expects(backend: Backend) {
     let (db, store) = support::seeded(backend).await;
     // (what is provoked, the rows to clash, the change that breaks the rule)
-    let cases: [(Rule, &str, &str); 12] = [
+    let cases: [(Rule, &str, &str); 13] = [
         (
             Rule::OfficeCodeTaken,
             "SELECT MIN(id), MAX(id) FROM offices WHERE $1 = 0",
@@ -85,6 +85,14 @@ async fn every_schema_rule_is_named_by_the_database_as_the_store_expects(backend
             "SELECT MIN(office_id), MAX(office_id) FROM office_postcode_areas WHERE $1 = 0",
             "INSERT INTO office_postcode_areas (office_id, area) \
              SELECT $1, MIN(area) FROM office_postcode_areas WHERE office_id = $2",
+        ),
+        (
+            // A month's report sent twice: the same version again.
+            Rule::ReportAlreadySent,
+            "SELECT MIN(id), MAX(id) FROM activity_reports WHERE $1 = 0",
+            "INSERT INTO activity_reports (seeker_id, period, version, sent_at, on_time, \
+             activity_count, body) SELECT seeker_id, period, version, sent_at, on_time, \
+             activity_count, body FROM activity_reports WHERE id = $1 AND $2 = $2",
         ),
         (
             Rule::SeekerEmailTaken,

@@ -4,3 +4,4 @@
 //! and the report's status and reminders.
 
 pub mod period;
+pub mod report;

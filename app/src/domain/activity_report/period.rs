@@ -54,6 +54,11 @@ impl ReportPeriod {
         Self::containing(self.first_day() - Months::new(1))
     }
 
+    /// How many days the month has.
+    pub fn day_count(self) -> u32 {
+        (self.last_day() - self.first_day()).num_days() as u32 + 1
+    }
+
     /// Whether an activity on `date` belongs to this report.
     pub fn contains(self, date: NaiveDate) -> bool {
         self.first_day() <= date && date <= self.last_day()
@@ -108,6 +113,23 @@ impl ReportPeriod {
     pub fn code(self) -> String {
         format!("{:04}-{:02}", self.year, self.month)
     }
+}
+
+/// The months someone registered at `registered_at` has to report at `now`: from the month
+/// they registered to the one due now, newest first, at most `limit` of them.
+pub fn reportable(
+    registered_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    limit: usize,
+) -> Vec<ReportPeriod> {
+    let first = ReportPeriod::containing(stockholm_date(registered_at));
+    let mut period = ReportPeriod::due_at(now);
+    let mut out = Vec::new();
+    while period >= first && out.len() < limit {
+        out.push(period);
+        period = period.previous();
+    }
+    out
 }
 
 fn midnight(date: NaiveDate) -> DateTime<Utc> {

@@ -1,11 +1,13 @@
 //! `/mina-sidor`: the signed-in job seeker's own pages: their meetings, coming and past,
 //! and their details.
 
+mod activity_report;
 mod cancel;
 mod check_in;
 mod meeting;
 mod profile;
 
+pub use activity_report::{ReceiptPage, ReportFormPage, ReportsPage, ReviewPage};
 pub use cancel::CancelPage;
 pub use meeting::MeetingPage;
 pub use profile::ProfilePage;
@@ -140,6 +142,14 @@ fn MyPagesView(view: MyPagesView, cancelled: bool, saved: bool) -> impl IntoView
                         </section>
                     }
                 })}
+            <section aria-labelledby="aktivitetsrapport">
+                <h2 id="aktivitetsrapport">{t!(i18n, my_reports)}</h2>
+                <p>
+                    <a class="button button--secondary" href=paths::ACTIVITY_REPORTS>
+                        {t!(i18n, my_reports_link)}
+                    </a>
+                </p>
+            </section>
             <section aria-labelledby="uppgifter">
                 <h2 id="uppgifter">{t!(i18n, my_profile)}</h2>
                 {saved

@@ -22,7 +22,9 @@ use crate::{
         messages::I18n,
         step_form::StepForm,
     },
-    domain::{field_error::FieldErrors, registration::Step, time::Day, Occupation},
+    domain::{
+        field_error::FieldErrors, form_check::FormCheck, registration::Step, time::Day, Occupation,
+    },
     i18n::*,
     pages::not_found::NotFound,
     views::registration::RegistrationView,
@@ -178,7 +180,7 @@ fn StepPage(step: Step, data: PageData) -> impl IntoView {
                 " "
                 {step_name(i18n, step)}
             </h2>
-            <StepForm step today=Day(today) action=action(step).to_owned() autosave=step != Step::Review>
+            <StepForm check=FormCheck::Registration(step) today=Day(today) action=action(step).to_owned() autosave=step != Step::Review>
                 // The form's default button: Enter in a field means "next", not the first
                 // button on the page (which may remove an entry). Hidden from view and from
                 // the keyboard; the visible "next" is at the end.

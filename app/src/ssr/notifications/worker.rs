@@ -5,19 +5,27 @@
 
 use super::{
     compose::{compose, compose_account, compose_staff_link},
+    report_messages::compose_report,
     transport::{Email, Mailer, SmsProvider},
 };
 use crate::{
     domain::{
+        activity_report::period::ReportPeriod,
         notification::{retry_after, AccountEvent, Medium, MessageEvent},
         BookingStatus,
     },
     error::AppError,
-    ssr::store::{OutboxRow, Store},
+    ssr::{
+        services::activity_reports::schedule_reminders,
+        store::{OutboxRow, ReportEvent, Store},
+    },
 };
 use chrono::{DateTime, Duration, Utc};
 use lettre::message::Mailbox;
 use std::sync::Arc;
+
+/// How often the reminders about activity reports are looked for.
+const REPORT_SWEEP_EVERY: Duration = Duration::minutes(10);
 
 /// What became of one message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,8 +175,18 @@ impl Notifier {
             sms = self.sms.name(),
             "notification worker started"
         );
+        let mut scheduled_at: Option<DateTime<Utc>> = None;
         loop {
-            match self.run_once(Utc::now()).await {
+            let now = Utc::now();
+            // The monthly reports' reminders are written here too: one process or many,
+            // each person gets each reminder once (the outbox holds one per month).
+            if scheduled_at.is_none_or(|at| now - at >= REPORT_SWEEP_EVERY) {
+                scheduled_at = Some(now);
+                if let Err(e) = schedule_reminders(&self.store, now).await {
+                    tracing::warn!(error = ?e, "the activity report reminders could not be written");
+                }
+            }
+            match self.run_once(now).await {
                 // A full batch: there may be more waiting right away.
                 Ok(round) if round.handled() as i64 >= self.batch => continue,
                 Ok(_) => {}
@@ -199,6 +217,7 @@ impl Notifier {
         let (booking_id, meeting_starts_at) = match (row.booking_id, row.meeting_starts_at) {
             (Some(id), Some(starts)) => (id, starts),
             _ if row.staff_id.is_some() => return self.deliver_staff_link(row).await,
+            _ if row.report_period.is_some() => return self.deliver_report_message(row).await,
             _ => return self.deliver_account_message(row).await,
         };
         let (Some(event), Some(medium)) =
@@ -254,6 +273,41 @@ impl Notifier {
         Ok(self
             .send_email(row, &to.email, &message.subject, &message.text, None)
             .await)
+    }
+
+    /// A reminder about a month's activity report, by email or text message. Dropped when
+    /// the report was sent since it was written.
+    async fn deliver_report_message(&self, row: &OutboxRow) -> Result<Delivery, AppError> {
+        let (Some(seeker_id), Some(period), Some(event), Some(medium)) = (
+            row.seeker_id,
+            row.report_period.as_deref().and_then(ReportPeriod::parse),
+            ReportEvent::parse(&row.event),
+            Medium::parse(&row.medium),
+        ) else {
+            return Ok(Delivery::Dropped("not a reminder about a report".into()));
+        };
+        if self
+            .store
+            .sent_report(seeker_id, period, 1)
+            .await?
+            .is_some()
+        {
+            return Ok(Delivery::Dropped("the report was sent meanwhile".into()));
+        }
+        let Some(to) = self.store.seeker_recipient(seeker_id).await? else {
+            return Ok(Delivery::Dropped("the seeker is gone".into()));
+        };
+        let message = compose_report(event, period, &to, to.language(), &self.site);
+        Ok(match medium {
+            Medium::Email => {
+                self.send_email(row, &to.email, &message.subject, &message.text, None)
+                    .await
+            }
+            Medium::Sms => match self.sms.send(&to.phone, &message.sms).await {
+                Ok(()) => Delivery::Sent,
+                Err(e) => Delivery::Failed(e),
+            },
+        })
     }
 
     /// The link for a member of staff to set their password. Its secret waits in the row

@@ -4,6 +4,7 @@
 pub mod busy_week;
 pub mod demo;
 mod demo_people;
+mod demo_reports;
 mod reference;
 mod tsv;
 

@@ -4,6 +4,7 @@
 pub mod absences;
 pub mod access_log;
 pub mod accounts;
+pub mod activity_reports;
 pub mod booking;
 pub mod calendar;
 pub mod calendar_file;

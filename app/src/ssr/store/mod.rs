@@ -5,6 +5,7 @@
 //! rules such as "no double booking" live in those schemas, not only here.
 
 mod accounts;
+mod activity_reports;
 mod audit;
 mod availability;
 mod bookings;
@@ -32,6 +33,7 @@ mod taxonomy;
 mod work_hours;
 
 pub use accounts::{AccountRow, PasswordLinkRow, StaffLinkMessage};
+pub use activity_reports::{NewReport, ReportDraftRow, ReportEvent, SentReportRow};
 pub(crate) use audit::audit_in;
 pub use audit::{AccessLogRow, AuditEntry, AuditRow};
 pub use availability::AvailabilityRow;

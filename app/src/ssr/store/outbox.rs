@@ -22,6 +22,8 @@ pub struct OutboxRow {
     pub seeker_id: Option<i64>,
     /// A message to a member of staff (the link to set their password).
     pub staff_id: Option<i64>,
+    /// A reminder about the seeker's activity report names its month (`2027-04`).
+    pub report_period: Option<String>,
     pub event: String,
     pub medium: String,
     pub meeting_starts_at: Option<DateTime<Utc>>,
@@ -49,7 +51,7 @@ impl Recipient {
 }
 
 const OUTBOX_COLUMNS: &str =
-    "id, booking_id, seeker_id, staff_id, event, medium, meeting_starts_at, due_at, status, \
+    "id, booking_id, seeker_id, staff_id, report_period, event, medium, meeting_starts_at, due_at, status, \
      attempts, claimed_by, last_error, sent_at";
 
 /// Writes the messages about a change to booking `$booking` (now starting at `$starts`)

@@ -25,6 +25,8 @@ pub struct SeekerProfile {
     /// Names of the desired occupations, Swedish and English.
     pub desired: Vec<(String, String)>,
     pub experiences: i64,
+    /// When they registered: the first month they report.
+    pub registered_at: DateTime<Utc>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -40,6 +42,7 @@ struct Row {
     interpreter_language: Option<String>,
     accessibility_needs: String,
     home_office_id: Option<i64>,
+    created_at: DateTime<Utc>,
 }
 
 /// The seeker's row, their fields, desired occupations (Swedish and English names) and how
@@ -54,8 +57,8 @@ impl Store {
         let (row, fields, desired, experiences): ProfileRows = on_pool!(self, p => (
             sqlx::query_as(
                 "SELECT id, first_name, last_name, personal_number, email, phone, postcode, \
-                 preferred_language, interpreter_language, accessibility_needs, home_office_id \
-                 FROM seekers WHERE id = $1",
+                 preferred_language, interpreter_language, accessibility_needs, home_office_id, \
+                 created_at FROM seekers WHERE id = $1",
             )
             .bind(seeker_id)
             .fetch_optional(p)
@@ -97,6 +100,7 @@ impl Store {
             fields: fields.into_iter().map(|(c,)| c).collect(),
             desired,
             experiences: experiences.0,
+            registered_at: r.created_at,
         }))
     }
 

@@ -35,6 +35,14 @@ const SCHEMA_RULES: &[(&str, Rule)] = &[
     // A unique index on both.
     ("office_postcode_areas_area", Rule::PostcodeAreaTaken),
     ("office_postcode_areas.area", Rule::PostcodeAreaTaken),
+    // A month's report: one of each version, and one correction of each (unique indexes).
+    ("activity_reports_version", Rule::ReportAlreadySent),
+    (
+        "activity_reports.seeker_id, activity_reports.period, activity_reports.version",
+        Rule::ReportAlreadySent,
+    ),
+    ("activity_reports_replaces", Rule::ReportAlreadySent),
+    ("activity_reports.replaces_id", Rule::ReportAlreadySent),
 ];
 
 /// The rule a database's constraint, index or trigger name stands for.

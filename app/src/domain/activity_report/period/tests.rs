@@ -121,6 +121,31 @@ fn reminders_on_the_first_the_tenth_and_after_the_fourteenth() {
 }
 
 #[test]
+fn the_months_to_report_run_from_registration_to_the_one_due() {
+    // Registered on 31 January at 23:30 Stockholm time (22:30 UTC): January is reported.
+    let registered = local(2027, 1, 31, 23, 30, 0);
+    let months = |now| {
+        reportable(registered, now, 12)
+            .into_iter()
+            .map(ReportPeriod::code)
+            .collect::<Vec<_>>()
+    };
+    assert!(months(local(2027, 1, 31, 23, 59, 0)).is_empty());
+    assert_eq!(months(local(2027, 2, 1, 0, 0, 0)), ["2027-01"]);
+    assert_eq!(
+        months(local(2027, 4, 20, 12, 0, 0)),
+        ["2027-03", "2027-02", "2027-01"]
+    );
+    assert_eq!(
+        reportable(registered, local(2029, 1, 1, 0, 0, 0), 12).len(),
+        12
+    );
+    assert_eq!(month("2026-12").day_count(), 31);
+    assert_eq!(month("2028-02").day_count(), 29);
+    assert_eq!(month("2027-02").day_count(), 28);
+}
+
+#[test]
 fn a_month_before_registration_has_no_report() {
     let april = month("2027-04");
     assert!(april.applies_to(local(2027, 4, 30, 23, 59, 0)));

@@ -1,0 +1,26 @@
+//! Which domain check a server-drawn form runs in the browser: a registration step, or a
+//! month's activity report. The island carries this (not the check itself) as its prop.
+
+use super::{
+    activity_report::{period::ReportPeriod, report},
+    field_error::FieldErrors,
+    registration::{check_posted, Step},
+};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FormCheck {
+    Registration(Step),
+    Report(ReportPeriod),
+}
+
+impl FormCheck {
+    /// The errors of the form as posted, from its `(name, value)` pairs.
+    pub fn errors(self, pairs: Vec<(String, String)>, today: NaiveDate) -> FieldErrors {
+        match self {
+            FormCheck::Registration(step) => check_posted(step, pairs, today),
+            FormCheck::Report(period) => report::check_posted(period, pairs),
+        }
+    }
+}
