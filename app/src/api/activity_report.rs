@@ -61,7 +61,8 @@ pub async fn load_report_form(
 
 /// Saves the month's form as typed, then: `add-KIND` adds an activity, `remove-N` removes
 /// one, `next` checks the whole report and goes on to the review (or back with the errors),
-/// anything else (`save`) comes back to the form.
+/// anything else comes back to the form (`spara`, the button, says it was saved; `save`, the
+/// background save while typing, says nothing).
 #[server(name = SaveReport, prefix = "/api", endpoint = "mina-sidor/aktivitetsrapport/spara")]
 pub async fn save_report(
     period: String,
@@ -101,7 +102,10 @@ pub async fn save_report(
         return Ok(());
     }
     if intent != "next" {
-        form_post::leave(ReportNotice::Saved).await?;
+        // The button says so; a background save (`save`) while typing does not.
+        if intent == "spara" {
+            form_post::leave(ReportNotice::Saved).await?;
+        }
         http::redirect(&page);
         return Ok(());
     }

@@ -139,9 +139,13 @@ async fn a_seeker_files_a_month_leaves_and_comes_back_and_sends_it_once(backend:
     assert!(page.contains("name=\"form[activities][0][way]\""));
 
     // Filled in and saved; leaving and coming back finds everything.
-    let (status, location) = post(&b, SAVE, &filled(&code), "save").await;
+    let (status, location) = post(&b, SAVE, &filled(&code), "spara").await;
     assert_eq!((status, location.as_str()), (302, page_path.as_str()));
     let (_, overview) = b.get("/mina-sidor/aktivitetsrapport").await;
+    assert!(
+        overview.contains("Utkastet är sparat."),
+        "said once, on the next page"
+    );
     assert!(overview.contains("Utkast sparat"));
     assert!(overview.contains("Fortsätt med rapporten"));
     let (_, page) = b.get(&page_path).await;

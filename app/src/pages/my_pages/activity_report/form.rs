@@ -215,7 +215,7 @@ fn ReportForm(view: ReportFormView, notice: Option<ReportNotice>) -> impl IntoVi
                     <button type="submit" class="button" name="intent" value="next">
                         {t!(i18n, ar_review)}
                     </button>
-                    <button type="submit" class="button button--secondary" name="intent" value="save">
+                    <button type="submit" class="button button--secondary" name="intent" value="spara">
                         {t!(i18n, ar_save)}
                     </button>
                 </p>
