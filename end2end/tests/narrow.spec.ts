@@ -43,7 +43,7 @@ async function seekerPages(page: Page): Promise<string[]> {
   const meetings = await page
     .locator("a[href^='/mina-sidor/mote/']")
     .evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute("href") ?? ""))]);
-  const pages = ["/mina-sidor", "/mina-sidor/uppgifter", "/boka"];
+  const pages = ["/mina-sidor", "/mina-sidor/uppgifter", "/boka", "/mina-sidor/aktivitetsrapport"];
   for (const m of meetings.filter((href) => /^\/mina-sidor\/mote\/\d+$/.test(href))) {
     const id = m.split("/").pop();
     pages.push(m, `${m}/avboka`, `/boka?byt=${id}`);

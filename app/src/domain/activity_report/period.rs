@@ -4,7 +4,7 @@
 //! instant is computed in Europe/Stockholm, so daylight saving time moves nothing.
 
 use crate::domain::time::{stockholm_date, stockholm_to_utc};
-use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The last day of the reporting window, in the month after the period.
@@ -12,11 +12,25 @@ pub const LAST_DAY_ON_TIME: u32 = 14;
 /// The day a reminder goes to those who have not sent yet.
 pub const NUDGE_DAY: u32 = 10;
 
-/// A calendar month reported on: `2027-04`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// A calendar month reported on: `2027-04`, also on the wire (a string is all the browser's
+/// reader needs, where a struct would bring a visitor of its own into the wasm).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ReportPeriod {
     year: i32,
     month: u32,
+}
+
+impl Serialize for ReportPeriod {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for ReportPeriod {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        ReportPeriod::parse(&s).ok_or_else(|| serde::de::Error::custom("not a month YYYY-MM"))
+    }
 }
 
 impl ReportPeriod {
@@ -31,7 +45,8 @@ impl ReportPeriod {
     /// A month written `YYYY-MM`, as in a page's address.
     pub fn parse(input: &str) -> Option<Self> {
         let (y, m) = input.trim().split_once('-')?;
-        if y.len() != 4 || m.len() != 2 {
+        let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+        if y.len() != 4 || m.len() != 2 || !digits(y) || !digits(m) {
             return None;
         }
         let first = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, 1)?;
@@ -47,11 +62,29 @@ impl ReportPeriod {
     }
 
     pub fn next(self) -> Self {
-        Self::containing(self.first_day() + Months::new(1))
+        match self.month {
+            12 => ReportPeriod {
+                year: self.year + 1,
+                month: 1,
+            },
+            m => ReportPeriod {
+                year: self.year,
+                month: m + 1,
+            },
+        }
     }
 
     pub fn previous(self) -> Self {
-        Self::containing(self.first_day() - Months::new(1))
+        match self.month {
+            1 => ReportPeriod {
+                year: self.year - 1,
+                month: 12,
+            },
+            m => ReportPeriod {
+                year: self.year,
+                month: m - 1,
+            },
+        }
     }
 
     /// How many days the month has.

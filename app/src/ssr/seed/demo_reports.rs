@@ -1,5 +1,5 @@
 //! The demo's activity reports, written the way a job seeker sends them, so every view has
-//! something to show: the last three months for those registered long ago (mostly on time,
+//! something to show: every month since they registered for those registered long ago (mostly on time,
 //! one sent late, one month missed and recorded in the case), and for the month due now some
 //! sent, some drafts and the rest not begun. Their reminders are written and, like all demo
 //! messages, dropped unsent.
@@ -8,7 +8,7 @@ use super::SeedError;
 use crate::{
     domain::{
         activity_report::{
-            period::ReportPeriod,
+            period::{reportable, ReportPeriod},
             report::{ActivityForm, ReportForm},
         },
         time::{iso_date, stockholm_date},
@@ -139,37 +139,35 @@ async fn send(
 
 /// Writes the demo's reports; returns how many were sent.
 pub(super) async fn load(store: &Store, now: DateTime<Utc>) -> Result<usize, SeedError> {
-    let due = ReportPeriod::due_at(now);
     let mut sent = 0;
     let seekers = store.seekers_registered_before(now).await?;
     for (i, (seeker, registered_at)) in seekers.iter().copied().enumerate() {
-        for (back, period) in [due.previous().previous(), due.previous(), due]
-            .into_iter()
-            .enumerate()
-            .map(|(k, p)| (2 - k, p))
-        {
-            if !period.applies_to(registered_at) {
-                continue;
-            }
+        for (back, period) in reportable(registered_at, now, 12).into_iter().enumerate() {
             let opened = period.opens_at();
+            // Demo seeker n is the n:th registered (`demo.sokande{n}@example.se`).
+            let n = i + 1;
             if back > 0 {
-                // Earlier months: the second person sent the last one late, the third
-                // never sent it (recorded as missed below).
-                match (back, i % 12) {
-                    (1, 2) => {}
-                    (1, 1) => {
-                        send(store, seeker, i, period, opened + Duration::days(17)).await?;
+                // Earlier months: seeker 8 sent the last one late, seeker 12 never sent it
+                // (recorded as missed below).
+                match (back, n) {
+                    (1, 12) => {}
+                    (1, 8) => {
+                        let at = opened + Duration::days(17) + Duration::hours(19);
+                        send(store, seeker, i, period, at).await?;
                         sent += 1;
                     }
                     _ => {
-                        let at = opened + Duration::days(3 + (i % 9) as i64);
+                        let at = opened
+                            + Duration::days(3 + (i % 9) as i64)
+                            + Duration::minutes(8 * 60 + 17 * (i % 40) as i64);
                         send(store, seeker, i, period, at).await?;
                         sent += 1;
                     }
                 }
                 continue;
             }
-            // The month due: a third have sent it, some have a draft, the rest not begun.
+            // The month due: a third have sent it, some have a draft, the rest not begun
+            // (among those registered long ago: 8, 20, 24 and 36, whom the browser tests use).
             let at = opened + Duration::days(1 + (i % 4) as i64) + Duration::hours(9);
             if i % 3 == 0 && at < now {
                 send(store, seeker, i, period, at).await?;

@@ -294,14 +294,15 @@ impl Store {
 }
 
 impl Store {
-    /// Everyone registered before `before`, with when they registered, in registration order.
+    /// Everyone registered before `before`, with when they registered, in the order their
+    /// accounts were made.
     pub async fn seekers_registered_before(
         &self,
         before: DateTime<Utc>,
     ) -> Result<Vec<(i64, DateTime<Utc>)>, StoreError> {
         Ok(on_pool!(self, p =>
             sqlx::query_as(
-                "SELECT id, created_at FROM seekers WHERE created_at < $1 ORDER BY created_at, id",
+                "SELECT id, created_at FROM seekers WHERE created_at < $1 ORDER BY id",
             )
             .bind(stored(before))
             .fetch_all(p)

@@ -121,6 +121,25 @@ fn reminders_on_the_first_the_tenth_and_after_the_fourteenth() {
 }
 
 #[test]
+fn a_month_is_written_yyyy_mm_in_addresses_and_on_the_wire() {
+    assert_eq!(month("2027-04").code(), "2027-04");
+    for bad in [
+        "2027-4", "27-04", "2027-13", "2027-00", "-202-04", "2027-+4", "april",
+    ] {
+        assert_eq!(ReportPeriod::parse(bad), None, "{bad}");
+    }
+    let wire = serde_json::to_string(&month("2028-02")).unwrap();
+    assert_eq!(wire, "\"2028-02\"");
+    assert_eq!(
+        serde_json::from_str::<ReportPeriod>(&wire).unwrap(),
+        month("2028-02")
+    );
+    assert!(serde_json::from_str::<ReportPeriod>("\"2028-14\"").is_err());
+    assert_eq!(month("2026-12").next(), month("2027-01"));
+    assert_eq!(month("2027-01").previous(), month("2026-12"));
+}
+
+#[test]
 fn the_months_to_report_run_from_registration_to_the_one_due() {
     // Registered on 31 January at 23:30 Stockholm time (22:30 UTC): January is reported.
     let registered = local(2027, 1, 31, 23, 30, 0);
