@@ -100,6 +100,10 @@ mod browser {
         /// Errors the server drew that only it can judge (an email already registered):
         /// kept until the field is edited.
         kept: StoredValue<BTreeSet<String>>,
+        /// The background save still on its way, if any. A post of the form waits for it:
+        /// a save that reached the server after "add" would put back the form without the
+        /// new entry.
+        pending: StoredValue<Option<js_sys::Promise>, LocalStorage>,
     }
 
     impl Checker {
@@ -121,6 +125,7 @@ mod browser {
                 touched: StoredValue::new(BTreeSet::new()),
                 tried: StoredValue::new(false),
                 kept: StoredValue::new(BTreeSet::new()),
+                pending: StoredValue::new_local(None),
             };
             Effect::new(move |_| {
                 let Some(form) = form.get() else { return };
@@ -170,7 +175,8 @@ mod browser {
         pub fn changed(&self, _ev: &ev::Event) {
             if self.autosave {
                 if let Some(form) = self.form.get_untracked() {
-                    save_in_background(&form, &self.action.get_value());
+                    let sent = save_in_background(&form, &self.action.get_value());
+                    self.pending.set_value(sent);
                 }
             }
         }
@@ -180,21 +186,43 @@ mod browser {
                 .submitter()
                 .and_then(|b| b.get_attribute("value"))
                 .unwrap_or_default();
-            if intent != "next" {
-                return;
-            }
             let Some(form) = self.form.get_untracked() else {
                 return;
             };
-            let errors = self.errors(&form);
-            if errors.is_empty() {
-                return;
+            if intent == "next" {
+                let errors = self.errors(&form);
+                if !errors.is_empty() {
+                    self.refuse(ev, &form, &errors);
+                    return;
+                }
             }
+            // Sent only once the background save has been answered, as the button would
+            // have sent it (`submit()` leaves the button out, so its intent goes along in a
+            // field of its own).
+            let pending = self.pending.try_update_value(|p| p.take()).flatten();
+            if let Some(pending) = pending {
+                ev.prevent_default();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = wasm_bindgen_futures::JsFuture::from(pending).await;
+                    if let Ok(field) = document().create_element("input") {
+                        let _ = field.set_attribute("type", "hidden");
+                        let _ = field.set_attribute("name", "intent");
+                        let _ = field.set_attribute("value", &intent);
+                        let _ = form.append_child(&field);
+                    }
+                    let _ = form.submit();
+                });
+            }
+        }
+
+        /// Shows every error, fills the summary and focuses the first invalid field;
+        /// nothing is sent.
+        fn refuse(&self, ev: &ev::SubmitEvent, form: &HtmlFormElement, errors: &FieldErrors) {
             ev.prevent_default();
             self.tried.set_value(true);
-            self.show(&form, &errors);
-            self.summarise(&form, &errors);
-            if let Some((key, _)) = in_page_order(&errors).into_iter().find(|(k, _)| *k != "_") {
+            self.show(form, errors);
+            self.summarise(form, errors);
+            if let Some((key, _)) = in_page_order(errors).into_iter().find(|(k, _)| *k != "_") {
                 focus_field(key);
             }
         }
@@ -353,19 +381,15 @@ mod browser {
             .collect()
     }
 
-    /// Posts the form as a draft save. The answer does not matter: if it fails, the next
-    /// step's post saves the same.
-    fn save_in_background(form: &HtmlFormElement, action: &str) {
-        let Ok(data) = web_sys::FormData::new_with_form(form) else {
-            return;
-        };
-        let Ok(body) = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data) else {
-            return;
-        };
+    /// Posts the form as a draft save; the request on its way. Its answer does not matter:
+    /// if it fails, the next post of the form saves the same.
+    fn save_in_background(form: &HtmlFormElement, action: &str) -> Option<js_sys::Promise> {
+        let data = web_sys::FormData::new_with_form(form).ok()?;
+        let body = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
         body.append("intent", "save");
         let init = web_sys::RequestInit::new();
         init.set_method("POST");
         init.set_body(&body);
-        let _ = window().fetch_with_str_and_init(action, &init);
+        Some(window().fetch_with_str_and_init(action, &init))
     }
 }
