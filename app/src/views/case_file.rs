@@ -88,6 +88,19 @@ pub enum TimelineEntry {
         by: CancelledBy,
         note: String,
     },
+    /// A month's activity report as it stands (its latest version).
+    Report {
+        period: crate::domain::activity_report::period::ReportPeriod,
+        version: i64,
+        sent_at: DateTime<Utc>,
+        on_time: bool,
+        report: crate::domain::activity_report::report::ActivityReport,
+    },
+    /// A month not reported by its deadline.
+    ReportMissed {
+        period: crate::domain::activity_report::period::ReportPeriod,
+        recorded_at: DateTime<Utc>,
+    },
     /// A recorded outcome was changed.
     Corrected {
         at: DateTime<Utc>,

@@ -15,6 +15,7 @@ on_both_backends!(
     only_the_seekers_own_reported_months_are_found,
     two_sends_at_once_send_one_report,
     the_reminders_tell_the_seeker_in_their_language,
+    the_counsellor_sees_the_report_and_the_missed_month_in_the_case,
 );
 
 const SAVE: &str = "/api/mina-sidor/aktivitetsrapport/spara";
@@ -402,5 +403,44 @@ async fn the_reminders_tell_the_seeker_in_their_language(backend: Backend) {
     assert!(text.contains("Inget beslut fattas automatiskt"), "{text}");
     // Again: nothing more.
     assert_eq!(schedule_reminders(&app.store, fifteenth).await.unwrap(), 0);
+    app.db.drop_database().await;
+}
+
+async fn the_counsellor_sees_the_report_and_the_missed_month_in_the_case(backend: Backend) {
+    use app::ssr::services::activity_reports::schedule_reminders;
+    let app = spawn_app(backend, true).await;
+    let b = seeker(&app, 8).await;
+    let code = due().code();
+    post(&b, SAVE, &filled(&code), "next").await;
+    b.post(SEND, &[("period", code.as_str())]).await;
+    let id = seeker_id(&app, 8).await;
+    // The month before was never sent: recorded as missed on its 15th.
+    let earlier = due().previous();
+    schedule_reminders(&app.store, earlier.late_from() + Duration::hours(1))
+        .await
+        .unwrap();
+    let (amira, _) = people::counsellor(&app, "amira.hassan@tidbok.example").await;
+    let starts = (Utc::now() + Duration::days(3))
+        .date_naive()
+        .and_hms_opt(13, 0, 0)
+        .unwrap()
+        .and_utc();
+    let booking = people::phone_meeting(&app.store, id, amira, starts).await;
+    let staff = people::staff(&app, "amira.hassan@tidbok.example").await;
+    let (status, page) = staff
+        .get(&format!(
+            "/personal/kalender?radgivare={amira}&mote={booking}"
+        ))
+        .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Aktivitetsrapport för"), "{page}");
+    assert!(page.contains("3 aktiviteter (2 Sökt jobb, 1 Utbildning eller kurs"));
+    assert!(page.contains("arbetat 15 timmar"));
+    assert!(page.contains("Visa hela rapporten"));
+    assert!(
+        page.contains("Vårdbiträde, Attendo, Mölndal"),
+        "the whole report"
+    );
+    assert!(page.contains("kom inte in senast 14 "), "the missed month");
     app.db.drop_database().await;
 }

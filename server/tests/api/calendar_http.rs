@@ -459,6 +459,8 @@ async fn outcome_note_follow_up_and_move_continue_one_case(backend: Backend) {
             TimelineEntry::Note { .. } => "note",
             TimelineEntry::Cancelled { .. } => "cancelled",
             TimelineEntry::Corrected { .. } => "corrected",
+            TimelineEntry::Report { .. } => "report",
+            TimelineEntry::ReportMissed { .. } => "missed report",
         })
         .collect();
     assert_eq!(kinds, ["held", "note", "follow-up"]);

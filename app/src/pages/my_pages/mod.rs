@@ -1,7 +1,7 @@
 //! `/mina-sidor`: the signed-in job seeker's own pages: their meetings, coming and past,
 //! and their details.
 
-mod activity_report;
+pub(crate) mod activity_report;
 mod cancel;
 mod check_in;
 mod meeting;

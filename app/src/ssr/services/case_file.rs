@@ -154,6 +154,7 @@ pub async fn open(
             },
         ));
     }
+    timeline.extend(report_entries(store, b.seeker_id).await?);
     timeline.sort_by_key(|(at, _)| *at);
 
     let meeting_office = store
@@ -387,4 +388,54 @@ pub async fn move_meeting(
         Err(StoreError::NotFound) => Err(AppError::Conflict(Rule::MoveNotNow)),
         other => Ok(other?),
     }
+}
+
+/// The person's activity reports (each month's latest version, with its first version's
+/// on-time verdict) and the months recorded as missed, for the case timeline.
+async fn report_entries(
+    store: &Store,
+    seeker_id: i64,
+) -> Result<Vec<(DateTime<Utc>, TimelineEntry)>, AppError> {
+    use crate::domain::activity_report::{period::ReportPeriod, report::ActivityReport};
+    let mut out = Vec::new();
+    let sent = store.sent_reports(seeker_id).await?;
+    for (i, row) in sent.iter().enumerate() {
+        // Newest version first within each month: the first row of a month is its latest.
+        if i > 0 && sent[i - 1].period == row.period {
+            continue;
+        }
+        let (Some(period), Ok(report)) = (
+            ReportPeriod::parse(&row.period),
+            serde_json::from_str::<ActivityReport>(&row.body),
+        ) else {
+            return Err(crate::ssr::store::StoreError::corrupt("activity report").into());
+        };
+        let on_time = sent
+            .iter()
+            .filter(|r| r.period == row.period)
+            .min_by_key(|r| r.version)
+            .is_some_and(|first| first.on_time);
+        out.push((
+            row.sent_at,
+            TimelineEntry::Report {
+                period,
+                version: row.version,
+                sent_at: row.sent_at,
+                on_time,
+                report,
+            },
+        ));
+    }
+    for (code, recorded_at) in store.missed_reports(seeker_id).await? {
+        if let Some(period) = ReportPeriod::parse(&code) {
+            out.push((
+                recorded_at,
+                TimelineEntry::ReportMissed {
+                    period,
+                    recorded_at,
+                },
+            ));
+        }
+    }
+    Ok(out)
 }

@@ -4,7 +4,7 @@
 
 mod form;
 mod summary;
-mod words;
+pub(crate) mod words;
 
 pub use form::ReportFormPage;
 pub use summary::{ReceiptPage, ReviewPage};

@@ -1,14 +1,11 @@
 //! A month's report as it will be sent (the review) and as it was sent (the receipt, one per
 //! version, printable). Both show the same summary.
 
-use super::words::{deadline_text, kind_name, month_text, notice_text, stage_name, way_name};
+use super::words::{activity_line, deadline_text, month_text, notice_text};
 use crate::{
     api::activity_report::{load_receipt, load_report_review, SendReport},
     components::meeting_words::{channel_name, is_swedish, when_text},
-    domain::{
-        activity_report::report::{Activity, ActivityReport},
-        time::day_and_month,
-    },
+    domain::{activity_report::report::ActivityReport, time::day_and_month},
     i18n::*,
     pages::my_pages::{load_failed, require_sign_in},
     paths,
@@ -186,29 +183,4 @@ fn ReportSummary(report: ActivityReport, meetings: Vec<MonthMeeting>) -> impl In
             </p>
         </section>
     }
-}
-
-/// "12 april – Sökt jobb: Lagerarbetare, Postnord, Borås (annonserat jobb, ansökan skickad)".
-fn activity_line(i18n: crate::components::messages::I18n, a: &Activity) -> String {
-    let swedish = is_swedish(i18n);
-    let joined = [a.title.as_str(), a.organisation.as_str(), a.town.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let extra: Vec<&str> = a
-        .way
-        .map(|w| way_name(i18n, w))
-        .into_iter()
-        .chain(a.stage.map(|s| stage_name(i18n, s)))
-        .collect();
-    let mut line = format!(
-        "{} – {}: {joined}",
-        day_and_month(a.date, swedish),
-        kind_name(i18n, a.kind)
-    );
-    if !extra.is_empty() {
-        line.push_str(&format!(" ({})", extra.join(", ").to_lowercase()));
-    }
-    line
 }

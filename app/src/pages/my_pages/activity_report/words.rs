@@ -5,7 +5,7 @@ use crate::{
     domain::{
         activity_report::{
             period::{ReportPeriod, ReportStatus},
-            report::{ActivityField, ActivityKind, ApplicationWay, Stage},
+            report::{Activity, ActivityField, ActivityKind, ApplicationWay, Stage},
         },
         time::{day_and_month, month_and_year},
     },
@@ -111,4 +111,29 @@ pub fn field_text(i18n: I18n, kind: ActivityKind, field: ActivityField) -> &'sta
 /// "Aktivitet 2: Sökt jobb".
 pub fn entry_text(i18n: I18n, n: usize, kind: ActivityKind) -> String {
     t_string!(i18n, ar_entry, n = n, kind = kind_name(i18n, kind)).to_string()
+}
+
+/// "12 april – Sökt jobb: Lagerarbetare, Postnord, Borås (annonserat jobb, ansökan skickad)".
+pub fn activity_line(i18n: I18n, a: &Activity) -> String {
+    let swedish = is_swedish(i18n);
+    let joined = [a.title.as_str(), a.organisation.as_str(), a.town.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let extra: Vec<&str> = a
+        .way
+        .map(|w| way_name(i18n, w))
+        .into_iter()
+        .chain(a.stage.map(|s| stage_name(i18n, s)))
+        .collect();
+    let mut line = format!(
+        "{} – {}: {joined}",
+        day_and_month(a.date, swedish),
+        kind_name(i18n, a.kind)
+    );
+    if !extra.is_empty() {
+        line.push_str(&format!(" ({})", extra.join(", ").to_lowercase()));
+    }
+    line
 }

@@ -30,6 +30,7 @@ use leptos_router::hooks::use_location;
 
 mod after;
 mod follow_up;
+mod reports;
 
 use follow_up::FollowUpPicker;
 
@@ -292,6 +293,12 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
                 }
                 TimelineEntry::Corrected { at, meeting_starts_at, by, from, to } => {
                     after::corrected_entry(i18n, at, meeting_starts_at, by, from, to).into_any()
+                }
+                TimelineEntry::Report { period, version, sent_at, on_time, report } => {
+                    reports::report_entry(i18n, period, version, sent_at, on_time, report).into_any()
+                }
+                TimelineEntry::ReportMissed { period, recorded_at } => {
+                    reports::missed_entry(i18n, period, recorded_at).into_any()
                 }
                 TimelineEntry::Note { at, author, body } => view! {
                     <li class="timeline__note">
