@@ -34,14 +34,10 @@ pub async fn load_report_form(
         ssr::{
             form_post, http,
             services::activity_reports::{self as reports, FormOrSent},
-            AppState,
         },
         views::activity_report::ReportRefusal,
     };
-    let state = AppState::from_context()?;
-    let now = chrono::Utc::now();
-    let seeker = http::seeker(&state, paths::ACTIVITY_REPORTS).await?;
-    let period = reports::own_period(&seeker, &period, now)?;
+    let (state, seeker, period, now) = own_month(&period).await?;
     let errors = form_post::take::<ReportRefusal>()
         .await?
         .filter(|r| r.period == period)
@@ -71,13 +67,10 @@ pub async fn save_report(
     #[server(default)] intent: String,
 ) -> Result<(), AppError> {
     use crate::{
-        ssr::{form_post, http, services::activity_reports as reports, AppState},
+        ssr::{form_post, http, services::activity_reports as reports},
         views::activity_report::ReportRefusal,
     };
-    let state = AppState::from_context()?;
-    let now = chrono::Utc::now();
-    let seeker = http::seeker(&state, paths::ACTIVITY_REPORTS).await?;
-    let period = reports::own_period(&seeker, &period, now)?;
+    let (state, seeker, period, now) = own_month(&period).await?;
     let mut form = form;
     let page = paths::activity_report(period.code());
     let fragment = if let Some(kind) = intent.strip_prefix("add-") {
@@ -129,11 +122,8 @@ pub async fn save_report(
 /// The month's saved draft, checked, as it will be sent.
 #[server(name = LoadReportReview, prefix = "/api", endpoint = "mina-sidor/aktivitetsrapport/granska")]
 pub async fn load_report_review(period: String) -> Result<ReviewView, AppError> {
-    use crate::ssr::{http, services::activity_reports as reports, AppState};
-    let state = AppState::from_context()?;
-    let now = chrono::Utc::now();
-    let seeker = http::seeker(&state, paths::ACTIVITY_REPORTS).await?;
-    let period = reports::own_period(&seeker, &period, now)?;
+    use crate::ssr::{http, services::activity_reports as reports};
+    let (state, seeker, period, now) = own_month(&period).await?;
     match reports::review(&state.store, &seeker, period, now).await {
         // Nothing to review (sent already, or never begun), or it does not pass: the form.
         Err(AppError::NotFound | AppError::Validation(_)) => {
@@ -153,14 +143,10 @@ pub async fn send_report(period: String) -> Result<(), AppError> {
         ssr::{
             form_post, http,
             services::activity_reports::{self as reports, Sent},
-            AppState,
         },
         views::activity_report::ReportRefusal,
     };
-    let state = AppState::from_context()?;
-    let now = chrono::Utc::now();
-    let seeker = http::seeker(&state, paths::ACTIVITY_REPORTS).await?;
-    let period = reports::own_period(&seeker, &period, now)?;
+    let (state, seeker, period, now) = own_month(&period).await?;
     match reports::send(&state.store, &seeker, period, now).await {
         Ok(Sent::Version(version)) => {
             form_post::leave(ReportNotice::Sent).await?;
@@ -196,11 +182,30 @@ pub async fn load_receipt(
     period: String,
     version: i64,
 ) -> Result<(ReceiptView, Option<ReportNotice>), AppError> {
-    use crate::ssr::{form_post, http, services::activity_reports as reports, AppState};
+    use crate::ssr::{form_post, services::activity_reports as reports};
+    let (state, seeker, period, _) = own_month(&period).await?;
+    let view = reports::receipt(&state.store, &seeker, period, version).await?;
+    Ok((view, form_post::take::<ReportNotice>().await?))
+}
+
+/// The signed-in seeker, one of the months they report (else not found) and the clock:
+/// where every endpoint about one month starts.
+#[cfg(feature = "ssr")]
+async fn own_month(
+    period: &str,
+) -> Result<
+    (
+        crate::ssr::AppState,
+        crate::ssr::store::SeekerProfile,
+        crate::domain::activity_report::period::ReportPeriod,
+        chrono::DateTime<chrono::Utc>,
+    ),
+    AppError,
+> {
+    use crate::ssr::{http, services::activity_reports as reports, AppState};
     let state = AppState::from_context()?;
     let now = chrono::Utc::now();
     let seeker = http::seeker(&state, paths::ACTIVITY_REPORTS).await?;
-    let period = reports::own_period(&seeker, &period, now)?;
-    let view = reports::receipt(&state.store, &seeker, period, version).await?;
-    Ok((view, form_post::take::<ReportNotice>().await?))
+    let period = reports::own_period(&seeker, period, now)?;
+    Ok((state, seeker, period, now))
 }

@@ -375,14 +375,7 @@ impl ReportForm {
             .zip(ids)
             .enumerate()
             .map(|(i, (m, id))| {
-                let done = errors.check(
-                    &format!("meetings.{i}.done"),
-                    choice(&m.done, |s| match s.trim() {
-                        "ja" => Some(true),
-                        "nej" => Some(false),
-                        _ => None,
-                    }),
-                )?;
+                let done = errors.check(&format!("meetings.{i}.done"), choice(&m.done, yes_no))?;
                 Some(MeetingAnswer {
                     booking_id: id?,
                     done,
@@ -392,14 +385,7 @@ impl ReportForm {
     }
 
     fn work(&self, period: ReportPeriod, errors: &mut Errors) -> Option<WorkDone> {
-        let worked = errors.check(
-            "worked",
-            choice(&self.worked, |s| match s.trim() {
-                "ja" => Some(true),
-                "nej" => Some(false),
-                _ => None,
-            }),
-        )?;
+        let worked = errors.check("worked", choice(&self.worked, yes_no))?;
         if !worked {
             return None;
         }
@@ -466,6 +452,15 @@ impl ActivityForm {
             way: way?,
             stage: stage?,
         })
+    }
+}
+
+/// The form's `ja` / `nej`.
+fn yes_no(input: &str) -> Option<bool> {
+    match input.trim() {
+        "ja" => Some(true),
+        "nej" => Some(false),
+        _ => None,
     }
 }
 

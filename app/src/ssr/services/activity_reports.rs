@@ -74,17 +74,18 @@ pub async fn overview(
     })
 }
 
-/// The latest version sent for a month, if any.
-async fn latest_sent(
+/// Every version sent for a month, the latest first.
+async fn month_versions(
     store: &Store,
     seeker_id: i64,
     period: ReportPeriod,
-) -> Result<Option<SentReportRow>, AppError> {
+) -> Result<Vec<SentReportRow>, AppError> {
     Ok(store
         .sent_reports(seeker_id)
         .await?
         .into_iter()
-        .find(|r| r.period == period.code()))
+        .filter(|r| r.period == period.code())
+        .collect())
 }
 
 /// The month's meetings booked through Tidbok that were not cancelled, earliest first.
@@ -132,8 +133,8 @@ pub async fn form_view(
     let meetings = month_meetings(store, seeker.id, period).await?;
     let ids: Vec<i64> = meetings.iter().map(|b| b.id).collect();
     let draft = store.report_draft(seeker.id, period).await?;
-    let latest = latest_sent(store, seeker.id, period).await?;
-    let (based_on, mut form, saved_at) = match (&draft, &latest) {
+    let versions = month_versions(store, seeker.id, period).await?;
+    let (based_on, mut form, saved_at) = match (&draft, versions.first()) {
         (Some(d), _) => (d.based_on, parse_form(&d.form)?, Some(d.updated_at)),
         (None, Some(sent)) if correct => (sent.version, parse_body(&sent.body)?.to_form(), None),
         // Sent, no correction begun: the receipt is the month's page.
@@ -141,13 +142,7 @@ pub async fn form_view(
         (None, None) => (0, ReportForm::starting_with(&ids), None),
     };
     align_meetings(&mut form, &ids);
-    let first_sent = store
-        .sent_reports(seeker.id)
-        .await?
-        .into_iter()
-        .filter(|r| r.period == period.code())
-        .min_by_key(|r| r.version)
-        .map(|r| r.sent_at);
+    let first_sent = versions.last().map(|r| r.sent_at);
     Ok(FormOrSent::Form(Box::new(ReportFormView {
         period,
         deadline: period.deadline_day(),
@@ -173,8 +168,9 @@ pub async fn latest_version(
     seeker: &SeekerProfile,
     period: ReportPeriod,
 ) -> Result<Option<i64>, AppError> {
-    Ok(latest_sent(store, seeker.id, period)
+    Ok(month_versions(store, seeker.id, period)
         .await?
+        .first()
         .map(|r| r.version))
 }
 
@@ -315,12 +311,7 @@ pub async fn receipt(
     period: ReportPeriod,
     version: i64,
 ) -> Result<ReceiptView, AppError> {
-    let sent: Vec<SentReportRow> = store
-        .sent_reports(seeker.id)
-        .await?
-        .into_iter()
-        .filter(|r| r.period == period.code())
-        .collect();
+    let sent = month_versions(store, seeker.id, period).await?;
     let row = sent
         .iter()
         .find(|r| r.version == version)
