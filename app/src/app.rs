@@ -14,7 +14,8 @@ use crate::{
         staff::{
             AccessLogPage, AccountPage, AccountsPage, AdminOfficePage, AdminOfficesPage,
             CalendarPage, CounsellorPage, CounsellorsPage, CoveragePage, FiguresPage,
-            MeetingTypesPage, OfficePage, PasswordLinkPage, StaffSignInPage, WorkHoursPage,
+            MeetingTypesPage, OfficePage, OfficeReportsPage, PasswordLinkPage, StaffSignInPage,
+            WorkHoursPage,
         },
     },
 };
@@ -211,6 +212,15 @@ pub fn App() -> impl IntoView {
                                 StaticSegment("uppfoljning"),
                             )
                             view=FiguresPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("personal"),
+                                StaticSegment("kontor"),
+                                StaticSegment("aktivitetsrapporter"),
+                            )
+                            view=OfficeReportsPage
                             ssr=SsrMode::Async
                         />
                         <Route

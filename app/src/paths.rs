@@ -24,6 +24,8 @@ pub const STAFF_HOME: &str = CALENDAR;
 pub const WORK_HOURS: &str = "/personal/arbetstider";
 pub const OFFICE: &str = "/personal/kontor";
 pub const FIGURES: &str = "/personal/kontor/uppfoljning";
+/// The office's job seekers and how far their monthly reports have come.
+pub const OFFICE_REPORTS: &str = "/personal/kontor/aktivitetsrapporter";
 /// Who opened which job seeker's data: administrators, and office managers for their office.
 pub const ACCESS_LOG: &str = "/personal/admin/atkomstlogg";
 pub const ACCESS_LOG_CSV: &str = "/personal/admin/atkomstlogg.csv";
@@ -143,6 +145,14 @@ pub fn calendar(mode: CalendarMode, day: NaiveDate, counsellor: i64, weekend: bo
         CalendarMode::Day => format!("{CALENDAR}?dag={day}&radgivare={counsellor}"),
         CalendarMode::Office => format!("{CALENDAR}?dag={day}&radgivare={counsellor}&kontor=1"),
     }
+}
+
+/// A meeting's panel, beside its day in its counsellor's calendar.
+pub fn meeting_in_calendar(day: NaiveDate, counsellor: i64, booking: i64) -> String {
+    format!(
+        "{}&mote={booking}#mote",
+        calendar(CalendarMode::Day, day, counsellor, false)
+    )
 }
 
 /// A counsellor's working hours.

@@ -151,7 +151,7 @@ pub async fn figures_csv(
         let back = app::paths::staff_sign_in(app::paths::FIGURES);
         return Redirect::to(&back).into_response();
     };
-    let view = app::ssr::services::office::figures_view(
+    let view = app::ssr::services::figures::figures_view(
         &state.store,
         &staff.member,
         query.kontor,
@@ -186,7 +186,7 @@ pub async fn figures_csv(
     };
     let swedish = swedish(&headers);
     let style = app::domain::figures::CsvStyle::from_query(query.format.as_deref());
-    match app::ssr::services::office::figures_csv(&view, swedish, style) {
+    match app::ssr::services::figures::figures_csv(&view, swedish, style) {
         Ok(body) => csv_download(
             &format!("tidbok-uppfoljning-{}-{}.csv", view.from, view.to),
             body,

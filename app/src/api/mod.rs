@@ -14,5 +14,6 @@ pub mod office_admin;
 pub mod offices;
 pub mod profile;
 pub mod registration;
+pub mod report_follow_up;
 pub mod staff;
 pub mod work_hours;

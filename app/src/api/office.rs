@@ -164,7 +164,7 @@ pub async fn load_figures(
     #[server(rename = "till")]
     to: String,
 ) -> Result<FiguresView, AppError> {
-    use crate::ssr::{http, services::office as service, AppState};
+    use crate::ssr::{http, services::figures as service, AppState};
     let state = AppState::from_context()?;
     let me = http::staff(&state, paths::FIGURES).await?;
     service::figures_view(&state.store, &me.member, office, &from, &to, Utc::now()).await

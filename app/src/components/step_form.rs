@@ -100,9 +100,10 @@ mod browser {
         /// Errors the server drew that only it can judge (an email already registered):
         /// kept until the field is edited.
         kept: StoredValue<BTreeSet<String>>,
-        /// The background save still on its way, if any. A post of the form waits for it:
-        /// a save that reached the server after "add" would put back the form without the
-        /// new entry.
+        /// The background saves still on their way, as one chain: each is sent once the
+        /// one before it is answered, so they reach the server in order. A post of the form
+        /// waits for the whole chain: a save that reached the server after "add" or "next"
+        /// would put back the form as it was a moment earlier.
         pending: StoredValue<Option<js_sys::Promise>, LocalStorage>,
     }
 
@@ -175,7 +176,8 @@ mod browser {
         pub fn changed(&self, _ev: &ev::Event) {
             if self.autosave {
                 if let Some(form) = self.form.get_untracked() {
-                    let sent = save_in_background(&form, &self.action.get_value());
+                    let before = self.pending.try_update_value(|p| p.take()).flatten();
+                    let sent = save_in_background(&form, &self.action.get_value(), before);
                     self.pending.set_value(sent);
                 }
             }
@@ -381,15 +383,28 @@ mod browser {
             .collect()
     }
 
-    /// Posts the form as a draft save; the request on its way. Its answer does not matter:
-    /// if it fails, the next post of the form saves the same.
-    fn save_in_background(form: &HtmlFormElement, action: &str) -> Option<js_sys::Promise> {
+    /// Posts the form as it is now as a draft save, once the save `before` it (if any) has
+    /// been answered; the promise settles when this one is. Answers do not matter: if a save
+    /// fails, the next post of the form saves the same.
+    fn save_in_background(
+        form: &HtmlFormElement,
+        action: &str,
+        before: Option<js_sys::Promise>,
+    ) -> Option<js_sys::Promise> {
+        use wasm_bindgen_futures::JsFuture;
         let data = web_sys::FormData::new_with_form(form).ok()?;
         let body = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
         body.append("intent", "save");
-        let init = web_sys::RequestInit::new();
-        init.set_method("POST");
-        init.set_body(&body);
-        Some(window().fetch_with_str_and_init(action, &init))
+        let action = action.to_owned();
+        Some(wasm_bindgen_futures::future_to_promise(async move {
+            if let Some(before) = before {
+                let _ = JsFuture::from(before).await;
+            }
+            let init = web_sys::RequestInit::new();
+            init.set_method("POST");
+            init.set_body(&body);
+            let _ = JsFuture::from(window().fetch_with_str_and_init(&action, &init)).await;
+            Ok(wasm_bindgen::JsValue::UNDEFINED)
+        }))
     }
 }

@@ -52,6 +52,30 @@ pub struct AccessLogFilter {
 /// The days shown when none are given: the last 30, today included.
 pub const DEFAULT_DAYS: u64 = 30;
 
+/// Why staff read a person's data, as the access log records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AccessReason {
+    /// A meeting's panel was opened in the calendar.
+    Meeting,
+    /// The person was shown in the office's list of activity reports.
+    ReportList,
+}
+
+impl AccessReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccessReason::Meeting => "booking",
+            AccessReason::ReportList => "report_list",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [AccessReason::Meeting, AccessReason::ReportList]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+    }
+}
+
 impl AccessLogQuery {
     /// The filter, or each refused field by name. A seeker written with digits must be a
     /// valid personal identity number; a name needs two letters.

@@ -1,6 +1,10 @@
 //! What the access log page is drawn from.
 
-use crate::domain::{access_log::AccessLogQuery, field_error::FieldErrors, time::Day};
+use crate::domain::{
+    access_log::{AccessLogQuery, AccessReason},
+    field_error::FieldErrors,
+    time::Day,
+};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -13,8 +17,8 @@ pub struct AccessLine {
     pub seeker: String,
     /// `YYYYMMDD-****`.
     pub seeker_number: String,
-    /// The reason recorded (`booking`: a meeting's panel was opened).
-    pub reason: String,
+    /// The reason recorded; `None` for one this version does not know.
+    pub reason: Option<AccessReason>,
     pub booking_id: Option<i64>,
 }
 

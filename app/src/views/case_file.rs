@@ -101,6 +101,12 @@ pub enum TimelineEntry {
         period: crate::domain::activity_report::period::ReportPeriod,
         recorded_at: DateTime<Utc>,
     },
+    /// The month due now, not sent yet and not yet late: placed at its deadline.
+    ReportDue {
+        period: crate::domain::activity_report::period::ReportPeriod,
+        /// Whether the person has saved a draft.
+        draft: bool,
+    },
     /// A recorded outcome was changed.
     Corrected {
         at: DateTime<Utc>,

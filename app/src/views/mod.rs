@@ -14,5 +14,6 @@ pub mod office;
 pub mod office_admin;
 pub mod profile;
 pub mod registration;
+pub mod report_follow_up;
 pub mod staff;
 pub mod work_hours;

@@ -2,6 +2,7 @@
 //! follow-up figures.
 
 use crate::domain::{
+    activity_report::{follow_up::ReportCounts, period::ReportPeriod},
     capacity::{CapacityForm, LoadCell},
     field_error::FieldErrors,
     figures::Figures,
@@ -69,10 +70,22 @@ pub struct FiguresView {
     pub to: String,
     pub errors: FieldErrors,
     pub office: Figures,
-    /// Each counsellor's name and figures.
-    pub counsellors: Vec<(String, Figures)>,
+    /// The months whose activity reports are counted: those whose deadline lies in the
+    /// period and has passed.
+    pub report_months: Vec<ReportPeriod>,
+    pub reports: ReportCounts,
+    pub counsellors: Vec<CounsellorFigures>,
     /// The same figures as a CSV file.
     pub csv_href: String,
+}
+
+/// One counsellor's figures; reports are those of the people whose latest meeting at the
+/// office was with them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CounsellorFigures {
+    pub name: String,
+    pub meetings: Figures,
+    pub reports: ReportCounts,
 }
 
 /// The capacity form as posted, when it was refused: shown again as typed, with the errors.

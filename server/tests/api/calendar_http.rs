@@ -461,6 +461,7 @@ async fn outcome_note_follow_up_and_move_continue_one_case(backend: Backend) {
             TimelineEntry::Corrected { .. } => "corrected",
             TimelineEntry::Report { .. } => "report",
             TimelineEntry::ReportMissed { .. } => "missed report",
+            TimelineEntry::ReportDue { .. } => "report due",
         })
         .collect();
     assert_eq!(kinds, ["held", "note", "follow-up"]);

@@ -28,6 +28,8 @@ mod people_store;
 mod profile_http;
 mod registration_http;
 mod registration_store;
+mod report_follow_up_http;
+mod report_follow_up_store;
 mod rules;
 mod staff_http;
 mod store_contract;

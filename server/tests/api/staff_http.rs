@@ -4,7 +4,7 @@
 //! may and is refused the others; the administrator's command creates accounts that work.
 
 use crate::support::{browser::Browser, people, spawn_app, Backend, TestApp};
-use app::domain::{SeekerId, StaffId};
+use app::domain::{access_log::AccessReason, SeekerId, StaffId};
 use app::{
     domain::{staff::Role, Email},
     error::AppError,
@@ -338,7 +338,13 @@ async fn seeker_reach_and_the_access_log(backend: Backend) {
         .unwrap();
     let at = Utc::now();
     app.store
-        .log_access(StaffId(staff_id), SeekerId(seeker), None, "booking", at)
+        .log_access(
+            StaffId(staff_id),
+            SeekerId(seeker),
+            None,
+            AccessReason::Meeting,
+            at,
+        )
         .await
         .unwrap();
     let log = app.store.access_log(seeker).await.unwrap();

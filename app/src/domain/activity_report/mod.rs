@@ -3,5 +3,6 @@
 //! are, free of I/O: which month is due when, its deadline to the second in Europe/Stockholm,
 //! and the report's status and reminders.
 
+pub mod follow_up;
 pub mod period;
 pub mod report;

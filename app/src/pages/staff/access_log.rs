@@ -6,7 +6,11 @@ use super::{meeting_panel::staff_error_text, require_staff, staff_load_failed};
 use crate::{
     api::access_log::load_access_log,
     components::{meeting_words::when_text, messages::I18n},
-    domain::{access_log::AccessLogQuery, field_error::FieldErrors, time::iso_date},
+    domain::{
+        access_log::{AccessLogQuery, AccessReason},
+        field_error::FieldErrors,
+        time::iso_date,
+    },
     i18n::*,
     paths::{self, encode_query_value as enc},
     views::access_log::AccessLogView,
@@ -153,9 +157,10 @@ fn AccessLog(view: AccessLogView) -> impl IntoView {
                                 </thead>
                                 <tbody>
                                     {lines.into_iter().map(|l| {
-                                        let why = match (l.reason.as_str(), l.booking_id) {
-                                            ("booking", Some(b)) => t_string!(i18n, log_why_booking, id = b).to_string(),
-                                            (other, _) => other.to_owned(),
+                                        let why = match (l.reason, l.booking_id) {
+                                            (Some(AccessReason::Meeting), Some(b)) => t_string!(i18n, log_why_booking, id = b).to_string(),
+                                            (Some(AccessReason::ReportList), _) => t_string!(i18n, log_why_report_list).to_owned(),
+                                            _ => "–".to_owned(),
                                         };
                                         view! {
                                             <tr>

@@ -9,10 +9,14 @@ use crate::{
         meeting_words::is_swedish,
         messages::{capacity_or_period_text, error_text, I18n},
     },
-    domain::figures::{Figures, Spread},
+    domain::{
+        activity_report::{follow_up::ReportCounts, period::ReportPeriod},
+        figures::{Figures, Spread},
+    },
     i18n::*,
+    pages::my_pages::activity_report::words::month_text,
     paths,
-    views::office::FiguresView,
+    views::office::{CounsellorFigures, FiguresView},
 };
 use leptos::prelude::*;
 use leptos_meta::{Stylesheet, Title};
@@ -189,6 +193,7 @@ fn FiguresBody(view: FiguresView) -> impl IntoView {
                         <dd>{spread(f.waiting_minutes, Unit::Minutes)}</dd>
                     </dl>
                 </section>
+                <Reports months=view.report_months.clone() counts=view.reports/>
                 <PerCounsellor rows=view.counsellors.clone()/>
                 <Hours figures=f.clone()/>
             })}
@@ -196,24 +201,58 @@ fn FiguresBody(view: FiguresView) -> impl IntoView {
     }
 }
 
+/// A share that says what it is of: "40 % (2 av 5)".
+fn part_of(i18n: I18n, p: Option<u32>, part: u32, whole: u32) -> String {
+    p.map(|p| {
+        format!(
+            "{p} % ({})",
+            t_string!(i18n, fig_part_of, part = part, whole = whole)
+        )
+    })
+    .unwrap_or_else(|| "–".into())
+}
+
+/// The office's activity reports whose deadline fell in the period.
 #[component]
-fn PerCounsellor(rows: Vec<(String, Figures)>) -> impl IntoView {
+fn Reports(months: Vec<ReportPeriod>, counts: ReportCounts) -> impl IntoView {
+    let i18n = use_i18n();
+    let names = months
+        .iter()
+        .map(|m| month_text(i18n, *m))
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <section aria-labelledby="fig-rapporter">
+            <h2 id="fig-rapporter">{t!(i18n, fig_reports)}</h2>
+            {if months.is_empty() {
+                view! { <p>{t!(i18n, fig_reports_none)}</p> }.into_any()
+            } else {
+                view! {
+                    <p>{t_string!(i18n, fig_reports_months, months = names).to_string()}</p>
+                    <dl class="facts figures__key">
+                        <dt>{t!(i18n, fig_reports_online)}</dt>
+                        <dd>{bar(f64::from(counts.online_percent().unwrap_or(0)), 100.0,
+                            part_of(i18n, counts.online_percent(), counts.online, counts.due))}</dd>
+                        <dt>{t!(i18n, fig_reports_on_time)}</dt>
+                        <dd>{bar(f64::from(counts.on_time_percent().unwrap_or(0)), 100.0,
+                            part_of(i18n, counts.on_time_percent(), counts.on_time, counts.due))}</dd>
+                    </dl>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn PerCounsellor(rows: Vec<CounsellorFigures>) -> impl IntoView {
     let i18n = use_i18n();
     let most_first = rows
         .iter()
-        .map(|(_, f)| f.first_meetings)
+        .map(|c| c.meetings.first_meetings)
         .max()
         .unwrap_or(0);
-    // A share says what it is of: "40 % (2 av 5)".
-    let pct = |p: Option<u32>, part: u32, whole: u32| {
-        p.map(|p| {
-            format!(
-                "{p} % ({})",
-                t_string!(i18n, fig_part_of, part = part, whole = whole)
-            )
-        })
-        .unwrap_or_else(|| "–".into())
-    };
+    let pct = |p: Option<u32>, part: u32, whole: u32| part_of(i18n, p, part, whole);
     view! {
         <section aria-labelledby="fig-per">
             <h2 id="fig-per">{t!(i18n, fig_per_counsellor)}</h2>
@@ -227,12 +266,16 @@ fn PerCounsellor(rows: Vec<(String, Figures)>) -> impl IntoView {
                             <th scope="col">{t!(i18n, fig_col_no_show)}</th>
                             <th scope="col">{t!(i18n, fig_col_days)}</th>
                             <th scope="col">{t!(i18n, fig_col_wait)}</th>
+                            <th scope="col">{t!(i18n, fig_col_reports_due)}</th>
+                            <th scope="col">{t!(i18n, fig_col_reports_online)}</th>
+                            <th scope="col">{t!(i18n, fig_col_reports_on_time)}</th>
                         </tr>
                     </thead>
                     <tbody>
                         {rows
                             .into_iter()
-                            .map(|(name, f)| {
+                            .map(|c| {
+                                let (name, f, r) = (c.name, c.meetings, c.reports);
                                 view! {
                                     <tr>
                                         <th scope="row">{name}</th>
@@ -241,6 +284,9 @@ fn PerCounsellor(rows: Vec<(String, Figures)>) -> impl IntoView {
                                         <td>{bar(f64::from(f.no_show_percent().unwrap_or(0)), 100.0, pct(f.no_show_percent(), f.no_shows, f.held + f.no_shows))}</td>
                                         <td>{median_text(i18n, f.days_to_first, Unit::Days)}</td>
                                         <td>{median_text(i18n, f.waiting_minutes, Unit::Minutes)}</td>
+                                        <td>{r.due}</td>
+                                        <td>{pct(r.online_percent(), r.online, r.due)}</td>
+                                        <td>{pct(r.on_time_percent(), r.on_time, r.due)}</td>
                                     </tr>
                                 }
                             })

@@ -2,6 +2,7 @@
 //! Tidbok can be tried at once. Realistic but fictional: names, numbers and addresses.
 
 use super::{busy_week, tsv::Rows, SeedError};
+use crate::domain::access_log::AccessReason;
 use crate::domain::capacity::{CapacitySetting, DEFAULT_TARGET_PERCENT};
 use crate::domain::{
     geo::PostcodeArea, holidays::holiday_on, time::stockholm_to_utc, Address, Channel, Email,
@@ -229,7 +230,7 @@ pub async fn load_demo(
                     crate::domain::StaffId(sanna.member.id),
                     crate::domain::SeekerId(m.seeker_id),
                     Some(crate::domain::BookingId(m.id)),
-                    "booking",
+                    AccessReason::Meeting,
                     m.starts_at - chrono::Duration::minutes(20),
                 )
                 .await?;

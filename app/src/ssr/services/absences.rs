@@ -40,12 +40,7 @@ pub async fn in_the_way(
         .map(|m| Collision {
             starts_at: m.starts_at,
             seeker: format!("{} {}", m.seeker_first_name, m.seeker_last_name),
-            href: format!(
-                "{}?dag={}&radgivare={counsellor_id}&mote={}#mote",
-                paths::CALENDAR,
-                stockholm_date(m.starts_at),
-                m.id
-            ),
+            href: paths::meeting_in_calendar(stockholm_date(m.starts_at), counsellor_id, m.id),
         })
         .collect())
 }

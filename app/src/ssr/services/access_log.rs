@@ -5,7 +5,7 @@
 use super::staff::allow;
 use crate::{
     domain::{
-        access_log::AccessLogQuery,
+        access_log::{AccessLogQuery, AccessReason},
         figures::CsvStyle,
         personnummer::PersonalNumber,
         staff::{LogScope, StaffMember},
@@ -112,7 +112,7 @@ pub async fn search(
             seeker_number: PersonalNumber::from_stored(&r.personal_number)
                 .map(|n| n.masked())
                 .unwrap_or_default(),
-            reason: r.reason,
+            reason: AccessReason::parse(&r.reason),
             booking_id: r.booking_id,
         })
         .collect();
@@ -151,10 +151,12 @@ pub fn csv(view: &AccessLogView, swedish: bool, style: CsvStyle) -> Result<Strin
             .format("%Y-%m-%d %H:%M")
             .to_string();
         let booking = l.booking_id.map(|b| b.to_string()).unwrap_or_default();
-        let reason = match (l.reason.as_str(), swedish) {
-            ("booking", true) => "Öppnade mötet i kalendern",
-            ("booking", false) => "Opened the meeting in the calendar",
-            (other, _) => other,
+        let reason = match (l.reason, swedish) {
+            (Some(AccessReason::Meeting), true) => "Öppnade mötet i kalendern",
+            (Some(AccessReason::Meeting), false) => "Opened the meeting in the calendar",
+            (Some(AccessReason::ReportList), true) => "Listan över aktivitetsrapporter",
+            (Some(AccessReason::ReportList), false) => "The list of activity reports",
+            (None, _) => "",
         };
         out.write_record([
             at.as_str(),

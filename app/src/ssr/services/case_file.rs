@@ -1,7 +1,7 @@
 //! A meeting's case as staff open and continue it. Every opening is logged; every action is
 //! checked against the access rules first.
 
-use crate::domain::{BookingId, BookingStatus, Rule, SeekerId, StaffId};
+use crate::domain::{access_log::AccessReason, BookingId, BookingStatus, Rule, SeekerId, StaffId};
 use crate::{
     domain::{
         case::{parse_note, MeetingTime, MoveForm, Outcome},
@@ -66,7 +66,7 @@ pub async fn open(
             StaffId(me.id),
             SeekerId(b.seeker_id),
             Some(BookingId(b.id)),
-            "booking",
+            AccessReason::Meeting,
             now,
         )
         .await?;
@@ -154,7 +154,7 @@ pub async fn open(
             },
         ));
     }
-    timeline.extend(report_entries(store, b.seeker_id).await?);
+    timeline.extend(report_entries(store, b.seeker_id, profile.registered_at, now).await?);
     timeline.sort_by_key(|(at, _)| *at);
 
     let meeting_office = store
@@ -391,10 +391,13 @@ pub async fn move_meeting(
 }
 
 /// The person's activity reports (each month's latest version, with its first version's
-/// on-time verdict) and the months recorded as missed, for the case timeline.
+/// on-time verdict), the months recorded as missed, and the month due now while it is still
+/// to be sent, for the case timeline.
 async fn report_entries(
     store: &Store,
     seeker_id: i64,
+    registered_at: DateTime<Utc>,
+    now: DateTime<Utc>,
 ) -> Result<Vec<(DateTime<Utc>, TimelineEntry)>, AppError> {
     use crate::domain::activity_report::{period::ReportPeriod, report::ActivityReport};
     let mut out = Vec::new();
@@ -424,6 +427,20 @@ async fn report_entries(
                 on_time,
                 report,
             },
+        ));
+    }
+    let due = ReportPeriod::due_at(now);
+    if due.applies_to(registered_at)
+        && now < due.late_from()
+        && !sent.iter().any(|r| r.period == due.code())
+    {
+        let draft = store
+            .report_draft_periods(seeker_id)
+            .await?
+            .contains(&due.code());
+        out.push((
+            due.late_from(),
+            TimelineEntry::ReportDue { period: due, draft },
         ));
     }
     for (code, recorded_at) in store.missed_reports(seeker_id).await? {

@@ -1,5 +1,5 @@
 //! The office's flow: its day at reception, its load against capacity, the capacity itself,
-//! arrivals, and the follow-up figures (also as CSV). Each function checks who is asking.
+//! arrivals. Each function checks who is asking.
 
 use crate::domain::{BookingStatus, Rule};
 use crate::{
@@ -8,7 +8,6 @@ use crate::{
         capacity::{load_grid, receives, shown_hours, CapacityForm, CapacitySetting},
         closed_days::ClosedDays,
         field_error::FieldErrors,
-        figures::{parse_period, CsvStyle, Figures, MeetingFact},
         staff::StaffMember,
         time::{iso_date, stockholm_date, stockholm_to_utc, Day},
         Channel,
@@ -20,9 +19,9 @@ use crate::{
             picker::{office_load, opening_hours, visit_office_opens},
             staff::allow,
         },
-        store::{ArrivalBy, AuditEntry, FactRow, Store, StoreError, VisitRow},
+        store::{ArrivalBy, AuditEntry, Store, StoreError, VisitRow},
     },
-    views::office::{FiguresView, LoadDay, OfficeView, ReceptionVisit},
+    views::office::{LoadDay, OfficeView, ReceptionVisit},
 };
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
 
@@ -31,7 +30,7 @@ pub const LOAD_WEEKS: u64 = 4;
 
 /// The office the page is about: the member's own, or for an administrator the one asked
 /// for (else the first). `Forbidden` for another office than one's own.
-async fn office_for(
+pub(super) async fn office_for(
     store: &Store,
     member: &StaffMember,
     requested: Option<i64>,
@@ -64,7 +63,7 @@ pub async fn may_manage(store: &Store, member: &StaffMember, office: i64) -> Res
     allow(member.may_manage_office(office), member, "manage office")
 }
 
-fn day_start(date: NaiveDate) -> Result<DateTime<Utc>, AppError> {
+pub(super) fn day_start(date: NaiveDate) -> Result<DateTime<Utc>, AppError> {
     stockholm_to_utc(date, NaiveTime::MIN)
         .ok_or_else(|| AppError::internal("a day without midnight"))
 }
@@ -321,171 +320,6 @@ pub async fn check_in_seeker(
             .await?),
         _ => Err(AppError::Conflict(Rule::CheckInClosed)),
     }
-}
-
-fn fact(row: FactRow) -> MeetingFact {
-    MeetingFact {
-        counsellor_id: row.counsellor_id,
-        starts_at: row.starts_at,
-        channel: row.channel,
-        status: row.status,
-        is_first: row.is_first,
-        booked_online: row.booked_online,
-        registered_online: row.registered_online,
-        registered_at: row.registered_at,
-        arrived_at: row.arrived_at,
-        received_at: row.received_at,
-    }
-}
-
-/// The figures for the office and each counsellor for the days `from`–`to`.
-pub async fn figures(
-    store: &Store,
-    office: i64,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<(Figures, Vec<(String, Figures)>), AppError> {
-    let rows = store
-        .meeting_facts(office, day_start(from)?, day_start(to + Days::new(1))?)
-        .await?;
-    let facts: Vec<MeetingFact> = rows.into_iter().map(fact).collect();
-    let counsellors = store
-        .office_counsellors(office)
-        .await?
-        .into_iter()
-        .map(|c| {
-            let figures = Figures::of(facts.iter().filter(|f| f.counsellor_id == c.id));
-            (format!("{} {}", c.first_name, c.last_name), figures)
-        })
-        .collect();
-    Ok((Figures::of(&facts), counsellors))
-}
-
-/// The figures page: the period as typed (the last four weeks when empty), or its errors.
-#[tracing::instrument(skip_all, fields(staff_id = member.id, ?requested))]
-pub async fn figures_view(
-    store: &Store,
-    member: &StaffMember,
-    requested: Option<i64>,
-    from: &str,
-    to: &str,
-    now: DateTime<Utc>,
-) -> Result<FiguresView, AppError> {
-    let (office_id, office_name, offices) = office_for(store, member, requested).await?;
-    allow(
-        member.may_manage_office(office_id),
-        member,
-        "office figures",
-    )?;
-    let today = stockholm_date(now);
-    let (from, to) = match (from.trim(), to.trim()) {
-        ("", "") => (iso_date(today - Days::new(27)), iso_date(today)),
-        (f, t) => (f.to_owned(), t.to_owned()),
-    };
-    let mut view = FiguresView {
-        office_id,
-        office_name,
-        offices,
-        csv_href: format!(
-            "{}.csv?kontor={office_id}&fran={from}&till={to}",
-            paths::FIGURES
-        ),
-        from,
-        to,
-        errors: FieldErrors::new(),
-        office: Figures::default(),
-        counsellors: Vec::new(),
-    };
-    match parse_period(&view.from, &view.to) {
-        Ok((first, last)) => {
-            let (office, counsellors) = figures(store, office_id, first, last).await?;
-            view.office = office;
-            view.counsellors = counsellors;
-        }
-        Err(errors) => view.errors = errors,
-    }
-    Ok(view)
-}
-
-/// The figures as CSV (comma-separated, one row for the office and one per counsellor).
-pub fn figures_csv(view: &FiguresView, swedish: bool, style: CsvStyle) -> Result<String, AppError> {
-    let mut out = csv::WriterBuilder::new()
-        .delimiter(style.delimiter())
-        .from_writer(Vec::new());
-    let header = if swedish {
-        [
-            "Kontor eller arbetsförmedlare",
-            "Från",
-            "Till",
-            "Första möten",
-            "Registrerade och bokade själva online",
-            "Andel själv online (%)",
-            "Hållna möten",
-            "Uteblivna",
-            "Andel uteblivna (%)",
-            "Dagar från registrering till första möte (median)",
-            "Dagar från registrering till första möte (medel)",
-            "Väntetid på kontoret, minuter (median)",
-            "Väntetid på kontoret, minuter (medel)",
-            "Besök per timme (timme:antal)",
-        ]
-    } else {
-        [
-            "Office or employment counsellor",
-            "From",
-            "To",
-            "First meetings",
-            "Registered and booked online by themselves",
-            "Self-service share (%)",
-            "Meetings held",
-            "No-shows",
-            "No-show rate (%)",
-            "Days from registration to first meeting (median)",
-            "Days from registration to first meeting (mean)",
-            "Waiting at the office, minutes (median)",
-            "Waiting at the office, minutes (mean)",
-            "Visits per hour (hour:count)",
-        ]
-    };
-    out.write_record(header).map_err(AppError::internal)?;
-    let number = |v: Option<f64>| v.map(|v| style.decimal(v)).unwrap_or_default();
-    let share = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
-    let rows = std::iter::once((view.office_name.clone(), &view.office))
-        .chain(view.counsellors.iter().map(|(n, f)| (n.clone(), f)));
-    for (name, f) in rows {
-        let hours = f
-            .visits_by_hour
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| **n > 0)
-            .map(|(h, n)| format!("{h:02}:{n}"))
-            .collect::<Vec<_>>()
-            .join(" ");
-        out.write_record([
-            name,
-            view.from.clone(),
-            view.to.clone(),
-            f.first_meetings.to_string(),
-            f.self_service.to_string(),
-            share(f.self_service_percent()),
-            f.held.to_string(),
-            f.no_shows.to_string(),
-            share(f.no_show_percent()),
-            number(f.days_to_first.median),
-            number(f.days_to_first.mean),
-            number(f.waiting_minutes.median),
-            number(f.waiting_minutes.mean),
-            hours,
-        ])
-        .map_err(AppError::internal)?;
-    }
-    let bytes = out.into_inner().map_err(AppError::internal)?;
-    let text = String::from_utf8(bytes).map_err(AppError::internal)?;
-    // Excel reads a file as UTF-8 only when it starts with the byte-order mark.
-    Ok(match style {
-        CsvStyle::Excel => format!("\u{feff}{text}"),
-        CsvStyle::Plain => text,
-    })
 }
 
 /// A capacity in one line, for the audit trail: visitors an hour Monday to Sunday (– where

@@ -2,6 +2,7 @@
 
 use super::{on_pool, Store, StoreError, WritePool};
 use crate::domain::{
+    access_log::AccessReason,
     staff::{Role, SeekerReach, StaffMember},
     BookingId, Email, SeekerId, StaffId,
 };
@@ -237,7 +238,7 @@ impl Store {
         staff_id: StaffId,
         seeker_id: SeekerId,
         booking_id: Option<BookingId>,
-        reason: &str,
+        reason: AccessReason,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         on_pool!(self, p => {
@@ -248,7 +249,7 @@ impl Store {
             .bind(staff_id)
             .bind(seeker_id)
             .bind(booking_id)
-            .bind(reason)
+            .bind(reason.as_str())
             .bind(now.trunc_subsecs(0))
             .execute(p)
             .await?;

@@ -300,6 +300,9 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
                 TimelineEntry::ReportMissed { period, recorded_at } => {
                     reports::missed_entry(i18n, period, recorded_at).into_any()
                 }
+                TimelineEntry::ReportDue { period, draft } => {
+                    reports::due_entry(i18n, period, draft).into_any()
+                }
                 TimelineEntry::Note { at, author, body } => view! {
                     <li class="timeline__note">
                         <span class="timeline__when">{when_text(i18n, at)} " · " {t!(i18n, case_note_by)} " " {author}</span>

@@ -1,5 +1,6 @@
 //! A job seeker's activity reports in the case timeline: each month's report with a summary
-//! and the whole report behind a disclosure, and the months not reported in time.
+//! and the whole report behind a disclosure, the months not reported in time, and the month
+//! due now while it is still to be sent.
 
 use crate::{
     components::{meeting_words::when_text, messages::I18n},
@@ -99,6 +100,31 @@ pub fn missed_entry(i18n: I18n, period: ReportPeriod, recorded_at: DateTime<Utc>
             <span class="timeline__when">{when_text(i18n, recorded_at)}</span>
             <p class="timeline__body">
                 <span class="tag tag--warning">{t!(i18n, ar_status_late)}</span> " " {text}
+            </p>
+        </li>
+    }
+}
+
+/// The month due now, not sent yet: marked at its deadline, with whether a draft is saved.
+pub fn due_entry(i18n: I18n, period: ReportPeriod, draft: bool) -> impl IntoView {
+    let swedish = crate::components::meeting_words::is_swedish(i18n);
+    let text = t_string!(
+        i18n,
+        case_report_due,
+        month = month_text(i18n, period),
+        date = day_and_month(period.deadline_day(), swedish)
+    )
+    .to_string();
+    let status = if draft {
+        t_string!(i18n, ar_status_draft)
+    } else {
+        t_string!(i18n, case_report_not_sent)
+    };
+    view! {
+        <li class="timeline__note timeline__note--ahead">
+            <span class="timeline__when">{t_string!(i18n, case_report_deadline, date = day_and_month(period.deadline_day(), swedish)).to_string()}</span>
+            <p class="timeline__body">
+                <span class="tag tag--to-report">{status}</span> " " {text}
             </p>
         </li>
     }

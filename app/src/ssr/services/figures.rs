@@ -1,0 +1,227 @@
+//! The office's follow-up figures for a period: meetings (first meetings, self-service,
+//! no-shows, days to the first meeting, waiting at the office) and activity reports (sent
+//! digitally, on time), for the office and each counsellor, on the page and as CSV.
+
+use super::{
+    office::{day_start, office_for},
+    report_follow_up,
+    staff::allow,
+};
+use crate::{
+    domain::{
+        activity_report::{
+            follow_up::{months_due_between, ReportCounts},
+            period::ReportPeriod,
+        },
+        field_error::FieldErrors,
+        figures::{parse_period, CsvStyle, Figures, MeetingFact},
+        staff::StaffMember,
+        time::{iso_date, stockholm_date},
+    },
+    error::AppError,
+    paths,
+    ssr::store::{FactRow, Store},
+    views::office::{CounsellorFigures, FiguresView},
+};
+use chrono::{DateTime, Days, NaiveDate, Utc};
+
+fn fact(row: FactRow) -> MeetingFact {
+    MeetingFact {
+        counsellor_id: row.counsellor_id,
+        starts_at: row.starts_at,
+        channel: row.channel,
+        status: row.status,
+        is_first: row.is_first,
+        booked_online: row.booked_online,
+        registered_online: row.registered_online,
+        registered_at: row.registered_at,
+        arrived_at: row.arrived_at,
+        received_at: row.received_at,
+    }
+}
+
+/// The figures for the office and each counsellor for the days `from`–`to`, and the
+/// activity reports whose deadline lies in them (and has passed at `now`).
+pub async fn figures(
+    store: &Store,
+    office: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<
+    (
+        Figures,
+        Vec<ReportPeriod>,
+        ReportCounts,
+        Vec<CounsellorFigures>,
+    ),
+    AppError,
+> {
+    let rows = store
+        .meeting_facts(office, day_start(from)?, day_start(to + Days::new(1))?)
+        .await?;
+    let facts: Vec<MeetingFact> = rows.into_iter().map(fact).collect();
+    let months = months_due_between(from, to, now);
+    let (reports, reports_by) = report_follow_up::counts(store, office, &months).await?;
+    let counsellors = store
+        .office_counsellors(office)
+        .await?
+        .into_iter()
+        .map(|c| CounsellorFigures {
+            name: format!("{} {}", c.first_name, c.last_name),
+            meetings: Figures::of(facts.iter().filter(|f| f.counsellor_id == c.id)),
+            reports: reports_by.get(&c.id).copied().unwrap_or_default(),
+        })
+        .collect();
+    Ok((Figures::of(&facts), months, reports, counsellors))
+}
+
+/// The figures page: the period as typed (the last four weeks when empty), or its errors.
+#[tracing::instrument(skip_all, fields(staff_id = member.id, ?requested))]
+pub async fn figures_view(
+    store: &Store,
+    member: &StaffMember,
+    requested: Option<i64>,
+    from: &str,
+    to: &str,
+    now: DateTime<Utc>,
+) -> Result<FiguresView, AppError> {
+    let (office_id, office_name, offices) = office_for(store, member, requested).await?;
+    allow(
+        member.may_manage_office(office_id),
+        member,
+        "office figures",
+    )?;
+    let today = stockholm_date(now);
+    let (from, to) = match (from.trim(), to.trim()) {
+        ("", "") => (iso_date(today - Days::new(27)), iso_date(today)),
+        (f, t) => (f.to_owned(), t.to_owned()),
+    };
+    let mut view = FiguresView {
+        office_id,
+        office_name,
+        offices,
+        csv_href: format!(
+            "{}.csv?kontor={office_id}&fran={from}&till={to}",
+            paths::FIGURES
+        ),
+        from,
+        to,
+        errors: FieldErrors::new(),
+        office: Figures::default(),
+        report_months: Vec::new(),
+        reports: ReportCounts::default(),
+        counsellors: Vec::new(),
+    };
+    match parse_period(&view.from, &view.to) {
+        Ok((first, last)) => {
+            (
+                view.office,
+                view.report_months,
+                view.reports,
+                view.counsellors,
+            ) = figures(store, office_id, first, last, now).await?;
+        }
+        Err(errors) => view.errors = errors,
+    }
+    Ok(view)
+}
+
+/// The figures as CSV (comma-separated, one row for the office and one per counsellor).
+pub fn figures_csv(view: &FiguresView, swedish: bool, style: CsvStyle) -> Result<String, AppError> {
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(style.delimiter())
+        .from_writer(Vec::new());
+    let header = if swedish {
+        [
+            "Kontor eller arbetsförmedlare",
+            "Från",
+            "Till",
+            "Första möten",
+            "Registrerade och bokade själva online",
+            "Andel själv online (%)",
+            "Hållna möten",
+            "Uteblivna",
+            "Andel uteblivna (%)",
+            "Dagar från registrering till första möte (median)",
+            "Dagar från registrering till första möte (medel)",
+            "Väntetid på kontoret, minuter (median)",
+            "Väntetid på kontoret, minuter (medel)",
+            "Besök per timme (timme:antal)",
+            "Aktivitetsrapporter att lämna",
+            "Lämnade digitalt av den arbetssökande",
+            "Andel digitalt (%)",
+            "Lämnade i tid",
+            "Andel i tid (%)",
+        ]
+    } else {
+        [
+            "Office or employment counsellor",
+            "From",
+            "To",
+            "First meetings",
+            "Registered and booked online by themselves",
+            "Self-service share (%)",
+            "Meetings held",
+            "No-shows",
+            "No-show rate (%)",
+            "Days from registration to first meeting (median)",
+            "Days from registration to first meeting (mean)",
+            "Waiting at the office, minutes (median)",
+            "Waiting at the office, minutes (mean)",
+            "Visits per hour (hour:count)",
+            "Activity reports due",
+            "Sent online by the job seeker",
+            "Share online (%)",
+            "Sent on time",
+            "Share on time (%)",
+        ]
+    };
+    out.write_record(header).map_err(AppError::internal)?;
+    let number = |v: Option<f64>| v.map(|v| style.decimal(v)).unwrap_or_default();
+    let share = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
+    let rows = std::iter::once((view.office_name.clone(), &view.office, &view.reports)).chain(
+        view.counsellors
+            .iter()
+            .map(|c| (c.name.clone(), &c.meetings, &c.reports)),
+    );
+    for (name, f, r) in rows {
+        let hours = f
+            .visits_by_hour
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .map(|(h, n)| format!("{h:02}:{n}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.write_record([
+            name,
+            view.from.clone(),
+            view.to.clone(),
+            f.first_meetings.to_string(),
+            f.self_service.to_string(),
+            share(f.self_service_percent()),
+            f.held.to_string(),
+            f.no_shows.to_string(),
+            share(f.no_show_percent()),
+            number(f.days_to_first.median),
+            number(f.days_to_first.mean),
+            number(f.waiting_minutes.median),
+            number(f.waiting_minutes.mean),
+            hours,
+            r.due.to_string(),
+            r.online.to_string(),
+            share(r.online_percent()),
+            r.on_time.to_string(),
+            share(r.on_time_percent()),
+        ])
+        .map_err(AppError::internal)?;
+    }
+    let bytes = out.into_inner().map_err(AppError::internal)?;
+    let text = String::from_utf8(bytes).map_err(AppError::internal)?;
+    // Excel reads a file as UTF-8 only when it starts with the byte-order mark.
+    Ok(match style {
+        CsvStyle::Excel => format!("\u{feff}{text}"),
+        CsvStyle::Plain => text,
+    })
+}
