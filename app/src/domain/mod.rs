@@ -14,6 +14,7 @@ pub mod choices;
 pub mod closed_days;
 pub mod contact;
 pub mod coverage;
+pub mod employer;
 pub mod field_error;
 pub mod figures;
 pub mod form_check;

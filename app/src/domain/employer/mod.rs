@@ -1,0 +1,4 @@
+//! The employer service (Af Arbetsgivare): organisations, the people who act for them, their
+//! recruitment needs. This module holds the rules, free of I/O.
+
+pub mod org_number;
