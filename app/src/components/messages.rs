@@ -9,6 +9,7 @@ use crate::{
             DrivingLicence, EducationLevel, Extent, LanguageCode, LanguageLevel, Region, Situation,
         },
         contact::ContactError,
+        employer::org_number::OrgNumberError,
         field_error::FieldError,
         figures::PeriodError,
         open_time::OpenTimeError,
@@ -26,6 +27,7 @@ pub type I18n = I18nContext<Locale>;
 pub fn error_text(i18n: I18n, error: FieldError) -> &'static str {
     use ContactError as C;
     use FieldError as F;
+    use OrgNumberError as O;
     use PersonalNumberError as P;
     match error {
         F::Malformed => t_string!(i18n, err_malformed),
@@ -61,6 +63,14 @@ pub fn error_text(i18n: I18n, error: FieldError) -> &'static str {
         F::Days => t_string!(i18n, err_days_worked),
         F::Hours => t_string!(i18n, err_hours_worked),
         F::NoActivities => t_string!(i18n, err_no_activities),
+        F::OrgNumber(O::Empty) => t_string!(i18n, err_required),
+        F::OrgNumber(O::Format) => t_string!(i18n, err_org_format),
+        F::OrgNumber(O::CheckDigit) => t_string!(i18n, err_org_check),
+        F::OrgNumber(O::NotAnOrganisation) => t_string!(i18n, err_org_not_organisation),
+        F::OrgNumber(O::PrefixOnPersonalNumber) => t_string!(i18n, err_org_prefix),
+        F::Positions => t_string!(i18n, err_positions),
+        F::ApplyAfterStart => t_string!(i18n, err_apply_after_start),
+        F::DateTooFar => t_string!(i18n, err_date_too_far),
         // The staff calendar says these in its own words; no seeker form has such a field.
         F::OpenTime(_) | F::OutsideRange => t_string!(i18n, err_malformed),
         // Staff forms say these in their own words (`staff_error_text` and the office

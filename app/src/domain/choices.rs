@@ -1,6 +1,6 @@
 //! The fixed lists a job seeker picks from: languages, levels, driving licences, regions,
-//! extent and situation. Each value has a stable code (stored, and sent by forms); its words
-//! live in the locale files.
+//! extent and situation; and the kinds of employment an employer offers. Each value has a
+//! stable code (stored, and sent by forms); its words live in the locale files.
 
 use serde::{Deserialize, Serialize};
 
@@ -85,6 +85,11 @@ choice! {
 choice! {
     /// Full or part time.
     Extent { Full = "full", Part = "part", Either = "either" }
+}
+
+choice! {
+    /// The kind of employment a recruitment need offers.
+    EmploymentType { Permanent = "tillsvidare", FixedTerm = "visstid", Seasonal = "sasong" }
 }
 
 choice! {

@@ -3,8 +3,8 @@
 //! the forms share.
 
 use super::{
-    capacity::CapacityError, contact::ContactError, figures::PeriodError, open_time::OpenTimeError,
-    personnummer::PersonalNumberError,
+    capacity::CapacityError, contact::ContactError, employer::org_number::OrgNumberError,
+    figures::PeriodError, open_time::OpenTimeError, personnummer::PersonalNumberError,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -76,6 +76,14 @@ pub enum FieldError {
     Hours,
     /// A report with no activities and no reason given.
     NoActivities,
+    /// An organisation number (the employer service), with the rule it broke.
+    OrgNumber(OrgNumberError),
+    /// Positions of a recruitment need: not a whole number from 1 to 999.
+    Positions,
+    /// The last day to apply falls after the work starts.
+    ApplyAfterStart,
+    /// A date further ahead than the form allows.
+    DateTooFar,
 }
 
 /// Field name → what is wrong with it. Names of list entries carry their index:
