@@ -32,6 +32,8 @@ pub struct OfficeReportsView {
     pub offices: Vec<(i64, String)>,
     pub period: ReportPeriod,
     pub deadline: NaiveDate,
+    /// Whether the deadline has passed (the page speaks of it in the past).
+    pub deadline_passed: bool,
     /// The months that can be chosen, newest first.
     pub months: Vec<ReportPeriod>,
     /// The office's counsellors, to filter by.

@@ -179,6 +179,10 @@ async fn the_office_list_shows_each_persons_month_by_counsellor(backend: Backend
         .get(&format!("{LIST}?manad={}", due().previous().code()))
         .await;
     assert!(row(&page, &na).unwrap().contains("Inte skickad i tid"));
+    assert!(
+        page.contains("Den skulle lämnas senast"),
+        "the deadline in the past"
+    );
 
     // Every person shown was written to the access log, with who looked.
     let me = people::staff_id(&app, &first.email).await;

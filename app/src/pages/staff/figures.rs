@@ -226,6 +226,12 @@ fn Reports(months: Vec<ReportPeriod>, counts: ReportCounts) -> impl IntoView {
             <h2 id="fig-rapporter">{t!(i18n, fig_reports)}</h2>
             {if months.is_empty() {
                 view! { <p>{t!(i18n, fig_reports_none)}</p> }.into_any()
+            } else if counts.due == 0 {
+                view! {
+                    <p>{t_string!(i18n, fig_reports_months, months = names).to_string()}</p>
+                    <p>{t!(i18n, fig_reports_none_due)}</p>
+                }
+                .into_any()
             } else {
                 view! {
                     <p>{t_string!(i18n, fig_reports_months, months = names).to_string()}</p>

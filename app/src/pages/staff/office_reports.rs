@@ -80,13 +80,17 @@ fn OfficeReports(view: OfficeReportsView) -> impl IntoView {
             <h1>{format!("{}: {}", t_string!(i18n, orep_title), view.office_name)}</h1>
             {office_choice(i18n, paths::OFFICE_REPORTS, &view.offices, view.office_id)}
             <p class="lead">
-                {t_string!(
-                    i18n,
-                    orep_lead,
-                    month = month_text(i18n, period),
-                    date = day_and_month(view.deadline, is_swedish(i18n))
-                )
-                    .to_string()}
+                {
+                    let (month, date) = (
+                        month_text(i18n, period),
+                        day_and_month(view.deadline, is_swedish(i18n)),
+                    );
+                    if view.deadline_passed {
+                        t_string!(i18n, orep_lead_past, month = month, date = date).to_string()
+                    } else {
+                        t_string!(i18n, orep_lead, month = month, date = date).to_string()
+                    }
+                }
             </p>
             <form method="get" action=paths::OFFICE_REPORTS class="field-row" novalidate>
                 {(!view.offices.is_empty())

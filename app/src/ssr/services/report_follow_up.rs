@@ -75,6 +75,7 @@ pub async fn office_list(
         offices,
         period,
         deadline: period.deadline_day(),
+        deadline_passed: now >= period.late_from(),
         months,
         counsellors,
         filter,
