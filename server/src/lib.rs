@@ -5,6 +5,7 @@ pub mod config;
 pub mod error_status;
 pub mod request_span;
 pub mod routes;
+pub mod security;
 pub mod staff_cli;
 pub mod startup;
 pub mod telemetry;

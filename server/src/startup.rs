@@ -15,12 +15,12 @@ use app::{
     },
     App,
 };
-use axum::{routing::get, Router};
+use axum::{routing::get, serve::ListenerExt, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::{net::SocketAddr, sync::Arc};
 use tokio::net::TcpListener;
-use tower_http::compression::CompressionLayer;
+use tower_http::{compression::CompressionLayer, set_header::SetResponseHeaderLayer};
 use tower_sessions::{
     cookie::{time::Duration as SessionDuration, Key, SameSite},
     session_store::ExpiredDeletion,
@@ -123,16 +123,22 @@ pub async fn build(config: &Config) -> Result<Application, StartupError> {
         .with_secure(state.secure_cookies)
         .with_expiry(Expiry::OnInactivity(SessionDuration::hours(8)))
         .with_signed(Key::from(config.session_secret.bytes()));
+    let mut router = router(state.clone())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            app::ssr::http::find_signed_in,
+        ))
+        .layer(session_layer)
+        // Before the session is read: a request another site started never reaches it.
+        .layer(axum::middleware::from_fn(
+            crate::security::refuse_cross_site,
+        ));
+    for (name, value) in crate::security::headers(state.secure_cookies) {
+        router = router.layer(SetResponseHeaderLayer::if_not_present(name, value));
+    }
     Ok(Application {
         listener,
-        router: crate::request_span::layer(
-            router(state.clone())
-                .layer(axum::middleware::from_fn_with_state(
-                    state.clone(),
-                    app::ssr::http::find_signed_in,
-                ))
-                .layer(session_layer),
-        ),
+        router: crate::request_span::layer(router),
         state,
         notifications: None,
     })
@@ -234,7 +240,14 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
+        // Without TCP_NODELAY a response written in pieces waits for the client's delayed
+        // ACK (about 40 ms) on a kept-alive connection: every asset fetch paid it.
+        let listener = self.listener.tap_io(|tcp| {
+            if let Err(err) = tcp.set_nodelay(true) {
+                tracing::debug!(%err, "could not set TCP_NODELAY");
+            }
+        });
+        axum::serve(listener, self.router)
             .with_graceful_shutdown(shutdown_signal())
             .await?;
         // The worker finishes the message it is sending; what is left waits in the outbox.

@@ -31,5 +31,6 @@ mod registration_store;
 mod report_follow_up_http;
 mod report_follow_up_store;
 mod rules;
+mod security_http;
 mod staff_http;
 mod store_contract;
