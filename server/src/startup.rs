@@ -117,7 +117,7 @@ pub async fn build(config: &Config) -> Result<Application, StartupError> {
         })?;
     spawn_housekeeping(state.store.clone(), sessions.clone());
     let session_layer = SessionManagerLayer::new(sessions)
-        .with_name("tidbok_session")
+        .with_name(session_cookie_name(state.secure_cookies))
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(state.secure_cookies)
@@ -142,6 +142,17 @@ pub async fn build(config: &Config) -> Result<Application, StartupError> {
         state,
         notifications: None,
     })
+}
+
+/// The session cookie's name. Over HTTPS it carries the `__Host-` prefix: browsers then keep
+/// it only when it is Secure, for the whole site and for this host alone, so a sibling
+/// subdomain cannot plant or overwrite it.
+pub fn session_cookie_name(https: bool) -> &'static str {
+    if https {
+        "__Host-tidbok_session"
+    } else {
+        "tidbok_session"
+    }
 }
 
 pub async fn load_demo_data(store: &Store) -> Result<DemoOutcome, StartupError> {

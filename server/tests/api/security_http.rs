@@ -1,13 +1,14 @@
 //! What every response tells browsers, and state-changing requests that another site made a
 //! browser send refused before they change anything. Both databases.
 
-use crate::support::{browser::Browser, people, spawn_app, Backend};
+use crate::support::{browser::Browser, people, spawn_app, spawn_app_with, Backend};
 use app::domain::activity_report::period::ReportPeriod;
 use chrono::{Duration, Utc};
 
 on_both_backends!(
     every_answer_says_how_browsers_may_use_it,
     a_post_another_site_started_is_refused_and_changes_nothing,
+    in_production_the_session_cookie_is_host_only_and_https_is_required,
 );
 
 async fn every_answer_says_how_browsers_may_use_it(backend: Backend) {
@@ -132,5 +133,55 @@ async fn a_post_another_site_started_is_refused_and_changes_nothing(backend: Bac
         .await
         .unwrap();
     assert_eq!(res.status().as_u16(), 200);
+    app.db.drop_database().await;
+}
+
+async fn in_production_the_session_cookie_is_host_only_and_https_is_required(backend: Backend) {
+    let secret = "s".repeat(64);
+    let app = spawn_app_with(
+        backend,
+        false,
+        &[
+            ("TIDBOK_ENV", "production"),
+            ("TIDBOK_SESSION_SECRET", secret.as_str()),
+            ("TIDBOK_PUBLIC_URL", "https://tidbok.example"),
+        ],
+    )
+    .await;
+    let registered = Utc::now() - Duration::days(1);
+    people::register(&app.store, 92, &["underskoterska"], None, registered).await;
+    let res = app
+        .client
+        .post(app.url("/api/konto/logga-in"))
+        .header("accept", "text/html")
+        .form(&[
+            ("email", "person92@example.se"),
+            ("password", people::PASSWORD),
+            ("next", "/mina-sidor"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.headers()["strict-transport-security"],
+        "max-age=31536000; includeSubDomains"
+    );
+    let cookie = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|c| c.starts_with("__Host-tidbok_session="))
+        .expect("a __Host- session cookie");
+    // What the prefix requires of it: Secure, the whole site, no Domain.
+    assert!(
+        cookie.contains("Secure") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
+    assert!(!cookie.to_ascii_lowercase().contains("domain="), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
     app.db.drop_database().await;
 }

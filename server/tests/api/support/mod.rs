@@ -185,6 +185,12 @@ pub struct TestApp {
 }
 
 pub async fn spawn_app(backend: Backend, demo_data: bool) -> TestApp {
+    spawn_app_with(backend, demo_data, &[]).await
+}
+
+/// The application with these environment variables besides the tests' own (e.g.
+/// `TIDBOK_ENV=production`).
+pub async fn spawn_app_with(backend: Backend, demo_data: bool, extra: &[(&str, &str)]) -> TestApp {
     let db = TestDb::new(backend).await;
     let demo = if demo_data { "true" } else { "false" };
     let mail = tempfile::tempdir().expect("a folder for emails");
@@ -196,7 +202,9 @@ pub async fn spawn_app(backend: Backend, demo_data: bool) -> TestApp {
         ("TIDBOK_DEMO_DATA", demo),
     ];
     let config = Config::from_lookup(|k| {
-        vars.iter()
+        extra
+            .iter()
+            .chain(vars.iter())
             .find(|(name, _)| *name == k)
             .map(|(_, v)| v.to_string())
     })
