@@ -6,6 +6,7 @@ pub mod error_status;
 pub mod request_span;
 pub mod routes;
 pub mod security;
+pub mod site_check;
 pub mod staff_cli;
 pub mod startup;
 pub mod telemetry;

@@ -103,6 +103,7 @@ pub async fn build(config: &Config) -> Result<Application, StartupError> {
     if config.demo_data {
         load_demo_data(&store).await?;
     }
+    crate::site_check::warn_if_scripts_missing(std::path::Path::new(&config.site_root));
     let sessions = store.sessions().await?;
     let state = AppState {
         leptos_options: leptos_options(config),
