@@ -133,7 +133,8 @@ pub async fn build(config: &Config) -> Result<Application, StartupError> {
         // Before the session is read: a request another site started never reaches it.
         .layer(axum::middleware::from_fn(
             crate::security::refuse_cross_site,
-        ));
+        ))
+        .layer(axum::middleware::from_fn(crate::caching::set_cache_control));
     for (name, value) in crate::security::headers(state.secure_cookies) {
         router = router.layer(SetResponseHeaderLayer::if_not_present(name, value));
     }
