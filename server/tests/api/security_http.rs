@@ -48,7 +48,11 @@ async fn every_answer_says_how_browsers_may_use_it(backend: Backend) {
     assert_eq!(health.headers()["cache-control"], "no-cache");
     assert_eq!(refused.headers()["cache-control"], "no-store");
     let staff = people::staff(&app, "sanna.lindqvist@tidbok.example").await;
-    for path in ["/personal/kalender", "/personal/kontor/aktivitetsrapporter", "/logga-in"] {
+    for path in [
+        "/personal/kalender",
+        "/personal/kontor/aktivitetsrapporter",
+        "/logga-in",
+    ] {
         let res = staff.client.get(app.url(path)).send().await.unwrap();
         assert_eq!(res.status().as_u16(), 200, "{path}");
         assert_eq!(res.headers()["cache-control"], "no-store", "{path}");
