@@ -548,7 +548,7 @@ async fn figures_and_their_csv_are_for_the_manager(backend: Backend) {
 }
 
 /// Every record of a CSV file, read by the `csv` crate with `delimiter`.
-fn parse_csv(bytes: &[u8], delimiter: u8) -> Vec<Vec<String>> {
+pub(crate) fn parse_csv(bytes: &[u8], delimiter: u8) -> Vec<Vec<String>> {
     csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)

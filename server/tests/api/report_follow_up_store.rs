@@ -52,19 +52,9 @@ async fn office_with_people(backend: Backend) -> (TestDb, Store, [i64; 4], i64, 
     for (code, city, lat) in [("goteborg", "Göteborg", 57.7), ("kiruna", "Kiruna", 67.8)] {
         store
             .insert_office(&NewOffice {
-                code: code.into(),
-                name: format!("Kontor {city}"),
-                address: Address {
-                    street: "Storgatan 1".into(),
-                    postcode: Postcode::parse("123 45").unwrap(),
-                    city: city.into(),
-                },
-                phone: PhoneNumber::parse("010-123 45 67").unwrap(),
-                email: Email::parse(&format!("{code}@tidbok.example")).unwrap(),
                 latitude: lat,
                 longitude: 12.0,
-                opening_hours: OpeningHours::parse("mon=09:00-16:00").unwrap(),
-                areas: Vec::new(),
+                ..crate::store_contract::office(code, city)
             })
             .await
             .unwrap();

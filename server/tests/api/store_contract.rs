@@ -29,7 +29,8 @@ async fn fresh(backend: Backend) -> (TestDb, Store) {
     (db, store)
 }
 
-fn office(code: &str, city: &str) -> NewOffice {
+/// An office in `city`, open Mondays and Thursdays (the contract tests' own).
+pub(crate) fn office(code: &str, city: &str) -> NewOffice {
     NewOffice {
         code: code.into(),
         name: format!("Kontor {city}"),
