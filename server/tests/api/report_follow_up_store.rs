@@ -7,8 +7,7 @@ use crate::support::{people, Backend, TestDb};
 use app::{
     domain::{
         access_log::AccessReason, activity_report::period::ReportPeriod, choices::CancelReason,
-        staff::Role, Address, BookingId, Channel, Email, FieldCode, OpeningHours, PhoneNumber,
-        Postcode, SeekerId, StaffId,
+        staff::Role, BookingId, Channel, Email, FieldCode, PhoneNumber, SeekerId, StaffId,
     },
     ssr::store::{NewCounsellor, NewOffice, NewReport, NewStaff, Store},
 };
