@@ -3,6 +3,9 @@ use crate::{
     i18n::*,
     pages::{
         book::BookPage,
+        employer::{
+            EmployerHomePage, EmployerRegisterPage, EmployerStartPage, InvitationPage, NeedFormPage,
+        },
         home::HomePage,
         my_pages::{
             CancelPage, MeetingPage, MyPages, ProfilePage, ReceiptPage, ReportFormPage,
@@ -128,6 +131,37 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=StaticSegment("logga-in") view=SignInPage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("arbetsgivare") view=EmployerStartPage ssr=SsrMode::Async/>
+                        <Route
+                            path=(StaticSegment("arbetsgivare"), StaticSegment("logga-in"))
+                            view=EmployerStartPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("arbetsgivare"), StaticSegment("registrera"))
+                            view=EmployerRegisterPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("arbetsgivare"), StaticSegment("oversikt"))
+                            view=EmployerHomePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("arbetsgivare"), StaticSegment("behov"), StaticSegment("nytt"))
+                            view=NeedFormPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("arbetsgivare"), StaticSegment("behov"), ParamSegment("id"))
+                            view=NeedFormPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("arbetsgivare"), StaticSegment("inbjudan"), ParamSegment("nyckel"))
+                            view=InvitationPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=StaticSegment("boka") view=BookPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("mina-sidor") view=MyPages ssr=SsrMode::Async/>
                         <Route

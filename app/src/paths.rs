@@ -15,6 +15,39 @@ pub const ACTIVITY_REPORTS: &str = "/mina-sidor/aktivitetsrapport";
 /// Mina sidor's form for contact details and needs.
 pub const PROFILE: &str = "/mina-sidor/uppgifter";
 
+/// The employers' door: what the service offers them, and signing in.
+pub const EMPLOYER: &str = "/arbetsgivare";
+pub const EMPLOYER_SIGN_IN: &str = "/arbetsgivare/logga-in";
+pub const EMPLOYER_REGISTER: &str = "/arbetsgivare/registrera";
+/// The organisation's overview: its people, invitations, needs and drafts.
+pub const EMPLOYER_HOME: &str = "/arbetsgivare/oversikt";
+pub const EMPLOYER_NEW_NEED: &str = "/arbetsgivare/behov/nytt";
+
+/// The employers' sign-in, coming back to `next` afterwards.
+pub fn employer_sign_in(next: &str) -> String {
+    format!("{EMPLOYER_SIGN_IN}?nasta={}", encode_query_value(next))
+}
+
+/// A published need's page, where it is changed or closed.
+pub fn employer_need(id: impl Display) -> String {
+    format!("/arbetsgivare/behov/{id}")
+}
+
+/// A draft of a new need, to go on typing.
+pub fn employer_need_draft(id: impl Display) -> String {
+    format!("{EMPLOYER_NEW_NEED}?utkast={id}")
+}
+
+/// The page an invitation to a colleague opens.
+pub fn employer_invitation(secret: &str) -> String {
+    format!("/arbetsgivare/inbjudan/{secret}")
+}
+
+/// An employer's page (`/arbetsgivare` or anything under it).
+pub fn is_employer(path: &str) -> bool {
+    path == EMPLOYER || path.starts_with("/arbetsgivare/")
+}
+
 /// Everything under it is for staff.
 pub const STAFF: &str = "/personal/";
 pub const STAFF_SIGN_IN: &str = "/personal/logga-in";

@@ -9,6 +9,8 @@ pub mod booking;
 pub mod calendar;
 pub mod case_file;
 pub mod coverage;
+pub mod employer;
+pub mod employer_needs;
 pub mod office;
 pub mod office_admin;
 pub mod offices;

@@ -13,7 +13,7 @@ use super::messages::{error_text, I18n};
 use crate::{
     domain::{
         field_error::{FieldError, FieldErrors},
-        form_data::{error_id, field_id, field_name, in_page_order, list_name},
+        form_data::{error_id, field_id, field_name, in_order_of, in_page_order, list_name},
     },
     i18n::*,
 };
@@ -30,6 +30,8 @@ pub type TextOf = fn(I18n, FieldError) -> &'static str;
 pub struct ShownErrors {
     errors: Arc<FieldErrors>,
     first: Option<String>,
+    /// The form's own order of fields, when it is not the registration's.
+    order: Option<&'static [&'static str]>,
     label: LabelOf,
     text: TextOf,
 }
@@ -39,6 +41,7 @@ impl Default for ShownErrors {
         ShownErrors {
             errors: Arc::default(),
             first: None,
+            order: None,
             label: |_, key| key.to_owned(),
             text: error_text,
         }
@@ -48,6 +51,14 @@ impl Default for ShownErrors {
 impl ShownErrors {
     pub fn get(&self, key: &str) -> Option<FieldError> {
         self.errors.get(key).copied()
+    }
+
+    /// The errors in the order their fields come on the page.
+    fn sorted(&self) -> Vec<(&String, &FieldError)> {
+        match self.order {
+            Some(order) => in_order_of(self.errors.iter(), order),
+            None => in_page_order(self.errors.iter()),
+        }
     }
 
     fn is_first(&self, key: &str) -> bool {
@@ -69,22 +80,43 @@ pub fn provide_shown_errors(errors: FieldErrors, label: LabelOf) -> ShownErrors 
     provide_shown_errors_saying(errors, label, error_text)
 }
 
+/// As `provide_shown_errors`, for a form whose fields come in the order `order` (top-level
+/// keys).
+pub fn provide_shown_errors_in_order(
+    errors: FieldErrors,
+    label: LabelOf,
+    order: &'static [&'static str],
+) -> ShownErrors {
+    provide(errors, label, error_text, Some(order))
+}
+
 /// As `provide_shown_errors`, with the page's own words for its errors.
 pub fn provide_shown_errors_saying(
     errors: FieldErrors,
     label: LabelOf,
     text: TextOf,
 ) -> ShownErrors {
-    let first = in_page_order(&errors)
-        .into_iter()
-        .map(|(key, _)| key.clone())
-        .find(|key| key != "_");
-    let shown = ShownErrors {
+    provide(errors, label, text, None)
+}
+
+fn provide(
+    errors: FieldErrors,
+    label: LabelOf,
+    text: TextOf,
+    order: Option<&'static [&'static str]>,
+) -> ShownErrors {
+    let mut shown = ShownErrors {
         errors: Arc::new(errors),
-        first,
+        first: None,
+        order,
         label,
         text,
     };
+    shown.first = shown
+        .sorted()
+        .into_iter()
+        .map(|(key, _)| key.clone())
+        .find(|key| key != "_");
     provide_context(shown.clone());
     shown
 }
@@ -477,7 +509,8 @@ fn Choices(
 pub fn ErrorSummary() -> impl IntoView {
     let i18n: I18n = use_i18n();
     let shown = shown();
-    let errors = in_page_order(shown.errors.iter())
+    let errors = shown
+        .sorted()
         .into_iter()
         .map(|(key, error)| (key.clone(), *error))
         .collect::<Vec<_>>();

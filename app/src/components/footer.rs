@@ -1,4 +1,4 @@
-use crate::i18n::*;
+use crate::{i18n::*, paths};
 use leptos::prelude::*;
 
 #[component]
@@ -9,6 +9,7 @@ pub fn Footer() -> impl IntoView {
             <div class="site-footer__inner">
                 <p>{t!(i18n, footer_about)}</p>
                 <p>{t!(i18n, footer_help)}</p>
+                <p><a href=paths::EMPLOYER>{t!(i18n, footer_employers)}</a></p>
                 <p class="muted">{t!(i18n, footer_demo)}</p>
             </div>
         </footer>

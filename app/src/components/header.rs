@@ -1,9 +1,9 @@
 use super::language_switch::LanguageSwitch;
 use crate::paths;
 use crate::{
-    api::{account::SignOut, staff::StaffSignOut},
+    api::{account::SignOut, employer::EmployerSignOut, staff::StaffSignOut},
     i18n::*,
-    views::{account::SignedIn, staff::StaffSignedIn},
+    views::{account::SignedIn, employer::EmployerSignedIn, staff::StaffSignedIn},
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 
@@ -20,6 +20,10 @@ pub fn Header() -> impl IntoView {
     let staff: Option<StaffSignedIn> = crate::ssr::http::staff_signed_in();
     #[cfg(not(feature = "ssr"))]
     let staff: Option<StaffSignedIn> = None;
+    #[cfg(feature = "ssr")]
+    let employer: Option<EmployerSignedIn> = crate::ssr::http::employer_signed_in();
+    #[cfg(not(feature = "ssr"))]
+    let employer: Option<EmployerSignedIn> = None;
     view! {
         <a class="skip-link" href="#innehall">{t!(i18n, skip_to_content)}</a>
         <header class="site-header">
@@ -31,8 +35,8 @@ pub fn Header() -> impl IntoView {
                 <nav class="site-nav" aria-label=move || t_string!(i18n, nav_label)>
                     <ul>
                         <li><a href=paths::HOME>{t!(i18n, nav_home)}</a></li>
-                        {match (staff, seeker) {
-                                    (Some(staff), _) => {
+                        {match (staff, seeker, employer) {
+                                    (Some(staff), _, _) => {
                                         view! {
                                             <li><a href=paths::STAFF_HOME>{t!(i18n, nav_calendar)}</a></li>
                                             <li><a href=paths::WORK_HOURS>{t!(i18n, nav_work_hours)}</a></li>
@@ -62,7 +66,7 @@ pub fn Header() -> impl IntoView {
                                         }
                                             .into_any()
                                     }
-                                    (None, Some(seeker)) => {
+                                    (None, Some(seeker), _) => {
                                         view! {
                                             <li><a href=paths::BOOK>{t!(i18n, nav_book)}</a></li>
                                             <li><a href=paths::MY_PAGES>{t!(i18n, nav_my_pages)}</a></li>
@@ -77,7 +81,22 @@ pub fn Header() -> impl IntoView {
                                         }
                                             .into_any()
                                     }
-                                    (None, None) => {
+                                    (None, None, Some(employer)) => {
+                                        view! {
+                                            <li><a href=paths::EMPLOYER_HOME>{t!(i18n, nav_employer_home)}</a></li>
+                                            <li><a href=paths::EMPLOYER_NEW_NEED>{t!(i18n, nav_employer_new_need)}</a></li>
+                                            <li class="site-nav__who">
+                                                {t_string!(i18n, nav_signed_in_as, name = employer.first_name).to_string()}
+                                            </li>
+                                            <li>
+                                                <form method="post" action=EmployerSignOut::PATH>
+                                                    <button type="submit" class="link-button">{t!(i18n, nav_sign_out)}</button>
+                                                </form>
+                                            </li>
+                                        }
+                                            .into_any()
+                                    }
+                                    (None, None, None) => {
                                         view! {
                                             <li><a href=paths::REGISTER>{t!(i18n, nav_register)}</a></li>
                                             <li><a href=paths::SIGN_IN>{t!(i18n, nav_sign_in)}</a></li>

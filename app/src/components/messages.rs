@@ -6,7 +6,8 @@ use crate::{
     domain::{
         capacity::CapacityError,
         choices::{
-            DrivingLicence, EducationLevel, Extent, LanguageCode, LanguageLevel, Region, Situation,
+            DrivingLicence, EducationLevel, EmploymentType, Extent, LanguageCode, LanguageLevel,
+            Region, Situation,
         },
         contact::ContactError,
         employer::org_number::OrgNumberError,
@@ -155,7 +156,9 @@ pub fn rule_text(i18n: I18n, rule: Rule) -> &'static str {
         | Rule::EditedMeanwhile
         | Rule::OpeningOverlap
         | Rule::PostcodeAreaTaken
-        | Rule::ReportAlreadySent => t_string!(i18n, cal_err_other),
+        | Rule::ReportAlreadySent
+        | Rule::EmployerOrgNumberTaken
+        | Rule::EmployerEmailTaken => t_string!(i18n, cal_err_other),
     }
 }
 
@@ -262,6 +265,14 @@ pub fn extent_name(i18n: I18n, extent: Extent) -> &'static str {
         Extent::Full => t_string!(i18n, extent_full),
         Extent::Part => t_string!(i18n, extent_part),
         Extent::Either => t_string!(i18n, extent_either),
+    }
+}
+
+pub fn employment_name(i18n: I18n, employment: EmploymentType) -> &'static str {
+    match employment {
+        EmploymentType::Permanent => t_string!(i18n, employment_permanent),
+        EmploymentType::FixedTerm => t_string!(i18n, employment_fixed_term),
+        EmploymentType::Seasonal => t_string!(i18n, employment_seasonal),
     }
 }
 

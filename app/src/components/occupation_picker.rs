@@ -1,16 +1,24 @@
 //! Picking desired occupations from the taxonomy. Without JavaScript it is a search field
 //! with a button; the server lists matches as buttons that add them. With JavaScript the
 //! same markup searches as you type, and adding or removing happens in place, announced in
-//! a live region. The chosen codes post as `form[occupations][]`.
+//! a live region. The chosen codes post as `form[{key}][]`, or as `form[{key}]` when only
+//! one may be chosen (a recruitment need's occupation), where adding one replaces the other.
 
 use crate::{
-    domain::{form_data::list_name, registration::MAX_DESIRED_OCCUPATIONS, Occupation},
+    domain::{
+        form_data::{error_id, field_id, field_name, list_name},
+        Occupation,
+    },
     i18n::*,
 };
 use leptos::prelude::*;
 
 #[island]
 pub fn OccupationPicker(
+    /// The form field the chosen codes post as.
+    key: String,
+    /// How many may be chosen; with one, choosing another replaces it.
+    limit: usize,
     chosen: Vec<Occupation>,
     /// What was searched for without JavaScript (`?sok=`), and what it found.
     query: String,
@@ -63,8 +71,10 @@ pub fn OccupationPicker(
     let add = move |o: Occupation| {
         let name = o.name(swedish()).to_owned();
         let added = chosen.try_update(|list| {
-            let fits =
-                list.len() < MAX_DESIRED_OCCUPATIONS && !list.iter().any(|c| c.code == o.code);
+            if limit == 1 && list.first().is_some_and(|c| c.code != o.code) {
+                list.clear();
+            }
+            let fits = list.len() < limit && !list.iter().any(|c| c.code == o.code);
             if fits {
                 list.push(o);
             }
@@ -110,10 +120,25 @@ pub fn OccupationPicker(
             .collect::<Vec<_>>()
     };
 
+    let input_name = StoredValue::new(if limit == 1 {
+        field_name(&key)
+    } else {
+        list_name(&key)
+    });
+    let search_id = format!("{}-search", field_id(&key));
+    let described = format!("{}-tips {}", field_id(&key), error_id(&key));
     view! {
         // `#yrken`: where a post without JavaScript returns to.
         <div class="picker" id="yrken" node_ref=root>
-            <h3 class="picker__title">{t!(i18n, reg_occupations_chosen)}</h3>
+            <h3 class="picker__title">
+                {move || {
+                    if limit == 1 {
+                        t_string!(i18n, reg_occupation_chosen_one)
+                    } else {
+                        t_string!(i18n, reg_occupations_chosen)
+                    }
+                }}
+            </h3>
             <Show
                 when=move || !chosen.with(Vec::is_empty)
                 fallback=move || view! { <p class="muted">{t!(i18n, reg_occupations_none)}</p> }
@@ -121,7 +146,7 @@ pub fn OccupationPicker(
                 <ul class="chips">
                     <For each=move || chosen.get() key=|o| o.code.clone() let:o>
                         <li class="chip">
-                            <input type="hidden" name=list_name("occupations") value=o.code.clone()/>
+                            <input type="hidden" name=input_name.get_value() value=o.code.clone()/>
                             <span>
                                 {o.name(swedish()).to_owned()}
                                 " "
@@ -150,14 +175,14 @@ pub fn OccupationPicker(
                 </ul>
             </Show>
             <div class="field">
-                <label for="f-occupation-search">{t!(i18n, reg_occupation_search)}</label>
+                <label for=search_id.clone()>{t!(i18n, reg_occupation_search)}</label>
                 <div class="search-row">
                     <input
-                        id="f-occupation-search"
+                        id=search_id
                         type="search"
                         name="query"
                         autocomplete="off"
-                        aria-describedby="f-occupations-tips f-occupations-fel"
+                        aria-describedby=described
                         aria-controls="occupation-results"
                         node_ref=search_box
                         // An attribute, not a property bound to the signal: hydration then

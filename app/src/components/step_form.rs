@@ -42,6 +42,14 @@ pub fn StepForm(
                 #[cfg(not(feature = "hydrate"))]
                 let _ = ev;
             }
+            on:pointerdown=move |_| {
+                #[cfg(feature = "hydrate")]
+                checker.press();
+            }
+            on:pointerup=move |_| {
+                #[cfg(feature = "hydrate")]
+                checker.release();
+            }
             on:focusout=move |ev| {
                 #[cfg(feature = "hydrate")]
                 checker.left(&ev);
@@ -105,6 +113,12 @@ mod browser {
         /// waits for the whole chain: a save that reached the server after "add" or "next"
         /// would put back the form as it was a moment earlier.
         pending: StoredValue<Option<js_sys::Promise>, LocalStorage>,
+        /// A pointer is pressed in the form: the field it pressed has taken the focus, but
+        /// the press is not over. Errors shown now would move that field from under the
+        /// pointer (a radio button below the field just left), and the press would miss;
+        /// they are shown when it is released.
+        pressing: StoredValue<bool>,
+        deferred: StoredValue<bool>,
     }
 
     impl Checker {
@@ -127,6 +141,8 @@ mod browser {
                 tried: StoredValue::new(false),
                 kept: StoredValue::new(BTreeSet::new()),
                 pending: StoredValue::new_local(None),
+                pressing: StoredValue::new(false),
+                deferred: StoredValue::new(false),
             };
             Effect::new(move |_| {
                 let Some(form) = form.get() else { return };
@@ -166,10 +182,28 @@ mod browser {
                 });
                 // Only when moving on to another field: a message appearing while a button
                 // is being pressed would move the button from under the pointer, and the
-                // press would be lost. "Next" checks everything anyway.
+                // press would be lost. "Next" checks everything anyway. A field pressed
+                // with the pointer gets its messages once the press is over, for the same
+                // reason.
                 if moves_to_field(ev) {
-                    self.refresh();
+                    if self.pressing.get_value() {
+                        self.deferred.set_value(true);
+                    } else {
+                        self.refresh();
+                    }
                 }
+            }
+        }
+
+        pub fn press(&self) {
+            self.pressing.set_value(true);
+        }
+
+        pub fn release(&self) {
+            self.pressing.set_value(false);
+            if self.deferred.get_value() {
+                self.deferred.set_value(false);
+                self.refresh();
             }
         }
 
@@ -224,7 +258,10 @@ mod browser {
             self.tried.set_value(true);
             self.show(form, errors);
             self.summarise(form, errors);
-            if let Some((key, _)) = in_page_order(errors).into_iter().find(|(k, _)| *k != "_") {
+            if let Some((key, _)) = in_dom_order(form, errors)
+                .into_iter()
+                .find(|(k, _)| *k != "_")
+            {
                 focus_field(key);
             }
         }
@@ -262,7 +299,7 @@ mod browser {
             };
             let doc = document();
             list.set_inner_html("");
-            for (key, error) in in_page_order(errors) {
+            for (key, error) in in_dom_order(form, errors) {
                 let Ok(item) = doc.create_element("li") else {
                     continue;
                 };
@@ -315,6 +352,22 @@ mod browser {
     }
 
     /// Every field on the form, with its key.
+    /// Errors in the order their fields come in the form (`_` first): what the person sees
+    /// from the top, whatever the form.
+    fn in_dom_order<'a>(
+        form: &HtmlFormElement,
+        errors: &'a FieldErrors,
+    ) -> Vec<(&'a String, &'a crate::domain::field_error::FieldError)> {
+        let order: Vec<String> = fields(form).into_iter().map(|(_, key)| key).collect();
+        let mut list = in_page_order(errors);
+        list.sort_by_key(|(key, _)| match order.iter().position(|k| k == *key) {
+            _ if key.as_str() == "_" => 0,
+            Some(i) => i + 1,
+            None => order.len() + 1,
+        });
+        list
+    }
+
     fn fields(form: &HtmlFormElement) -> Vec<(Element, String)> {
         let Ok(nodes) = form.query_selector_all("[data-field]") else {
             return Vec::new();

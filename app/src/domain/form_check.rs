@@ -1,8 +1,9 @@
-//! Which domain check a server-drawn form runs in the browser: a registration step, or a
-//! month's activity report. The island carries this (not the check itself) as its prop.
+//! Which domain check a server-drawn form runs in the browser: a registration step, a
+//! month's activity report, or one of the employer's forms. The island carries this (not the check itself) as its prop.
 
 use super::{
     activity_report::{period::ReportPeriod, report},
+    employer::registration::{self as employer, EmployerFormKind},
     field_error::FieldErrors,
     registration::{check_posted, Step},
 };
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 pub enum FormCheck {
     Registration(Step),
     Report(ReportPeriod),
+    Employer(EmployerFormKind),
 }
 
 impl FormCheck {
@@ -21,6 +23,7 @@ impl FormCheck {
         match self {
             FormCheck::Registration(step) => check_posted(step, pairs, today),
             FormCheck::Report(period) => report::check_posted(period, pairs),
+            FormCheck::Employer(kind) => employer::check_posted(kind, pairs, today),
         }
     }
 }

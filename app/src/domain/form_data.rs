@@ -131,6 +131,24 @@ pub fn page_order(key: &str) -> (usize, usize, usize) {
     (top, index, inner)
 }
 
+/// Errors in the order of `fields` (the top-level keys of a form whose fields come in an
+/// order of their own, such as the employer's), then in page order for the rest; `_` first.
+pub fn in_order_of<'a, V>(
+    errors: impl IntoIterator<Item = (&'a String, V)>,
+    fields: &[&str],
+) -> Vec<(&'a String, V)> {
+    let mut list = in_page_order(errors);
+    list.sort_by_key(|(key, _)| {
+        let top = key.split('.').next().unwrap_or_default();
+        match fields.iter().position(|f| *f == top) {
+            _ if top == "_" => 0,
+            Some(i) => i + 1,
+            None => fields.len() + 1,
+        }
+    });
+    list
+}
+
 /// Errors in page order.
 pub fn in_page_order<'a, V>(
     errors: impl IntoIterator<Item = (&'a String, V)>,

@@ -65,10 +65,14 @@ pub enum Rule {
     PostcodeAreaTaken,
     /// This version of the month's activity report has been sent already.
     ReportAlreadySent,
+    /// This organisation number is registered already.
+    EmployerOrgNumberTaken,
+    /// Another employer's user has this email.
+    EmployerEmailTaken,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 29] = [
+    pub const ALL: [Rule; 31] = [
         Rule::BookingOverlap,
         Rule::AvailabilityOverlap,
         Rule::AvailabilityHasBooking,
@@ -98,6 +102,8 @@ impl Rule {
         Rule::OpeningOverlap,
         Rule::PostcodeAreaTaken,
         Rule::ReportAlreadySent,
+        Rule::EmployerOrgNumberTaken,
+        Rule::EmployerEmailTaken,
     ];
 
     /// The time asked for is no longer free: the counsellor's, or the office's last place
@@ -163,6 +169,8 @@ mod tests {
             Rule::OpeningOverlap => 26,
             Rule::PostcodeAreaTaken => 27,
             Rule::ReportAlreadySent => 28,
+            Rule::EmployerOrgNumberTaken => 29,
+            Rule::EmployerEmailTaken => 30,
         }
     }
 

@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod book;
+pub mod employer;
 pub mod home;
 pub mod my_pages;
 pub mod not_found;

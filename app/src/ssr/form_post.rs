@@ -157,6 +157,22 @@ impl Flash for crate::views::admin::PasswordRefusal {
     const KEY: &'static str = "password_link_refused";
 }
 
+impl Flash for crate::views::employer::EmployerRegistrationRefusal {
+    const KEY: &'static str = "employer_registration_refused";
+}
+impl Flash for crate::views::employer::EmployerFailedSignIn {
+    const KEY: &'static str = "employer_sign_in_email";
+}
+impl Flash for crate::views::employer::NeedRefusal {
+    const KEY: &'static str = "need_refused";
+}
+impl Flash for crate::views::employer::InvitationRefusal {
+    const KEY: &'static str = "invitation_refused";
+}
+impl Flash for crate::views::employer::InviteRefusal {
+    const KEY: &'static str = "invite_result";
+}
+
 #[cfg(test)]
 mod tests {
     use super::return_to;

@@ -18,6 +18,11 @@ pub const SEEKER_KEY: &str = "seeker_id";
 /// Where the signed-in staff member's id is kept. A session holds one or the other, never
 /// both: signing in as either removes the other.
 pub const STAFF_KEY: &str = "staff_id";
+/// Where the signed-in employer's user is kept; a session holds one kind of person only.
+pub const EMPLOYER_KEY: &str = "employer_user_id";
+/// The draft a new recruitment need is being typed into (saved in the background before
+/// the page knows its id).
+pub const NEW_NEED_DRAFT_KEY: &str = "new_need_draft";
 
 /// A cookie of the current request.
 pub fn cookie(name: &str) -> Option<String> {
@@ -170,6 +175,18 @@ pub async fn find_signed_in(
         }
         return next.run(request).await;
     }
+    if paths::is_employer(path) {
+        if let Ok(Some(id)) = session.get::<i64>(EMPLOYER_KEY).await {
+            match state.store.employer_user_greeting(id).await {
+                Ok(Some(greeting)) => {
+                    request.extensions_mut().insert(greeting);
+                }
+                Ok(None) => {}
+                Err(err) => tracing::warn!(%err, "signed-in employer could not be read"),
+            }
+        }
+        return next.run(request).await;
+    }
     let id = match session.get::<i64>(SEEKER_KEY).await {
         Ok(id) => id,
         Err(err) => {
@@ -199,10 +216,12 @@ pub async fn find_signed_in(
 pub async fn sign_in(seeker_id: i64) -> Result<(), AppError> {
     let session = session().await?;
     session.cycle_id().await.map_err(AppError::internal)?;
-    session
-        .remove_value(STAFF_KEY)
-        .await
-        .map_err(AppError::internal)?;
+    for other in [STAFF_KEY, EMPLOYER_KEY] {
+        session
+            .remove_value(other)
+            .await
+            .map_err(AppError::internal)?;
+    }
     session
         .insert(SEEKER_KEY, seeker_id)
         .await
@@ -213,14 +232,62 @@ pub async fn sign_in(seeker_id: i64) -> Result<(), AppError> {
 pub async fn staff_sign_in(staff_id: i64) -> Result<(), AppError> {
     let session = session().await?;
     session.cycle_id().await.map_err(AppError::internal)?;
-    session
-        .remove_value(SEEKER_KEY)
-        .await
-        .map_err(AppError::internal)?;
+    for other in [SEEKER_KEY, EMPLOYER_KEY] {
+        session
+            .remove_value(other)
+            .await
+            .map_err(AppError::internal)?;
+    }
     session
         .insert(STAFF_KEY, staff_id)
         .await
         .map_err(AppError::internal)
+}
+
+/// Signs an employer's user in, the same way (and out of anyone else's session).
+pub async fn employer_sign_in(user_id: i64) -> Result<(), AppError> {
+    let session = session().await?;
+    session.cycle_id().await.map_err(AppError::internal)?;
+    for other in [SEEKER_KEY, STAFF_KEY, NEW_NEED_DRAFT_KEY] {
+        session
+            .remove_value(other)
+            .await
+            .map_err(AppError::internal)?;
+    }
+    session
+        .insert(EMPLOYER_KEY, user_id)
+        .await
+        .map_err(AppError::internal)
+}
+
+/// The signed-in employer's user, or `Unauthorized` (and, for a browser, a redirect to the
+/// employers' sign-in and back to `back`). Nobody else's session passes.
+pub async fn employer(
+    state: &crate::ssr::AppState,
+    back: &str,
+) -> Result<crate::ssr::store::EmployerUserRow, AppError> {
+    let id = session()
+        .await?
+        .get::<i64>(EMPLOYER_KEY)
+        .await
+        .map_err(AppError::internal)?;
+    let row = match id {
+        Some(id) => state.store.employer_user(id).await?,
+        None => None,
+    };
+    row.ok_or_else(|| {
+        redirect(&paths::employer_sign_in(back));
+        AppError::Unauthorized
+    })
+}
+
+/// The signed-in employer's user on an employer's page, as the session middleware found
+/// them.
+pub fn employer_signed_in() -> Option<crate::views::employer::EmployerSignedIn> {
+    use_context::<Parts>()?
+        .extensions
+        .get::<crate::views::employer::EmployerSignedIn>()
+        .cloned()
 }
 
 /// The signed-in member of staff, or `Unauthorized` (and, for a browser, a redirect to the

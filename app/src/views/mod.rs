@@ -10,6 +10,7 @@ pub mod booking;
 pub mod calendar;
 pub mod case_file;
 pub mod coverage;
+pub mod employer;
 pub mod office;
 pub mod office_admin;
 pub mod profile;

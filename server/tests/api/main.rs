@@ -18,6 +18,8 @@ mod calendar_http;
 mod capacity;
 mod case_changes_http;
 mod cli;
+mod employer_http;
+mod employers_store;
 mod follow_up_http;
 mod http;
 mod meeting_types_http;

@@ -65,7 +65,19 @@ async fn pair(db: &TestDb, sql: &str) -> (i64, i64) {
 async fn every_schema_rule_is_named_by_the_database_as_the_store_expects(backend: Backend) {
     let (db, store) = support::seeded(backend).await;
     // (what is provoked, the rows to clash, the change that breaks the rule)
-    let cases: [(Rule, &str, &str); 13] = [
+    let cases: [(Rule, &str, &str); 15] = [
+        (
+            Rule::EmployerOrgNumberTaken,
+            "SELECT MIN(id), MAX(id) FROM employers WHERE $1 = 0",
+            "UPDATE employers SET org_number = (SELECT org_number FROM employers WHERE id = $2) \
+             WHERE id = $1",
+        ),
+        (
+            Rule::EmployerEmailTaken,
+            "SELECT MIN(id), MAX(id) FROM employer_users WHERE $1 = 0",
+            "UPDATE employer_users SET email = (SELECT email FROM employer_users WHERE id = $2) \
+             WHERE id = $1",
+        ),
         (
             Rule::OfficeCodeTaken,
             "SELECT MIN(id), MAX(id) FROM offices WHERE $1 = 0",

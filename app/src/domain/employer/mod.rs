@@ -3,3 +3,4 @@
 
 pub mod need;
 pub mod org_number;
+pub mod registration;

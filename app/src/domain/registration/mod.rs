@@ -4,13 +4,13 @@
 //! one error per field. The browser runs the same `parse` on input as the server does on save.
 
 mod about;
-pub(crate) use about::name as person_name;
 mod contact;
 mod education;
 mod experience;
 mod password;
 mod wishes;
 
+pub(crate) use about::name as person_name;
 pub use about::{AboutForm, AboutYou, MAX_NAME};
 pub use contact::{ContactDetails, ContactForm};
 pub use education::{

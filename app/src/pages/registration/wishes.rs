@@ -8,7 +8,7 @@ use crate::{
     },
     domain::{
         choices::{Extent, Region, Situation},
-        registration::WishesForm,
+        registration::{WishesForm, MAX_DESIRED_OCCUPATIONS},
         Occupation,
     },
     i18n::*,
@@ -44,7 +44,13 @@ pub fn WishesStep(
             optional=false
             columns=false
         >
-            <OccupationPicker chosen=desired query results/>
+            <OccupationPicker
+                key="occupations".to_owned()
+                limit=MAX_DESIRED_OCCUPATIONS
+                chosen=desired
+                query
+                results
+            />
         </GroupFrame>
         <CheckboxGroup
             key="regions"

@@ -2,6 +2,7 @@
 //! ways they leave (`transport`) and the worker that sends them (`worker`).
 
 pub mod compose;
+pub mod employer_messages;
 pub mod report_messages;
 pub mod transport;
 pub mod worker;

@@ -5,6 +5,7 @@
 
 use super::{
     compose::{compose, compose_account, compose_staff_link},
+    employer_messages::{compose_invitation, compose_registration_attempt},
     report_messages::compose_report,
     transport::{Email, Mailer, SmsProvider},
 };
@@ -217,6 +218,8 @@ impl Notifier {
         let (booking_id, meeting_starts_at) = match (row.booking_id, row.meeting_starts_at) {
             (Some(id), Some(starts)) => (id, starts),
             _ if row.staff_id.is_some() => return self.deliver_staff_link(row).await,
+            _ if row.invitation_id.is_some() => return self.deliver_invitation(row).await,
+            _ if row.employer_user_id.is_some() => return self.deliver_employer_attempt(row).await,
             _ if row.report_period.is_some() => return self.deliver_report_message(row).await,
             _ => return self.deliver_account_message(row).await,
         };
@@ -326,6 +329,41 @@ impl Notifier {
         let message = compose_staff_link(&to.first_name, &link);
         Ok(self
             .send_email(row, &to.email, &message.subject, &message.text, None)
+            .await)
+    }
+
+    /// The invitation of a colleague to an employer's account. Its secret waits in the row
+    /// until this email is written, as a staff link's does.
+    async fn deliver_invitation(&self, row: &OutboxRow) -> Result<Delivery, AppError> {
+        let Some(inv) = self.store.invitation_message(row.id).await? else {
+            return Ok(Delivery::Dropped("the invitation is gone".into()));
+        };
+        let Some(secret) = inv.secret.as_deref() else {
+            return Ok(Delivery::Dropped("the link was already written".into()));
+        };
+        if inv.used_at.is_some() {
+            return Ok(Delivery::Dropped("the invitation was used".into()));
+        }
+        let link = format!("{}{}", self.site, crate::paths::employer_invitation(secret));
+        let inviter = format!("{} {}", inv.inviter_first_name, inv.inviter_last_name);
+        let message = compose_invitation(&inv.employer_name, &inviter, &link);
+        Ok(self
+            .send_email(row, &inv.email, &message.subject, &message.text, None)
+            .await)
+    }
+
+    /// The note to an employer's user that someone tried to register with their details.
+    async fn deliver_employer_attempt(&self, row: &OutboxRow) -> Result<Delivery, AppError> {
+        let Some(user) = self
+            .store
+            .employer_user(row.employer_user_id.unwrap_or(0))
+            .await?
+        else {
+            return Ok(Delivery::Dropped("the account is gone".into()));
+        };
+        let message = compose_registration_attempt(&user.first_name, &self.site);
+        Ok(self
+            .send_email(row, &user.email, &message.subject, &message.text, None)
             .await)
     }
 

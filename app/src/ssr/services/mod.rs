@@ -11,6 +11,8 @@ pub mod calendar_file;
 pub mod case_changes;
 pub mod case_file;
 pub mod coverage;
+pub mod employer_needs;
+pub mod employers;
 pub mod figures;
 pub mod follow_up;
 pub mod free_times;

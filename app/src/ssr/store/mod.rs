@@ -14,6 +14,8 @@ mod capacity;
 mod case_file;
 mod closures;
 mod counsellors;
+mod employer_needs;
+mod employers;
 mod error;
 mod ids;
 mod lookups;
@@ -43,6 +45,11 @@ pub use calendar::{CalendarMeeting, CalendarOwnerRow};
 pub use capacity::VisitLimit;
 pub use case_file::{CaseNoteRow, ProfileRow, SeekerBackground};
 pub use counsellors::{CounsellorRow, NewCounsellor};
+pub use employer_needs::{NeedDraftRow, NeedRow};
+pub use employers::{
+    AcceptedPerson, EmployerCredentials, EmployerRow, EmployerTaken, EmployerUserRow,
+    InvitationMessage, InvitationRow, NewEmployer,
+};
 pub use error::StoreError;
 pub use office_admin::OfficeRecord;
 pub use office_flow::{ArrivalBy, FactRow, VisitRow};

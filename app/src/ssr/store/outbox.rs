@@ -24,6 +24,10 @@ pub struct OutboxRow {
     pub staff_id: Option<i64>,
     /// A reminder about the seeker's activity report names its month (`2027-04`).
     pub report_period: Option<String>,
+    /// A message to an employer's user (someone tried to register with their details).
+    pub employer_user_id: Option<i64>,
+    /// The invitation of a colleague to an employer's account.
+    pub invitation_id: Option<i64>,
     pub event: String,
     pub medium: String,
     pub meeting_starts_at: Option<DateTime<Utc>>,
@@ -51,7 +55,8 @@ impl Recipient {
 }
 
 const OUTBOX_COLUMNS: &str =
-    "id, booking_id, seeker_id, staff_id, report_period, event, medium, meeting_starts_at, due_at, status, \
+    "id, booking_id, seeker_id, staff_id, report_period, employer_user_id, invitation_id, event, \
+     medium, meeting_starts_at, due_at, status, \
      attempts, claimed_by, last_error, sent_at";
 
 /// Writes the messages about a change to booking `$booking` (now starting at `$starts`)

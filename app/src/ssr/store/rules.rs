@@ -43,6 +43,10 @@ const SCHEMA_RULES: &[(&str, Rule)] = &[
     ),
     ("activity_reports_replaces", Rule::ReportAlreadySent),
     ("activity_reports.replaces_id", Rule::ReportAlreadySent),
+    ("employers_org_number_key", Rule::EmployerOrgNumberTaken),
+    ("employers.org_number", Rule::EmployerOrgNumberTaken),
+    ("employer_users_email_key", Rule::EmployerEmailTaken),
+    ("employer_users.email", Rule::EmployerEmailTaken),
 ];
 
 /// The rule a database's constraint, index or trigger name stands for.
