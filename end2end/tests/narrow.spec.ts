@@ -78,6 +78,28 @@ test.describe("at 360 px", () => {
     await expectAccessible(page);
   });
 
+  test("no employer page scrolls sideways, in Swedish or English", async ({ page, context }) => {
+    for (const path of ["/arbetsgivare", "/arbetsgivare/registrera"]) {
+      await expectNoSidewaysScroll(page, path);
+    }
+    await page.goto("/arbetsgivare/logga-in");
+    await page.getByLabel("E-postadress").fill("karin.berg@korvkiosken.example");
+    await page.getByLabel("Lösenord").fill("demo-arbetsgivare-2026");
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await expect(page).toHaveURL(/\/arbetsgivare\/oversikt$/);
+    const needs = await page
+      .locator("a[href^='/arbetsgivare/behov/']")
+      .evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute("href") ?? ""))]);
+    const pages = ["/arbetsgivare/oversikt", ...needs];
+    expect(pages.length, "the demo employer has needs").toBeGreaterThan(3);
+    for (const path of pages) await expectNoSidewaysScroll(page, path);
+    await expectAccessible(page);
+    await context.addCookies([{ name: "i18n_pref_locale", value: "en", url: page.url() }]);
+    for (const path of pages) await expectNoSidewaysScroll(page, path);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expectAccessible(page);
+  });
+
   // Demo seekers 1, 2 and 3 meet by phone, by video and at the office (n % 3), each with a
   // meeting coming up; the pages are only looked at, never changed.
   for (const [n, how] of [

@@ -44,7 +44,6 @@ pub fn EmployerStartPage() -> impl IntoView {
             <p class="lead">{t!(i18n, emp_lead)}</p>
             <ul class="plain-list">
                 <li>{t!(i18n, emp_offer_needs)}</li>
-                <li>{t!(i18n, emp_offer_meeting)}</li>
                 <li>{t!(i18n, emp_offer_colleagues)}</li>
             </ul>
             <p>
