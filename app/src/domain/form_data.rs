@@ -277,6 +277,43 @@ mod tests {
     use proptest::prelude::*;
     use serde::Deserialize;
 
+    #[test]
+    fn a_form_with_an_order_of_its_own_lists_its_errors_in_it() {
+        let errors: BTreeMap<String, u8> = [
+            "password",
+            "first_name",
+            "postcode",
+            "org_number",
+            "_",
+            "stray",
+        ]
+        .into_iter()
+        .map(|k| (k.to_owned(), 0))
+        .collect();
+        let order = ["org_number", "postcode", "first_name", "password"];
+        let keys: Vec<&str> = in_order_of(&errors, &order)
+            .into_iter()
+            .map(|(k, _)| k.as_str())
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "_",
+                "org_number",
+                "postcode",
+                "first_name",
+                "password",
+                "stray"
+            ]
+        );
+        // The registration's own order puts the person first.
+        let keys: Vec<&str> = in_page_order(&errors)
+            .into_iter()
+            .map(|(k, _)| k.as_str())
+            .collect();
+        assert_eq!(&keys[..3], ["_", "first_name", "postcode"]);
+    }
+
     /// What the server function receives: the same arguments, decoded by `serde_qs` the
     /// way `server_fn` configures it.
     #[derive(Deserialize)]

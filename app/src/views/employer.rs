@@ -166,8 +166,6 @@ pub struct NeedFormView {
     /// A search without JavaScript, and what it found.
     pub query: String,
     pub results: Vec<Occupation>,
-    /// The organisation's municipality, offered when the form is new.
-    pub default_municipality: String,
 }
 
 /// A need form post that was not published: what was typed, with why (kept for the form).

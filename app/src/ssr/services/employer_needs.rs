@@ -63,7 +63,7 @@ pub async fn form_view(
         (None, None, Some(n)) => (need_form(n), FieldErrors::new()),
         (None, None, None) => (
             NeedForm {
-                municipality: employer.municipality.clone(),
+                municipality: employer.municipality,
                 ..NeedForm::default()
             },
             FieldErrors::new(),
@@ -86,7 +86,6 @@ pub async fn form_view(
         chosen,
         query,
         results,
-        default_municipality: employer.municipality,
     })
 }
 
