@@ -2,15 +2,19 @@
 //! account for the organisation: their name, phone and password (the address is the one
 //! invited).
 
-use super::labels::{employer_field_label, REGISTRATION_ORDER};
+use super::{
+    labels::{employer_field_label, REGISTRATION_ORDER},
+    register::PhoneAndPassword,
+};
 use crate::{
     api::employer::{load_invitation, AcceptInvitation},
     components::{
-        fields::{provide_shown_errors_in_order, ErrorSummary, Input, TextField},
+        fields::{provide_shown_errors_in_order, ErrorSummary},
         step_form::StepForm,
     },
     domain::{employer::registration::EmployerFormKind, form_check::FormCheck},
     i18n::*,
+    pages::registration::NameFields,
     paths,
     views::employer::InvitationView,
 };
@@ -75,34 +79,8 @@ fn Invitation(view: InvitationView, secret: String) -> impl IntoView {
                     <strong>{t!(i18n, emp_email)}</strong> ": " {email.clone()}
                 </p>
                 <input type="hidden" name="username" autocomplete="username" value=email/>
-                <div class="field-row">
-                    <TextField
-                        key="first_name"
-                        label=t_string!(i18n, reg_first_name)
-                        value=form.first_name
-                        input=Input::TEXT.autocomplete("given-name")
-                    />
-                    <TextField
-                        key="last_name"
-                        label=t_string!(i18n, reg_last_name)
-                        value=form.last_name
-                        input=Input::TEXT.autocomplete("family-name")
-                    />
-                </div>
-                <TextField
-                    key="phone"
-                    label=t_string!(i18n, emp_phone)
-                    hint=t_string!(i18n, emp_phone_hint)
-                    value=form.phone
-                    input=Input::TEXT.kind("tel").autocomplete("tel")
-                />
-                <TextField
-                    key="password"
-                    label=t_string!(i18n, reg_password)
-                    hint=t_string!(i18n, reg_password_hint)
-                    value=""
-                    input=Input::TEXT.kind("password").autocomplete("new-password")
-                />
+                <NameFields first_name=form.first_name last_name=form.last_name/>
+                <PhoneAndPassword phone=form.phone/>
                 <div class="form-actions">
                     <button type="submit" class="button" name="intent" value="next">
                         {t!(i18n, emp_invitation_submit)}

@@ -13,6 +13,7 @@ use crate::{
         form_check::FormCheck,
     },
     i18n::*,
+    pages::registration::NameFields,
     paths,
     views::employer::EmployerRegistrationView,
 };
@@ -68,20 +69,7 @@ fn RegisterForm(view: EmployerRegistrationView) -> impl IntoView {
                 <section class="form-section" aria-labelledby="kontakt-rubrik">
                     <h2 id="kontakt-rubrik">{t!(i18n, emp_contact_title)}</h2>
                     <p class="muted">{t!(i18n, emp_contact_intro)}</p>
-                    <div class="field-row">
-                        <TextField
-                            key="first_name"
-                            label=t_string!(i18n, reg_first_name)
-                            value=form.first_name
-                            input=Input::TEXT.autocomplete("given-name")
-                        />
-                        <TextField
-                            key="last_name"
-                            label=t_string!(i18n, reg_last_name)
-                            value=form.last_name
-                            input=Input::TEXT.autocomplete("family-name")
-                        />
-                    </div>
+                    <NameFields first_name=form.first_name last_name=form.last_name/>
                     <TextField
                         key="email"
                         label=t_string!(i18n, emp_email)
@@ -89,20 +77,7 @@ fn RegisterForm(view: EmployerRegistrationView) -> impl IntoView {
                         value=form.email
                         input=Input::TEXT.kind("email").autocomplete("email")
                     />
-                    <TextField
-                        key="phone"
-                        label=t_string!(i18n, emp_phone)
-                        hint=t_string!(i18n, emp_phone_hint)
-                        value=form.phone
-                        input=Input::TEXT.kind("tel").autocomplete("tel")
-                    />
-                    <TextField
-                        key="password"
-                        label=t_string!(i18n, reg_password)
-                        hint=t_string!(i18n, reg_password_hint)
-                        value=""
-                        input=Input::TEXT.kind("password").autocomplete("new-password")
-                    />
+                    <PhoneAndPassword phone=form.phone/>
                 </section>
                 <div class="form-actions">
                     <button type="submit" class="button" name="intent" value="next">
@@ -163,5 +138,28 @@ fn OrganisationFields(form: EmployerForm) -> impl IntoView {
                 value=form.municipality
             />
         </section>
+    }
+}
+
+/// A contact person's phone and their new password: the first contact's on registering,
+/// an invited colleague's on accepting.
+#[component]
+pub(super) fn PhoneAndPassword(phone: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <TextField
+            key="phone"
+            label=t_string!(i18n, emp_phone)
+            hint=t_string!(i18n, emp_phone_hint)
+            value=phone
+            input=Input::TEXT.kind("tel").autocomplete("tel")
+        />
+        <TextField
+            key="password"
+            label=t_string!(i18n, reg_password)
+            hint=t_string!(i18n, reg_password_hint)
+            value=""
+            input=Input::TEXT.kind("password").autocomplete("new-password")
+        />
     }
 }

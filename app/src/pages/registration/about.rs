@@ -25,20 +25,7 @@ pub fn AboutStep(form: AboutForm, suggested_office: Option<String>) -> impl Into
     let i18n = use_i18n();
     let contact = form.contact();
     view! {
-        <div class="field-row">
-            <TextField
-                key="first_name"
-                label=t_string!(i18n, reg_first_name)
-                value=form.first_name
-                input=Input::TEXT.autocomplete("given-name")
-            />
-            <TextField
-                key="last_name"
-                label=t_string!(i18n, reg_last_name)
-                value=form.last_name
-                input=Input::TEXT.autocomplete("family-name")
-            />
-        </div>
+        <NameFields first_name=form.first_name last_name=form.last_name/>
         <TextField
             key="personal_number"
             label=t_string!(i18n, reg_personal_number)
@@ -47,6 +34,29 @@ pub fn AboutStep(form: AboutForm, suggested_office: Option<String>) -> impl Into
             input=Input::TEXT.inputmode("numeric").autocomplete("off")
         />
         <ContactFields form=contact suggested_office/>
+    }
+}
+
+/// A person's first and last name, side by side where there is room: the job seeker's, and
+/// an employer's contact person's.
+#[component]
+pub fn NameFields(first_name: String, last_name: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field-row">
+            <TextField
+                key="first_name"
+                label=t_string!(i18n, reg_first_name)
+                value=first_name
+                input=Input::TEXT.autocomplete("given-name")
+            />
+            <TextField
+                key="last_name"
+                label=t_string!(i18n, reg_last_name)
+                value=last_name
+                input=Input::TEXT.autocomplete("family-name")
+            />
+        </div>
     }
 }
 

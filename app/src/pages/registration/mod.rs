@@ -9,7 +9,7 @@ mod labels;
 mod review;
 mod wishes;
 
-pub(crate) use about::ContactFields;
+pub(crate) use about::{ContactFields, NameFields};
 pub(crate) use labels::field_label;
 
 use crate::{
