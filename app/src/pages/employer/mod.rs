@@ -17,7 +17,7 @@ use crate::{
     components::messages::I18n,
     error::AppError,
     i18n::*,
-    pages::{not_found::NotFound, sign_in::sign_in_form},
+    pages::{my_pages::load_failed_at, sign_in::sign_in_form},
     paths,
 };
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -61,23 +61,7 @@ pub fn EmployerStartPage() -> impl IntoView {
 
 /// What an employer's page shows when its data could not be loaded.
 pub(crate) fn employer_load_failed(i18n: I18n, error: AppError, title: &'static str) -> AnyView {
-    match error {
-        AppError::NotFound => view! { <NotFound/> }.into_any(),
-        AppError::Unauthorized => view! {
-            <div class="page page--form">
-                <h1>{title}</h1>
-                <p><a href=paths::EMPLOYER_SIGN_IN>{t!(i18n, nav_sign_in)}</a></p>
-            </div>
-        }
-        .into_any(),
-        _ => view! {
-            <div class="page page--form">
-                <h1>{title}</h1>
-                <p class="notice notice--error" role="alert">{t!(i18n, err_internal)}</p>
-            </div>
-        }
-        .into_any(),
-    }
+    load_failed_at(i18n, error, title, paths::EMPLOYER_SIGN_IN)
 }
 
 /// Sends someone not signed in as an employer to the employers' sign-in (before the page's

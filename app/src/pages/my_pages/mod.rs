@@ -47,12 +47,22 @@ pub(crate) fn require_sign_in(back: &str) {
 
 /// What a page shows when its data could not be loaded: not found, sign in, or a fault.
 pub(crate) fn load_failed(i18n: I18n, error: AppError, title: &'static str) -> AnyView {
+    load_failed_at(i18n, error, title, paths::SIGN_IN)
+}
+
+/// As `load_failed`, for a page whose people sign in at `sign_in` (employers, say).
+pub(crate) fn load_failed_at(
+    i18n: I18n,
+    error: AppError,
+    title: &'static str,
+    sign_in: &'static str,
+) -> AnyView {
     match error {
         AppError::NotFound => view! { <NotFound/> }.into_any(),
         AppError::Unauthorized => view! {
             <div class="page page--form">
                 <h1>{title}</h1>
-                <p><a href=paths::SIGN_IN>{t!(i18n, nav_sign_in)}</a></p>
+                <p><a href=sign_in>{t!(i18n, nav_sign_in)}</a></p>
             </div>
         }
         .into_any(),

@@ -33,10 +33,6 @@ pub async fn form_view(
     refused: Option<NeedRefusal>,
     now: DateTime<Utc>,
 ) -> Result<NeedFormView, AppError> {
-    let employer = store
-        .employer(me.employer_id)
-        .await?
-        .ok_or_else(|| AppError::internal("a user without an organisation"))?;
     let (draft_id, need_id) = match which {
         Which::New { draft } => (draft, None),
         Which::Need(id) => (None, Some(id)),
@@ -61,13 +57,20 @@ pub async fn form_view(
             FieldErrors::new(),
         ),
         (None, None, Some(n)) => (need_form(n), FieldErrors::new()),
-        (None, None, None) => (
-            NeedForm {
-                municipality: employer.municipality,
-                ..NeedForm::default()
-            },
-            FieldErrors::new(),
-        ),
+        // A new need is most often in the organisation's own municipality.
+        (None, None, None) => {
+            let employer = store
+                .employer(me.employer_id)
+                .await?
+                .ok_or_else(|| AppError::internal("a user without an organisation"))?;
+            (
+                NeedForm {
+                    municipality: employer.municipality,
+                    ..NeedForm::default()
+                },
+                FieldErrors::new(),
+            )
+        }
     };
     let chosen = chosen(store, &form).await?;
     let folded = crate::domain::fold_for_search(&query);

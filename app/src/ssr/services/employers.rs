@@ -50,24 +50,12 @@ pub async fn register(
     now: DateTime<Utc>,
 ) -> Result<i64, EmployerRegisterError> {
     let today = super::registration::today(now);
-    let details = form.parse(today);
-    let password = Password::parse(password).and_then(|p| {
-        passwords::refuse_guessable(
-            &p,
-            &[&form.first_name, &form.last_name, &form.email, &form.name],
-        )
-        .map(|()| p)
-    });
-    let (details, password) = match (details, password) {
-        (Ok(d), Ok(p)) => (d, p),
-        (details, password) => {
-            let mut errors = details.err().unwrap_or_default();
-            if let Err(e) = password {
-                errors.insert("password".to_owned(), e);
-            }
-            return Err(EmployerRegisterError::Invalid(errors));
-        }
-    };
+    let (details, password) = with_password(
+        form.parse(today),
+        password,
+        &[&form.first_name, &form.last_name, &form.email, &form.name],
+    )
+    .map_err(EmployerRegisterError::Invalid)?;
     if tell_owners(store, &details, now).await? {
         return Err(EmployerRegisterError::NotCreated);
     }
@@ -90,6 +78,27 @@ pub async fn register(
             Err(EmployerRegisterError::NotCreated)
         }
         Err(other) => Err(EmployerRegisterError::Failed(other.into())),
+    }
+}
+
+/// The form's details and the new password, checked together so that every error shows at
+/// once; the password may not be made of the person's own words (`personal`).
+fn with_password<T>(
+    details: Result<T, FieldErrors>,
+    password: &str,
+    personal: &[&str],
+) -> Result<(T, Password), FieldErrors> {
+    let password = Password::parse(password)
+        .and_then(|p| passwords::refuse_guessable(&p, personal).map(|()| p));
+    match (details, password) {
+        (Ok(d), Ok(p)) => Ok((d, p)),
+        (details, password) => {
+            let mut errors = details.err().unwrap_or_default();
+            if let Err(e) = password {
+                errors.insert("password".to_owned(), e);
+            }
+            Err(errors)
+        }
     }
 }
 
@@ -270,29 +279,17 @@ pub async fn accept(
         email: invitation.email.clone(),
         ..form.clone()
     };
-    let person = form.parse();
-    let password = Password::parse(password).and_then(|p| {
-        passwords::refuse_guessable(
-            &p,
-            &[
-                &form.first_name,
-                &form.last_name,
-                &form.email,
-                &invitation.employer_name,
-            ],
-        )
-        .map(|()| p)
-    });
-    let (person, password) = match (person, password) {
-        (Ok(person), Ok(p)) => (person, p),
-        (person, password) => {
-            let mut errors = person.err().unwrap_or_default();
-            if let Err(e) = password {
-                errors.insert("password".to_owned(), e);
-            }
-            return Err(AppError::Validation(errors));
-        }
-    };
+    let (person, password) = with_password(
+        form.parse(),
+        password,
+        &[
+            &form.first_name,
+            &form.last_name,
+            &form.email,
+            &invitation.employer_name,
+        ],
+    )
+    .map_err(AppError::Validation)?;
     let accepted = AcceptedPerson {
         first_name: &person.first_name,
         last_name: &person.last_name,
