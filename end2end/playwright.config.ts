@@ -22,7 +22,9 @@ const chromium = {
 
 export default defineConfig({
   testDir: "./tests",
-  timeout: 30_000,
+  // A journey signs people in (argon2id on a debug build) and runs axe several times; on a
+  // loaded two-core CI machine 30 s was not always enough for one that takes 8 s here.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,

@@ -4,7 +4,8 @@ use crate::{
     pages::{
         book::BookPage,
         employer::{
-            EmployerHomePage, EmployerRegisterPage, EmployerStartPage, InvitationPage, NeedFormPage,
+            EmployerBookPage, EmployerHomePage, EmployerMeetingPage, EmployerRegisterPage,
+            EmployerStartPage, InvitationPage, NeedFormPage,
         },
         home::HomePage,
         my_pages::{
@@ -155,6 +156,16 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("arbetsgivare"), StaticSegment("behov"), ParamSegment("id"))
                             view=NeedFormPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("arbetsgivare"), StaticSegment("boka"))
+                            view=EmployerBookPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("arbetsgivare"), StaticSegment("mote"), ParamSegment("id"))
+                            view=EmployerMeetingPage
                             ssr=SsrMode::Async
                         />
                         <Route

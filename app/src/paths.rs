@@ -43,6 +43,29 @@ pub fn employer_invitation(secret: &str) -> String {
     format!("/arbetsgivare/inbjudan/{secret}")
 }
 
+/// Where an employer books a meeting with an employer counsellor.
+pub const EMPLOYER_BOOK: &str = "/arbetsgivare/boka";
+
+/// The employer's picker for a meeting about need `id`.
+pub fn employer_book_for_need(id: impl Display) -> String {
+    format!("{EMPLOYER_BOOK}?behov={id}")
+}
+
+/// The employer's picker, moving their meeting `id`.
+pub fn employer_book_moving(id: impl Display) -> String {
+    format!("{EMPLOYER_BOOK}?byt={id}")
+}
+
+/// An employer's meeting.
+pub fn employer_meeting(id: impl Display) -> String {
+    format!("/arbetsgivare/mote/{id}")
+}
+
+/// An employer's meeting as a calendar file.
+pub fn employer_meeting_calendar(id: impl Display) -> String {
+    format!("/arbetsgivare/mote/{id}/kalender.ics")
+}
+
 /// An employer's page (`/arbetsgivare` or anything under it).
 pub fn is_employer(path: &str) -> bool {
     path == EMPLOYER || path.starts_with("/arbetsgivare/")

@@ -33,6 +33,8 @@ async function signInSeeker(page: Page, email: string) {
 }
 
 test("a visitor says “Jag är här” from their phone and the counsellor sees them waiting", async ({ page, browser }, info) => {
+  // Two people in two browsers, four sign-ins and three axe runs.
+  test.setTimeout(90_000);
   const problems = collectConsoleProblems(page);
   const [seeker, counsellor] = [
     ["demo.sokande43@example.se", "abdirahman.warsame@tidbok.example"],

@@ -1,5 +1,5 @@
 //! How long browsers and proxies may keep each answer. Pages with personal data (Mina sidor,
-//! the staff pages, registration, server functions, calendar files and CSV) are never stored;
+//! the staff pages, the employers' pages, registration, server functions, calendar files and CSV) are never stored;
 //! public pages and the built assets are kept but checked again on each use (the assets'
 //! names carry no content hash yet, so they cannot be cached for long).
 
@@ -23,7 +23,9 @@ pub fn policy(path: &str) -> &'static str {
         path.strip_prefix(base)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('/') || rest.starts_with('.'))
     };
-    if PERSONAL.into_iter().any(under) {
+    // The employers' door is public; everything behind it (their overview, needs, meetings,
+    // registering and signing in) is theirs alone.
+    if PERSONAL.into_iter().any(under) || path.starts_with("/arbetsgivare/") {
         "no-store"
     } else {
         "no-cache"
@@ -49,6 +51,9 @@ mod tests {
             "/mina-sidor",
             "/mina-sidor/aktivitetsrapport/2026-11",
             "/mina-sidor/mote/3/kalender.ics",
+            "/arbetsgivare/oversikt",
+            "/arbetsgivare/mote/3/kalender.ics",
+            "/arbetsgivare/behov/4",
             "/personal/kalender",
             "/personal/kontor/uppfoljning.csv",
             "/personal/admin/atkomstlogg.csv",
@@ -70,6 +75,7 @@ mod tests {
             "/health",
             "/personalen",
             "/mina-sidorna",
+            "/arbetsgivare",
         ] {
             assert_eq!(policy(path), "no-cache", "{path}");
         }

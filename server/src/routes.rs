@@ -51,20 +51,65 @@ pub async fn meeting_calendar(
     let seeker = match session.get::<i64>(app::ssr::http::SEEKER_KEY).await {
         Ok(Some(id)) => id,
         Ok(None) => {
-            let back = format!("/logga-in?nasta=%2Fmina-sidor%2Fmote%2F{}", id.trim());
+            let back = app::paths::sign_in(&app::paths::meeting(id.trim()));
+            return Redirect::to(&back).into_response();
+        }
+        Err(err) => return session_failed(err),
+    };
+    let booking = match id.trim().parse::<i64>() {
+        Ok(id) => state.store.booking(id).await,
+        Err(_) => Ok(None),
+    };
+    calendar_file(
+        booking.map(|b| b.filter(|b| b.seeker_id == Some(seeker))),
+        &headers,
+    )
+}
+
+/// `GET /arbetsgivare/mote/{id}/kalender.ics`: one of the signed-in employer's meetings as
+/// a calendar file. Another organisation's meeting is not found.
+pub async fn employer_meeting_calendar(
+    State(state): State<AppState>,
+    session: tower_sessions::Session,
+    Path(id): Path<String>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let user = match session.get::<i64>(app::ssr::http::EMPLOYER_KEY).await {
+        Ok(Some(id)) => state.store.employer_user(id).await,
+        Ok(None) => Ok(None),
+        Err(err) => return session_failed(err),
+    };
+    let employer = match user {
+        Ok(Some(user)) => user.employer_id,
+        Ok(None) => {
+            let back = app::paths::employer_sign_in(&app::paths::employer_meeting(id.trim()));
             return Redirect::to(&back).into_response();
         }
         Err(err) => {
-            tracing::error!(%err, "session could not be read");
+            tracing::error!(%err, "employer's user could not be read");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let Ok(booking_id) = id.trim().parse::<i64>() else {
-        return (StatusCode::NOT_FOUND, "Mötet finns inte / No such meeting").into_response();
+    let booking = match id.trim().parse::<i64>() {
+        Ok(id) => state.store.employer_meeting(employer, id).await,
+        Err(_) => Ok(None),
     };
-    let booking = match state.store.booking(booking_id).await {
-        Ok(Some(b)) if b.seeker_id == seeker => b,
-        Ok(_) => {
+    calendar_file(booking, &headers)
+}
+
+fn session_failed(err: tower_sessions::session::Error) -> Response {
+    tracing::error!(%err, "session could not be read");
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}
+
+/// The meeting (if it was found, and is the asker's) as a calendar file to download.
+fn calendar_file(
+    booking: Result<Option<app::ssr::store::BookingRow>, app::ssr::store::StoreError>,
+    headers: &axum::http::HeaderMap,
+) -> Response {
+    let booking = match booking {
+        Ok(Some(b)) => b,
+        Ok(None) => {
             return (StatusCode::NOT_FOUND, "Mötet finns inte / No such meeting").into_response()
         }
         Err(err) => {
@@ -72,10 +117,9 @@ pub async fn meeting_calendar(
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let swedish = swedish(&headers);
     let body = app::ssr::services::calendar_file::meeting_ics(
         &booking,
-        swedish,
+        swedish(headers),
         app::ssr::services::calendar_file::Delivery::Download,
     );
     (

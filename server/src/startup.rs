@@ -208,6 +208,10 @@ pub fn router(state: AppState) -> Router {
             "/mina-sidor/mote/{id}/kalender.ics",
             get(routes::meeting_calendar),
         )
+        .route(
+            "/arbetsgivare/mote/{id}/kalender.ics",
+            get(routes::employer_meeting_calendar),
+        )
         .route("/personal/kontor/uppfoljning.csv", get(routes::figures_csv))
         .route(
             "/personal/admin/atkomstlogg.csv",

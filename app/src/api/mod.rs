@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod case_file;
 pub mod coverage;
 pub mod employer;
+pub mod employer_meetings;
 pub mod employer_needs;
 pub mod office;
 pub mod office_admin;

@@ -77,6 +77,14 @@ impl CancelForm {
         self.parse_with(StaffCancelReason::parse, StaffCancelReason::Other)
     }
 
+    /// An employer's cancellation of a meeting with an employer counsellor.
+    pub fn parse_by_employer(
+        &self,
+    ) -> Result<Cancellation<super::choices::EmployerCancelReason>, FieldErrors> {
+        use super::choices::EmployerCancelReason as R;
+        self.parse_with(R::parse, R::Other)
+    }
+
     fn parse_with<R: Copy + PartialEq>(
         &self,
         parse: fn(&str) -> Option<R>,

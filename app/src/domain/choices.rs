@@ -126,6 +126,16 @@ choice! {
     }
 }
 
+choice! {
+    /// Why an employer cancels a meeting with an employer counsellor.
+    EmployerCancelReason {
+        TimeDoesNotSuit = "passar-inte",
+        Filled = "tillsatt",
+        NoLongerNeeded = "behovs-inte",
+        Other = "annat",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

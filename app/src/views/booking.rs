@@ -63,6 +63,21 @@ pub struct StaffCancel {
     pub note: String,
 }
 
+/// The days and times a picker offers, once it knows how to meet (the seeker's and the
+/// employer's alike).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimesView {
+    pub days: Vec<DayView>,
+    /// The day the picker opens on: a quieter one.
+    pub suggested_day: Option<Day>,
+    /// Nobody who knows the field can meet this way: the times are with others.
+    pub fallback: bool,
+    /// Those who know the field cannot meet soon: other counsellors' times are shown too.
+    pub widened: bool,
+    /// The time wanted was taken: the nearest free ones.
+    pub nearest: Vec<TimeView>,
+}
+
 /// What the picker at `/boka` is drawn from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PickerView {
@@ -71,19 +86,11 @@ pub struct PickerView {
     pub channel: Option<Channel>,
     pub office_id: Option<i64>,
     pub offices: Vec<OfficeChoice>,
-    pub days: Vec<DayView>,
-    /// The day the picker opens on: a quieter one.
-    pub suggested_day: Option<Day>,
-    /// Nobody in the seeker's field can meet this way: the times are with others.
-    pub fallback: bool,
-    /// Those in the seeker's field cannot meet soon: other counsellors' times are shown too.
-    pub widened: bool,
+    pub times: TimesView,
     /// The seeker's booked first meeting, if any.
     pub live: Option<MeetingSummary>,
     /// The booking being moved.
     pub moving: Option<MeetingSummary>,
-    /// The time the seeker wanted was taken: the nearest free ones.
-    pub nearest: Vec<TimeView>,
     /// The first meeting has been held: what comes next is planned with the counsellor, so
     /// no picker is shown.
     pub after_first: Option<AfterFirst>,

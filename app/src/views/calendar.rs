@@ -45,7 +45,10 @@ pub struct BoardMeeting {
     pub column: usize,
     pub starts: u32,
     pub ends: u32,
-    pub seeker_name: String,
+    /// Whom it is with: a job seeker's name, or an employer's.
+    pub who: String,
+    /// With an employer (not a job seeker): drawn with its own mark beside the type's name.
+    pub employer: bool,
     pub meeting_sv: String,
     pub meeting_en: String,
     pub channel: Channel,
@@ -136,7 +139,7 @@ pub struct CalendarView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ToReport {
     pub starts_at: chrono::DateTime<chrono::Utc>,
-    pub seeker_name: String,
+    pub who: String,
     pub meeting_sv: String,
     pub meeting_en: String,
     /// The calendar of that day with the meeting's panel open.

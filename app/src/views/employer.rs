@@ -53,6 +53,7 @@ pub struct EmployerHomeView {
     pub me: i64,
     pub users: Vec<ColleagueItem>,
     pub invitations: Vec<InvitationItem>,
+    pub meetings: crate::views::employer_meeting::EmployerMeetings,
     pub needs: Vec<NeedItem>,
     pub drafts: Vec<DraftItem>,
     /// The invitation form as typed when refused, with why; or the address just invited.
@@ -115,6 +116,8 @@ pub enum EmployerNotice {
     Filled,
     Withdrawn,
     Invited,
+    /// A meeting was cancelled.
+    MeetingCancelled,
 }
 
 impl EmployerNotice {
@@ -129,6 +132,7 @@ impl EmployerNotice {
             Self::Filled => "tillsatt",
             Self::Withdrawn => "aterkallat",
             Self::Invited => "inbjuden",
+            Self::MeetingCancelled => "avbokat",
         }
     }
 
@@ -143,6 +147,7 @@ impl EmployerNotice {
             Self::Filled,
             Self::Withdrawn,
             Self::Invited,
+            Self::MeetingCancelled,
         ]
         .into_iter()
         .find(|n| n.slug() == slug)

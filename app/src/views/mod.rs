@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod case_file;
 pub mod coverage;
 pub mod employer;
+pub mod employer_meeting;
 pub mod office;
 pub mod office_admin;
 pub mod profile;

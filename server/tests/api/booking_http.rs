@@ -104,7 +104,15 @@ async fn a_seeker_books_by_plain_posts_and_gets_a_confirmation(backend: Backend)
     assert_eq!(meeting_id(&again), id);
     let bookings = app
         .store
-        .seeker_bookings(app.store.booking(id).await.unwrap().unwrap().seeker_id)
+        .seeker_bookings(
+            app.store
+                .booking(id)
+                .await
+                .unwrap()
+                .unwrap()
+                .seeker_id
+                .unwrap(),
+        )
         .await
         .unwrap();
     assert_eq!(bookings.len(), 1);

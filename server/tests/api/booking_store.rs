@@ -11,7 +11,7 @@ use app::ssr::{
         booking::{self as service, BookError},
         picker,
     },
-    store::{NewBooking, SeekerProfile, Store, StoreError},
+    store::{NewBooking, Party, SeekerProfile, Store, StoreError},
 };
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
@@ -62,7 +62,7 @@ async fn counsellor_named(store: &Store, last_name: &str) -> i64 {
 
 fn booking_for(seeker: i64, counsellor: i64, start: DateTime<Utc>, first: bool) -> NewBooking {
     NewBooking {
-        seeker_id: seeker,
+        with: Party::Seeker(seeker),
         counsellor_id: counsellor,
         meeting_type: service::FIRST_MEETING,
         channel: Channel::Phone,

@@ -11,7 +11,7 @@ use app::ssr::{
         booking::{self as service, BookError},
         picker,
     },
-    store::{NewBooking, Store, StoreError, VisitLimit},
+    store::{NewBooking, Party, Store, StoreError, VisitLimit},
 };
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
@@ -179,7 +179,7 @@ async fn the_booking_transaction_refuses_a_full_hour(backend: Backend) {
         max: 2,
     };
     let visit = |seeker: i64, counsellor: i64, at: DateTime<Utc>| NewBooking {
-        seeker_id: seeker,
+        with: Party::Seeker(seeker),
         counsellor_id: counsellor,
         meeting_type: service::FIRST_MEETING,
         channel: Channel::Office,

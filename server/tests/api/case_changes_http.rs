@@ -309,7 +309,7 @@ async fn meetings_without_an_outcome_wait_to_be_reported(backend: Backend) {
         .iter()
         .find(|r| r.href.contains(&format!("mote={ended}")))
         .expect("the meeting that ended is listed");
-    assert_eq!(mine.seeker_name, "Testa Person k");
+    assert_eq!(mine.who, "Testa Person k");
     let on_board = view.board.meetings.iter().find(|m| m.id == ended);
     if let Some(m) = on_board {
         assert!(m.awaiting_outcome);
@@ -429,7 +429,12 @@ async fn after_the_first_meeting_the_counsellor_books_what_comes_next(backend: B
         .await;
     let picker: app::views::booking::PickerView = res.json().await.unwrap();
     assert_eq!(picker.with_counsellor.as_deref(), Some("Sanna Lindqvist"));
-    let times: Vec<_> = picker.days.iter().flat_map(|d| d.times.clone()).collect();
+    let times: Vec<_> = picker
+        .times
+        .days
+        .iter()
+        .flat_map(|d| d.times.clone())
+        .collect();
     assert!(!times.is_empty());
     assert!(times.iter().all(|t| t.counsellor == "Sanna Lindqvist"));
     let sanna_row = app

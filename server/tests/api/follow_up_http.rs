@@ -115,7 +115,7 @@ async fn the_follow_up_picker_offers_a_colleagues_free_times(backend: Backend) {
         let made = app
             .store
             .insert_booking(&app::ssr::store::NewBooking {
-                seeker_id: seeker,
+                with: app::ssr::store::Party::Seeker(seeker),
                 counsellor_id: karin,
                 meeting_type: "follow-up",
                 channel: Channel::Phone,

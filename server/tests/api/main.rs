@@ -19,6 +19,8 @@ mod capacity;
 mod case_changes_http;
 mod cli;
 mod employer_http;
+mod employer_meetings_http;
+mod employer_meetings_store;
 mod employers_store;
 mod follow_up_http;
 mod http;

@@ -182,7 +182,7 @@ async fn an_administrator_sets_the_first_meetings_rules_and_seekers_get_them(bac
     assert_ne!(status, 500);
     assert_eq!(
         app.store
-            .seeker_bookings(booking.seeker_id)
+            .seeker_bookings(booking.seeker_id.unwrap())
             .await
             .unwrap()
             .len(),

@@ -304,7 +304,7 @@ async fn reception_marks_arrival_and_only_the_office_may(backend: Backend) {
     app.store
         .mark_arrived(
             visits[1].id,
-            app::ssr::store::ArrivalBy::Seeker(row.seeker_id),
+            app::ssr::store::ArrivalBy::Seeker(row.seeker_id.unwrap()),
             Utc::now() - Duration::seconds(90),
         )
         .await

@@ -14,7 +14,7 @@ use app::domain::{BookingId, SeekerId};
 use app::ssr::{
     notifications::{MailSettings, Mailbox, Mailer, Notifier, Round, SmsProvider},
     services::{booking as service, picker},
-    store::{NewBooking, OutboxRow, Store, StoreError},
+    store::{NewBooking, OutboxRow, Party, Store, StoreError},
 };
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use mailparse::MailHeaderMap;
@@ -134,7 +134,7 @@ async fn booked(store: &Store, n: u32, starts: DateTime<Utc>, at: DateTime<Utc>)
     let seeker = people::register(store, n, &["underskoterska"], None, at).await;
     store
         .insert_booking(&NewBooking {
-            seeker_id: seeker,
+            with: Party::Seeker(seeker),
             counsellor_id: counsellor(store).await,
             meeting_type: service::FIRST_MEETING,
             channel: Channel::Phone,
@@ -211,7 +211,7 @@ async fn each_change_writes_its_messages_with_it_and_only_then(backend: Backend)
     let other = people::register(&store, 2, &["underskoterska"], None, now()).await;
     let refused = store
         .insert_booking(&NewBooking {
-            seeker_id: other,
+            with: Party::Seeker(other),
             counsellor_id: thursday.counsellor_id,
             meeting_type: service::FIRST_MEETING,
             channel: Channel::Phone,
@@ -306,7 +306,7 @@ async fn the_worker_sends_each_message_once_and_reminders_at_their_time(backend:
     let texts = Texts::default();
     let starts = now() + Duration::days(3);
     let id = booked(&store, 1, starts, now()).await;
-    let seeker = store.booking(id).await.unwrap().unwrap().seeker_id;
+    let seeker = store.booking(id).await.unwrap().unwrap().seeker_id.unwrap();
     store
         .set_message_language(seeker, MessageLanguage::En)
         .await
@@ -441,7 +441,7 @@ async fn two_workers_racing_send_each_message_once(backend: Backend) {
         store
             .move_booking(
                 BookingId(*id),
-                SeekerId(b.seeker_id),
+                SeekerId(b.seeker_id.unwrap()),
                 app::ssr::store::NewTime {
                     counsellor_id: c,
                     channel: Channel::Phone,
@@ -512,7 +512,7 @@ async fn a_failed_send_is_tried_again_later_and_then_given_up(backend: Backend) 
     store
         .cancel_booking(
             BookingId(id),
-            SeekerId(b.seeker_id),
+            SeekerId(b.seeker_id.unwrap()),
             CancelReason::Other,
             "",
             now(),
@@ -563,7 +563,7 @@ async fn a_failed_send_is_tried_again_later_and_then_given_up(backend: Backend) 
     store
         .cancel_booking(
             BookingId(other),
-            SeekerId(ob.seeker_id),
+            SeekerId(ob.seeker_id.unwrap()),
             CancelReason::Other,
             "",
             now(),

@@ -84,7 +84,7 @@ async fn a_counsellor_signs_in_and_sees_their_meetings(backend: Backend) {
         .unwrap();
     let ours = open
         .iter()
-        .find(|m| m.seeker_id == seeker)
+        .find(|m| m.seeker_id == Some(seeker))
         .expect("the meeting just booked");
     let day = app::domain::time::iso_date(app::domain::time::stockholm_date(ours.starts_at));
     let (status, page) = browser

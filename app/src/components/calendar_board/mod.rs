@@ -263,12 +263,13 @@ fn meeting_block(
         <a
             class=format!("board__meeting board__meeting--{}", m.channel.as_str())
             class:board__meeting--done=m.status != BookingStatus::Booked
+            class:board__meeting--employer=m.employer
             href=m.href.clone()
             style=position(m.starts, m.ends)
         >
             <span class="board__meeting-time">{format!("{}–{}", clock_text(m.starts), clock_text(m.ends))}</span>
             " "
-            <strong>{m.seeker_name.clone()}</strong>
+            <strong>{m.who.clone()}</strong>
             " "
             <span class="board__meeting-channel">
                 <span aria-hidden="true">{channel_icon(m.channel)}</span>
@@ -276,7 +277,10 @@ fn meeting_block(
                 {channel_name(i18n, m.channel)}
             </span>
             " "
-            <span class="board__meeting-type">{kind}</span>
+            <span class="board__meeting-type">
+                {m.employer.then(|| view! { <span aria-hidden="true">"🏢 "</span> })}
+                {kind}
+            </span>
             {status.map(|s| view! { " " <span class="tag">{s}</span> })}
             {m.in_absence.then(|| view! {
                 " " <span class="tag tag--to-report">"⚠ " {t!(i18n, cal_in_absence)}</span>

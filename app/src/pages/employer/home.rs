@@ -45,6 +45,7 @@ fn notice_text(i18n: crate::components::messages::I18n, notice: EmployerNotice) 
         EmployerNotice::Filled => t_string!(i18n, emp_notice_filled),
         EmployerNotice::Withdrawn => t_string!(i18n, emp_notice_withdrawn),
         EmployerNotice::Invited => t_string!(i18n, emp_notice_invited),
+        EmployerNotice::MeetingCancelled => t_string!(i18n, emp_notice_meeting_cancelled),
     }
 }
 
@@ -88,6 +89,14 @@ fn Overview(view: EmployerHomeView) -> impl IntoView {
                     {t_string!(i18n, need_apply_by_date, date = long_date(n.apply_by, swedish)).to_string()}
                 </p>
                 {n.has_draft.then(|| view! { <p class="muted">{t!(i18n, need_has_draft)}</p> })}
+                {(n.status == "open")
+                    .then(|| {
+                        view! {
+                            <p>
+                                <a href=paths::employer_book_for_need(n.id)>{t!(i18n, emp_need_book)}</a>
+                            </p>
+                        }
+                    })}
             </li>
         }
     };
@@ -111,6 +120,8 @@ fn Overview(view: EmployerHomeView) -> impl IntoView {
                 <dt>{t!(i18n, emp_office)}</dt>
                 <dd>{view.office.unwrap_or_else(|| "–".to_owned())}</dd>
             </dl>
+
+            <super::meeting::MeetingsSection meetings=view.meetings/>
 
             <section id="behov" aria-labelledby="behov-rubrik">
                 <h2 id="behov-rubrik">{t!(i18n, emp_needs_title)}</h2>

@@ -1,14 +1,18 @@
 //! The employers' pages under `/arbetsgivare`: the door (what the service offers, signing
 //! in), registering the organisation, the overview, a need's form, and an invitation.
 
+mod book;
 mod home;
 mod invitation;
 mod labels;
+mod meeting;
 mod need_form;
 mod register;
 
+pub use book::EmployerBookPage;
 pub use home::EmployerHomePage;
 pub use invitation::InvitationPage;
+pub use meeting::EmployerMeetingPage;
 pub use need_form::NeedFormPage;
 pub use register::EmployerRegisterPage;
 
@@ -45,6 +49,7 @@ pub fn EmployerStartPage() -> impl IntoView {
             <ul class="plain-list">
                 <li>{t!(i18n, emp_offer_needs)}</li>
                 <li>{t!(i18n, emp_offer_colleagues)}</li>
+                <li>{t!(i18n, emp_offer_meeting)}</li>
             </ul>
             <p>
                 <a class="button" href=paths::EMPLOYER_REGISTER>{t!(i18n, emp_register_link)}</a>

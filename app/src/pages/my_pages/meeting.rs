@@ -6,13 +6,16 @@ use super::{load_failed, require_sign_in};
 use crate::paths;
 use crate::{
     api::booking::load_meeting,
-    components::meeting_words::{
-        channel_icon, channel_name, is_swedish, phone_text, staff_cancel_notice, status_name,
-        time_range, tip_text,
+    components::{
+        meeting_facts::MeetingHow,
+        meeting_words::{
+            channel_icon, channel_name, is_swedish, phone_text, staff_cancel_notice, status_name,
+            time_range, tip_text,
+        },
     },
     domain::{
         time::{long_date, stockholm_date},
-        BookingStatus, Channel,
+        BookingStatus,
     },
     i18n::*,
     views::booking::MeetingView,
@@ -69,44 +72,7 @@ fn Meeting(meeting: MeetingView, flag: &'static str) -> impl IntoView {
         _ => title.clone(),
     };
     let cancelled = s.status == BookingStatus::Cancelled;
-    let how = match s.channel {
-        Channel::Office => view! {
-            <p>{meeting.summary.office.clone()}</p>
-            {meeting.office_address.clone().map(|a| view! { <p>{a}</p> })}
-            {meeting
-                .office_phone
-                .clone()
-                .map(|p| {
-                    view! {
-                        <p>{t_string!(i18n, meeting_office_phone, phone = phone_text(&p)).to_string()}</p>
-                    }
-                })}
-        }
-            .into_any(),
-        Channel::Phone => {
-            let text = t_string!(
-                i18n, meeting_phone_call, name = s.counsellor.clone(), phone = phone_text(&meeting.seeker_phone)
-            )
-                .to_string();
-            view! { <p>{text}</p> }.into_any()
-        }
-        Channel::Video => view! {
-            <p>{t!(i18n, meeting_video_text)}</p>
-            {meeting
-                .video_link
-                .clone()
-                .map(|link| {
-                    view! {
-                        <p>
-                            <a href=link.clone()>{t!(i18n, meeting_video_join)}</a>
-                            <br/>
-                            <span class="muted">{link}</span>
-                        </p>
-                    }
-                })}
-        }
-            .into_any(),
-    };
+    let how = view! { <MeetingHow meeting=meeting.clone()/> };
     view! {
         <Title text=heading.clone()/>
         <div class="page page--form">

@@ -166,7 +166,7 @@ fn Calendar(view: CalendarView, meeting: Option<i64>) -> impl IntoView {
                                         "{}, {}: {}",
                                         when_text(i18n, r.starts_at),
                                         if swedish { r.meeting_sv } else { r.meeting_en },
-                                        r.seeker_name,
+                                        r.who,
                                     )}
                                 </a>
                             </li>

@@ -58,7 +58,19 @@ pub fn compose(
         clock(b.starts_at)
     );
     let counsellor = format!("{} {}", b.counsellor_first_name, b.counsellor_last_name);
-    let link = format!("{site}/mina-sidor/mote/{}", b.id);
+    // An employer's user finds the meeting on the employers' pages, and books anew there.
+    let employer = b.with_employer();
+    let (link, book_again) = if employer {
+        (
+            format!("{site}{}", crate::paths::employer_meeting(b.id)),
+            format!("{site}{}", crate::paths::EMPLOYER_BOOK),
+        )
+    } else {
+        (
+            format!("{site}{}", crate::paths::meeting(b.id)),
+            format!("{site}{}", crate::paths::BOOK),
+        )
+    };
     let channel = b.channel;
     let office = match (
         &b.office_name,
@@ -104,10 +116,13 @@ pub fn compose(
             format!("Phone: {counsellor} calls you on the number you gave us")
         }
     };
-    let meeting = if sv {
-        b.meeting_name_sv.to_lowercase()
-    } else {
-        b.meeting_name_en.to_lowercase()
+    // The meeting type's name is the counsellor's word ("möte med arbetsgivare"); the
+    // employer is told what it is about.
+    let meeting = match (employer, sv) {
+        (true, true) => "möte om rekrytering".to_owned(),
+        (true, false) => "meeting about recruitment".to_owned(),
+        (false, true) => b.meeting_name_sv.to_lowercase(),
+        (false, false) => b.meeting_name_en.to_lowercase(),
     };
     // Swedish nouns have a gender: "ett första möte", "en uppföljning".
     let common_gender = b.meeting_type == "follow-up";
@@ -203,12 +218,15 @@ pub fn compose(
         ));
     }
     if !cancelled {
-        text.push_str(&if sv {
-            format!("Byt tid eller avboka på Mina sidor: {link}\n")
-        } else {
-            format!("Change the time or cancel on My pages: {link}\n")
+        text.push_str(&match (employer, sv) {
+            (false, true) => format!("Byt tid eller avboka på Mina sidor: {link}\n"),
+            (false, false) => format!("Change the time or cancel on My pages: {link}\n"),
+            (true, true) => format!("Byt tid eller avboka på era sidor för arbetsgivare: {link}\n"),
+            (true, false) => {
+                format!("Change the time or cancel on your employer pages: {link}\n")
+            }
         });
-        if channel == Channel::Office {
+        if channel == Channel::Office && !employer {
             text.push_str(if sv {
                 "När du har kommit till kontoret kan du trycka på \"Jag är här\" på samma sida \
                  (från en timme före mötet), så vet din arbetsförmedlare att du väntar.\n"
@@ -225,9 +243,9 @@ pub fn compose(
         });
     } else {
         text.push_str(&if sv {
-            format!("Boka en ny tid: {site}/boka\n")
+            format!("Boka en ny tid: {book_again}\n")
         } else {
-            format!("Book a new time: {site}/boka\n")
+            format!("Book a new time: {book_again}\n")
         });
     }
     text.push_str(if sv {
@@ -242,7 +260,7 @@ pub fn compose(
     };
     let with = if sv { "med" } else { "with" };
     let sms = if cancelled {
-        format!("Tidbok: {sms_lead}: {meeting} {with} {counsellor} {when_short}. {site}/boka")
+        format!("Tidbok: {sms_lead}: {meeting} {with} {counsellor} {when_short}. {book_again}")
     } else {
         format!("Tidbok: {sms_lead}: {meeting} {with} {counsellor} {when_short}, {place}. {link}")
     };
@@ -363,7 +381,10 @@ mod tests {
         let start = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
         BookingRow {
             id: 7,
-            seeker_id: 1,
+            seeker_id: Some(1),
+            employer_id: None,
+            employer_user_id: None,
+            need_id: None,
             counsellor_id: 2,
             counsellor_first_name: "Emina".into(),
             counsellor_last_name: "Hodžić".into(),
@@ -398,6 +419,9 @@ mod tests {
             arrived_at: None,
             received_at: None,
             cancelled_by_staff: None,
+            employer_name: None,
+            need_headline: None,
+            employer_user_name: None,
         }
     }
 
@@ -611,5 +635,52 @@ mod tests {
             "{}",
             own.text
         );
+    }
+
+    #[test]
+    fn an_employers_meeting_is_about_recruitment_and_changed_on_the_employer_pages() {
+        let mut b = booking(Channel::Office);
+        b.seeker_id = None;
+        b.employer_id = Some(3);
+        b.employer_user_id = Some(4);
+        b.is_first = false;
+        b.meeting_type = "employer-meeting".into();
+        b.meeting_name_sv = "Möte med arbetsgivare".into();
+        let m = compose(
+            MessageEvent::Booked,
+            &b,
+            &seeker(),
+            MessageLanguage::Sv,
+            SITE,
+        );
+        assert_eq!(
+            m.subject,
+            "Bokat: möte om rekrytering tis 24 november kl. 10:00"
+        );
+        assert!(m
+            .text
+            .contains("Du har bokat ett möte om rekrytering med Emina Hodžić."));
+        assert!(m
+            .text
+            .contains("https://tidbok.example/arbetsgivare/mote/7"));
+        assert!(!m.text.contains("mina-sidor"));
+        // Only job seekers say "Jag är här" from their phone.
+        assert!(!m.text.contains("Jag är här"));
+        assert!(m
+            .ics
+            .replace("\r\n ", "")
+            .contains("sidor för arbetsgivare"));
+        b.status = BookingStatus::Cancelled;
+        let m = compose(
+            MessageEvent::Cancelled,
+            &b,
+            &seeker(),
+            MessageLanguage::En,
+            SITE,
+        );
+        assert!(m
+            .text
+            .contains("Book a new time: https://tidbok.example/arbetsgivare/boka"));
+        assert!(m.sms.ends_with("https://tidbok.example/arbetsgivare/boka"));
     }
 }

@@ -13,7 +13,7 @@ use crate::{
     },
     ssr::{
         services::{passwords, registration},
-        store::{NewBooking, Store},
+        store::{NewBooking, Party, Store},
     },
 };
 use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveTime, Utc};
@@ -160,7 +160,7 @@ pub async fn load(
                 continue;
             };
             let booking = |when: DateTime<Utc>, first: bool| NewBooking {
-                seeker_id: seeker,
+                with: Party::Seeker(seeker),
                 counsellor_id: counsellor,
                 meeting_type: if first { "first-meeting" } else { "follow-up" },
                 channel,
@@ -234,7 +234,7 @@ fn first_meeting(
     now: DateTime<Utc>,
 ) -> NewBooking {
     NewBooking {
-        seeker_id: seeker,
+        with: Party::Seeker(seeker),
         counsellor_id: counsellor,
         meeting_type: "first-meeting",
         channel,

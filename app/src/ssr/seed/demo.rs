@@ -224,11 +224,12 @@ pub async fn load_demo(
         let last_week = store
             .calendar_meetings(busy.0, now - chrono::Duration::days(14), now)
             .await?;
-        for m in last_week.iter().take(8) {
+        let with_seekers = last_week.iter().filter_map(|m| Some((m, m.seeker_id?)));
+        for (m, seeker_id) in with_seekers.take(8) {
             store
                 .log_access(
                     crate::domain::StaffId(sanna.member.id),
-                    crate::domain::SeekerId(m.seeker_id),
+                    crate::domain::SeekerId(seeker_id),
                     Some(crate::domain::BookingId(m.id)),
                     AccessReason::Meeting,
                     m.starts_at - chrono::Duration::minutes(20),

@@ -39,7 +39,7 @@ pub async fn in_the_way(
         .filter(|m| m.status == BookingStatus::Booked)
         .map(|m| Collision {
             starts_at: m.starts_at,
-            seeker: format!("{} {}", m.seeker_first_name, m.seeker_last_name),
+            seeker: m.who.clone(),
             href: paths::meeting_in_calendar(stockholm_date(m.starts_at), counsellor_id, m.id),
         })
         .collect())

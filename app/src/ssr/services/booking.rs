@@ -11,7 +11,7 @@ use crate::{
         Channel,
     },
     error::AppError,
-    ssr::store::{BookingRow, NewBooking, NewTime, SeekerProfile, Store, StoreError},
+    ssr::store::{BookingRow, NewBooking, NewTime, Party, SeekerProfile, Store, StoreError},
 };
 use chrono::{DateTime, Utc};
 
@@ -96,7 +96,7 @@ pub async fn book(
     };
     let rules = first_meeting_rules(store).await?;
     let new = NewBooking {
-        seeker_id: profile.id,
+        with: Party::Seeker(profile.id),
         counsellor_id: time.counsellor_id,
         meeting_type: FIRST_MEETING,
         channel,

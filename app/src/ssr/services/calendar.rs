@@ -129,7 +129,7 @@ pub async fn view(
         .into_iter()
         .map(|b| ToReport {
             starts_at: b.starts_at,
-            seeker_name: format!("{} {}", b.seeker_first_name, b.seeker_last_name),
+            who: b.who.clone(),
             meeting_sv: b.meeting_name_sv,
             meeting_en: b.meeting_name_en,
             href: format!(
@@ -219,7 +219,8 @@ async fn fill(
                     column,
                     starts: on_board(m.starts_at, date),
                     ends: on_board(m.ends_at, date),
-                    seeker_name: format!("{} {}", m.seeker_first_name, m.seeker_last_name),
+                    who: m.who.clone(),
+                    employer: m.employer_id.is_some(),
                     meeting_sv: m.meeting_name_sv.clone(),
                     meeting_en: m.meeting_name_en.clone(),
                     channel: m.channel,

@@ -73,21 +73,28 @@ pub fn meeting_ics(b: &BookingRow, swedish: bool, delivery: Delivery<'_>) -> Str
     } else {
         &b.counsellor_title_en
     };
+    // Where the person changes it: a seeker on Mina sidor, an employer on its own pages.
+    let (pages_sv, pages_en) = if b.with_employer() {
+        (
+            "era sidor för arbetsgivare i Tidbok",
+            "your employer pages in Tidbok",
+        )
+    } else {
+        ("Mina sidor i Tidbok", "My pages in Tidbok")
+    };
     let description = match (cancelled, swedish) {
         (true, true) => {
-            format!("{summary} är avbokat. Boka en ny tid på Mina sidor i Tidbok när du vill.")
+            format!("{summary} är avbokat. Boka en ny tid på {pages_sv} när du vill.")
         }
         (true, false) => {
-            format!(
-                "{summary} is cancelled. Book a new time on My pages in Tidbok whenever you like."
-            )
+            format!("{summary} is cancelled. Book a new time on {pages_en} whenever you like.")
         }
         (false, true) => format!(
-            "{summary}, {title}. Direktnummer: {}. Byt tid eller avboka på Mina sidor i Tidbok.",
+            "{summary}, {title}. Direktnummer: {}. Byt tid eller avboka på {pages_sv}.",
             b.counsellor_phone
         ),
         (false, false) => format!(
-            "{summary}, {title}. Direct number: {}. Change or cancel on My pages in Tidbok.",
+            "{summary}, {title}. Direct number: {}. Change or cancel on {pages_en}.",
             b.counsellor_phone
         ),
     };
@@ -138,7 +145,10 @@ mod tests {
         let start = Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap();
         BookingRow {
             id: 7,
-            seeker_id: 1,
+            seeker_id: Some(1),
+            employer_id: None,
+            employer_user_id: None,
+            need_id: None,
             counsellor_id: 2,
             counsellor_first_name: "Emina".into(),
             counsellor_last_name: "Hodžić".into(),
@@ -173,6 +183,9 @@ mod tests {
             arrived_at: None,
             received_at: None,
             cancelled_by_staff: None,
+            employer_name: None,
+            need_headline: None,
+            employer_user_name: None,
         }
     }
 

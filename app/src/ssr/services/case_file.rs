@@ -21,6 +21,12 @@ use crate::{
 };
 use chrono::{DateTime, Days, Duration, NaiveTime, Utc};
 
+/// The job seeker a meeting is with; a meeting with an employer has its own panel, so this
+/// one does not find it.
+pub(super) fn seeker_of(b: &BookingRow) -> Result<i64, AppError> {
+    b.seeker_id.ok_or(AppError::NotFound)
+}
+
 /// The booking, and whether `me` may act on it (not only read it).
 async fn booking_for(
     store: &Store,
@@ -28,7 +34,7 @@ async fn booking_for(
     booking_id: i64,
 ) -> Result<(BookingRow, i64, bool), AppError> {
     let b = store.booking(booking_id).await?.ok_or(AppError::NotFound)?;
-    let reach = reach_of(store, b.seeker_id).await?;
+    let reach = reach_of(store, seeker_of(&b)?).await?;
     allow(me.may_see_seeker(&reach), me, "seeker")?;
     let office_id = store
         .calendar_owner(b.counsellor_id)
@@ -64,17 +70,17 @@ pub async fn open(
     store
         .log_access(
             StaffId(me.id),
-            SeekerId(b.seeker_id),
+            SeekerId(seeker_of(&b)?),
             Some(BookingId(b.id)),
             AccessReason::Meeting,
             now,
         )
         .await?;
     let profile = store
-        .seeker_profile(b.seeker_id)
+        .seeker_profile(seeker_of(&b)?)
         .await?
         .ok_or(AppError::NotFound)?;
-    let background = store.seeker_background(b.seeker_id).await?;
+    let background = store.seeker_background(seeker_of(&b)?).await?;
     let all_fields = store.list_fields().await?;
     let fields = profile
         .fields
@@ -87,9 +93,9 @@ pub async fn open(
         })
         .collect();
 
-    let mut bookings = store.seeker_bookings(b.seeker_id).await?;
+    let mut bookings = store.seeker_bookings(seeker_of(&b)?).await?;
     bookings.reverse();
-    let notes = store.case_notes(b.seeker_id).await?;
+    let notes = store.case_notes(seeker_of(&b)?).await?;
     let mut timeline: Vec<(DateTime<Utc>, TimelineEntry)> = Vec::new();
     for m in &bookings {
         timeline.push((
@@ -132,7 +138,7 @@ pub async fn open(
         ));
     }
     let starts_of = |id: i64| bookings.iter().find(|m| m.id == id).map(|m| m.starts_at);
-    for c in store.outcome_corrections(SeekerId(b.seeker_id)).await? {
+    for c in store.outcome_corrections(SeekerId(seeker_of(&b)?)).await? {
         timeline.push((
             c.corrected_at,
             TimelineEntry::Corrected {
@@ -154,7 +160,7 @@ pub async fn open(
             },
         ));
     }
-    timeline.extend(report_entries(store, b.seeker_id, profile.registered_at, now).await?);
+    timeline.extend(report_entries(store, seeker_of(&b)?, profile.registered_at, now).await?);
     timeline.sort_by_key(|(at, _)| *at);
 
     let meeting_office = store
@@ -269,7 +275,7 @@ pub async fn note(
     let body = parse_note(body).map_err(AppError::Validation)?;
     Ok(store
         .add_case_note(
-            SeekerId(b.seeker_id),
+            SeekerId(seeker_of(&b)?),
             Some(BookingId(b.id)),
             StaffId(me.id),
             &body,
@@ -369,7 +375,7 @@ pub async fn move_meeting(
     let (length, buffer) = lengths(store, &b.meeting_type).await?;
     let (starts, ends) = meeting_span(at, length, now)?;
     within_open_time(store, b.counsellor_id, starts, ends).await?;
-    seeker_free(store, b.seeker_id, Some(b.id), starts, ends).await?;
+    seeker_free(store, seeker_of(&b)?, Some(b.id), starts, ends).await?;
     let channel = b.channel;
     let to = NewTime {
         counsellor_id: b.counsellor_id,

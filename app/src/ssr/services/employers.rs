@@ -140,7 +140,9 @@ pub async fn home(
     let needs = store.needs(me.employer_id).await?;
     let drafts = store.need_drafts(me.employer_id).await?;
     let draft_needs: Vec<i64> = drafts.iter().filter_map(|d| d.need_id).collect();
+    let meetings = super::employer_meetings::meetings(store, me.employer_id, now).await?;
     Ok(EmployerHomeView {
+        meetings,
         organisation: employer.name.clone(),
         org_number: employer.org_number_shown(),
         address: format!(

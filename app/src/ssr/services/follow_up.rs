@@ -3,7 +3,7 @@
 //! the seeker's picker, and the booking itself, which must be one of those times.
 
 use super::{
-    case_file::{handled, meeting_span, seeker_busy},
+    case_file::{handled, meeting_span, seeker_busy, seeker_of},
     free_times::{free_times, SlotSearch},
     picker::rules_of,
 };
@@ -19,7 +19,7 @@ use crate::{
     error::AppError,
     ssr::{
         services::booking::video_room,
-        store::{BookingRow, CounsellorRow, NewBooking, Store},
+        store::{BookingRow, CounsellorRow, NewBooking, Party, Store},
     },
     views::case_file::{self as view, FollowUpCounsellor, FollowUpTimes},
 };
@@ -136,7 +136,7 @@ pub async fn times(
                 .or_else(|| c.channels.contains(&b.channel).then_some(b.channel))
                 .or_else(|| c.channels.first().copied())
                 .unwrap_or(b.channel);
-            let seeker = store.seeker_bookings(b.seeker_id).await?;
+            let seeker = store.seeker_bookings(seeker_of(&b)?).await?;
             let rules = rules(store).await?;
             for s in slots_for(store, c, channel, rules, &seeker, now).await? {
                 let day = stockholm_date(s.start);
@@ -220,7 +220,7 @@ pub async fn book(
     let rules = rules(store).await?;
     let (starts, ends) = meeting_span(wanted.at, rules.length, now)?;
     // The seeker's own clash first: its message names their meeting.
-    let seeker = store.seeker_bookings(b.seeker_id).await?;
+    let seeker = store.seeker_bookings(seeker_of(&b)?).await?;
     if seeker_busy(&seeker, None, starts, ends) {
         return Err(AppError::Conflict(Rule::SeekerOverlap));
     }
@@ -231,7 +231,7 @@ pub async fn book(
     let id = store
         .insert_follow_up(
             &NewBooking {
-                seeker_id: b.seeker_id,
+                with: Party::Seeker(seeker_of(&b)?),
                 counsellor_id: counsellor.id,
                 meeting_type: FOLLOW_UP,
                 channel: wanted.channel,
@@ -254,7 +254,7 @@ pub async fn book(
     if counsellor.office_id != meeting_office {
         store
             .add_referral(
-                SeekerId(b.seeker_id),
+                SeekerId(seeker_of(&b)?),
                 CounsellorId(counsellor.id),
                 StaffId(me.id),
                 now,

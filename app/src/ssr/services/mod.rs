@@ -11,6 +11,7 @@ pub mod calendar_file;
 pub mod case_changes;
 pub mod case_file;
 pub mod coverage;
+pub mod employer_meetings;
 pub mod employer_needs;
 pub mod employers;
 pub mod figures;

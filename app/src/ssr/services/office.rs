@@ -308,7 +308,7 @@ pub async fn check_in_seeker(
     let b = store
         .booking(booking_id)
         .await?
-        .filter(|b| b.seeker_id == seeker_id)
+        .filter(|b| b.seeker_id == Some(seeker_id))
         .ok_or(AppError::NotFound)?;
     if b.channel != Channel::Office || b.status != BookingStatus::Booked {
         return Err(AppError::Conflict(Rule::NotAVisit));

@@ -16,11 +16,12 @@ use crate::{
         matching::{rank, Counsellor, Wish},
         offer::{build_offer, Offer, OfferedTime},
         schedule::{SlotRules, Span},
-        time::{stockholm_date, stockholm_to_utc},
+        time::{stockholm_date, stockholm_to_utc, Day},
         Channel, FieldCode, OfficeSummary, OpeningHours, Rule,
     },
     error::AppError,
-    ssr::store::{BookingRow, SeekerProfile, Store, VisitLimit},
+    ssr::store::{BookingRow, CounsellorRow, SeekerProfile, Store, VisitLimit},
+    views::booking::{DayView, TimeView, TimesView},
 };
 use chrono::{DateTime, Duration, Utc};
 use std::collections::HashMap;
@@ -138,10 +139,6 @@ pub async fn picker(
 ) -> Result<Picker, AppError> {
     let follow_up = moving.filter(|b| !b.is_first);
     let code = follow_up.map_or(FIRST_MEETING, |b| b.meeting_type.as_str());
-    let (rules, offered) = meeting_type(store, code).await?;
-    if !offered.contains(&channel) {
-        return Err(AppError::Conflict(Rule::ChannelNotOffered));
-    }
     let mut rows = store.list_counsellors().await?;
     let mut office_id = office_id;
     if let Some(b) = follow_up {
@@ -149,6 +146,49 @@ pub async fn picker(
         if channel == Channel::Office {
             office_id = rows.first().map(|c| c.office_id);
         }
+    }
+    let search = Search {
+        code,
+        wish: wish(profile, channel, office_id),
+        rows,
+        moving,
+        // The follow-up's counsellor is the one to meet, whatever their fields.
+        fixed: follow_up.is_some(),
+    };
+    offer_times(store, search, now).await
+}
+
+/// Whom and what a picker searches: the meeting type, what the person asked for (the way
+/// of meeting, for a visit the office, the fields), the counsellors who may meet them, and
+/// the booking being moved.
+pub struct Search<'a> {
+    pub code: &'a str,
+    pub wish: Wish,
+    pub rows: Vec<CounsellorRow>,
+    pub moving: Option<&'a BookingRow>,
+    /// Only these counsellors, whatever they know: no note that others were offered.
+    pub fixed: bool,
+}
+
+/// The times the counsellors of `search` have for its meeting type, ranked by field
+/// knowledge and widened to the others when those who know the field cannot meet soon.
+pub async fn offer_times(
+    store: &Store,
+    search: Search<'_>,
+    now: DateTime<Utc>,
+) -> Result<Picker, AppError> {
+    let Search {
+        code,
+        wish,
+        mut rows,
+        moving,
+        fixed,
+    } = search;
+    let channel = wish.channel;
+    let office_id = wish.office_id;
+    let (rules, offered) = meeting_type(store, code).await?;
+    if !offered.contains(&channel) {
+        return Err(AppError::Conflict(Rule::ChannelNotOffered));
     }
     // An office that takes no visits offers no times to meet there.
     if channel == Channel::Office {
@@ -200,7 +240,6 @@ pub async fn picker(
         office_id.unwrap_or_default(),
         &closed,
     );
-    let wish = wish(profile, channel, office_id);
     let mut offer = build_offer(
         &wish,
         &counsellors,
@@ -212,8 +251,7 @@ pub async fn picker(
     if let Some((_, capacity, load)) = &office {
         offer = capacity.apply(offer, load);
     }
-    // The follow-up's counsellor is the one to meet, whatever their fields.
-    if follow_up.is_some() {
+    if fixed {
         offer.fallback = false;
     }
     let ranking = rank(&wish, &counsellors);
@@ -236,6 +274,49 @@ pub async fn picker(
         office,
         rules,
     })
+}
+
+/// The picker's days and times as a page shows them; with `taken`, the nearest free times
+/// to the one that was taken.
+pub fn times_view(picker: &Picker, taken: Option<DateTime<Utc>>) -> TimesView {
+    let time_view = |t: &OfferedTime| TimeView {
+        value: SlotChoice {
+            counsellor_id: t.counsellor_id,
+            start: t.slot.start,
+        }
+        .as_value(),
+        start: t.slot.start,
+        counsellor: picker
+            .names
+            .get(&t.counsellor_id)
+            .cloned()
+            .unwrap_or_default(),
+    };
+    TimesView {
+        days: picker
+            .offer
+            .days
+            .iter()
+            .map(|d| DayView {
+                date: Day(d.date),
+                quiet: d.quiet,
+                times: d.times.iter().map(time_view).collect(),
+            })
+            .collect(),
+        suggested_day: picker.offer.suggested_day().map(Day),
+        fallback: picker.offer.fallback,
+        widened: picker.offer.widened,
+        nearest: taken
+            .map(|wanted| {
+                picker
+                    .offer
+                    .nearest(wanted, super::booking::NEAREST)
+                    .iter()
+                    .map(time_view)
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
 }
 
 /// An office's capacity and the visits booked there from a day before `from` to `to` (the

@@ -4,8 +4,6 @@
 use super::picker::visit_office_opens;
 use crate::{
     domain::{
-        booking::SlotChoice,
-        offer::OfferedTime,
         preparation::{tips, TipFacts},
         time::Day,
         BookingStatus, Channel, OfficeSummary, PersonalNumber,
@@ -16,12 +14,11 @@ use crate::{
         store::{BookingRow, SeekerProfile, Store},
     },
     views::booking::{
-        AfterFirst, DayView, MeetingSummary, MeetingView, MyPagesView, OfficeChoice, PickerView,
-        ProfileView, TimeView,
+        AfterFirst, MeetingSummary, MeetingView, MyPagesView, OfficeChoice, PickerView,
+        ProfileView, TimesView,
     },
 };
 use chrono::{DateTime, Utc};
-use std::collections::HashMap;
 
 /// The seeker's own booking, or `NotFound` (someone else's is not found either).
 pub async fn own_booking(
@@ -33,7 +30,7 @@ pub async fn own_booking(
     store
         .booking(id)
         .await?
-        .filter(|b| b.seeker_id == seeker.id)
+        .filter(|b| b.seeker_id == Some(seeker.id))
         .ok_or(AppError::NotFound)
 }
 
@@ -79,18 +76,6 @@ pub fn summary(b: &BookingRow, offices: &[OfficeSummary], now: DateTime<Utc>) ->
     }
 }
 
-pub fn time_view(t: &OfferedTime, names: &HashMap<i64, String>) -> TimeView {
-    TimeView {
-        value: SlotChoice {
-            counsellor_id: t.counsellor_id,
-            start: t.slot.start,
-        }
-        .as_value(),
-        start: t.slot.start,
-        counsellor: names.get(&t.counsellor_id).cloned().unwrap_or_default(),
-    }
-}
-
 pub async fn meeting_view(
     store: &Store,
     b: &BookingRow,
@@ -108,6 +93,22 @@ pub async fn meeting_view(
             .and_then(crate::domain::choices::LanguageCode::parse),
         accessibility_needs: !seeker.accessibility_needs.trim().is_empty(),
     };
+    Ok(meeting_facts(
+        b,
+        summary,
+        seeker.phone.clone(),
+        tips(&facts),
+    ))
+}
+
+/// The meeting page's facts about booking `b`: `phone` is the number the counsellor calls
+/// for a phone meeting (the seeker's, or the employer's user's), `tips` how to prepare.
+pub fn meeting_facts(
+    b: &BookingRow,
+    summary: MeetingSummary,
+    phone: String,
+    tips: Vec<crate::domain::preparation::Tip>,
+) -> MeetingView {
     let office_address = match (&b.office_street, b.office_postcode, &b.office_city) {
         (Some(street), Some(code), Some(city)) => {
             let code = code.to_string();
@@ -116,22 +117,22 @@ pub async fn meeting_view(
         }
         _ => None,
     };
-    Ok(MeetingView {
+    MeetingView {
         counsellor_title: b.counsellor_title.clone(),
         counsellor_title_en: b.counsellor_title_en.clone(),
         counsellor_email: b.counsellor_email.clone(),
         office_address,
         office_phone: b.office_phone.clone(),
-        seeker_phone: seeker.phone.clone(),
+        seeker_phone: phone,
         video_link: b
             .video_room
             .as_ref()
             .map(|room| format!("{}{room}", service::VIDEO_BASE)),
-        tips: tips(&facts),
+        tips,
         cancel_reason: b.cancel_reason.clone(),
         cancel_note: b.cancel_note.clone(),
         summary,
-    })
+    }
 }
 
 pub fn profile_view(p: &SeekerProfile, home_office: Option<String>) -> ProfileView {
@@ -241,13 +242,9 @@ pub async fn picker(
         channel,
         office_id,
         offices: choices,
-        days: Vec::new(),
-        suggested_day: None,
-        fallback: false,
-        widened: false,
+        times: TimesView::default(),
         live: live.as_ref().map(|b| summary(b, &offices, now)),
         moving: moving.as_ref().map(|b| summary(b, &offices, now)),
-        nearest: Vec::new(),
         channels: offered,
         with_counsellor: with
             .as_ref()
@@ -262,31 +259,7 @@ pub async fn picker(
     };
     let picker =
         super::picker::picker(store, seeker, channel, office_id, moving.as_ref(), now).await?;
-    view.fallback = picker.offer.fallback;
-    view.widened = picker.offer.widened;
-    view.suggested_day = picker.offer.suggested_day().map(Day);
-    if let Some(wanted) = query.taken {
-        view.nearest = picker
-            .offer
-            .nearest(wanted, service::NEAREST)
-            .iter()
-            .map(|t| time_view(t, &picker.names))
-            .collect();
-    }
-    view.days = picker
-        .offer
-        .days
-        .iter()
-        .map(|d| DayView {
-            date: Day(d.date),
-            quiet: d.quiet,
-            times: d
-                .times
-                .iter()
-                .map(|t| time_view(t, &picker.names))
-                .collect(),
-        })
-        .collect();
+    view.times = super::picker::times_view(&picker, query.taken);
     Ok(view)
 }
 

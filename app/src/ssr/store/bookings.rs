@@ -13,10 +13,36 @@ use crate::domain::{
 };
 use chrono::{DateTime, SubsecRound, Utc};
 
+/// Whom a meeting is with: a job seeker, or an employer through one of its users (perhaps
+/// about one of its recruitment needs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Party {
+    Seeker(i64),
+    Employer {
+        employer_id: i64,
+        user_id: i64,
+        need_id: Option<i64>,
+    },
+}
+
+impl Party {
+    /// The columns `seeker_id`, `employer_id`, `employer_user_id` and `need_id`.
+    fn columns(self) -> (Option<i64>, Option<i64>, Option<i64>, Option<i64>) {
+        match self {
+            Party::Seeker(id) => (Some(id), None, None, None),
+            Party::Employer {
+                employer_id,
+                user_id,
+                need_id,
+            } => (None, Some(employer_id), Some(user_id), need_id),
+        }
+    }
+}
+
 /// A booking about to be made.
 #[derive(Debug, Clone)]
 pub struct NewBooking {
-    pub seeker_id: i64,
+    pub with: Party,
     pub counsellor_id: i64,
     /// The meeting type's code, e.g. `first-meeting`.
     pub meeting_type: &'static str,
@@ -52,7 +78,21 @@ pub struct NewTime {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Mover {
     Seeker(SeekerId),
+    /// One of the employer's users (by the employer's id).
+    Employer(i64),
     Staff(StaffId),
+}
+
+impl Mover {
+    /// Which of the booking's columns must hold which id for this mover to touch it: the
+    /// seeker's or the employer's own meetings; staff any (the booking's own id).
+    fn owns(self, booking_id: BookingId) -> (&'static str, i64) {
+        match self {
+            Mover::Seeker(id) => ("seeker_id", id.0),
+            Mover::Employer(id) => ("employer_id", id),
+            Mover::Staff(_) => ("id", booking_id.0),
+        }
+    }
 }
 
 /// Who on the staff booked a follow-up meeting, and which meeting it follows.
@@ -66,7 +106,12 @@ pub struct FollowUpOf {
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct BookingRow {
     pub id: i64,
-    pub seeker_id: i64,
+    /// With a job seeker, or with an employer (then through one of its users, perhaps about
+    /// one of its needs): exactly one of the two.
+    pub seeker_id: Option<i64>,
+    pub employer_id: Option<i64>,
+    pub employer_user_id: Option<i64>,
+    pub need_id: Option<i64>,
     pub counsellor_id: i64,
     pub counsellor_first_name: String,
     pub counsellor_last_name: String,
@@ -111,6 +156,18 @@ pub struct BookingRow {
     pub cancelled_by_staff: Option<String>,
     /// When the counsellor fetched that visitor.
     pub received_at: Option<DateTime<Utc>>,
+    /// For a meeting with an employer: the organisation's name, the need it is about, and
+    /// the user who booked it.
+    pub employer_name: Option<String>,
+    pub need_headline: Option<String>,
+    pub employer_user_name: Option<String>,
+}
+
+impl BookingRow {
+    /// A meeting with an employer (not with a job seeker).
+    pub fn with_employer(&self) -> bool {
+        self.employer_id.is_some()
+    }
 }
 
 /// A live booking's hold on a counsellor's time: the meeting and its buffer.
@@ -122,7 +179,8 @@ pub struct BusyRow {
     pub clear_until: DateTime<Utc>,
 }
 
-const SELECT_BOOKING: &str = "SELECT b.id, b.seeker_id, b.counsellor_id, \
+pub(super) const SELECT_BOOKING: &str = "SELECT b.id, b.seeker_id, b.employer_id, b.employer_user_id, \
+     b.need_id, b.counsellor_id, \
      c.first_name AS counsellor_first_name, c.last_name AS counsellor_last_name, \
      c.title AS counsellor_title, COALESCE(NULLIF(c.title_en, ''), c.title) AS counsellor_title_en, \
      c.phone AS counsellor_phone, c.email AS counsellor_email, \
@@ -133,12 +191,17 @@ const SELECT_BOOKING: &str = "SELECT b.id, b.seeker_id, b.counsellor_id, \
      b.cancel_note, b.cancelled_at, b.moved_at, b.times_moved, b.created_at, \
      b.moved_by_staff_id IS NOT NULL AS moved_by_staff, b.follows_booking_id, b.outcome_at, \
      b.arrived_at, \
-     b.received_at, cs.first_name || ' ' || cs.last_name AS cancelled_by_staff \
+     b.received_at, cs.first_name || ' ' || cs.last_name AS cancelled_by_staff, \
+     e.name AS employer_name, n.headline AS need_headline, \
+     eu.first_name || ' ' || eu.last_name AS employer_user_name \
      FROM bookings b \
      JOIN counsellors c ON c.id = b.counsellor_id \
      JOIN meeting_types m ON m.id = b.meeting_type_id \
      LEFT JOIN offices o ON o.id = b.office_id \
-     LEFT JOIN staff cs ON cs.id = b.cancelled_by_staff_id";
+     LEFT JOIN staff cs ON cs.id = b.cancelled_by_staff_id \
+     LEFT JOIN employers e ON e.id = b.employer_id \
+     LEFT JOIN employer_needs n ON n.id = b.need_id \
+     LEFT JOIN employer_users eu ON eu.id = b.employer_user_id";
 
 /// PostgreSQL: a transaction that books a counsellor's time first takes a lock on that
 /// counsellor, held until it ends. Two inserts checking the exclusion constraint against
@@ -198,14 +261,15 @@ impl Store {
                 sqlx::query(LOCK_COUNSELLOR).bind(b.counsellor_id).execute(&mut *tx).await?;
             }
             check_visit_limit!(self, tx, b.visit_limit, 0i64);
+            let (seeker, employer, user, need) = b.with.columns();
             let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO bookings (seeker_id, counsellor_id, meeting_type_id, channel, \
                  office_id, starts_at, ends_at, clear_until, is_first, video_room, created_at, \
-                 booked_by_staff_id, follows_booking_id) \
+                 booked_by_staff_id, follows_booking_id, employer_id, employer_user_id, need_id) \
                  VALUES ($1, $2, (SELECT id FROM meeting_types WHERE code = $3), $4, $5, $6, \
-                 $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+                 $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
             )
-            .bind(b.seeker_id)
+            .bind(seeker)
             .bind(b.counsellor_id)
             .bind(b.meeting_type)
             .bind(b.channel.as_str())
@@ -218,6 +282,9 @@ impl Store {
             .bind(stored(b.now))
             .bind(by_staff)
             .bind(follows)
+            .bind(employer)
+            .bind(user)
+            .bind(need)
             .fetch_one(&mut *tx)
             .await?;
             enqueue_messages!(tx, id, MessageEvent::Booked, b.starts_at, b.now);
@@ -249,24 +316,25 @@ impl Store {
         to: NewTime,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let (seeker_id, staff_id) = match by {
-            Mover::Seeker(id) => (Some(id), None),
-            Mover::Staff(id) => (None, Some(id)),
+        let staff_id = match by {
+            Mover::Staff(id) => Some(id),
+            Mover::Seeker(_) | Mover::Employer(_) => None,
         };
+        let (owner_column, owner) = by.owns(booking_id);
         let done = on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             if self.backend() == BackendKind::Postgres {
                 sqlx::query(LOCK_COUNSELLOR).bind(to.counsellor_id).execute(&mut *tx).await?;
             }
             check_visit_limit!(self, tx, to.visit_limit, booking_id);
-            let done = sqlx::query(
+            let done = sqlx::query(&format!(
                 "UPDATE bookings SET counsellor_id = $3, starts_at = $4, ends_at = $5, \
                  clear_until = $6, moved_at = $7, times_moved = times_moved + 1, \
                  channel = $8, office_id = $9, video_room = $10, moved_by_staff_id = $11 \
-                 WHERE id = $1 AND seeker_id = COALESCE($2, seeker_id) AND status = 'booked'",
-            )
+                 WHERE id = $1 AND {owner_column} = $2 AND status = 'booked'"
+            ))
             .bind(booking_id)
-            .bind(seeker_id)
+            .bind(owner)
             .bind(to.counsellor_id)
             .bind(stored(to.starts_at))
             .bind(stored(to.ends_at))
@@ -301,16 +369,36 @@ impl Store {
         note: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        self.cancel_booking_as(
+            booking_id,
+            Mover::Seeker(seeker_id),
+            reason.as_str(),
+            note,
+            now,
+        )
+        .await
+    }
+
+    /// Cancels a live booking of the seeker's or the employer's own (see [`Mover::owns`]).
+    pub(super) async fn cancel_booking_as(
+        &self,
+        booking_id: BookingId,
+        by: Mover,
+        reason: &str,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let (owner_column, owner) = by.owns(booking_id);
         let done = on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
-            let cancelled: Option<(DateTime<Utc>,)> = sqlx::query_as(
+            let cancelled: Option<(DateTime<Utc>,)> = sqlx::query_as(&format!(
                 "UPDATE bookings SET status = 'cancelled', cancel_reason = $3, cancel_note = $4, \
-                 cancelled_at = $5 WHERE id = $1 AND seeker_id = $2 AND status = 'booked' \
-                 RETURNING starts_at",
-            )
+                 cancelled_at = $5 WHERE id = $1 AND {owner_column} = $2 AND status = 'booked' \
+                 RETURNING starts_at"
+            ))
             .bind(booking_id)
-            .bind(seeker_id)
-            .bind(reason.as_str())
+            .bind(owner)
+            .bind(reason)
             .bind(note)
             .bind(stored(now))
             .fetch_optional(&mut *tx)

@@ -8,9 +8,11 @@ use chrono::{DateTime, Utc};
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct CalendarMeeting {
     pub id: i64,
-    pub seeker_id: i64,
-    pub seeker_first_name: String,
-    pub seeker_last_name: String,
+    /// With a job seeker, or with an employer: one of the two.
+    pub seeker_id: Option<i64>,
+    pub employer_id: Option<i64>,
+    /// Whom it is with: the seeker's name, or the organisation's.
+    pub who: String,
     pub meeting_name_sv: String,
     pub meeting_name_en: String,
     #[sqlx(try_from = "String")]
@@ -33,11 +35,12 @@ pub struct CalendarOwnerRow {
     pub office_id: i64,
 }
 
-const SELECT_MEETING: &str = "SELECT b.id, b.seeker_id, s.first_name AS seeker_first_name, \
-     s.last_name AS seeker_last_name, m.name_sv AS meeting_name_sv, \
-     m.name_en AS meeting_name_en, b.channel, b.status, b.starts_at, b.ends_at, \
-     b.arrived_at, b.received_at \
-     FROM bookings b JOIN seekers s ON s.id = b.seeker_id \
+const SELECT_MEETING: &str = "SELECT b.id, b.seeker_id, b.employer_id, \
+     COALESCE(s.first_name || ' ' || s.last_name, e.name) AS who, \
+     m.name_sv AS meeting_name_sv, m.name_en AS meeting_name_en, b.channel, b.status, \
+     b.starts_at, b.ends_at, b.arrived_at, b.received_at \
+     FROM bookings b LEFT JOIN seekers s ON s.id = b.seeker_id \
+     LEFT JOIN employers e ON e.id = b.employer_id \
      JOIN meeting_types m ON m.id = b.meeting_type_id";
 
 impl Store {

@@ -31,6 +31,9 @@ pub struct CounsellorRow {
     pub languages: Vec<String>,
     pub channels: Vec<Channel>,
     pub fields: Vec<String>,
+    /// Meets employers about their recruitment needs (the employers' picker offers only
+    /// these).
+    pub serves_employers: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -38,6 +41,7 @@ struct BaseRow {
     id: i64,
     first_name: String,
     last_name: String,
+    serves_employers: bool,
     phone: String,
     email: String,
     office_id: i64,
@@ -120,7 +124,8 @@ impl Store {
     pub async fn list_counsellors(&self) -> Result<Vec<CounsellorRow>, StoreError> {
         let base: Vec<BaseRow> = on_pool!(self, p =>
             sqlx::query_as(
-                "SELECT c.id, c.first_name, c.last_name, c.phone, c.email, c.office_id, o.code AS office_code \
+                "SELECT c.id, c.first_name, c.last_name, c.serves_employers, c.phone, c.email, \
+                 c.office_id, o.code AS office_code \
                  FROM counsellors c JOIN offices o ON o.id = c.office_id WHERE c.active \
                  ORDER BY c.last_name, c.first_name",
             )
@@ -141,6 +146,7 @@ impl Store {
                 id: b.id,
                 first_name: b.first_name,
                 last_name: b.last_name,
+                serves_employers: b.serves_employers,
                 phone: b.phone,
                 email: b.email,
                 office_id: b.office_id,

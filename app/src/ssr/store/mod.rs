@@ -14,6 +14,7 @@ mod capacity;
 mod case_file;
 mod closures;
 mod counsellors;
+mod employer_meetings;
 mod employer_needs;
 mod employers;
 mod error;
@@ -40,7 +41,7 @@ pub use activity_reports::{NewReport, ReportDraftRow, ReportEvent, SentReportRow
 pub(crate) use audit::audit_in;
 pub use audit::{AccessLogRow, AuditEntry, AuditRow};
 pub use availability::AvailabilityRow;
-pub use bookings::{BookingRow, BusyRow, NewBooking, NewTime};
+pub use bookings::{BookingRow, BusyRow, NewBooking, NewTime, Party};
 pub use calendar::{CalendarMeeting, CalendarOwnerRow};
 pub use capacity::VisitLimit;
 pub use case_file::{CaseNoteRow, ProfileRow, SeekerBackground};

@@ -306,12 +306,16 @@ impl Store {
             .await?))
     }
 
-    /// The seeker a booking belongs to, as a message needs them.
+    /// Whom a booking's messages go to, as a message needs them: the seeker, or the
+    /// employer's user who booked it (in Swedish: employers have no language setting).
     pub async fn recipient(&self, booking_id: i64) -> Result<Option<Recipient>, StoreError> {
         Ok(on_pool!(self, p =>
             sqlx::query_as(
                 "SELECT s.first_name, s.email, s.phone, s.message_language FROM bookings b \
-                 JOIN seekers s ON s.id = b.seeker_id WHERE b.id = $1",
+                 JOIN seekers s ON s.id = b.seeker_id WHERE b.id = $1 \
+                 UNION ALL \
+                 SELECT u.first_name, u.email, u.phone, 'sv' FROM bookings b \
+                 JOIN employer_users u ON u.id = b.employer_user_id WHERE b.id = $1",
             )
             .bind(booking_id)
             .fetch_optional(p)

@@ -272,7 +272,7 @@ impl TestApp {
                         .headers
                         .iter()
                         .any(|h| h.get_key() == "To" && h.get_value().contains(to));
-                    let text = mail.get_body().ok()?;
+                    let text = plain_text(&mail)?;
                     (addressed && text.contains(holding)).then_some(text)
                 })
                 .next();
@@ -363,3 +363,18 @@ where
 pub const DEMO_SEEKERS: i64 = (app::ssr::seed::BUSY_MEETINGS
     + app::ssr::seed::busy_week::UNMARKED_MEETINGS
     + app::ssr::seed::busy_week::TODAY_VISITS) as i64;
+
+/// An email's plain text: the whole body, or a multipart's text part (a meeting's email
+/// carries its calendar file beside it).
+fn plain_text(mail: &mailparse::ParsedMail) -> Option<String> {
+    if mail.subparts.is_empty() {
+        return mail.get_body().ok();
+    }
+    mail.subparts.iter().find_map(|part| {
+        if part.ctype.mimetype == "text/plain" {
+            part.get_body().ok()
+        } else {
+            plain_text(part)
+        }
+    })
+}

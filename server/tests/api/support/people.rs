@@ -147,7 +147,7 @@ fn phone_booking(
     starts: DateTime<Utc>,
 ) -> app::ssr::store::NewBooking {
     app::ssr::store::NewBooking {
-        seeker_id: seeker,
+        with: app::ssr::store::Party::Seeker(seeker),
         counsellor_id: counsellor,
         meeting_type: "first-meeting",
         channel: app::domain::Channel::Phone,

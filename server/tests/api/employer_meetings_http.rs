@@ -1,0 +1,208 @@
+//! An employer's meetings over HTTP, as a browser without JavaScript uses them, on SQLite and
+//! PostgreSQL with the demo data: the picker, booking a video meeting with an employer
+//! counsellor, the confirmation page, its calendar file and email, cancelling with a reason;
+//! and who may reach a meeting.
+
+use crate::support::{self, browser::Browser, Backend, TestApp};
+use app::ssr::seed::DEMO_EMPLOYER_PASSWORD;
+
+on_both_backends!(
+    an_employer_books_a_video_meeting_by_plain_posts_and_cancels_it,
+    only_the_organisations_own_users_reach_its_meeting,
+);
+
+const KARIN: &str = "karin.berg@korvkiosken.example";
+
+async fn employer<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
+    let browser = Browser::new(app);
+    browser
+        .post_to(
+            "/api/arbetsgivare/logga-in",
+            &[
+                ("email", email),
+                ("password", DEMO_EMPLOYER_PASSWORD),
+                ("next", "/arbetsgivare/oversikt"),
+            ],
+            "/arbetsgivare/oversikt",
+        )
+        .await;
+    browser
+}
+
+fn time_values(html: &str) -> Vec<String> {
+    html.match_indices("name=\"tid\"")
+        .filter_map(|(i, _)| {
+            let rest = &html[i..];
+            let v = rest.find("value=\"")? + 7;
+            let end = rest[v..].find('"')?;
+            Some(rest[v..v + end].to_owned())
+        })
+        .collect()
+}
+
+fn meeting_id(location: &str) -> i64 {
+    location
+        .strip_prefix("/arbetsgivare/mote/")
+        .and_then(|r| r.split('?').next())
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("a meeting page: {location}"))
+}
+
+/// Books the first video time on the picker; the meeting's id.
+async fn book_video(browser: &Browser<'_>) -> i64 {
+    let (status, page) = browser.get("/arbetsgivare/boka?kanal=video").await;
+    assert_eq!(status, 200);
+    let tid = time_values(&page)[0].clone();
+    let (status, location) = browser
+        .post(
+            "/api/arbetsgivare/boka/bekrafta",
+            &[
+                ("behov", ""),
+                ("kanal", "video"),
+                ("kontor", ""),
+                ("tid", &tid),
+            ],
+        )
+        .await;
+    assert_eq!(status, 302);
+    assert!(location.ends_with("?bokad=1"), "{location}");
+    meeting_id(&location)
+}
+
+async fn an_employer_books_a_video_meeting_by_plain_posts_and_cancels_it(backend: Backend) {
+    let app = support::spawn_app(backend, true).await;
+    let karin = employer(&app, KARIN).await;
+    let (status, page) = karin.get("/arbetsgivare/boka").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Vad vill ni prata om?"));
+    assert!(page.contains("Rekrytering i allmänhet"));
+    let (_, page) = karin.get("/arbetsgivare/boka?kanal=video").await;
+    // Only counsellors who serve employers, at the organisation's own office.
+    assert!(page.contains("Lucía Fernández"), "{page}");
+    assert!(page.contains("Kontor Göteborg Centrum, ert kontor"));
+    assert!(!time_values(&page).is_empty());
+    // Confirm without a time: back to the times, saying so.
+    let (_, location) = karin
+        .post(
+            "/api/arbetsgivare/boka/bekrafta",
+            &[
+                ("behov", ""),
+                ("kanal", "video"),
+                ("kontor", ""),
+                ("tid", ""),
+            ],
+        )
+        .await;
+    assert_eq!(
+        location,
+        "/arbetsgivare/boka?behov=&kanal=video&kontor=&fel=tid#tider"
+    );
+    let id = book_video(&karin).await;
+    let (status, page) = karin.get(&format!("/arbetsgivare/mote/{id}?bokad=1")).await;
+    assert_eq!(status, 200);
+    for text in [
+        "Klart! Ditt möte är bokat.",
+        "Lucía Fernández",
+        "Rekrytering i allmänhet",
+        "Karin Berg",
+        "https://video.tidbok.example/m/",
+        "Avboka mötet",
+    ] {
+        assert!(page.contains(text), "{text}");
+    }
+    let res = karin
+        .client
+        .get(app.url(&format!("/arbetsgivare/mote/{id}/kalender.ics")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(
+        res.headers()["content-type"].to_str().unwrap(),
+        "text/calendar; charset=utf-8"
+    );
+    assert_eq!(res.headers()["cache-control"].to_str().unwrap(), "no-store");
+    assert!(res.text().await.unwrap().contains("BEGIN:VEVENT"));
+    let (_, overview) = karin.get("/arbetsgivare/oversikt").await;
+    assert!(overview.contains(&format!("/arbetsgivare/mote/{id}")));
+    // The confirmation email, with the calendar file, to the user who booked.
+    let mail = app.email_to(KARIN, "möte om rekrytering").await;
+    assert!(mail.contains(&format!("/arbetsgivare/mote/{id}")), "{mail}");
+    assert!(mail.contains("kalenderfilen (.ics)"), "{mail}");
+
+    // Cancelling without a reason keeps the form on the meeting's page, saying why.
+    let (_, location) = karin
+        .post(
+            "/api/arbetsgivare/mote/avboka",
+            &[("mote", &id.to_string()), ("form[note]", "kanske")],
+        )
+        .await;
+    assert_eq!(location, format!("/arbetsgivare/mote/{id}#avboka"));
+    let (_, page) = karin.get(&format!("/arbetsgivare/mote/{id}")).await;
+    assert!(
+        page.contains("aria-invalid=\"true\""),
+        "the reason is marked"
+    );
+    assert!(page.contains("kanske"), "what was typed stays");
+    let (_, location) = karin
+        .post(
+            "/api/arbetsgivare/mote/avboka",
+            &[("mote", &id.to_string()), ("form[reason]", "tillsatt")],
+        )
+        .await;
+    assert_eq!(location, "/arbetsgivare/oversikt?klart=avbokat#moten");
+    let (_, overview) = karin.get("/arbetsgivare/oversikt?klart=avbokat").await;
+    assert!(overview.contains("Mötet är avbokat."));
+    let row = app.store.booking(id).await.unwrap().unwrap();
+    assert_eq!(row.cancel_reason.as_deref(), Some("tillsatt"));
+    app.db.drop_database().await;
+}
+
+async fn only_the_organisations_own_users_reach_its_meeting(backend: Backend) {
+    let app = support::spawn_app(backend, true).await;
+    let karin = employer(&app, KARIN).await;
+    let id = book_video(&karin).await;
+    // A colleague of the same organisation sees it.
+    let ali = employer(&app, "ali.demir@korvkiosken.example").await;
+    let (status, page) = ali.get(&format!("/arbetsgivare/mote/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Lucía Fernández"));
+    // Another organisation's user finds nothing, and cannot cancel or move it.
+    let other = employer(&app, "yusuf.karimi@omsorgen.example").await;
+    for path in [
+        format!("/arbetsgivare/mote/{id}"),
+        format!("/arbetsgivare/mote/{id}/kalender.ics"),
+        format!("/arbetsgivare/boka?byt={id}"),
+        "/arbetsgivare/mote/abc".to_owned(),
+    ] {
+        let (status, page) = other.get(&path).await;
+        assert_eq!(status, 404, "{path}");
+        assert!(!page.contains("Lucía"), "{path}");
+    }
+    let (_, location) = other
+        .post(
+            "/api/arbetsgivare/mote/avboka",
+            &[("mote", &id.to_string()), ("form[reason]", "tillsatt")],
+        )
+        .await;
+    assert!(!location.contains("avbokat"), "not cancelled: {location}");
+    let row = app.store.booking(id).await.unwrap().unwrap();
+    assert_eq!(row.status, app::domain::BookingStatus::Booked);
+    // A job seeker's session is sent to the employers' sign-in; so is nobody's.
+    let seeker = support::people::signed_in(&app, 1, "/mina-sidor").await;
+    for browser in [&seeker, &Browser::new(&app)] {
+        let (status, location) = browser
+            .get_location(&format!("/arbetsgivare/mote/{id}"))
+            .await;
+        assert_eq!(status, 302);
+        assert!(
+            location.starts_with("/arbetsgivare/logga-in?nasta="),
+            "{location}"
+        );
+        let (status, location) = browser
+            .get_location(&format!("/arbetsgivare/mote/{id}/kalender.ics"))
+            .await;
+        assert_eq!(status, 303, "{location}");
+    }
+    app.db.drop_database().await;
+}
