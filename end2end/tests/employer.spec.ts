@@ -1,5 +1,15 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addDays, collectConsoleProblems, emailTo, expectAccessible, PASSWORD, today, waitForHydration } from "./support";
+import {
+  addDays,
+  collectConsoleProblems,
+  emailTo,
+  expectAccessible,
+  lane,
+  PASSWORD,
+  signInStaff,
+  today,
+  waitForHydration,
+} from "./support";
 
 // The employer's side: an organisation registers, its contact person invites a colleague
 // who makes their own account, and they describe a recruitment need. Each run registers an
@@ -39,7 +49,12 @@ async function fillRegistration(page: Page, org: string, email: string) {
   await page.getByLabel("Lösenord").fill(PASSWORD);
 }
 
-test("an employer registers, invites a colleague and describes a need", async ({ page, browser }) => {
+test("an employer registers, invites a colleague, describes a need and books a video meeting about it", async ({
+  page,
+  browser,
+}, info) => {
+  // Three people in three browsers, and axe on every page.
+  test.setTimeout(120_000);
   const problems = collectConsoleProblems(page);
   await page.goto("/");
   await page.getByRole("link", { name: "För arbetsgivare" }).click();
@@ -111,6 +126,75 @@ test("an employer registers, invites a colleague and describes a need", async ({
   await expectAccessible(page);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
+
+  // A video meeting about the need, with a counsellor who works with employers at the
+  // organisation's own office. Each lane takes a day of its own.
+  await card.getByRole("link", { name: "Boka ett möte om behovet" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Boka ett möte");
+  await expect(page.getByLabel("Vad vill ni prata om?")).toHaveValue(/\d+/);
+  await page.getByLabel("Video").check();
+  await page.getByRole("button", { name: "Visa lediga tider" }).click();
+  await waitForHydration(page);
+  await expect(page.getByText("Kontor Göteborg Centrum, ert kontor")).toBeVisible();
+  await expectAccessible(page);
+  const day = page.locator("a[data-day]").nth(1 + lane(info));
+  const date = (await day.getAttribute("data-day"))!;
+  await day.click();
+  const times = page.locator(`[data-day-times='${date}']`);
+  const first = times.locator(".time label").first();
+  const clock = (await first.locator(".time__clock").textContent())!.trim();
+  await expect(first.locator(".time__who")).toHaveText("Lucía Fernández");
+  await first.click();
+  await page.getByRole("button", { name: "Boka vald tid" }).click();
+  await expect(page).toHaveURL(/\/arbetsgivare\/mote\/\d+\?bokad=1$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Klart! Ditt möte är bokat.");
+  await expect(page.locator(".facts")).toContainText(clock);
+  await expect(page.locator(".facts")).toContainText("Grillkockar till sommaren");
+  await expect(page.getByRole("link", { name: "Gå till videomötet" })).toBeVisible();
+  await expectAccessible(page);
+  const meeting = page.url().match(/mote\/(\d+)/)![1];
+  const confirmation = await emailTo(email);
+  expect(confirmation).toContain(`/arbetsgivare/mote/${meeting}`);
+
+  // The counsellor finds it in her calendar as a meeting with an employer, and its panel
+  // tells her about the organisation and the need.
+  const staff = await browser.newContext({ locale: "sv-SE", viewport: page.viewportSize()! });
+  const lucia = await staff.newPage();
+  await signInStaff(lucia, "lucia.fernandez@tidbok.example");
+  await lucia.goto(`/personal/kalender?dag=${date}&mote=${meeting}`);
+  const block = lucia.locator(".board__meeting", { hasText: "Korvkiosken på torget AB" });
+  await expect(block).toContainText("Möte med arbetsgivare");
+  const panel = lucia.locator("#mote");
+  await expect(panel.getByRole("heading", { level: 2 })).toContainText("Korvkiosken på torget AB");
+  await expect(panel).toContainText("Grillkockar till sommaren");
+  await expect(panel).toContainText(email);
+  await expectAccessible(lucia);
+  await staff.close();
+  expect(problems).toEqual([]);
+});
+
+test("a counsellor records how yesterday's meeting with an employer went, and notes it", async ({ page }, info) => {
+  const problems = collectConsoleProblems(page);
+  // The demo's employer meetings of the last working day, one for each lane.
+  const [counsellor, organisation] = [
+    ["layla.haddad@tidbok.example", "Omsorgen i Malmö AB"],
+    ["maria.nystrom@tidbok.example", "Norrlandslogistik AB"],
+  ][lane(info)];
+  await signInStaff(page, counsellor);
+  const toReport = page.locator(".calendar__to-report");
+  await toReport.getByRole("link", { name: new RegExp(organisation) }).click();
+  const panel = page.locator("#mote");
+  await expect(panel.getByRole("heading", { level: 2 })).toContainText(organisation);
+  await expect(panel).toContainText("Vad mötet gäller");
+  await expectAccessible(page);
+  await panel.getByRole("button", { name: "Mötet är genomfört" }).click();
+  await expect(page.locator("#mote").getByRole("status")).toHaveText("Utfallet är sparat.");
+  await page.locator("#mote").getByLabel("Skriv en anteckning i ärendet").fill("Vill träffa kandidater i januari.");
+  await page.locator("#mote").getByRole("button", { name: "Spara anteckningen" }).click();
+  await expect(page.locator("#mote").getByRole("status")).toHaveText("Anteckningen är sparad.");
+  await expect(page.locator("#mote .timeline")).toContainText("Vill träffa kandidater i januari.");
+  await expect(page.locator(".calendar__to-report")).not.toContainText(organisation);
+  await expectAccessible(page);
   expect(problems).toEqual([]);
 });
 

@@ -90,8 +90,19 @@ test.describe("at 360 px", () => {
     const needs = await page
       .locator("a[href^='/arbetsgivare/behov/']")
       .evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute("href") ?? ""))]);
-    const pages = ["/arbetsgivare/oversikt", ...needs];
-    expect(pages.length, "the demo employer has needs").toBeGreaterThan(3);
+    const meetings = await page
+      .locator("a[href^='/arbetsgivare/mote/']")
+      .evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute("href") ?? ""))]);
+    expect(meetings.length, "the demo employer has meetings").toBeGreaterThan(1);
+    const pages = [
+      "/arbetsgivare/oversikt",
+      ...needs,
+      ...meetings,
+      "/arbetsgivare/boka",
+      "/arbetsgivare/boka?kanal=video",
+      "/arbetsgivare/boka?kanal=office",
+    ];
+    expect(needs.length, "the demo employer has needs").toBeGreaterThan(2);
     for (const path of pages) await expectNoSidewaysScroll(page, path);
     await expectAccessible(page);
     await context.addCookies([{ name: "i18n_pref_locale", value: "en", url: page.url() }]);

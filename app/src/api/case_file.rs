@@ -37,6 +37,40 @@ pub async fn load_case_file(id: i64) -> Result<CaseFile, AppError> {
     Ok(file)
 }
 
+/// The panel of booking `id`, with a job seeker or with an employer. Opening it writes to
+/// the access log.
+#[server(name = LoadMeetingPanel, prefix = "/api", endpoint = "personal/mote/panel")]
+pub async fn load_meeting_panel(
+    id: i64,
+) -> Result<crate::views::employer_panel::MeetingPanelData, AppError> {
+    use crate::{
+        ssr::{form_post, http, services, AppState},
+        views::{case_file::PanelDone, employer_panel::MeetingPanelData},
+    };
+    let state = AppState::from_context()?;
+    let me = http::staff(&state, paths::CALENDAR).await?;
+    let with_employer = state
+        .store
+        .booking(id)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .with_employer();
+    let now = Utc::now();
+    let refused = form_post::take::<PanelRefusal>().await?;
+    let done = form_post::take::<PanelDone>().await?.map(|d| d.0);
+    Ok(if with_employer {
+        let mut panel = services::employer_panel::open(&state.store, &me.member, id, now).await?;
+        panel.refused = refused;
+        panel.done = done;
+        MeetingPanelData::Employer(panel)
+    } else {
+        let mut file = services::case_file::open(&state.store, &me.member, id, now).await?;
+        file.refused = refused;
+        file.done = done;
+        MeetingPanelData::Seeker(file)
+    })
+}
+
 /// Marks a meeting held (`held`) or missed (`no_show`).
 #[server(name = MarkOutcome, prefix = "/api", endpoint = "personal/mote/utfall")]
 pub async fn mark_outcome(

@@ -12,6 +12,7 @@ pub mod case_file;
 pub mod coverage;
 pub mod employer;
 pub mod employer_meeting;
+pub mod employer_panel;
 pub mod office;
 pub mod office_admin;
 pub mod profile;

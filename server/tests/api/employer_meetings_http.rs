@@ -3,12 +3,13 @@
 //! counsellor, the confirmation page, its calendar file and email, cancelling with a reason;
 //! and who may reach a meeting.
 
-use crate::support::{self, browser::Browser, Backend, TestApp};
+use crate::support::{self, browser::Browser, people, Backend, TestApp};
 use app::ssr::seed::DEMO_EMPLOYER_PASSWORD;
 
 on_both_backends!(
     an_employer_books_a_video_meeting_by_plain_posts_and_cancels_it,
     only_the_organisations_own_users_reach_its_meeting,
+    the_counsellor_opens_the_meeting_records_its_outcome_and_a_note,
 );
 
 const KARIN: &str = "karin.berg@korvkiosken.example";
@@ -204,5 +205,103 @@ async fn only_the_organisations_own_users_reach_its_meeting(backend: Backend) {
             .await;
         assert_eq!(status, 303, "{location}");
     }
+    app.db.drop_database().await;
+}
+
+async fn the_counsellor_opens_the_meeting_records_its_outcome_and_a_note(backend: Backend) {
+    let app = support::spawn_app(backend, true).await;
+    let karin = app
+        .store
+        .employer_credentials(&app::domain::Email::parse(KARIN).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let user = app
+        .store
+        .employer_user(karin.user_id)
+        .await
+        .unwrap()
+        .unwrap();
+    let (lucia, _) = people::counsellor(&app, "lucia.fernandez@tidbok.example").await;
+    // A video meeting that began an hour ago, about the kiosk's open need.
+    let need = app.store.needs(user.employer_id).await.unwrap()[0].clone();
+    let began = chrono::Utc::now() - chrono::Duration::hours(1);
+    let id = app
+        .store
+        .insert_booking(&app::ssr::store::NewBooking {
+            with: app::ssr::store::Party::Employer {
+                employer_id: user.employer_id,
+                user_id: user.id,
+                need_id: Some(need.id),
+            },
+            counsellor_id: lucia,
+            meeting_type: "employer-meeting",
+            channel: app::domain::Channel::Video,
+            office_id: None,
+            starts_at: began,
+            ends_at: began + chrono::Duration::minutes(60),
+            clear_until: began + chrono::Duration::minutes(60),
+            is_first: false,
+            video_room: Some("0123456789abcdef0123".into()),
+            now: began - chrono::Duration::days(1),
+            visit_limit: None,
+        })
+        .await
+        .unwrap();
+    let me = people::staff(&app, "lucia.fernandez@tidbok.example").await;
+    let panel = format!("/personal/kalender?radgivare={lucia}&mote={id}");
+    let (status, page) = me.get(&panel).await;
+    assert_eq!(status, 200);
+    for text in [
+        "Korvkiosken på Stora torget AB",
+        "556677-8899",
+        "Karin Berg",
+        "karin.berg@korvkiosken.example",
+        "Vad mötet gäller",
+        need.headline.as_str(),
+        "Arbetsgivarens historik",
+        // Last week's meeting and its note, from the demo.
+        "Gick igenom behovet av kockar",
+        "Genomfört",
+    ] {
+        assert!(page.contains(text), "{text}");
+    }
+    // Opening it is in the access log, about the employer.
+    let (logged,): (i64,) = support::query_one(
+        &app.db,
+        "SELECT COUNT(*) FROM access_log WHERE booking_id = $1 AND employer_id IS NOT NULL \
+         AND seeker_id IS NULL",
+        id,
+    )
+    .await;
+    assert_eq!(logged, 1);
+    // A counsellor at another office may not open it; its own may record how it went.
+    let other = people::staff(&app, "karin.ekstrom@tidbok.example").await;
+    let (_, page) = other.get(&panel).await;
+    assert!(!page.contains("karin.berg@korvkiosken.example"));
+    me.post_to(
+        "/api/personal/mote/utfall",
+        &[
+            ("booking", &id.to_string()),
+            ("outcome", "held"),
+            ("back", &panel),
+        ],
+        &format!("{panel}#mote"),
+    )
+    .await;
+    me.post_to(
+        "/api/personal/mote/anteckning",
+        &[
+            ("booking", &id.to_string()),
+            ("body", "Två kockar till juni; kandidatförslag skickas."),
+            ("back", &panel),
+        ],
+        &format!("{panel}#mote"),
+    )
+    .await;
+    let row = app.store.booking(id).await.unwrap().unwrap();
+    assert_eq!(row.status, app::domain::BookingStatus::Held);
+    let (_, page) = me.get(&panel).await;
+    assert!(page.contains("Två kockar till juni; kandidatförslag skickas."));
     app.db.drop_database().await;
 }

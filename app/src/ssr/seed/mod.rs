@@ -3,6 +3,7 @@
 
 pub mod busy_week;
 pub mod demo;
+mod demo_employer_meetings;
 mod demo_employers;
 mod demo_people;
 mod demo_reports;

@@ -28,14 +28,26 @@ pub(super) fn seeker_of(b: &BookingRow) -> Result<i64, AppError> {
 }
 
 /// The booking, and whether `me` may act on it (not only read it).
-async fn booking_for(
+pub(super) async fn booking_for(
     store: &Store,
     me: &StaffMember,
     booking_id: i64,
 ) -> Result<(BookingRow, i64, bool), AppError> {
     let b = store.booking(booking_id).await?.ok_or(AppError::NotFound)?;
-    let reach = reach_of(store, seeker_of(&b)?).await?;
-    allow(me.may_see_seeker(&reach), me, "seeker")?;
+    // An employer's meeting is seen as its seekers' are: by the offices it meets and is
+    // served by.
+    let (reach, whom) = match (b.seeker_id, b.employer_id) {
+        (Some(seeker), _) => (reach_of(store, seeker).await?, "seeker"),
+        (None, Some(employer)) => (
+            store
+                .employer_reach(employer)
+                .await?
+                .ok_or(AppError::NotFound)?,
+            "employer",
+        ),
+        (None, None) => return Err(AppError::NotFound),
+    };
+    allow(me.may_see_seeker(&reach), me, whom)?;
     let office_id = store
         .calendar_owner(b.counsellor_id)
         .await?
@@ -273,15 +285,19 @@ pub async fn note(
 ) -> Result<i64, AppError> {
     let (b, _) = handled(store, me, booking_id).await?;
     let body = parse_note(body).map_err(AppError::Validation)?;
-    Ok(store
-        .add_case_note(
-            SeekerId(seeker_of(&b)?),
-            Some(BookingId(b.id)),
-            StaffId(me.id),
-            &body,
-            now,
-        )
-        .await?)
+    let about = Some(BookingId(b.id));
+    Ok(match b.employer_id {
+        Some(employer) => {
+            store
+                .add_employer_note(employer, about, StaffId(me.id), &body, now)
+                .await?
+        }
+        None => {
+            store
+                .add_case_note(SeekerId(seeker_of(&b)?), about, StaffId(me.id), &body, now)
+                .await?
+        }
+    })
 }
 
 /// When a meeting at `at` lasting `length` would start and end; refused when it has begun.

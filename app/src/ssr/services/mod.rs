@@ -13,6 +13,7 @@ pub mod case_file;
 pub mod coverage;
 pub mod employer_meetings;
 pub mod employer_needs;
+pub mod employer_panel;
 pub mod employers;
 pub mod figures;
 pub mod follow_up;

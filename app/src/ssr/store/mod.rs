@@ -14,6 +14,7 @@ mod capacity;
 mod case_file;
 mod closures;
 mod counsellors;
+mod employer_case;
 mod employer_meetings;
 mod employer_needs;
 mod employers;

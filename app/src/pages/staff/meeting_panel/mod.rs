@@ -1,9 +1,9 @@
 //! The side panel of a meeting in the calendar (`?mote=ID`): who the seeker is and what they
 //! need, how to reach them, the whole case so far, and the forms for what comes after the
-//! meeting. Drawn by the server; every form is a plain post, with or without JavaScript.
+//! meeting (for a meeting with an employer, see [`employer`]). Drawn by the server; every form is a plain post, with or without JavaScript.
 
 use crate::{
-    api::{case_file::load_case_file, office::MarkReceived},
+    api::{case_file::load_meeting_panel, office::MarkReceived},
     components::{
         meeting_words::{
             channel_icon, channel_name, is_swedish, status_name, time_range, when_text,
@@ -15,7 +15,7 @@ use crate::{
         },
     },
     domain::{
-        case::{MoveForm, Outcome},
+        case::MoveForm,
         choices::{EducationLevel, LanguageCode, LanguageLevel},
         field_error::FieldError,
         time::{clock, iso_date},
@@ -23,16 +23,22 @@ use crate::{
     },
     error::AppError,
     i18n::*,
-    views::case_file::{CaseFile, PanelForm, PanelRefusal, TimelineEntry},
+    views::{
+        case_file::{CaseFile, PanelForm, PanelRefusal},
+        employer_panel::MeetingPanelData,
+    },
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_location;
 
 mod after;
+mod employer;
 mod follow_up;
+mod handling;
 mod reports;
 
 use follow_up::FollowUpPicker;
+use handling::{close_link, done_text, note_form, outcome_form, timeline_list};
 
 /// What is wrong with a field of a staff form, in words.
 pub(crate) fn staff_error_text(i18n: I18n, error: FieldError) -> &'static str {
@@ -67,7 +73,7 @@ fn rule_error(i18n: I18n, refused: &Option<PanelRefusal>, form: PanelForm) -> Op
 #[component]
 pub fn MeetingPanel(id: i64) -> impl IntoView {
     let i18n = use_i18n();
-    let load = load_case_file(id);
+    let load = load_meeting_panel(id);
     // The address of the calendar with this panel open: where the forms come back to.
     let location = use_location();
     let back = format!(
@@ -79,7 +85,10 @@ pub fn MeetingPanel(id: i64) -> impl IntoView {
         <aside class="panel" id="mote" aria-labelledby="mote-rubrik" tabindex="-1">
             {Suspend::new(async move {
                 match load.await {
-                    Ok(file) => view! { <CaseFileView file back/> }.into_any(),
+                    Ok(MeetingPanelData::Seeker(file)) => view! { <CaseFileView file back/> }.into_any(),
+                    Ok(MeetingPanelData::Employer(panel)) => {
+                        view! { <employer::EmployerPanelView panel back/> }.into_any()
+                    }
                     Err(e) => {
                         let text = match e {
                             AppError::Forbidden => t_string!(i18n, case_forbidden),
@@ -113,24 +122,13 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
         refused,
         done,
     } = file;
-    let close = back
-        .split('&')
-        .filter(|p| !p.starts_with("mote="))
-        .collect::<Vec<_>>()
-        .join("&");
+    let close = close_link(&back);
     let kind = if swedish {
         meeting.meeting_sv.clone()
     } else {
         meeting.meeting_en.clone()
     };
-    let done_text = done.map(|d| match d {
-        PanelForm::Outcome => t_string!(i18n, case_done_outcome),
-        PanelForm::Note => t_string!(i18n, case_done_note),
-        PanelForm::FollowUp => t_string!(i18n, case_done_follow_up),
-        PanelForm::Move => t_string!(i18n, case_done_moved),
-        PanelForm::Cancel => t_string!(i18n, case_done_cancelled),
-        PanelForm::Correct => t_string!(i18n, case_done_corrected),
-    });
+    let done_text = done.map(|d| done_text(i18n, d));
     let booking = meeting.id.to_string();
     let day = iso_date(suggested_day.0);
     let interpreter = seeker
@@ -141,8 +139,6 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
     let spoken = LanguageCode::parse(&seeker.preferred_language).map(|l| language_name(i18n, l));
 
     let typed = refused.clone().unwrap_or_default();
-    let note_error = field_error(i18n, &refused, PanelForm::Note, "body");
-    let outcome_error = rule_error(i18n, &refused, PanelForm::Outcome);
     let move_rule = rule_error(i18n, &refused, PanelForm::Move);
     let mv = if typed.form == Some(PanelForm::Move) {
         typed.move_to.clone()
@@ -272,45 +268,7 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
         </p>
 
         <h3 id="tidslinje">{t!(i18n, case_timeline)}</h3>
-        <ol class="timeline" aria-labelledby="tidslinje">
-            {timeline.into_iter().map(|entry| match entry {
-                TimelineEntry::Meeting { id, starts_at, channel, status, meeting_sv, meeting_en, counsellor, follow_up } => {
-                    let this = id == meeting.id;
-                    view! {
-                        <li aria-current=this.then_some("true")>
-                            <span class="timeline__when">{when_text(i18n, starts_at)}</span>
-                            <span aria-hidden="true">{channel_icon(channel)}</span> " "
-                            <strong>{if swedish { meeting_sv } else { meeting_en }}</strong>
-                            {format!(" · {} · {counsellor} ", channel_name(i18n, channel))}
-                            <span class="tag">{status_name(i18n, status)}</span>
-                            {follow_up.then(|| view! { " " <span class="tag">{t!(i18n, case_follow_up_tag)}</span> })}
-                            {this.then(|| view! { " " <span class="tag">{t!(i18n, case_this_meeting)}</span> })}
-                        </li>
-                    }.into_any()
-                }
-                TimelineEntry::Cancelled { at, meeting_starts_at, by, note } => {
-                    after::cancelled_entry(i18n, at, meeting_starts_at, by, note).into_any()
-                }
-                TimelineEntry::Corrected { at, meeting_starts_at, by, from, to } => {
-                    after::corrected_entry(i18n, at, meeting_starts_at, by, from, to).into_any()
-                }
-                TimelineEntry::Report { period, version, sent_at, on_time, report } => {
-                    reports::report_entry(i18n, period, version, sent_at, on_time, report).into_any()
-                }
-                TimelineEntry::ReportMissed { period, recorded_at } => {
-                    reports::missed_entry(i18n, period, recorded_at).into_any()
-                }
-                TimelineEntry::ReportDue { period, draft } => {
-                    reports::due_entry(i18n, period, draft).into_any()
-                }
-                TimelineEntry::Note { at, author, body } => view! {
-                    <li class="timeline__note">
-                        <span class="timeline__when">{when_text(i18n, at)} " · " {t!(i18n, case_note_by)} " " {author}</span>
-                        <p class="timeline__body">{body}</p>
-                    </li>
-                }.into_any(),
-            }).collect_view()}
-        </ol>
+        {timeline_list(i18n, timeline, meeting.id)}
 
         {meeting.arrived_at.map(|at| {
             let waited = meeting.waited_minutes.unwrap_or(0);
@@ -332,42 +290,13 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
         })}
 
         {may_handle.then(|| view! {
-            {may_mark.then(|| view! {
-                <h3 id="outcome">{t!(i18n, case_outcome)}</h3>
-                {outcome_error.map(|e| view! { <p class="notice notice--error" role="alert">{e}</p> })}
-                <form method="post" action="/api/personal/mote/utfall" class="board__form-actions">
-                    <input type="hidden" name="booking" value=booking.clone()/>
-                    <input type="hidden" name="back" value=back.clone()/>
-                    <button type="submit" class="button" name="outcome" value=Outcome::Held.as_str()>{t!(i18n, case_mark_held)}</button>
-                    <button type="submit" class="button button--secondary" name="outcome" value=Outcome::NoShow.as_str()>{t!(i18n, case_mark_no_show)}</button>
-                </form>
-            })}
+            {may_mark.then(|| outcome_form(i18n, &booking, &back, &refused))}
 
             {correctable_until.map(|until| {
                 after::correct_form(i18n, &booking, &back, meeting.status, until, &refused)
             })}
 
-            <h3 id="note">{t!(i18n, case_add_note)}</h3>
-            <form method="post" action="/api/personal/mote/anteckning">
-                <input type="hidden" name="booking" value=booking.clone()/>
-                <input type="hidden" name="back" value=back.clone()/>
-                <div class="field" class:field--error=note_error.is_some()>
-                    <label for="f-note">{t!(i18n, case_note_label)}</label>
-                    <p class="field__hint" id="f-note-hint">{t!(i18n, case_note_hint)}</p>
-                    <p class="field__error" id="f-note-fel">{note_error}</p>
-                    <textarea
-                        id="f-note"
-                        name="body"
-                        rows="4"
-                        maxlength="4000"
-                        aria-describedby="f-note-hint f-note-fel"
-                        aria-invalid=note_error.map(|_| "true")
-                    >
-                        {(typed.form == Some(PanelForm::Note)).then(|| typed.note.clone())}
-                    </textarea>
-                </div>
-                <button type="submit" class="button">{t!(i18n, case_save_note)}</button>
-            </form>
+            {note_form(i18n, &booking, &back, &refused)}
 
             <FollowUpPicker booking=meeting.id back=back.clone() refused=refused.clone()/>
 

@@ -1,0 +1,162 @@
+//! A meeting with an employer as its panel in the staff calendar shows it: the organisation,
+//! who booked and how to reach them, the need it is about and the organisation's other open
+//! needs, and its history. Opening it is written to the access log, as a seeker's case is.
+
+use super::case_file::booking_for;
+use crate::{
+    domain::{
+        access_log::AccessReason, employer::need::NeedStatus, staff::StaffMember, BookingId,
+        BookingStatus, PhoneNumber, Postcode, StaffId,
+    },
+    error::AppError,
+    ssr::store::{BookingRow, NeedRow, Store},
+    views::{
+        case_file::{CancelledBy, PanelMeeting, TimelineEntry},
+        employer_panel::{EmployerPanel, PanelNeed},
+    },
+};
+use chrono::{DateTime, Utc};
+
+fn need_view(n: NeedRow) -> PanelNeed {
+    PanelNeed {
+        id: n.id,
+        headline: n.headline,
+        occupation_sv: n.occupation_sv,
+        occupation_en: n.occupation_en,
+        positions: n.positions,
+        employment: n.employment,
+        extent: n.extent,
+        municipality: n.municipality,
+        earliest_start: n.earliest_start,
+        apply_by: n.apply_by,
+        description: n.description,
+    }
+}
+
+/// The meeting's facts at the top of the panel (shared with the seeker's panel's shape).
+fn panel_meeting(b: &BookingRow) -> PanelMeeting {
+    PanelMeeting {
+        id: b.id,
+        starts_at: b.starts_at,
+        ends_at: b.ends_at,
+        channel: b.channel,
+        status: b.status,
+        meeting_sv: b.meeting_name_sv.clone(),
+        meeting_en: b.meeting_name_en.clone(),
+        counsellor: format!("{} {}", b.counsellor_first_name, b.counsellor_last_name),
+        office: b.office_name.clone(),
+        arrived_at: None,
+        fetched: false,
+        waited_minutes: None,
+    }
+}
+
+#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id = booking_id))]
+pub async fn open(
+    store: &Store,
+    me: &StaffMember,
+    booking_id: i64,
+    now: DateTime<Utc>,
+) -> Result<EmployerPanel, AppError> {
+    let (b, _, may_handle) = booking_for(store, me, booking_id).await?;
+    let (Some(employer_id), Some(user_id)) = (b.employer_id, b.employer_user_id) else {
+        return Err(AppError::NotFound);
+    };
+    store
+        .log_employer_access(
+            StaffId(me.id),
+            employer_id,
+            Some(BookingId(b.id)),
+            AccessReason::Meeting,
+            now,
+        )
+        .await?;
+    let employer = store
+        .employer(employer_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let contact = store
+        .employer_user(user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut need = None;
+    let mut other_needs = Vec::new();
+    for n in store.needs(employer_id).await? {
+        if Some(n.id) == b.need_id {
+            need = Some(need_view(n));
+        } else if n.status() == Some(NeedStatus::Open) {
+            other_needs.push(need_view(n));
+        }
+    }
+    let meetings = store.employer_meetings(employer_id).await?;
+    let mut timeline: Vec<(DateTime<Utc>, TimelineEntry)> = Vec::new();
+    for m in &meetings {
+        timeline.push((
+            m.starts_at,
+            TimelineEntry::Meeting {
+                id: m.id,
+                starts_at: m.starts_at,
+                channel: m.channel,
+                status: m.status,
+                meeting_sv: m.meeting_name_sv.clone(),
+                meeting_en: m.meeting_name_en.clone(),
+                counsellor: format!("{} {}", m.counsellor_first_name, m.counsellor_last_name),
+                follow_up: false,
+            },
+        ));
+        if let Some(at) = m
+            .cancelled_at
+            .filter(|_| m.status == BookingStatus::Cancelled)
+        {
+            // The employer's reasons are not the seeker's: the note says the rest.
+            timeline.push((
+                at,
+                TimelineEntry::Cancelled {
+                    at,
+                    meeting_starts_at: m.starts_at,
+                    by: CancelledBy::Seeker(None),
+                    note: m.cancel_note.clone(),
+                },
+            ));
+        }
+    }
+    for n in store.employer_notes(employer_id).await? {
+        timeline.push((
+            n.created_at,
+            TimelineEntry::Note {
+                at: n.created_at,
+                author: format!("{} {}", n.author_first_name, n.author_last_name),
+                body: n.body,
+            },
+        ));
+    }
+    timeline.sort_by_key(|(at, _)| *at);
+    Ok(EmployerPanel {
+        meeting: panel_meeting(&b),
+        organisation: employer.name.clone(),
+        org_number: employer.org_number_shown(),
+        address: format!(
+            "{}, {} {}",
+            employer.street,
+            Postcode::from_stored(employer.postcode)
+                .map(|p| p.to_string())
+                .unwrap_or_default(),
+            employer.city
+        ),
+        municipality: employer.municipality.clone(),
+        office: employer.office_name.clone(),
+        contact_name: format!("{} {}", contact.first_name, contact.last_name),
+        contact_email: contact.email,
+        contact_phone: PhoneNumber::parse(&contact.phone)
+            .map(|p| p.display_national())
+            .unwrap_or(contact.phone),
+        need,
+        other_needs,
+        timeline: timeline.into_iter().map(|(_, e)| e).collect(),
+        may_handle,
+        may_mark: may_handle && b.status == BookingStatus::Booked && b.starts_at <= now,
+        refused: None,
+        done: None,
+        registered_at: employer.registered_at,
+    })
+}
