@@ -18,8 +18,8 @@ use crate::{
         staff::{
             AccessLogPage, AccountPage, AccountsPage, AdminOfficePage, AdminOfficesPage,
             CalendarPage, CounsellorPage, CounsellorsPage, CoveragePage, FiguresPage,
-            MeetingTypesPage, OfficePage, OfficeReportsPage, PasswordLinkPage, StaffSignInPage,
-            WorkHoursPage,
+            MeetingTypesPage, OfficeEmployersPage, OfficePage, OfficeReportsPage, PasswordLinkPage,
+            StaffSignInPage, WorkHoursPage,
         },
     },
 };
@@ -266,6 +266,15 @@ pub fn App() -> impl IntoView {
                                 StaticSegment("aktivitetsrapporter"),
                             )
                             view=OfficeReportsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("personal"),
+                                StaticSegment("kontor"),
+                                StaticSegment("arbetsgivare"),
+                            )
+                            view=OfficeEmployersPage
                             ssr=SsrMode::Async
                         />
                         <Route

@@ -82,6 +82,8 @@ pub const OFFICE: &str = "/personal/kontor";
 pub const FIGURES: &str = "/personal/kontor/uppfoljning";
 /// The office's job seekers and how far their monthly reports have come.
 pub const OFFICE_REPORTS: &str = "/personal/kontor/aktivitetsrapporter";
+/// The office's employers, their open needs and the job seekers who match them.
+pub const OFFICE_EMPLOYERS: &str = "/personal/kontor/arbetsgivare";
 /// Who opened which job seeker's data: administrators, and office managers for their office.
 pub const ACCESS_LOG: &str = "/personal/admin/atkomstlogg";
 pub const ACCESS_LOG_CSV: &str = "/personal/admin/atkomstlogg.csv";

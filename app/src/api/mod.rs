@@ -14,6 +14,7 @@ pub mod employer_meetings;
 pub mod employer_needs;
 pub mod office;
 pub mod office_admin;
+pub mod office_employers;
 pub mod offices;
 pub mod profile;
 pub mod registration;

@@ -42,6 +42,7 @@ pub fn Header() -> impl IntoView {
                                             <li><a href=paths::WORK_HOURS>{t!(i18n, nav_work_hours)}</a></li>
                                             <li><a href=paths::OFFICE>{t!(i18n, nav_office)}</a></li>
                                             <li><a href=paths::OFFICE_REPORTS>{t!(i18n, nav_office_reports)}</a></li>
+                                            <li><a href=paths::OFFICE_EMPLOYERS>{t!(i18n, nav_office_employers)}</a></li>
                                             {(staff.role != crate::domain::staff::Role::Counsellor)
                                                 .then(|| view! {
                                                     <li><a href=paths::FIGURES>{t!(i18n, nav_figures)}</a></li>

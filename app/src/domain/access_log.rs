@@ -59,6 +59,8 @@ pub enum AccessReason {
     Meeting,
     /// The person was shown in the office's list of activity reports.
     ReportList,
+    /// The person was shown as matching an employer's open need.
+    NeedMatch,
 }
 
 impl AccessReason {
@@ -66,13 +68,18 @@ impl AccessReason {
         match self {
             AccessReason::Meeting => "booking",
             AccessReason::ReportList => "report_list",
+            AccessReason::NeedMatch => "need_match",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [AccessReason::Meeting, AccessReason::ReportList]
-            .into_iter()
-            .find(|r| r.as_str() == s)
+        [
+            AccessReason::Meeting,
+            AccessReason::ReportList,
+            AccessReason::NeedMatch,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == s)
     }
 }
 

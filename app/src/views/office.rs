@@ -75,8 +75,19 @@ pub struct FiguresView {
     pub report_months: Vec<ReportPeriod>,
     pub reports: ReportCounts,
     pub counsellors: Vec<CounsellorFigures>,
+    /// Meetings with employers, by the occupational field of the need they were about.
+    pub employer_meetings: Vec<EmployerMeetingFigures>,
     /// The same figures as a CSV file.
     pub csv_href: String,
+}
+
+/// Meetings with employers about one occupational field (`None`: recruiting in general).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmployerMeetingFigures {
+    /// Swedish and English names.
+    pub field: Option<(String, String)>,
+    pub booked: i64,
+    pub held: i64,
 }
 
 /// One counsellor's figures; reports are those of the people whose latest meeting at the

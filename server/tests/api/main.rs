@@ -26,6 +26,7 @@ mod follow_up_http;
 mod http;
 mod meeting_types_http;
 mod office_admin_http;
+mod office_employers_http;
 mod office_http;
 mod outbox;
 mod people_store;

@@ -160,6 +160,7 @@ fn AccessLog(view: AccessLogView) -> impl IntoView {
                                         let why = match (l.reason, l.booking_id) {
                                             (Some(AccessReason::Meeting), Some(b)) => t_string!(i18n, log_why_booking, id = b).to_string(),
                                             (Some(AccessReason::ReportList), _) => t_string!(i18n, log_why_report_list).to_owned(),
+                                            (Some(AccessReason::NeedMatch), _) => t_string!(i18n, log_why_need_match).to_owned(),
                                             _ => "–".to_owned(),
                                         };
                                         view! {

@@ -195,9 +195,55 @@ fn FiguresBody(view: FiguresView) -> impl IntoView {
                 </section>
                 <Reports months=view.report_months.clone() counts=view.reports/>
                 <PerCounsellor rows=view.counsellors.clone()/>
+                <EmployerMeetings rows=view.employer_meetings.clone()/>
                 <Hours figures=f.clone()/>
             })}
         </div>
+    }
+}
+
+/// Meetings with employers in the period, by the field of the need they were about.
+#[component]
+fn EmployerMeetings(rows: Vec<crate::views::office::EmployerMeetingFigures>) -> impl IntoView {
+    let i18n = use_i18n();
+    let swedish = i18n.get_locale_untracked() == Locale::sv;
+    view! {
+        <section aria-labelledby="fig-arbetsgivare">
+            <h2 id="fig-arbetsgivare">{t!(i18n, fig_employer_meetings)}</h2>
+            {if rows.is_empty() {
+                view! { <p>{t!(i18n, fig_employer_none)}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll" role="region" aria-labelledby="fig-arbetsgivare" tabindex="0">
+                        <table>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t!(i18n, fig_employer_field)}</th>
+                                    <th scope="col">{t!(i18n, fig_employer_held)}</th>
+                                    <th scope="col">{t!(i18n, fig_employer_booked)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {rows.into_iter().map(|r| {
+                                    let field = match r.field {
+                                        Some((sv, en)) => if swedish { sv } else { en },
+                                        None => t_string!(i18n, emp_book_need_general).to_owned(),
+                                    };
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{field}</th>
+                                            <td>{r.held}</td>
+                                            <td>{r.booked}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            }}
+        </section>
     }
 }
 

@@ -150,16 +150,28 @@ const EMPLOYERS: [DemoEmployer; 4] = [
             "sofia.lind@kodverkstan.example",
             "08-555 123 45",
         ),
-        needs: &[(
-            "Systemutvecklare, gärna junior",
-            "systemutvecklare",
-            2,
-            "tillsvidare",
-            "full",
-            45,
-            90,
-            None,
-        )],
+        needs: &[
+            (
+                "Systemutvecklare, gärna junior",
+                "systemutvecklare",
+                2,
+                "tillsvidare",
+                "full",
+                45,
+                90,
+                None,
+            ),
+            (
+                "Ekonomiassistent på halvtid",
+                "ekonomiassistent",
+                1,
+                "visstid",
+                "part",
+                30,
+                60,
+                None,
+            ),
+        ],
     },
 ];
 

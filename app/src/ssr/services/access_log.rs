@@ -156,6 +156,8 @@ pub fn csv(view: &AccessLogView, swedish: bool, style: CsvStyle) -> Result<Strin
             (Some(AccessReason::Meeting), false) => "Opened the meeting in the calendar",
             (Some(AccessReason::ReportList), true) => "Listan över aktivitetsrapporter",
             (Some(AccessReason::ReportList), false) => "The list of activity reports",
+            (Some(AccessReason::NeedMatch), true) => "Matchning mot arbetsgivares behov",
+            (Some(AccessReason::NeedMatch), false) => "Matching employers' needs",
             (None, _) => "",
         };
         out.write_record([

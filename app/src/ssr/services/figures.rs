@@ -76,6 +76,33 @@ pub async fn figures(
     Ok((Figures::of(&facts), months, reports, counsellors))
 }
 
+/// The office's meetings with employers on the days `from`–`to`, by field, the fields in
+/// alphabetical order and recruiting in general last.
+pub async fn employer_meetings(
+    store: &Store,
+    office: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<crate::views::office::EmployerMeetingFigures>, AppError> {
+    let mut rows: Vec<_> = store
+        .employer_meeting_counts(office, day_start(from)?, day_start(to + Days::new(1))?)
+        .await?
+        .into_iter()
+        .map(|r| crate::views::office::EmployerMeetingFigures {
+            field: r.field_sv.zip(r.field_en),
+            booked: r.booked,
+            held: r.held,
+        })
+        .collect();
+    rows.sort_by(|a, b| match (&a.field, &b.field) {
+        (Some(x), Some(y)) => x.0.cmp(&y.0),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    Ok(rows)
+}
+
 /// The figures page: the period as typed (the last four weeks when empty), or its errors.
 #[tracing::instrument(skip_all, fields(staff_id = member.id, ?requested))]
 pub async fn figures_view(
@@ -112,6 +139,7 @@ pub async fn figures_view(
         report_months: Vec::new(),
         reports: ReportCounts::default(),
         counsellors: Vec::new(),
+        employer_meetings: Vec::new(),
     };
     match parse_period(&view.from, &view.to) {
         Ok((first, last)) => {
@@ -121,6 +149,7 @@ pub async fn figures_view(
                 view.reports,
                 view.counsellors,
             ) = figures(store, office_id, first, last, now).await?;
+            view.employer_meetings = employer_meetings(store, office_id, first, last).await?;
         }
         Err(errors) => view.errors = errors,
     }

@@ -21,6 +21,7 @@ pub mod free_times;
 pub mod meeting_types;
 pub mod office;
 pub mod office_admin;
+pub mod office_employers;
 pub mod open_time;
 pub mod passwords;
 pub mod people;

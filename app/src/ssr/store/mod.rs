@@ -23,6 +23,7 @@ mod ids;
 mod lookups;
 mod meeting_types;
 mod office_admin;
+mod office_employers;
 mod office_flow;
 mod offices;
 mod outbox;
@@ -54,6 +55,9 @@ pub use employers::{
 };
 pub use error::StoreError;
 pub use office_admin::OfficeRecord;
+pub use office_employers::{
+    EmployerMeetingCountRow, NeedMatchRow, OfficeEmployerRow, OfficeNeedRow,
+};
 pub use office_flow::{ArrivalBy, FactRow, VisitRow};
 pub use offices::NewOffice;
 pub use outbox::{OutboxRow, Recipient};
