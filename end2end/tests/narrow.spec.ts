@@ -72,7 +72,14 @@ test.describe("at 360 px", () => {
     // A meeting of next week's busy calendar, its panel open beside the board.
     await page.getByRole("link", { name: "Nästa vecka" }).click();
     const meeting = await page.locator(".board__meeting").first().getAttribute("href");
-    for (const path of ["/personal/kontor", "/personal/kontor/uppfoljning", "/personal/kontor/aktivitetsrapporter", "/personal/arbetstider", meeting!]) {
+    for (const path of [
+      "/personal/kontor",
+      "/personal/kontor/uppfoljning",
+      "/personal/kontor/aktivitetsrapporter",
+      "/personal/kontor/arbetsgivare",
+      "/personal/arbetstider",
+      meeting!,
+    ]) {
       await expectNoSidewaysScroll(page, path);
     }
     await expectAccessible(page);
