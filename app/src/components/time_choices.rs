@@ -219,7 +219,7 @@ pub fn TimeChoices(times: TimesView, form: TimesForm) -> impl IntoView {
                         .iter()
                         .map(|d| {
                             view! {
-                                <DayTimes day=d.clone() hidden=Some(d.date) != shown error=time_error/>
+                                <DayTimes minutes=view.minutes day=d.clone() hidden=Some(d.date) != shown error=time_error/>
                             }
                         })
                         .collect_view()}
@@ -260,7 +260,7 @@ fn DayLink(day: DayView, base: String, current: Option<Day>, swedish: bool) -> i
 }
 
 #[component]
-fn DayTimes(day: DayView, hidden: bool, error: bool) -> impl IntoView {
+fn DayTimes(day: DayView, minutes: i64, hidden: bool, error: bool) -> impl IntoView {
     let i18n = use_i18n();
     let swedish = is_swedish(i18n);
     let iso = iso_date(day.date.0);
@@ -276,7 +276,7 @@ fn DayTimes(day: DayView, hidden: bool, error: bool) -> impl IntoView {
             aria-describedby=described
         >
             <legend>{legend}</legend>
-            <p class="field__hint" id=format!("tider-{iso}-tips")>{t!(i18n, book_times_hint)}</p>
+            <p class="field__hint" id=format!("tider-{iso}-tips")>{t_string!(i18n, book_times_hint, minutes = minutes).to_string()}</p>
             <p class="field__error" id=error_id>
                 {(error && !hidden).then(|| t_string!(i18n, book_choose_time))}
             </p>

@@ -76,6 +76,8 @@ pub struct TimesView {
     pub widened: bool,
     /// The time wanted was taken: the nearest free ones.
     pub nearest: Vec<TimeView>,
+    /// How long the meeting takes, in minutes.
+    pub minutes: i64,
 }
 
 /// What the picker at `/boka` is drawn from.

@@ -70,8 +70,8 @@ fn reason_name(i18n: I18n, r: EmployerCancelReason) -> &'static str {
 
 fn label(i18n: I18n, key: &str) -> String {
     match key {
-        "reason" => t_string!(i18n, cancel_reason),
-        _ => t_string!(i18n, cancel_note),
+        "reason" => t_string!(i18n, emp_cancel_reason),
+        _ => t_string!(i18n, emp_cancel_note),
     }
     .to_owned()
 }
@@ -182,13 +182,13 @@ fn Meeting(view: EmployerMeetingView, cancel: CancelState, flag: &'static str) -
                                 <input type="hidden" name="mote" value=s.id.to_string()/>
                                 <RadioGroup
                                     key="reason"
-                                    legend=t_string!(i18n, cancel_reason)
+                                    legend=t_string!(i18n, emp_cancel_reason)
                                     value=cancel.form.reason.clone()
                                     options
                                 />
                                 <TextArea
                                     key="note"
-                                    label=t_string!(i18n, cancel_note)
+                                    label=t_string!(i18n, emp_cancel_note)
                                     hint=t_string!(i18n, emp_cancel_note_hint)
                                     value=cancel.form.note.clone()
                                     optional=true

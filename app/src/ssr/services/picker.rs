@@ -304,6 +304,7 @@ pub fn times_view(picker: &Picker, taken: Option<DateTime<Utc>>) -> TimesView {
             })
             .collect(),
         suggested_day: picker.offer.suggested_day().map(Day),
+        minutes: picker.rules.length.num_minutes(),
         fallback: picker.offer.fallback,
         widened: picker.offer.widened,
         nearest: taken

@@ -121,7 +121,7 @@ pub fn EmployerPanelView(panel: EmployerPanel, back: String) -> impl IntoView {
         {timeline_list(i18n, timeline, meeting.id)}
 
         {may_handle.then(|| view! {
-            {may_mark.then(|| outcome_form(i18n, &booking, &back, &refused))}
+            {may_mark.then(|| outcome_form(i18n, &booking, &back, &refused, true))}
             {note_form(i18n, &booking, &back, &refused)}
         })}
     }

@@ -79,13 +79,20 @@ pub fn timeline_list(i18n: I18n, timeline: Vec<TimelineEntry>, current: i64) -> 
     }
 }
 
-/// Held or not come: for a meeting that is booked and has begun.
+/// Held or not come: for a meeting that is booked and has begun. `employer`: the meeting
+/// is with an employer (who, not "the person", did not come).
 pub fn outcome_form(
     i18n: I18n,
     booking: &str,
     back: &str,
     refused: &Option<PanelRefusal>,
+    employer: bool,
 ) -> impl IntoView {
+    let no_show = if employer {
+        t_string!(i18n, case_mark_no_show_employer)
+    } else {
+        t_string!(i18n, case_mark_no_show)
+    };
     let outcome_error = rule_error(i18n, refused, PanelForm::Outcome);
     view! {
         <h3 id="outcome">{t!(i18n, case_outcome)}</h3>
@@ -94,7 +101,7 @@ pub fn outcome_form(
             <input type="hidden" name="booking" value=booking.to_owned()/>
             <input type="hidden" name="back" value=back.to_owned()/>
             <button type="submit" class="button" name="outcome" value=Outcome::Held.as_str()>{t!(i18n, case_mark_held)}</button>
-            <button type="submit" class="button button--secondary" name="outcome" value=Outcome::NoShow.as_str()>{t!(i18n, case_mark_no_show)}</button>
+            <button type="submit" class="button button--secondary" name="outcome" value=Outcome::NoShow.as_str()>{no_show}</button>
         </form>
     }
 }

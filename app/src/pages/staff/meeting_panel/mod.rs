@@ -290,7 +290,7 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
         })}
 
         {may_handle.then(|| view! {
-            {may_mark.then(|| outcome_form(i18n, &booking, &back, &refused))}
+            {may_mark.then(|| outcome_form(i18n, &booking, &back, &refused, false))}
 
             {correctable_until.map(|until| {
                 after::correct_form(i18n, &booking, &back, meeting.status, until, &refused)
