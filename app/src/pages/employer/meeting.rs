@@ -11,17 +11,11 @@ use crate::{
     },
     components::{
         fields::{provide_shown_errors, ErrorSummary, RadioGroup, TextArea},
-        meeting_facts::MeetingHow,
-        meeting_words::{
-            channel_icon, channel_name, is_swedish, phone_text, status_name, time_range, when_text,
-        },
+        meeting_facts::MeetingFacts,
+        meeting_words::{channel_name, status_name, when_text},
         messages::I18n,
     },
-    domain::{
-        choices::EmployerCancelReason,
-        time::{long_date, stockholm_date},
-        BookingStatus,
-    },
+    domain::{choices::EmployerCancelReason, BookingStatus},
     i18n::*,
     paths,
     views::{
@@ -79,10 +73,8 @@ fn label(i18n: I18n, key: &str) -> String {
 #[component]
 fn Meeting(view: EmployerMeetingView, cancel: CancelState, flag: &'static str) -> impl IntoView {
     let i18n = use_i18n();
-    let swedish = is_swedish(i18n);
     let meeting = view.meeting;
     let s = meeting.summary.clone();
-    let day = long_date(stockholm_date(s.starts_at), swedish);
     let cancelled = s.status == BookingStatus::Cancelled;
     let heading = match flag {
         "bokad" => t_string!(i18n, meeting_booked).to_owned(),
@@ -94,11 +86,6 @@ fn Meeting(view: EmployerMeetingView, cancel: CancelState, flag: &'static str) -
         .iter()
         .map(|r| (r.as_str(), reason_name(i18n, *r)))
         .collect();
-    let title = if swedish {
-        meeting.counsellor_title.clone()
-    } else {
-        meeting.counsellor_title_en.clone()
-    };
     view! {
         <Title text=heading.clone()/>
         <div class="page page--form">
@@ -116,31 +103,7 @@ fn Meeting(view: EmployerMeetingView, cancel: CancelState, flag: &'static str) -
             {cancelled
                 .then(|| view! { <p class="notice notice--warning">{t!(i18n, meeting_cancelled)}</p> })}
             <dl class="facts">
-                <dt>{t!(i18n, meeting_when)}</dt>
-                <dd>
-                    <span class="facts__day">{day}</span>
-                    " "
-                    <span class="facts__time">{time_range(i18n, s.starts_at, s.ends_at)}</span>
-                    {(!cancelled).then(|| view! { " " <span class="badge">{status_name(i18n, s.status)}</span> })}
-                </dd>
-                <dt>{t!(i18n, meeting_how)}</dt>
-                <dd>
-                    <p>
-                        <span aria-hidden="true" class="icon">{channel_icon(s.channel)}</span>
-                        " "
-                        {channel_name(i18n, s.channel)}
-                    </p>
-                    <MeetingHow meeting=meeting.clone()/>
-                </dd>
-                <dt>{t!(i18n, meeting_who)}</dt>
-                <dd>
-                    <p class="facts__name">{s.counsellor.clone()}</p>
-                    <p>{title}</p>
-                    <p>
-                        {t_string!(i18n, meeting_direct_phone, phone = phone_text(&s.counsellor_phone))
-                            .to_string()}
-                    </p>
-                </dd>
+                <MeetingFacts meeting=meeting.clone()/>
                 <dt>{t!(i18n, emp_meeting_about)}</dt>
                 <dd>
                     {match view.need.clone() {

@@ -7,16 +7,10 @@ use crate::paths;
 use crate::{
     api::booking::load_meeting,
     components::{
-        meeting_facts::MeetingHow,
-        meeting_words::{
-            channel_icon, channel_name, is_swedish, phone_text, staff_cancel_notice, status_name,
-            time_range, tip_text,
-        },
+        meeting_facts::MeetingFacts,
+        meeting_words::{is_swedish, staff_cancel_notice, tip_text},
     },
-    domain::{
-        time::{long_date, stockholm_date},
-        BookingStatus,
-    },
+    domain::BookingStatus,
     i18n::*,
     views::booking::MeetingView,
 };
@@ -51,7 +45,6 @@ fn Meeting(meeting: MeetingView, flag: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     let swedish = is_swedish(i18n);
     let s = meeting.summary.clone();
-    let day = long_date(stockholm_date(s.starts_at), swedish);
     let title = if swedish {
         s.meeting_sv.clone()
     } else {
@@ -72,7 +65,6 @@ fn Meeting(meeting: MeetingView, flag: &'static str) -> impl IntoView {
         _ => title.clone(),
     };
     let cancelled = s.status == BookingStatus::Cancelled;
-    let how = view! { <MeetingHow meeting=meeting.clone()/> };
     view! {
         <Title text=heading.clone()/>
         <div class="page page--form">
@@ -105,37 +97,7 @@ fn Meeting(meeting: MeetingView, flag: &'static str) -> impl IntoView {
                 (None, false) => None,
             }}
             <dl class="facts">
-                <dt>{t!(i18n, meeting_when)}</dt>
-                <dd>
-                    <span class="facts__day">{day}</span>
-                    " "
-                    <span class="facts__time">{time_range(i18n, s.starts_at, s.ends_at)}</span>
-                    {(!cancelled).then(|| view! { " " <span class="badge">{status_name(i18n, s.status)}</span> })}
-                </dd>
-                <dt>{t!(i18n, meeting_how)}</dt>
-                <dd>
-                    <p>
-                        <span aria-hidden="true" class="icon">{channel_icon(s.channel)}</span>
-                        " "
-                        {channel_name(i18n, s.channel)}
-                    </p>
-                    {how}
-                </dd>
-                <dt>{t!(i18n, meeting_who)}</dt>
-                <dd>
-                    <p class="facts__name">{s.counsellor.clone()}</p>
-                    <p>
-                        {if swedish {
-                            meeting.counsellor_title.clone()
-                        } else {
-                            meeting.counsellor_title_en.clone()
-                        }}
-                    </p>
-                    <p>
-                        {t_string!(i18n, meeting_direct_phone, phone = phone_text(&s.counsellor_phone))
-                            .to_string()}
-                    </p>
-                </dd>
+                <MeetingFacts meeting=meeting.clone()/>
             </dl>
             {s
                 .check_in
