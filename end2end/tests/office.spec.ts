@@ -137,7 +137,9 @@ test("the office's load, today's visitors and reception marking arrival", async 
   await expect(table.locator("td.heat--closed", { hasText: "Stängt" }).first()).toBeAttached();
   await expect(table.getByRole("columnheader", { name: "Hela dagen" })).toBeAttached();
   await expect(table.getByRole("rowheader")).toHaveCount(20);
-  await expect(table.locator("td.heat:not(.heat--closed)").first()).toContainText(/\d+ av 6/);
+  // Open hours carry the capacity. (At night the demo's visits of today lie before opening:
+  // those hours show their count alone.)
+  await expect(table.locator("td.heat:not(.heat--closed)").filter({ hasText: /\d+ av 6/ }).first()).toBeVisible();
   // Today has the demo's visits, counted against six an hour.
   await expect(table.locator("td.heatmap__total").filter({ hasText: /^[1-9]\d* av / }).first()).toBeVisible();
 
