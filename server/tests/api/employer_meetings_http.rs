@@ -275,6 +275,19 @@ async fn the_counsellor_opens_the_meeting_records_its_outcome_and_a_note(backend
     )
     .await;
     assert_eq!(logged, 1);
+    // The office's manager finds the opening in the access log, with the organisation's
+    // number in full (it is public).
+    let manager = people::staff(&app, "chef.goteborg-centrum@tidbok.example").await;
+    let (status, log) = manager.get("/personal/admin/atkomstlogg").await;
+    assert_eq!(status, 200);
+    let line = log
+        .split("<tr>")
+        .find(|r| r.contains("Korvkiosken på Stora torget AB"))
+        .expect("the opening is listed");
+    assert!(
+        line.contains("556677-8899") && line.contains("Lucía Fernández"),
+        "{line}"
+    );
     // A counsellor at another office may not open it; its own may record how it went.
     let other = people::staff(&app, "karin.ekstrom@tidbok.example").await;
     let (_, page) = other.get(&panel).await;

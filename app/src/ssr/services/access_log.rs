@@ -108,10 +108,17 @@ pub async fn search(
             at: r.at,
             staff: format!("{} {}", r.staff_first_name, r.staff_last_name),
             staff_office: r.staff_office.unwrap_or_default(),
-            seeker: format!("{} {}", r.seeker_first_name, r.seeker_last_name),
-            seeker_number: PersonalNumber::from_stored(&r.personal_number)
-                .map(|n| n.masked())
-                .unwrap_or_default(),
+            // An employer's number is public; a person's is masked.
+            seeker_number: if r.employer_id.is_some() {
+                crate::domain::employer::org_number::OrganisationNumber::from_stored(&r.number)
+                    .map(|n| n.formatted())
+                    .unwrap_or_default()
+            } else {
+                PersonalNumber::from_stored(&r.number)
+                    .map(|n| n.masked())
+                    .unwrap_or_default()
+            },
+            seeker: r.whom,
             reason: AccessReason::parse(&r.reason),
             booking_id: r.booking_id,
         })

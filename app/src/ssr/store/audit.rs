@@ -8,7 +8,7 @@ use crate::domain::{
 };
 use chrono::{DateTime, Utc};
 
-/// One opening of a seeker's data, with who and whom.
+/// One opening of a seeker's or an employer's data, with who and whom.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct AccessLogRow {
     pub id: i64,
@@ -17,10 +17,12 @@ pub struct AccessLogRow {
     pub staff_first_name: String,
     pub staff_last_name: String,
     pub staff_office: Option<String>,
-    pub seeker_id: i64,
-    pub seeker_first_name: String,
-    pub seeker_last_name: String,
-    pub personal_number: String,
+    /// Whose: a seeker (then their name and personal identity number) or an employer (its
+    /// name and organisation number).
+    pub seeker_id: Option<i64>,
+    pub employer_id: Option<i64>,
+    pub whom: String,
+    pub number: String,
     pub booking_id: Option<i64>,
     pub reason: String,
 }
@@ -136,16 +138,18 @@ impl Store {
             sqlx::query_as(
                 "SELECT a.id, a.at, a.staff_id, st.first_name AS staff_first_name, \
                  st.last_name AS staff_last_name, o.name AS staff_office, a.seeker_id, \
-                 se.first_name AS seeker_first_name, se.last_name AS seeker_last_name, \
-                 se.personal_number, a.booking_id, a.reason \
+                 a.employer_id, COALESCE(se.first_name || ' ' || se.last_name, em.name) AS whom, \
+                 COALESCE(se.personal_number, em.org_number) AS number, a.booking_id, a.reason \
                  FROM access_log a \
                  JOIN staff st ON st.id = a.staff_id \
                  LEFT JOIN offices o ON o.id = st.office_id \
-                 JOIN seekers se ON se.id = a.seeker_id \
+                 LEFT JOIN seekers se ON se.id = a.seeker_id \
+                 LEFT JOIN employers em ON em.id = a.employer_id \
                  WHERE a.at >= $1 AND a.at < $2 \
                  AND ($3 IS NULL OR a.staff_id = $3) \
                  AND ($4 IS NULL OR se.personal_number = $4) \
-                 AND ($5 IS NULL OR st.office_id = $5 OR se.home_office_id = $5) \
+                 AND ($5 IS NULL OR st.office_id = $5 OR se.home_office_id = $5 \
+                      OR em.office_id = $5) \
                  ORDER BY a.at DESC, a.id DESC LIMIT $6",
             )
             .bind(stored(from))
@@ -162,13 +166,7 @@ impl Store {
         };
         Ok(rows
             .into_iter()
-            .filter(|r| {
-                name.is_none_or(|n| {
-                    format!("{} {}", r.seeker_first_name, r.seeker_last_name)
-                        .to_lowercase()
-                        .contains(n)
-                })
-            })
+            .filter(|r| name.is_none_or(|n| r.whom.to_lowercase().contains(n)))
             .take(limit)
             .collect())
     }
