@@ -51,9 +51,18 @@ test.describe("without JavaScript", () => {
     const body = await res.text();
     expect(body.charCodeAt(0)).toBe(0xfeff);
     const lines = body.slice(1).trim().split(/\r?\n/);
-    expect(lines[0].split(";")).toEqual(["Tid", "Personal", "Kontor", "Arbetssökande", "Personnummer", "Orsak", "Möte"]);
+    expect(lines[0].split(";")).toEqual([
+      "Tid",
+      "Personal",
+      "Kontor",
+      "Arbetssökande eller arbetsgivare",
+      "Personnummer eller organisationsnummer",
+      "Orsak",
+      "Möte",
+    ]);
     expect(lines.length).toBeGreaterThan(1);
-    for (const line of lines.slice(1)) expect(line.split(";")[4]).toMatch(/^\d{8}-\*{4}$/);
+    // A person's number masked; an employer's organisation number (public) in full.
+    for (const line of lines.slice(1)) expect(line.split(";")[4]).toMatch(/^(\d{8}-\*{4}|\d{6}-\d{4})$/);
   });
 });
 

@@ -136,8 +136,8 @@ pub fn csv(view: &AccessLogView, swedish: bool, style: CsvStyle) -> Result<Strin
             "Tid",
             "Personal",
             "Kontor",
-            "Arbetssökande",
-            "Personnummer",
+            "Arbetssökande eller arbetsgivare",
+            "Personnummer eller organisationsnummer",
             "Orsak",
             "Möte",
         ]
@@ -146,8 +146,8 @@ pub fn csv(view: &AccessLogView, swedish: bool, style: CsvStyle) -> Result<Strin
             "Time",
             "Staff member",
             "Office",
-            "Job seeker",
-            "Personal identity number",
+            "Job seeker or employer",
+            "Personal identity or organisation number",
             "Reason",
             "Meeting",
         ]
