@@ -110,19 +110,7 @@ pub async fn open(
     let notes = store.case_notes(seeker_of(&b)?).await?;
     let mut timeline: Vec<(DateTime<Utc>, TimelineEntry)> = Vec::new();
     for m in &bookings {
-        timeline.push((
-            m.starts_at,
-            TimelineEntry::Meeting {
-                id: m.id,
-                starts_at: m.starts_at,
-                channel: m.channel,
-                status: m.status,
-                meeting_sv: m.meeting_name_sv.clone(),
-                meeting_en: m.meeting_name_en.clone(),
-                counsellor: format!("{} {}", m.counsellor_first_name, m.counsellor_last_name),
-                follow_up: m.follows_booking_id.is_some(),
-            },
-        ));
+        timeline.push((m.starts_at, meeting_entry(m)));
     }
     for m in &bookings {
         let Some(at) = m
@@ -189,26 +177,7 @@ pub async fn open(
     let today = stockholm_date(now);
     let day_after = stockholm_date(b.starts_at) + Days::new(1);
     Ok(CaseFile {
-        meeting: PanelMeeting {
-            id: b.id,
-            starts_at: b.starts_at,
-            ends_at: b.ends_at,
-            channel: b.channel,
-            status: b.status,
-            meeting_sv: b.meeting_name_sv.clone(),
-            meeting_en: b.meeting_name_en.clone(),
-            counsellor: format!("{} {}", b.counsellor_first_name, b.counsellor_last_name),
-            office: b.office_name.clone(),
-            arrived_at: b.arrived_at,
-            fetched: b.received_at.is_some(),
-            waited_minutes: b.arrived_at.map(|at| {
-                crate::domain::arrival::waited_minutes(
-                    at,
-                    b.starts_at,
-                    b.received_at.unwrap_or(now),
-                )
-            }),
-        },
+        meeting: panel_meeting(&b, now),
         seeker: PanelSeeker {
             name: format!("{} {}", profile.first_name, profile.last_name),
             email: profile.email,
@@ -239,6 +208,40 @@ pub async fn open(
         refused: None,
         done: None,
     })
+}
+
+/// A meeting as the panel's header shows it, with an office visitor's arrival.
+pub(super) fn panel_meeting(b: &BookingRow, now: DateTime<Utc>) -> PanelMeeting {
+    PanelMeeting {
+        id: b.id,
+        starts_at: b.starts_at,
+        ends_at: b.ends_at,
+        channel: b.channel,
+        status: b.status,
+        meeting_sv: b.meeting_name_sv.clone(),
+        meeting_en: b.meeting_name_en.clone(),
+        counsellor: format!("{} {}", b.counsellor_first_name, b.counsellor_last_name),
+        office: b.office_name.clone(),
+        arrived_at: b.arrived_at,
+        fetched: b.received_at.is_some(),
+        waited_minutes: b.arrived_at.map(|at| {
+            crate::domain::arrival::waited_minutes(at, b.starts_at, b.received_at.unwrap_or(now))
+        }),
+    }
+}
+
+/// A meeting as an entry of a case's timeline.
+pub(super) fn meeting_entry(m: &BookingRow) -> TimelineEntry {
+    TimelineEntry::Meeting {
+        id: m.id,
+        starts_at: m.starts_at,
+        channel: m.channel,
+        status: m.status,
+        meeting_sv: m.meeting_name_sv.clone(),
+        meeting_en: m.meeting_name_en.clone(),
+        counsellor: format!("{} {}", m.counsellor_first_name, m.counsellor_last_name),
+        follow_up: m.follows_booking_id.is_some(),
+    }
 }
 
 /// The outcome a form sent (`held`, `no_show`), or the field's error.

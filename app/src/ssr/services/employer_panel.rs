@@ -2,16 +2,16 @@
 //! who booked and how to reach them, the need it is about and the organisation's other open
 //! needs, and its history. Opening it is written to the access log, as a seeker's case is.
 
-use super::case_file::booking_for;
+use super::case_file::{booking_for, meeting_entry, panel_meeting};
 use crate::{
     domain::{
         access_log::AccessReason, employer::need::NeedStatus, staff::StaffMember, BookingId,
         BookingStatus, PhoneNumber, Postcode, StaffId,
     },
     error::AppError,
-    ssr::store::{BookingRow, NeedRow, Store},
+    ssr::store::{NeedRow, Store},
     views::{
-        case_file::{CancelledBy, PanelMeeting, TimelineEntry},
+        case_file::{CancelledBy, TimelineEntry},
         employer_panel::{EmployerPanel, PanelNeed},
     },
 };
@@ -30,24 +30,6 @@ fn need_view(n: NeedRow) -> PanelNeed {
         earliest_start: n.earliest_start,
         apply_by: n.apply_by,
         description: n.description,
-    }
-}
-
-/// The meeting's facts at the top of the panel (shared with the seeker's panel's shape).
-fn panel_meeting(b: &BookingRow) -> PanelMeeting {
-    PanelMeeting {
-        id: b.id,
-        starts_at: b.starts_at,
-        ends_at: b.ends_at,
-        channel: b.channel,
-        status: b.status,
-        meeting_sv: b.meeting_name_sv.clone(),
-        meeting_en: b.meeting_name_en.clone(),
-        counsellor: format!("{} {}", b.counsellor_first_name, b.counsellor_last_name),
-        office: b.office_name.clone(),
-        arrived_at: None,
-        fetched: false,
-        waited_minutes: None,
     }
 }
 
@@ -91,19 +73,7 @@ pub async fn open(
     let meetings = store.employer_meetings(employer_id).await?;
     let mut timeline: Vec<(DateTime<Utc>, TimelineEntry)> = Vec::new();
     for m in &meetings {
-        timeline.push((
-            m.starts_at,
-            TimelineEntry::Meeting {
-                id: m.id,
-                starts_at: m.starts_at,
-                channel: m.channel,
-                status: m.status,
-                meeting_sv: m.meeting_name_sv.clone(),
-                meeting_en: m.meeting_name_en.clone(),
-                counsellor: format!("{} {}", m.counsellor_first_name, m.counsellor_last_name),
-                follow_up: false,
-            },
-        ));
+        timeline.push((m.starts_at, meeting_entry(m)));
         if let Some(at) = m
             .cancelled_at
             .filter(|_| m.status == BookingStatus::Cancelled)
@@ -132,7 +102,7 @@ pub async fn open(
     }
     timeline.sort_by_key(|(at, _)| *at);
     Ok(EmployerPanel {
-        meeting: panel_meeting(&b),
+        meeting: panel_meeting(&b, now),
         organisation: employer.name.clone(),
         org_number: employer.org_number_shown(),
         address: format!(
