@@ -199,6 +199,48 @@ test("a counsellor records how yesterday's meeting with an employer went, and no
   expect(problems).toEqual([]);
 });
 
+test("a counsellor cancels a coming meeting with an employer, who is told why", async ({ page, browser }, info) => {
+  const problems = collectConsoleProblems(page);
+  // The demo's coming employer meetings, one for each lane.
+  const [counsellor, employer, organisation] = [
+    ["layla.haddad@tidbok.example", "yusuf.karimi@omsorgen.example", "Omsorgen i Malmö AB"],
+    ["maria.nystrom@tidbok.example", "elin.holmgren@norrlandslogistik.example", "Norrlandslogistik AB"],
+  ][lane(info)];
+  await page.goto("/arbetsgivare/logga-in");
+  await page.getByLabel("E-postadress").fill(employer);
+  await page.getByLabel("Lösenord").fill("demo-arbetsgivare-2026");
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await expect(page).toHaveURL(/\/arbetsgivare\/oversikt$/);
+  const coming = page.locator("#moten ul.plain-list").first().locator("a");
+  await expect(coming).toHaveCount(1);
+  const meeting = (await coming.getAttribute("href"))!.match(/(\d+)$/)![1];
+
+  const staff = await browser.newContext({ locale: "sv-SE", viewport: page.viewportSize()! });
+  const desk = await staff.newPage();
+  const deskProblems = collectConsoleProblems(desk);
+  await signInStaff(desk, counsellor);
+  await desk.goto(`/personal/kalender?mote=${meeting}`);
+  const panel = desk.locator("#mote");
+  await expect(panel.getByRole("heading", { level: 2 })).toContainText(organisation);
+  await expect(panel).toContainText("Arbetsgivaren får veta det med mejl");
+  await expect(panel.getByRole("heading", { name: "Flytta mötet" })).toBeVisible();
+  await panel.getByLabel("Arbetsförmedlaren är frånvarande").check();
+  await panel.getByRole("button", { name: "Avboka mötet" }).click();
+  await expect(desk.locator("#mote").getByRole("status")).toHaveText(
+    "Mötet är avbokat. Arbetsgivaren får veta det med mejl.",
+  );
+  await expect(desk.locator("#mote .timeline")).toContainText("avbokade mötet");
+  await expectAccessible(desk);
+  expect(deskProblems).toEqual([]);
+  await staff.close();
+
+  await expect.poll(() => emailTo(employer), { timeout: 15_000 }).toContain("Arbetsförmedlingen har avbokat");
+  await page.reload();
+  await expect(page.locator("#moten")).toContainText("Inga bokade möten.");
+  await expectAccessible(page);
+  expect(problems).toEqual([]);
+});
+
 test("without JavaScript an employer registers and keeps a need as a draft", async ({ page }) => {
   await page.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
   await page.goto("/arbetsgivare/registrera");

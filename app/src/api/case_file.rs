@@ -44,31 +44,19 @@ pub async fn load_meeting_panel(
     id: i64,
 ) -> Result<crate::views::employer_panel::MeetingPanelData, AppError> {
     use crate::{
-        ssr::{form_post, http, services, AppState},
+        ssr::{form_post, http, services::case_file, AppState},
         views::{case_file::PanelDone, employer_panel::MeetingPanelData},
     };
     let state = AppState::from_context()?;
     let me = http::staff(&state, paths::CALENDAR).await?;
-    let with_employer = state
-        .store
-        .booking(id)
-        .await?
-        .ok_or(AppError::NotFound)?
-        .with_employer();
-    let now = Utc::now();
     let refused = form_post::take::<PanelRefusal>().await?;
     let done = form_post::take::<PanelDone>().await?.map(|d| d.0);
-    Ok(if with_employer {
-        let mut panel = services::employer_panel::open(&state.store, &me.member, id, now).await?;
-        panel.refused = refused;
-        panel.done = done;
-        MeetingPanelData::Employer(panel)
-    } else {
-        let mut file = services::case_file::open(&state.store, &me.member, id, now).await?;
-        file.refused = refused;
-        file.done = done;
-        MeetingPanelData::Seeker(file)
-    })
+    let mut panel = case_file::open_panel(&state.store, &me.member, id, Utc::now()).await?;
+    match &mut panel {
+        MeetingPanelData::Employer(p) => (p.refused, p.done) = (refused, done),
+        MeetingPanelData::Seeker(f) => (f.refused, f.done) = (refused, done),
+    }
+    Ok(panel)
 }
 
 /// Marks a meeting held (`held`) or missed (`no_show`).

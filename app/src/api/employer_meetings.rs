@@ -135,6 +135,10 @@ pub async fn book_employer_time(
         office: optional_id(&office),
         choice,
     };
+    state
+        .store
+        .set_employer_message_language(me.id, http::message_language())
+        .await?;
     let outcome = if moving.trim().is_empty() {
         service::book(&state.store, &me, wanted, now).await
     } else {
@@ -194,6 +198,10 @@ pub async fn cancel_employer_meeting(
     let booking = service::own_meeting(&state.store, &me, &meeting).await?;
     match form.parse_by_employer() {
         Ok(cancellation) => {
+            state
+                .store
+                .set_employer_message_language(me.id, http::message_language())
+                .await?;
             service::cancel(
                 &state.store,
                 &me,

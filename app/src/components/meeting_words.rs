@@ -4,7 +4,7 @@
 use super::messages::{language_name, I18n};
 use crate::{
     domain::{
-        choices::{CancelReason, StaffCancelReason},
+        choices::{CancelReason, EmployerCancelReason, StaffCancelReason},
         preparation::Tip,
         time::{clock, long_date, stockholm_date},
         BookingStatus, Channel, PhoneNumber,
@@ -69,6 +69,16 @@ pub fn reason_name(i18n: I18n, reason: CancelReason) -> &'static str {
         CancelReason::TimeDoesNotSuit => t_string!(i18n, cancel_passar_inte),
         CancelReason::NoLongerNeeded => t_string!(i18n, cancel_behovs_inte),
         CancelReason::Other => t_string!(i18n, cancel_annat),
+    }
+}
+
+/// An employer's reason for cancelling.
+pub fn employer_reason_name(i18n: I18n, r: EmployerCancelReason) -> &'static str {
+    match r {
+        EmployerCancelReason::TimeDoesNotSuit => t_string!(i18n, cancel_passar_inte),
+        EmployerCancelReason::Filled => t_string!(i18n, emp_cancel_filled),
+        EmployerCancelReason::NoLongerNeeded => t_string!(i18n, emp_cancel_not_needed),
+        EmployerCancelReason::Other => t_string!(i18n, cancel_annat),
     }
 }
 

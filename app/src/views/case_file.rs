@@ -3,7 +3,10 @@
 use crate::domain::{
     booking::CancelForm,
     case::{FollowUpForm, MoveForm},
-    choices::{CancelReason, DrivingLicence, Extent, Region, Situation, StaffCancelReason},
+    choices::{
+        CancelReason, DrivingLicence, EmployerCancelReason, Extent, Region, Situation,
+        StaffCancelReason,
+    },
     field_error::FieldErrors,
     time::Day,
     BookingStatus, Channel, Rule,
@@ -121,6 +124,8 @@ pub enum TimelineEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CancelledBy {
     Seeker(Option<CancelReason>),
+    /// The organisation, on the employer pages.
+    Employer(Option<EmployerCancelReason>),
     Staff {
         name: String,
         reason: Option<StaffCancelReason>,

@@ -44,6 +44,10 @@ pub struct EmployerPanel {
     pub timeline: Vec<TimelineEntry>,
     pub may_handle: bool,
     pub may_mark: bool,
+    /// Until when the recorded outcome can still be corrected.
+    pub correctable_until: Option<DateTime<Utc>>,
+    /// The day a new time for the meeting is first suggested for.
+    pub suggested_day: crate::domain::time::Day,
     pub refused: Option<PanelRefusal>,
     pub done: Option<PanelForm>,
     /// When the panel was drawn (for "registered since").

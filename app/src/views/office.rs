@@ -16,7 +16,10 @@ use serde::{Deserialize, Serialize};
 pub struct ReceptionVisit {
     pub id: i64,
     pub starts_at: DateTime<Utc>,
-    pub seeker: String,
+    /// The job seeker, or the employer's contact who booked.
+    pub visitor: String,
+    /// The organisation, when the visit is an employer's.
+    pub organisation: Option<String>,
     pub counsellor: String,
     pub arrived_at: Option<DateTime<Utc>>,
     pub received_at: Option<DateTime<Utc>>,

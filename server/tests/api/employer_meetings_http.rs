@@ -10,6 +10,8 @@ on_both_backends!(
     an_employer_books_a_video_meeting_by_plain_posts_and_cancels_it,
     only_the_organisations_own_users_reach_its_meeting,
     the_counsellor_opens_the_meeting_records_its_outcome_and_a_note,
+    the_counsellor_moves_and_cancels_an_employers_meeting,
+    reception_lists_and_marks_an_employers_visit,
 );
 
 const KARIN: &str = "karin.berg@korvkiosken.example";
@@ -316,5 +318,152 @@ async fn the_counsellor_opens_the_meeting_records_its_outcome_and_a_note(backend
     assert_eq!(row.status, app::domain::BookingStatus::Held);
     let (_, page) = me.get(&panel).await;
     assert!(page.contains("Två kockar till juni; kandidatförslag skickas."));
+    app.db.drop_database().await;
+}
+
+async fn the_counsellor_moves_and_cancels_an_employers_meeting(backend: Backend) {
+    use app::domain::{booking::SlotChoice, time};
+    let app = support::spawn_app(backend, true).await;
+    let karin = employer(&app, KARIN).await;
+    let (_, picker) = karin.get("/arbetsgivare/boka?kanal=video").await;
+    let offered: Vec<SlotChoice> = time_values(&picker)
+        .iter()
+        .map(|v| SlotChoice::parse(v).unwrap())
+        .collect();
+    let id = book_video(&karin).await;
+    // Another of the same counsellor's free times, well clear of the booked one.
+    let later = offered
+        .iter()
+        .find(|c| {
+            c.counsellor_id == offered[0].counsellor_id
+                && c.start >= offered[0].start + chrono::Duration::hours(2)
+        })
+        .expect("a later free time");
+    let lucia = offered[0].counsellor_id;
+    let me = people::staff(&app, "lucia.fernandez@tidbok.example").await;
+    let panel = format!("/personal/kalender?radgivare={lucia}&mote={id}");
+    let (_, page) = me.get(&panel).await;
+    assert!(page.contains("Flytta mötet"), "the move form");
+    assert!(page.contains("Arbetsgivaren får veta det med mejl"));
+    let (date, clock) = (
+        time::iso_date(time::stockholm_date(later.start)),
+        time::clock(later.start),
+    );
+    me.post_to(
+        "/api/personal/mote/flytta",
+        &[
+            ("booking", &id.to_string()),
+            ("move_to[date]", &date),
+            ("move_to[time]", &clock),
+            ("back", &panel),
+        ],
+        &format!("{panel}#mote"),
+    )
+    .await;
+    let row = app.store.booking(id).await.unwrap().unwrap();
+    assert_eq!(row.starts_at, later.start, "moved");
+    assert!(row.employer_id.is_some(), "still the organisation's");
+    let mail = app.email_to(KARIN, "har en ny tid").await;
+    assert!(mail.contains("möte om rekrytering"), "{mail}");
+    let (_, page) = karin.get(&format!("/arbetsgivare/mote/{id}")).await;
+    assert!(page.contains(&clock), "the employer sees the new time");
+    // Cancelled with the counsellor's reason: the employer is told why, and the panel's
+    // history says who cancelled.
+    me.post_to(
+        "/api/personal/mote/avboka",
+        &[
+            ("booking", &id.to_string()),
+            ("cancel[reason]", "handlaggare-franvarande"),
+            ("cancel[note]", ""),
+            ("back", &panel),
+        ],
+        &format!("{panel}#mote"),
+    )
+    .await;
+    let row = app.store.booking(id).await.unwrap().unwrap();
+    assert_eq!(row.status, app::domain::BookingStatus::Cancelled);
+    let mail = app.email_to(KARIN, "Arbetsförmedlingen har avbokat").await;
+    assert!(mail.contains("frånvarande"), "{mail}");
+    let (_, page) = me.get(&panel).await;
+    assert!(page.contains("Lucía Fernández avbokade mötet"), "{page}");
+    // A counsellor of another office may do neither.
+    let other = people::staff(&app, "karin.ekstrom@tidbok.example").await;
+    let res = other
+        .call(
+            "/api/personal/mote/flytta",
+            &[
+                ("booking", id.to_string()),
+                ("move_to[date]", date.clone()),
+                ("move_to[time]", clock.clone()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+    app.db.drop_database().await;
+}
+
+async fn reception_lists_and_marks_an_employers_visit(backend: Backend) {
+    use app::domain::time;
+    let app = support::spawn_app(backend, true).await;
+    let omsorgen = app
+        .store
+        .employer_credentials(&app::domain::Email::parse("yusuf.karimi@omsorgen.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let user = app
+        .store
+        .employer_user(omsorgen.user_id)
+        .await
+        .unwrap()
+        .unwrap();
+    let (layla, malmo) = people::counsellor(&app, "layla.haddad@tidbok.example").await;
+    // A visit today at noon, whenever the test runs.
+    let noon = time::stockholm_to_utc(
+        time::stockholm_date(chrono::Utc::now()),
+        chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
+    )
+    .unwrap();
+    let id = app
+        .store
+        .insert_booking(&app::ssr::store::NewBooking {
+            with: app::ssr::store::Party::Employer {
+                employer_id: user.employer_id,
+                user_id: user.id,
+                need_id: None,
+            },
+            counsellor_id: layla,
+            meeting_type: "employer-meeting",
+            channel: app::domain::Channel::Office,
+            office_id: Some(malmo),
+            starts_at: noon,
+            ends_at: noon + chrono::Duration::minutes(60),
+            clear_until: noon + chrono::Duration::minutes(60),
+            is_first: false,
+            video_room: None,
+            now: noon - chrono::Duration::days(2),
+            visit_limit: None,
+        })
+        .await
+        .unwrap();
+    let reception = people::staff(&app, "chef.malmo-centrum@tidbok.example").await;
+    let (status, page) = reception.get("/personal/kontor").await;
+    assert_eq!(status, 200);
+    let row = page
+        .split(&format!("id=\"besok-{id}\""))
+        .nth(1)
+        .and_then(|r| r.split("</tr>").next())
+        .expect("the employer's visit is on the list");
+    assert!(row.contains("Yusuf Karimi"), "{row}");
+    assert!(row.contains("Arbetsgivare: Omsorgen i Malmö AB"), "{row}");
+    reception
+        .post_to(
+            "/api/personal/kontor/ankomst",
+            &[("besok", &id.to_string())],
+            &format!("/personal/kontor?kontor={malmo}#besok-{id}"),
+        )
+        .await;
+    let row = app.store.booking(id).await.unwrap().unwrap();
+    assert!(row.arrived_at.is_some(), "marked as arrived");
     app.db.drop_database().await;
 }

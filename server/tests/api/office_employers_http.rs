@@ -79,6 +79,36 @@ async fn each_office_lists_its_employers_needs_and_matching_seekers(backend: Bac
         2,
         "one booked, one held: {section}"
     );
+    // The figures' file holds them too: the office's totals on its row, and a row per
+    // field with only the period and these meetings filled in.
+    let csv = manager
+        .client
+        .get(app.url("/personal/kontor/uppfoljning.csv?format=komma"))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let rows = crate::office_http::parse_csv(&csv, b',');
+    let width = rows[0].len();
+    assert_eq!(
+        rows[0][width - 2..],
+        [
+            "Möten med arbetsgivare, bokade",
+            "Möten med arbetsgivare, genomförda"
+        ]
+    );
+    assert_eq!(rows[1][width - 2..], ["1", "1"], "the office's row");
+    let fields: Vec<_> = rows
+        .iter()
+        .filter(|r| r[0].starts_with("Möten med arbetsgivare: "))
+        .collect();
+    assert_eq!(fields.len(), 1, "{rows:?}");
+    assert_eq!(fields[0][width - 2..], ["1", "1"]);
+    assert!(fields[0][3..width - 2].iter().all(String::is_empty));
+    assert!(rows.iter().all(|r| r.len() == width));
+
     // Nobody signed in is sent to the staff sign-in.
     let (status, location) = support::browser::Browser::new(&app)
         .get_location("/personal/kontor/arbetsgivare")

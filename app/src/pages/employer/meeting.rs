@@ -12,7 +12,7 @@ use crate::{
     components::{
         fields::{provide_shown_errors, ErrorSummary, RadioGroup, TextArea},
         meeting_facts::MeetingFacts,
-        meeting_words::{channel_name, status_name, when_text},
+        meeting_words::{channel_name, employer_reason_name, status_name, when_text},
         messages::I18n,
     },
     domain::{choices::EmployerCancelReason, BookingStatus},
@@ -53,15 +53,6 @@ pub fn EmployerMeetingPage() -> impl IntoView {
     }
 }
 
-fn reason_name(i18n: I18n, r: EmployerCancelReason) -> &'static str {
-    match r {
-        EmployerCancelReason::TimeDoesNotSuit => t_string!(i18n, cancel_passar_inte),
-        EmployerCancelReason::Filled => t_string!(i18n, emp_cancel_filled),
-        EmployerCancelReason::NoLongerNeeded => t_string!(i18n, emp_cancel_not_needed),
-        EmployerCancelReason::Other => t_string!(i18n, cancel_annat),
-    }
-}
-
 fn label(i18n: I18n, key: &str) -> String {
     match key {
         "reason" => t_string!(i18n, emp_cancel_reason),
@@ -84,7 +75,7 @@ fn Meeting(view: EmployerMeetingView, cancel: CancelState, flag: &'static str) -
     provide_shown_errors(cancel.errors.clone(), label);
     let options: Vec<(&'static str, &'static str)> = EmployerCancelReason::ALL
         .iter()
-        .map(|r| (r.as_str(), reason_name(i18n, *r)))
+        .map(|r| (r.as_str(), employer_reason_name(i18n, *r)))
         .collect();
     view! {
         <Title text=heading.clone()/>

@@ -151,19 +151,28 @@ fn VisitRow(v: ReceptionVisit) -> impl IntoView {
         (None, _) => Some((
             MarkArrival::PATH,
             t_string!(i18n, office_mark_arrived).to_owned(),
-            t_string!(i18n, office_mark_arrived_for, name = v.seeker.clone()).to_string(),
+            t_string!(i18n, office_mark_arrived_for, name = v.visitor.clone()).to_string(),
         )),
         (Some(_), None) => Some((
             MarkReceived::PATH,
             t_string!(i18n, office_mark_received).to_owned(),
-            t_string!(i18n, office_mark_received_for, name = v.seeker.clone()).to_string(),
+            t_string!(i18n, office_mark_received_for, name = v.visitor.clone()).to_string(),
         )),
         _ => None,
     };
     view! {
         <tr id=format!("besok-{}", v.id) class:reception--waiting=v.arrived_at.is_some() && v.received_at.is_none()>
             <td>{clock(v.starts_at)}</td>
-            <th scope="row">{v.seeker.clone()}</th>
+            <th scope="row">
+                {v.visitor.clone()}
+                {v.organisation.clone().map(|o| view! {
+                    <br/>
+                    <span class="muted">
+                        <span aria-hidden="true">"🏢 "</span>
+                        {t_string!(i18n, office_visitor_employer, name = o).to_string()}
+                    </span>
+                })}
+            </th>
             <td>{v.counsellor.clone()}</td>
             <td>{status}</td>
             <td class="reception__actions">
@@ -180,8 +189,8 @@ fn VisitRow(v: ReceptionVisit) -> impl IntoView {
                     })}
                 {v.undo.map(|what| {
                     let full = match what {
-                        Undo::Arrival => t_string!(i18n, office_undo_arrived_for, name = v.seeker.clone()),
-                        Undo::Fetched => t_string!(i18n, office_undo_received_for, name = v.seeker.clone()),
+                        Undo::Arrival => t_string!(i18n, office_undo_arrived_for, name = v.visitor.clone()),
+                        Undo::Fetched => t_string!(i18n, office_undo_received_for, name = v.visitor.clone()),
                     }
                     .to_string();
                     view! {

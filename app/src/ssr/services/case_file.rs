@@ -5,7 +5,10 @@ use crate::domain::{access_log::AccessReason, BookingId, BookingStatus, Rule, Se
 use crate::{
     domain::{
         case::{parse_note, MeetingTime, MoveForm, Outcome},
-        choices::{CancelReason, DrivingLicence, Extent, Region, Situation, StaffCancelReason},
+        choices::{
+            CancelReason, DrivingLicence, EmployerCancelReason, Extent, Region, Situation,
+            StaffCancelReason,
+        },
         field_error::{FieldError, FieldErrors},
         staff::{CalendarOwner, StaffMember},
         time::{stockholm_date, stockholm_to_utc, Day},
@@ -13,11 +16,12 @@ use crate::{
     error::AppError,
     ssr::{
         services::staff::{allow, reach_of},
-        store::{BookingRow, NewTime, Store, StoreError},
+        store::{BookingRow, CaseNoteRow, CaseOf, CorrectionRow, NewTime, Store, StoreError},
     },
     views::case_file::{
         CancelledBy, CaseFile, PanelMeeting, PanelProfile, PanelSeeker, TimelineEntry,
     },
+    views::employer_panel::MeetingPanelData,
 };
 use chrono::{DateTime, Days, Duration, NaiveTime, Utc};
 
@@ -71,6 +75,7 @@ pub(super) async fn handled(
     Ok((b, office))
 }
 
+/// The seeker's case as the meeting's panel shows it.
 #[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id = booking_id))]
 pub async fn open(
     store: &Store,
@@ -78,7 +83,32 @@ pub async fn open(
     booking_id: i64,
     now: DateTime<Utc>,
 ) -> Result<CaseFile, AppError> {
-    let (b, _, may_handle) = booking_for(store, me, booking_id).await?;
+    let found = booking_for(store, me, booking_id).await?;
+    open_found(store, me, found, now).await
+}
+
+/// The meeting's panel, with a job seeker or with an employer.
+#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id = booking_id))]
+pub async fn open_panel(
+    store: &Store,
+    me: &StaffMember,
+    booking_id: i64,
+    now: DateTime<Utc>,
+) -> Result<MeetingPanelData, AppError> {
+    let found = booking_for(store, me, booking_id).await?;
+    Ok(if found.0.with_employer() {
+        MeetingPanelData::Employer(super::employer_panel::open(store, me, found, now).await?)
+    } else {
+        MeetingPanelData::Seeker(open_found(store, me, found, now).await?)
+    })
+}
+
+async fn open_found(
+    store: &Store,
+    me: &StaffMember,
+    (b, office_id, may_handle): (BookingRow, i64, bool),
+    now: DateTime<Utc>,
+) -> Result<CaseFile, AppError> {
     store
         .log_access(
             StaffId(me.id),
@@ -108,74 +138,15 @@ pub async fn open(
     let mut bookings = store.seeker_bookings(seeker_of(&b)?).await?;
     bookings.reverse();
     let notes = store.case_notes(seeker_of(&b)?).await?;
-    let mut timeline: Vec<(DateTime<Utc>, TimelineEntry)> = Vec::new();
-    for m in &bookings {
-        timeline.push((m.starts_at, meeting_entry(m)));
-    }
-    for m in &bookings {
-        let Some(at) = m
-            .cancelled_at
-            .filter(|_| m.status == BookingStatus::Cancelled)
-        else {
-            continue;
-        };
-        let reason = m.cancel_reason.as_deref().unwrap_or_default();
-        let by = match &m.cancelled_by_staff {
-            Some(name) => CancelledBy::Staff {
-                name: name.clone(),
-                reason: StaffCancelReason::parse(reason),
-            },
-            None => CancelledBy::Seeker(CancelReason::parse(reason)),
-        };
-        timeline.push((
-            at,
-            TimelineEntry::Cancelled {
-                at,
-                meeting_starts_at: m.starts_at,
-                by,
-                note: m.cancel_note.clone(),
-            },
-        ));
-    }
-    let starts_of = |id: i64| bookings.iter().find(|m| m.id == id).map(|m| m.starts_at);
-    for c in store.outcome_corrections(SeekerId(seeker_of(&b)?)).await? {
-        timeline.push((
-            c.corrected_at,
-            TimelineEntry::Corrected {
-                at: c.corrected_at,
-                meeting_starts_at: starts_of(c.booking_id).unwrap_or(c.corrected_at),
-                by: format!("{} {}", c.staff_first_name, c.staff_last_name),
-                from: c.from_status,
-                to: c.to_status,
-            },
-        ));
-    }
-    for n in notes {
-        timeline.push((
-            n.created_at,
-            TimelineEntry::Note {
-                at: n.created_at,
-                author: format!("{} {}", n.author_first_name, n.author_last_name),
-                body: n.body,
-            },
-        ));
-    }
+    let corrections = store
+        .outcome_corrections(CaseOf::Seeker(SeekerId(seeker_of(&b)?)))
+        .await?;
+    let mut timeline = history(&bookings, corrections, notes);
     timeline.extend(report_entries(store, seeker_of(&b)?, profile.registered_at, now).await?);
     timeline.sort_by_key(|(at, _)| *at);
 
-    let meeting_office = store
-        .calendar_owner(b.counsellor_id)
-        .await?
-        .map(|c| c.office_id);
-    let recorded = matches!(b.status, BookingStatus::Held | BookingStatus::NoShow);
-    let correctable_until = match (may_handle && recorded, meeting_office) {
-        (true, Some(office)) => super::case_changes::correctable_until(store, &b, office)
-            .await?
-            .filter(|until| now < *until),
-        _ => None,
-    };
-    let today = stockholm_date(now);
-    let day_after = stockholm_date(b.starts_at) + Days::new(1);
+    let (correctable_until, suggested_day) =
+        change_window(store, &b, office_id, may_handle, now).await?;
     Ok(CaseFile {
         meeting: panel_meeting(&b, now),
         seeker: PanelSeeker {
@@ -204,10 +175,93 @@ pub async fn open(
         may_handle,
         may_mark: may_handle && b.status == BookingStatus::Booked && b.starts_at <= now,
         correctable_until,
-        suggested_day: Day(day_after.max(today)),
+        suggested_day,
         refused: None,
         done: None,
     })
+}
+
+/// What the panel's forms for after a meeting need: until when `me` may still correct its
+/// recorded outcome (at a counsellor of `office_id`), and the day a new time is first
+/// suggested for.
+pub(super) async fn change_window(
+    store: &Store,
+    b: &BookingRow,
+    office_id: i64,
+    may_handle: bool,
+    now: DateTime<Utc>,
+) -> Result<(Option<DateTime<Utc>>, Day), AppError> {
+    let recorded = matches!(b.status, BookingStatus::Held | BookingStatus::NoShow);
+    let correctable_until = if may_handle && recorded {
+        super::case_changes::correctable_until(store, b, office_id)
+            .await?
+            .filter(|until| now < *until)
+    } else {
+        None
+    };
+    let day_after = stockholm_date(b.starts_at) + Days::new(1);
+    Ok((correctable_until, Day(day_after.max(stockholm_date(now)))))
+}
+
+/// What a case (a seeker's or an employer's) holds alike: its meetings, who cancelled
+/// which and why, corrected outcomes and the notes, each at its time.
+pub(super) fn history(
+    bookings: &[BookingRow],
+    corrections: Vec<CorrectionRow>,
+    notes: Vec<CaseNoteRow>,
+) -> Vec<(DateTime<Utc>, TimelineEntry)> {
+    let mut timeline: Vec<(DateTime<Utc>, TimelineEntry)> = Vec::new();
+    for m in bookings {
+        timeline.push((m.starts_at, meeting_entry(m)));
+        let Some(at) = m
+            .cancelled_at
+            .filter(|_| m.status == BookingStatus::Cancelled)
+        else {
+            continue;
+        };
+        let reason = m.cancel_reason.as_deref().unwrap_or_default();
+        let by = match &m.cancelled_by_staff {
+            Some(name) => CancelledBy::Staff {
+                name: name.clone(),
+                reason: StaffCancelReason::parse(reason),
+            },
+            None if m.with_employer() => CancelledBy::Employer(EmployerCancelReason::parse(reason)),
+            None => CancelledBy::Seeker(CancelReason::parse(reason)),
+        };
+        timeline.push((
+            at,
+            TimelineEntry::Cancelled {
+                at,
+                meeting_starts_at: m.starts_at,
+                by,
+                note: m.cancel_note.clone(),
+            },
+        ));
+    }
+    let starts_of = |id: i64| bookings.iter().find(|m| m.id == id).map(|m| m.starts_at);
+    for c in corrections {
+        timeline.push((
+            c.corrected_at,
+            TimelineEntry::Corrected {
+                at: c.corrected_at,
+                meeting_starts_at: starts_of(c.booking_id).unwrap_or(c.corrected_at),
+                by: format!("{} {}", c.staff_first_name, c.staff_last_name),
+                from: c.from_status,
+                to: c.to_status,
+            },
+        ));
+    }
+    for n in notes {
+        timeline.push((
+            n.created_at,
+            TimelineEntry::Note {
+                at: n.created_at,
+                author: format!("{} {}", n.author_first_name, n.author_last_name),
+                body: n.body,
+            },
+        ));
+    }
+    timeline
 }
 
 /// A meeting as the panel's header shows it, with an office visitor's arrival.
@@ -394,7 +448,11 @@ pub async fn move_meeting(
     let (length, buffer) = lengths(store, &b.meeting_type).await?;
     let (starts, ends) = meeting_span(at, length, now)?;
     within_open_time(store, b.counsellor_id, starts, ends).await?;
-    seeker_free(store, seeker_of(&b)?, Some(b.id), starts, ends).await?;
+    // An organisation may meet several counsellors at once (its people differ); a person
+    // cannot be in two meetings.
+    if let Some(seeker_id) = b.seeker_id {
+        seeker_free(store, seeker_id, Some(b.id), starts, ends).await?;
+    }
     let channel = b.channel;
     let to = NewTime {
         counsellor_id: b.counsellor_id,

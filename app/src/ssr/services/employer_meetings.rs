@@ -14,8 +14,9 @@ use crate::{
         booking::{Cancellation, SlotChoice},
         choices::{EmployerCancelReason, LanguageCode},
         employer::need::NeedStatus,
+        geo::distance_km,
         matching::Wish,
-        BookingId, BookingStatus, Channel, FieldCode,
+        BookingId, BookingStatus, Channel, FieldCode, Postcode,
     },
     error::AppError,
     ssr::store::{
@@ -167,11 +168,13 @@ pub async fn picker_view(
         })
         .filter(|ch| offered.contains(ch));
     // Visits are at the offices that take them and have an employer counsellor who meets
-    // visitors; the organisation's own office first.
+    // visitors; the one nearest the organisation first (its own office may meet employers
+    // by phone and video only).
     let visits = store.visit_office_ids().await?;
     let counsellors = store.list_counsellors().await?;
     let offices = store.list_offices().await?;
-    let mut choices: Vec<OfficeChoice> = offices
+    let here = Postcode::from_stored(employer.postcode).map(|p| p.approximate_location());
+    let mut choices: Vec<(f64, OfficeChoice)> = offices
         .iter()
         .filter(|o| visits.contains(&o.id))
         .filter(|o| {
@@ -179,13 +182,23 @@ pub async fn picker_view(
                 c.serves_employers && c.office_id == o.id && c.channels.contains(&Channel::Office)
             })
         })
-        .map(|o| OfficeChoice {
-            id: o.id,
-            name: o.name.clone(),
-            nearest: Some(o.id) == employer.office_id,
+        .map(|o| {
+            let away = here.map_or(0.0, |h| {
+                distance_km(h, o.address.postcode.approximate_location())
+            });
+            let choice = OfficeChoice {
+                id: o.id,
+                name: o.name.clone(),
+                nearest: false,
+            };
+            (away, choice)
         })
         .collect();
-    choices.sort_by_key(|o| !o.nearest);
+    choices.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut choices: Vec<OfficeChoice> = choices.into_iter().map(|(_, c)| c).collect();
+    if let (Some(first), Some(_)) = (choices.first_mut(), here) {
+        first.nearest = true;
+    }
     let office_id = query
         .office
         .or(moving.as_ref().and_then(|b| b.office_id))

@@ -2,18 +2,15 @@
 //! who booked and how to reach them, the need it is about and the organisation's other open
 //! needs, and its history. Opening it is written to the access log, as a seeker's case is.
 
-use super::case_file::{booking_for, meeting_entry, panel_meeting};
+use super::case_file::{change_window, history, panel_meeting};
 use crate::{
     domain::{
         access_log::AccessReason, employer::need::NeedStatus, staff::StaffMember, BookingId,
         BookingStatus, PhoneNumber, Postcode, StaffId,
     },
     error::AppError,
-    ssr::store::{NeedRow, Store},
-    views::{
-        case_file::{CancelledBy, TimelineEntry},
-        employer_panel::{EmployerPanel, PanelNeed},
-    },
+    ssr::store::{BookingRow, CaseOf, NeedRow, Store},
+    views::employer_panel::{EmployerPanel, PanelNeed},
 };
 use chrono::{DateTime, Utc};
 
@@ -33,14 +30,14 @@ fn need_view(n: NeedRow) -> PanelNeed {
     }
 }
 
-#[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id = booking_id))]
-pub async fn open(
+/// The panel of meeting `b` (found by [`super::case_file::open_panel`], which checked who
+/// may see it).
+pub(super) async fn open(
     store: &Store,
     me: &StaffMember,
-    booking_id: i64,
+    (b, office_id, may_handle): (BookingRow, i64, bool),
     now: DateTime<Utc>,
 ) -> Result<EmployerPanel, AppError> {
-    let (b, _, may_handle) = booking_for(store, me, booking_id).await?;
     let (Some(employer_id), Some(user_id)) = (b.employer_id, b.employer_user_id) else {
         return Err(AppError::NotFound);
     };
@@ -71,35 +68,13 @@ pub async fn open(
         }
     }
     let meetings = store.employer_meetings(employer_id).await?;
-    let mut timeline: Vec<(DateTime<Utc>, TimelineEntry)> = Vec::new();
-    for m in &meetings {
-        timeline.push((m.starts_at, meeting_entry(m)));
-        if let Some(at) = m
-            .cancelled_at
-            .filter(|_| m.status == BookingStatus::Cancelled)
-        {
-            // The employer's reasons are not the seeker's: the note says the rest.
-            timeline.push((
-                at,
-                TimelineEntry::Cancelled {
-                    at,
-                    meeting_starts_at: m.starts_at,
-                    by: CancelledBy::Seeker(None),
-                    note: m.cancel_note.clone(),
-                },
-            ));
-        }
-    }
-    for n in store.employer_notes(employer_id).await? {
-        timeline.push((
-            n.created_at,
-            TimelineEntry::Note {
-                at: n.created_at,
-                author: format!("{} {}", n.author_first_name, n.author_last_name),
-                body: n.body,
-            },
-        ));
-    }
+    let corrections = store
+        .outcome_corrections(CaseOf::Employer(employer_id))
+        .await?;
+    let notes = store.employer_notes(employer_id).await?;
+    let mut timeline = history(&meetings, corrections, notes);
+    let (correctable_until, suggested_day) =
+        change_window(store, &b, office_id, may_handle, now).await?;
     timeline.sort_by_key(|(at, _)| *at);
     Ok(EmployerPanel {
         meeting: panel_meeting(&b, now),
@@ -125,6 +100,8 @@ pub async fn open(
         timeline: timeline.into_iter().map(|(_, e)| e).collect(),
         may_handle,
         may_mark: may_handle && b.status == BookingStatus::Booked && b.starts_at <= now,
+        correctable_until,
+        suggested_day,
         refused: None,
         done: None,
         registered_at: employer.registered_at,

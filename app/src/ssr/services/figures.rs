@@ -21,7 +21,7 @@ use crate::{
     error::AppError,
     paths,
     ssr::store::{FactRow, Store},
-    views::office::{CounsellorFigures, FiguresView},
+    views::office::{CounsellorFigures, EmployerMeetingFigures, FiguresView},
 };
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
@@ -83,12 +83,12 @@ pub async fn employer_meetings(
     office: i64,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Vec<crate::views::office::EmployerMeetingFigures>, AppError> {
+) -> Result<Vec<EmployerMeetingFigures>, AppError> {
     let mut rows: Vec<_> = store
         .employer_meeting_counts(office, day_start(from)?, day_start(to + Days::new(1))?)
         .await?
         .into_iter()
-        .map(|r| crate::views::office::EmployerMeetingFigures {
+        .map(|r| EmployerMeetingFigures {
             field: r.field_sv.zip(r.field_en),
             booked: r.booked,
             held: r.held,
@@ -182,6 +182,8 @@ pub fn figures_csv(view: &FiguresView, swedish: bool, style: CsvStyle) -> Result
             "Andel digitalt (%)",
             "Lämnade i tid",
             "Andel i tid (%)",
+            "Möten med arbetsgivare, bokade",
+            "Möten med arbetsgivare, genomförda",
         ]
     } else {
         [
@@ -204,6 +206,8 @@ pub fn figures_csv(view: &FiguresView, swedish: bool, style: CsvStyle) -> Result
             "Share online (%)",
             "Sent on time",
             "Share on time (%)",
+            "Meetings with employers, booked",
+            "Meetings with employers, held",
         ]
     };
     out.write_record(header).map_err(AppError::internal)?;
@@ -214,7 +218,14 @@ pub fn figures_csv(view: &FiguresView, swedish: bool, style: CsvStyle) -> Result
             .iter()
             .map(|c| (c.name.clone(), &c.meetings, &c.reports)),
     );
-    for (name, f, r) in rows {
+    let employer_total = |pick: fn(&EmployerMeetingFigures) -> i64| {
+        view.employer_meetings
+            .iter()
+            .map(pick)
+            .sum::<i64>()
+            .to_string()
+    };
+    for (i, (name, f, r)) in rows.enumerate() {
         let hours = f
             .visits_by_hour
             .iter()
@@ -223,6 +234,12 @@ pub fn figures_csv(view: &FiguresView, swedish: bool, style: CsvStyle) -> Result
             .map(|(h, n)| format!("{h:02}:{n}"))
             .collect::<Vec<_>>()
             .join(" ");
+        // Meetings with employers are counted for the office, not per counsellor.
+        let (booked, held) = if i == 0 {
+            (employer_total(|e| e.booked), employer_total(|e| e.held))
+        } else {
+            Default::default()
+        };
         out.write_record([
             name,
             view.from.clone(),
@@ -243,8 +260,29 @@ pub fn figures_csv(view: &FiguresView, swedish: bool, style: CsvStyle) -> Result
             share(r.online_percent()),
             r.on_time.to_string(),
             share(r.on_time_percent()),
+            booked,
+            held,
         ])
         .map_err(AppError::internal)?;
+    }
+    // One more row per occupational field of the needs the employers' meetings were about,
+    // with only the period and those meetings filled in.
+    for e in &view.employer_meetings {
+        let field = match (&e.field, swedish) {
+            (Some((sv, _)), true) => sv.clone(),
+            (Some((_, en)), false) => en.clone(),
+            (None, true) => "Rekrytering i allmänhet".to_owned(),
+            (None, false) => "Recruiting in general".to_owned(),
+        };
+        let name = if swedish {
+            format!("Möten med arbetsgivare: {field}")
+        } else {
+            format!("Meetings with employers: {field}")
+        };
+        let mut record = vec![name, view.from.clone(), view.to.clone()];
+        record.extend(std::iter::repeat_n(String::new(), 16));
+        record.extend([e.booked.to_string(), e.held.to_string()]);
+        out.write_record(record).map_err(AppError::internal)?;
     }
     let bytes = out.into_inner().map_err(AppError::internal)?;
     let text = String::from_utf8(bytes).map_err(AppError::internal)?;

@@ -135,7 +135,8 @@ pub async fn view(
         .map(|v| ReceptionVisit {
             id: v.id,
             starts_at: v.starts_at,
-            seeker: format!("{} {}", v.seeker_first_name, v.seeker_last_name),
+            visitor: format!("{} {}", v.visitor_first_name, v.visitor_last_name),
+            organisation: v.organisation,
             counsellor: format!("{} {}", v.counsellor_first_name, v.counsellor_last_name),
             arrived_at: v.arrived_at,
             received_at: v.received_at,

@@ -68,7 +68,7 @@ pub use rules::schema_rule_names;
 pub use seekers::{NewSeeker, SeekerCredentials, SeekerName, Taken};
 pub use sessions::SessionBackend;
 pub use staff::{AccessEntry, NewStaff, StaffRow};
-pub use staff_changes::CorrectionRow;
+pub use staff_changes::{CaseOf, CorrectionRow};
 pub use taxonomy::{MeetingTypeRow, NewOccupation, OccupationRow};
 pub use work_hours::AbsenceRow;
 

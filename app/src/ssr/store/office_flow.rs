@@ -13,8 +13,11 @@ pub struct VisitRow {
     pub ends_at: DateTime<Utc>,
     #[sqlx(try_from = "String")]
     pub status: BookingStatus,
-    pub seeker_first_name: String,
-    pub seeker_last_name: String,
+    /// The job seeker, or the employer's contact who booked.
+    pub visitor_first_name: String,
+    pub visitor_last_name: String,
+    /// The organisation, when the visit is an employer's.
+    pub organisation: Option<String>,
     pub counsellor_id: i64,
     pub counsellor_first_name: String,
     pub counsellor_last_name: String,
@@ -67,7 +70,7 @@ impl Store {
                 "UPDATE bookings SET arrived_at = COALESCE(arrived_at, $3), \
                  arrival_by_staff_id = CASE WHEN arrived_at IS NULL THEN $4 \
                  ELSE arrival_by_staff_id END \
-                 WHERE id = $1 AND seeker_id = COALESCE($2, seeker_id) \
+                 WHERE id = $1 AND ($2 IS NULL OR seeker_id = $2) \
                  AND channel = 'office' AND status = 'booked' RETURNING arrived_at",
             )
             .bind(booking_id)
@@ -151,10 +154,14 @@ impl Store {
         Ok(on_pool!(self, p =>
             sqlx::query_as(
                 "SELECT b.id, b.starts_at, b.ends_at, b.status, \
-                 s.first_name AS seeker_first_name, s.last_name AS seeker_last_name, \
+                 COALESCE(s.first_name, u.first_name) AS visitor_first_name, \
+                 COALESCE(s.last_name, u.last_name) AS visitor_last_name, \
+                 e.name AS organisation, \
                  c.id AS counsellor_id, c.first_name AS counsellor_first_name, \
                  c.last_name AS counsellor_last_name, b.arrived_at, b.received_at \
-                 FROM bookings b JOIN seekers s ON s.id = b.seeker_id \
+                 FROM bookings b LEFT JOIN seekers s ON s.id = b.seeker_id \
+                 LEFT JOIN employer_users u ON u.id = b.employer_user_id \
+                 LEFT JOIN employers e ON e.id = b.employer_id \
                  JOIN counsellors c ON c.id = b.counsellor_id \
                  WHERE b.office_id = $1 AND b.channel = 'office' AND b.status <> 'cancelled' \
                  AND b.starts_at >= $2 AND b.starts_at < $3 ORDER BY b.starts_at, b.id",

@@ -314,12 +314,29 @@ impl Store {
                 "SELECT s.first_name, s.email, s.phone, s.message_language FROM bookings b \
                  JOIN seekers s ON s.id = b.seeker_id WHERE b.id = $1 \
                  UNION ALL \
-                 SELECT u.first_name, u.email, u.phone, 'sv' FROM bookings b \
+                 SELECT u.first_name, u.email, u.phone, u.message_language FROM bookings b \
                  JOIN employer_users u ON u.id = b.employer_user_id WHERE b.id = $1",
             )
             .bind(booking_id)
             .fetch_optional(p)
             .await?))
+    }
+
+    /// The language messages to the employer's user are written in, as they last booked or
+    /// cancelled.
+    pub async fn set_employer_message_language(
+        &self,
+        user_id: i64,
+        language: MessageLanguage,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, p => {
+            sqlx::query("UPDATE employer_users SET message_language = $2 WHERE id = $1")
+                .bind(user_id)
+                .bind(language.as_str())
+                .execute(p)
+                .await?;
+        });
+        Ok(())
     }
 
     /// The language messages to the seeker are written in, as they last used the service.

@@ -7,6 +7,13 @@ use crate::domain::{
 };
 use chrono::{DateTime, Utc};
 
+/// Whose case: a job seeker's or an employer's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseOf {
+    Seeker(SeekerId),
+    Employer(i64),
+}
+
 /// A correction of a meeting's outcome, with who made it.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct CorrectionRow {
@@ -106,21 +113,28 @@ impl Store {
         }
     }
 
-    /// Every correction of the seeker's meetings' outcomes, oldest first.
+    /// Every correction of the outcomes of a case's meetings (a seeker's or an
+    /// employer's), oldest first.
     pub async fn outcome_corrections(
         &self,
-        seeker_id: SeekerId,
+        case: CaseOf,
     ) -> Result<Vec<CorrectionRow>, StoreError> {
+        let (column, id) = match case {
+            CaseOf::Seeker(SeekerId(id)) => ("seeker_id", id),
+            CaseOf::Employer(id) => ("employer_id", id),
+        };
+        // `column` is one of two fixed names, never input.
+        let sql = format!(
+            "SELECT k.booking_id, s.first_name AS staff_first_name, \
+             s.last_name AS staff_last_name, k.from_status, k.to_status, k.corrected_at \
+             FROM outcome_corrections k \
+             JOIN bookings b ON b.id = k.booking_id \
+             JOIN staff s ON s.id = k.staff_id \
+             WHERE b.{column} = $1 ORDER BY k.corrected_at, k.id"
+        );
         Ok(on_pool!(self, p =>
-            sqlx::query_as(
-                "SELECT k.booking_id, s.first_name AS staff_first_name, \
-                 s.last_name AS staff_last_name, k.from_status, k.to_status, k.corrected_at \
-                 FROM outcome_corrections k \
-                 JOIN bookings b ON b.id = k.booking_id \
-                 JOIN staff s ON s.id = k.staff_id \
-                 WHERE b.seeker_id = $1 ORDER BY k.corrected_at, k.id",
-            )
-            .bind(seeker_id)
+            sqlx::query_as(&sql)
+            .bind(id)
             .fetch_all(p)
             .await?))
     }

@@ -5,7 +5,9 @@ use super::{field_error, rule_error};
 use crate::{
     api::case_file::{CancelMeetingByStaff, CorrectOutcome},
     components::{
-        meeting_words::{reason_name, staff_reason_name, status_name, when_text},
+        meeting_words::{
+            employer_reason_name, reason_name, staff_reason_name, status_name, when_text,
+        },
         messages::I18n,
     },
     domain::{booking::CancelForm, case::Outcome, choices::StaffCancelReason, BookingStatus},
@@ -21,6 +23,7 @@ pub fn cancel_form(
     booking: &str,
     back: &str,
     refused: &Option<PanelRefusal>,
+    employer: bool,
 ) -> impl IntoView {
     let typed = refused
         .as_ref()
@@ -33,7 +36,9 @@ pub fn cancel_form(
     let note_error = field_error(i18n, refused, PanelForm::Cancel, "note");
     view! {
         <h3 id="cancel">{t!(i18n, case_cancel)}</h3>
-        <p class="field__hint">{t!(i18n, case_cancel_hint)}</p>
+        <p class="field__hint">
+            {if employer { t_string!(i18n, case_cancel_hint_employer) } else { t_string!(i18n, case_cancel_hint) }}
+        </p>
         {rule.map(|e| view! { <p class="notice notice--error" role="alert">{e}</p> })}
         <form method="post" action=CancelMeetingByStaff::PATH>
             <input type="hidden" name="booking" value=booking.to_owned()/>
@@ -66,8 +71,12 @@ pub fn cancel_form(
                     .collect_view()}
             </fieldset>
             <div class="field" class:field--error=note_error.is_some()>
-                <label for="f-cx-note">{t!(i18n, case_cancel_note)}</label>
-                <p class="field__hint" id="f-cx-note-hint">{t!(i18n, case_cancel_note_hint)}</p>
+                <label for="f-cx-note">
+                    {if employer { t_string!(i18n, case_cancel_note_employer) } else { t_string!(i18n, case_cancel_note) }}
+                </label>
+                <p class="field__hint" id="f-cx-note-hint">
+                    {if employer { t_string!(i18n, case_cancel_note_hint_employer) } else { t_string!(i18n, case_cancel_note_hint) }}
+                </p>
                 <p class="field__error" id="f-cx-note-fel">{note_error}</p>
                 <textarea
                     id="f-cx-note"
@@ -92,10 +101,16 @@ pub fn correct_form(
     status: BookingStatus,
     until: DateTime<Utc>,
     refused: &Option<PanelRefusal>,
+    employer: bool,
 ) -> impl IntoView {
     let rule = rule_error(i18n, refused, PanelForm::Correct);
     let (to, label) = if status == BookingStatus::Held {
-        (Outcome::NoShow, t_string!(i18n, case_correct_to_no_show))
+        let label = if employer {
+            t_string!(i18n, case_correct_to_no_show_employer)
+        } else {
+            t_string!(i18n, case_correct_to_no_show)
+        };
+        (Outcome::NoShow, label)
     } else {
         (Outcome::Held, t_string!(i18n, case_correct_to_held))
     };
@@ -132,6 +147,10 @@ pub fn cancelled_entry(
         CancelledBy::Seeker(reason) => (
             t_string!(i18n, case_cancelled_by_seeker, when = when).to_string(),
             reason.map(|r| reason_name(i18n, r)),
+        ),
+        CancelledBy::Employer(reason) => (
+            t_string!(i18n, case_cancelled_by_employer, when = when).to_string(),
+            reason.map(|r| employer_reason_name(i18n, r)),
         ),
     };
     view! {

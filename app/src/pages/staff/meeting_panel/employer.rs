@@ -2,7 +2,11 @@
 //! meeting is about and the organisation's other open needs, its history, and the same
 //! outcome and note forms as a seeker's meeting.
 
-use super::handling::{close_link, done_text, note_form, outcome_form, timeline_list};
+use super::{
+    after::correct_form,
+    change_forms,
+    handling::{close_link, done_text, note_form, outcome_form, timeline_list},
+};
 use crate::{
     components::{
         meeting_words::{
@@ -10,7 +14,7 @@ use crate::{
         },
         messages::I18n,
     },
-    domain::time::long_date,
+    domain::{time::long_date, BookingStatus},
     i18n::*,
     views::employer_panel::{EmployerPanel, PanelNeed},
 };
@@ -59,10 +63,14 @@ pub fn EmployerPanelView(panel: EmployerPanel, back: String) -> impl IntoView {
         timeline,
         may_handle,
         may_mark,
+        correctable_until,
+        suggested_day,
         refused,
         done,
         ..
     } = panel;
+    let upcoming = meeting.status == BookingStatus::Booked && !may_mark;
+    let status = meeting.status;
     let kind = if swedish {
         meeting.meeting_sv.clone()
     } else {
@@ -75,7 +83,7 @@ pub fn EmployerPanelView(panel: EmployerPanel, back: String) -> impl IntoView {
             <span aria-hidden="true">"🏢 "</span>
             {organisation}
         </h2>
-        {done.map(|d| view! { <p class="notice notice--success" role="status">{done_text(i18n, d)}</p> })}
+        {done.map(|d| view! { <p class="notice notice--success" role="status">{done_text(i18n, d, true)}</p> })}
         <p>
             <strong>{kind}</strong> ", " {when_text(i18n, meeting.starts_at)} " "
             "(" {time_range(i18n, meeting.starts_at, meeting.ends_at)} ")"
@@ -122,7 +130,9 @@ pub fn EmployerPanelView(panel: EmployerPanel, back: String) -> impl IntoView {
 
         {may_handle.then(|| view! {
             {may_mark.then(|| outcome_form(i18n, &booking, &back, &refused, true))}
+            {correctable_until.map(|until| correct_form(i18n, &booking, &back, status, until, &refused, true))}
             {note_form(i18n, &booking, &back, &refused)}
+            {upcoming.then(|| change_forms(i18n, &booking, &back, &refused, suggested_day, true))}
         })}
     }
 }

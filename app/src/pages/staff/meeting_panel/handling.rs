@@ -21,15 +21,17 @@ pub fn close_link(back: &str) -> String {
         .join("&")
 }
 
-/// What the form just sent did, said once.
-pub fn done_text(i18n: I18n, done: PanelForm) -> &'static str {
-    match done {
-        PanelForm::Outcome => t_string!(i18n, case_done_outcome),
-        PanelForm::Note => t_string!(i18n, case_done_note),
-        PanelForm::FollowUp => t_string!(i18n, case_done_follow_up),
-        PanelForm::Move => t_string!(i18n, case_done_moved),
-        PanelForm::Cancel => t_string!(i18n, case_done_cancelled),
-        PanelForm::Correct => t_string!(i18n, case_done_corrected),
+/// What the form just sent did, said once; who is told depends on whom the meeting is with.
+pub fn done_text(i18n: I18n, done: PanelForm, employer: bool) -> &'static str {
+    match (done, employer) {
+        (PanelForm::Outcome, _) => t_string!(i18n, case_done_outcome),
+        (PanelForm::Note, _) => t_string!(i18n, case_done_note),
+        (PanelForm::FollowUp, _) => t_string!(i18n, case_done_follow_up),
+        (PanelForm::Move, false) => t_string!(i18n, case_done_moved),
+        (PanelForm::Move, true) => t_string!(i18n, case_done_moved_employer),
+        (PanelForm::Cancel, false) => t_string!(i18n, case_done_cancelled),
+        (PanelForm::Cancel, true) => t_string!(i18n, case_done_cancelled_employer),
+        (PanelForm::Correct, _) => t_string!(i18n, case_done_corrected),
     }
 }
 

@@ -3,7 +3,10 @@
 //! meeting (for a meeting with an employer, see [`employer`]). Drawn by the server; every form is a plain post, with or without JavaScript.
 
 use crate::{
-    api::{case_file::load_meeting_panel, office::MarkReceived},
+    api::{
+        case_file::{load_meeting_panel, MoveMeeting},
+        office::MarkReceived,
+    },
     components::{
         meeting_words::{
             channel_icon, channel_name, is_swedish, status_name, time_range, when_text,
@@ -18,7 +21,7 @@ use crate::{
         case::MoveForm,
         choices::{EducationLevel, LanguageCode, LanguageLevel},
         field_error::FieldError,
-        time::{clock, iso_date},
+        time::{clock, iso_date, Day},
         BookingStatus,
     },
     error::AppError,
@@ -128,9 +131,8 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
     } else {
         meeting.meeting_en.clone()
     };
-    let done_text = done.map(|d| done_text(i18n, d));
+    let done_text = done.map(|d| done_text(i18n, d, false));
     let booking = meeting.id.to_string();
-    let day = iso_date(suggested_day.0);
     let interpreter = seeker
         .interpreter_language
         .as_deref()
@@ -138,16 +140,6 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
         .map(|l| language_name(i18n, l));
     let spoken = LanguageCode::parse(&seeker.preferred_language).map(|l| language_name(i18n, l));
 
-    let typed = refused.clone().unwrap_or_default();
-    let move_rule = rule_error(i18n, &refused, PanelForm::Move);
-    let mv = if typed.form == Some(PanelForm::Move) {
-        typed.move_to.clone()
-    } else {
-        MoveForm {
-            date: day.clone(),
-            time: "10:00".into(),
-        }
-    };
     let upcoming = meeting.status == BookingStatus::Booked && !may_mark;
 
     view! {
@@ -293,28 +285,50 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
             {may_mark.then(|| outcome_form(i18n, &booking, &back, &refused, false))}
 
             {correctable_until.map(|until| {
-                after::correct_form(i18n, &booking, &back, meeting.status, until, &refused)
+                after::correct_form(i18n, &booking, &back, meeting.status, until, &refused, false)
             })}
 
             {note_form(i18n, &booking, &back, &refused)}
 
             <FollowUpPicker booking=meeting.id back=back.clone() refused=refused.clone()/>
 
-            {upcoming.then(|| view! {
-                <h3 id="move">{t!(i18n, case_move)}</h3>
-                <p class="field__hint">{t!(i18n, case_move_hint)}</p>
-                {move_rule.map(|e| view! { <p class="notice notice--error" role="alert">{e}</p> })}
-                <form method="post" action="/api/personal/mote/flytta">
-                    <input type="hidden" name="booking" value=booking.clone()/>
-                    <input type="hidden" name="back" value=back.clone()/>
-                    <div class="board__form-row">
-                        {date_time_fields(i18n, "f-mv", "move_to", &mv.date, &mv.time, &refused, PanelForm::Move)}
-                    </div>
-                    <button type="submit" class="button">{t!(i18n, case_move_save)}</button>
-                </form>
-                {after::cancel_form(i18n, &booking, &back, &refused)}
-            })}
+            {upcoming.then(|| change_forms(i18n, &booking, &back, &refused, suggested_day, false))}
         })}
+    }
+}
+
+/// Move the coming meeting to another time (same counsellor, same channel), or cancel it.
+pub(super) fn change_forms(
+    i18n: I18n,
+    booking: &str,
+    back: &str,
+    refused: &Option<PanelRefusal>,
+    suggested_day: Day,
+    employer: bool,
+) -> impl IntoView {
+    let move_rule = rule_error(i18n, refused, PanelForm::Move);
+    let mv = match refused {
+        Some(r) if r.form == Some(PanelForm::Move) => r.move_to.clone(),
+        _ => MoveForm {
+            date: iso_date(suggested_day.0),
+            time: "10:00".into(),
+        },
+    };
+    view! {
+        <h3 id="move">{t!(i18n, case_move)}</h3>
+        <p class="field__hint">
+            {if employer { t_string!(i18n, case_move_hint_employer) } else { t_string!(i18n, case_move_hint) }}
+        </p>
+        {move_rule.map(|e| view! { <p class="notice notice--error" role="alert">{e}</p> })}
+        <form method="post" action=MoveMeeting::PATH>
+            <input type="hidden" name="booking" value=booking.to_owned()/>
+            <input type="hidden" name="back" value=back.to_owned()/>
+            <div class="board__form-row">
+                {date_time_fields(i18n, "f-mv", "move_to", &mv.date, &mv.time, refused, PanelForm::Move)}
+            </div>
+            <button type="submit" class="button">{t!(i18n, case_move_save)}</button>
+        </form>
+        {after::cancel_form(i18n, booking, back, refused, employer)}
     }
 }
 
