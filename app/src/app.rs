@@ -19,7 +19,7 @@ use crate::{
             AccessLogPage, AccountPage, AccountsPage, AdminOfficePage, AdminOfficesPage,
             CalendarPage, CounsellorPage, CounsellorsPage, CoveragePage, FiguresPage,
             MeetingTypesPage, OfficeEmployersPage, OfficePage, OfficeReportsPage, PasswordLinkPage,
-            StaffSignInPage, WorkHoursPage,
+            PeoplePage, StaffSignInPage, WorkHoursPage,
         },
     },
 };
@@ -275,6 +275,11 @@ pub fn App() -> impl IntoView {
                                 StaticSegment("arbetsgivare"),
                             )
                             view=OfficeEmployersPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("personal"), StaticSegment("personer"))
+                            view=PeoplePage
                             ssr=SsrMode::Async
                         />
                         <Route

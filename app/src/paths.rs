@@ -84,6 +84,8 @@ pub const FIGURES: &str = "/personal/kontor/uppfoljning";
 pub const OFFICE_REPORTS: &str = "/personal/kontor/aktivitetsrapporter";
 /// The office's employers, their open needs and the job seekers who match them.
 pub const OFFICE_EMPLOYERS: &str = "/personal/kontor/arbetsgivare";
+/// Finding a person to help at the desk or on the phone.
+pub const PEOPLE: &str = "/personal/personer";
 /// Who opened which job seeker's data: administrators, and office managers for their office.
 pub const ACCESS_LOG: &str = "/personal/admin/atkomstlogg";
 pub const ACCESS_LOG_CSV: &str = "/personal/admin/atkomstlogg.csv";

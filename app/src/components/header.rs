@@ -41,6 +41,7 @@ pub fn Header() -> impl IntoView {
                                             <li><a href=paths::STAFF_HOME>{t!(i18n, nav_calendar)}</a></li>
                                             <li><a href=paths::WORK_HOURS>{t!(i18n, nav_work_hours)}</a></li>
                                             <li><a href=paths::OFFICE>{t!(i18n, nav_office)}</a></li>
+                                            <li><a href=paths::PEOPLE>{t!(i18n, nav_people)}</a></li>
                                             <li><a href=paths::OFFICE_REPORTS>{t!(i18n, nav_office_reports)}</a></li>
                                             <li><a href=paths::OFFICE_EMPLOYERS>{t!(i18n, nav_office_employers)}</a></li>
                                             {(staff.role != crate::domain::staff::Role::Counsellor)

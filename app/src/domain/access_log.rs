@@ -3,6 +3,7 @@
 //! period is whole days. What was searched for is kept in the audit trail, with the number
 //! masked.
 
+use super::choices::SearchReason;
 use super::{
     field_error::{FieldError, FieldErrors},
     figures::parse_period,
@@ -61,25 +62,33 @@ pub enum AccessReason {
     ReportList,
     /// The person was shown as matching an employer's open need.
     NeedMatch,
+    /// Staff looked the person up, for this reason (the line keeps what was searched for).
+    Search(SearchReason),
 }
 
 impl AccessReason {
+    pub const ALL: [AccessReason; 6] = [
+        AccessReason::Meeting,
+        AccessReason::ReportList,
+        AccessReason::NeedMatch,
+        AccessReason::Search(SearchReason::Visit),
+        AccessReason::Search(SearchReason::Call),
+        AccessReason::Search(SearchReason::Other),
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             AccessReason::Meeting => "booking",
             AccessReason::ReportList => "report_list",
             AccessReason::NeedMatch => "need_match",
+            AccessReason::Search(SearchReason::Visit) => "search_visit",
+            AccessReason::Search(SearchReason::Call) => "search_call",
+            AccessReason::Search(SearchReason::Other) => "search_other",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [
-            AccessReason::Meeting,
-            AccessReason::ReportList,
-            AccessReason::NeedMatch,
-        ]
-        .into_iter()
-        .find(|r| r.as_str() == s)
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
     }
 }
 
@@ -145,6 +154,17 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 12, 6).unwrap()
+    }
+
+    #[test]
+    fn every_reason_is_stored_by_a_code_of_its_own() {
+        for r in AccessReason::ALL {
+            assert_eq!(AccessReason::parse(r.as_str()), Some(r));
+        }
+        let codes: std::collections::HashSet<_> =
+            AccessReason::ALL.iter().map(|r| r.as_str()).collect();
+        assert_eq!(codes.len(), AccessReason::ALL.len());
+        assert_eq!(AccessReason::parse("search"), None);
     }
 
     fn query(seeker: &str, staff: &str, fran: &str, till: &str) -> AccessLogQuery {

@@ -136,6 +136,16 @@ choice! {
     }
 }
 
+choice! {
+    /// Why staff look a person up (see `person_search`): the person is at the desk, on
+    /// the phone, or something else said in the note.
+    SearchReason {
+        Visit = "besok",
+        Call = "samtal",
+        Other = "annat",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,6 +27,7 @@ pub mod notification;
 pub mod offer;
 pub mod office;
 pub mod open_time;
+pub mod person_search;
 pub mod personnummer;
 pub mod preparation;
 pub mod registration;

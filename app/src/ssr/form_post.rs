@@ -102,6 +102,9 @@ impl Flash for crate::views::activity_report::ReportNotice {
 impl Flash for crate::views::calendar::RefusedOpenTime {
     const KEY: &'static str = "refused_open_time";
 }
+impl Flash for crate::views::person_search::PersonSearchView {
+    const KEY: &'static str = "person_search";
+}
 impl Flash for crate::views::case_file::PanelRefusal {
     const KEY: &'static str = "case_refused";
 }

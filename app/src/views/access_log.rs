@@ -20,6 +20,10 @@ pub struct AccessLine {
     /// The reason recorded; `None` for one this version does not know.
     pub reason: Option<AccessReason>,
     pub booking_id: Option<i64>,
+    /// What a search was for (a number masked), when the line is a search.
+    pub search: Option<String>,
+    /// The staff member's words on why, when the reason needs them.
+    pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

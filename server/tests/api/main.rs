@@ -30,6 +30,7 @@ mod office_employers_http;
 mod office_http;
 mod outbox;
 mod people_store;
+mod person_search_http;
 mod profile_http;
 mod registration_http;
 mod registration_store;

@@ -8,6 +8,7 @@ use crate::{
     components::{meeting_words::when_text, messages::I18n},
     domain::{
         access_log::{AccessLogQuery, AccessReason},
+        choices::SearchReason,
         field_error::FieldErrors,
         time::iso_date,
     },
@@ -161,13 +162,30 @@ fn AccessLog(view: AccessLogView) -> impl IntoView {
                                             (Some(AccessReason::Meeting), Some(b)) => t_string!(i18n, log_why_booking, id = b).to_string(),
                                             (Some(AccessReason::ReportList), _) => t_string!(i18n, log_why_report_list).to_owned(),
                                             (Some(AccessReason::NeedMatch), _) => t_string!(i18n, log_why_need_match).to_owned(),
+                                            (Some(AccessReason::Search(r)), _) => {
+                                                let searched = l.search.clone().unwrap_or_default();
+                                                let mut text = match r {
+                                                    SearchReason::Visit => t_string!(i18n, log_why_search_visit, what = searched).to_string(),
+                                                    SearchReason::Call => t_string!(i18n, log_why_search_call, what = searched).to_string(),
+                                                    SearchReason::Other => t_string!(i18n, log_why_search_other, what = searched).to_string(),
+                                                };
+                                                if !l.note.is_empty() {
+                                                    text.push_str(&format!(" ({})", l.note));
+                                                }
+                                                text
+                                            }
                                             _ => "–".to_owned(),
+                                        };
+                                        let whom = if l.seeker.is_empty() {
+                                            t_string!(i18n, log_found_nobody).to_owned()
+                                        } else {
+                                            l.seeker.clone()
                                         };
                                         view! {
                                             <tr>
                                                 <td>{when_text(i18n, l.at)}</td>
                                                 <td>{l.staff}{(!l.staff_office.is_empty()).then(|| format!(", {}", l.staff_office))}</td>
-                                                <td>{l.seeker} " " <span class="muted">{l.seeker_number}</span></td>
+                                                <td>{whom} " " <span class="muted">{l.seeker_number}</span></td>
                                                 <td>{why}</td>
                                             </tr>
                                         }

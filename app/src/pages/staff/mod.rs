@@ -12,6 +12,7 @@ mod office;
 mod office_employers;
 mod office_reports;
 mod password_link;
+mod people;
 mod sign_in;
 mod work_hours;
 
@@ -27,6 +28,7 @@ pub use office::OfficePage;
 pub use office_employers::OfficeEmployersPage;
 pub use office_reports::OfficeReportsPage;
 pub use password_link::PasswordLinkPage;
+pub use people::PeoplePage;
 pub use sign_in::StaffSignInPage;
 pub use work_hours::WorkHoursPage;
 

@@ -6,6 +6,7 @@ use super::staff::allow;
 use crate::{
     domain::{
         access_log::{AccessLogQuery, AccessReason},
+        choices::SearchReason,
         figures::CsvStyle,
         personnummer::PersonalNumber,
         staff::{LogScope, StaffMember},
@@ -121,9 +122,28 @@ pub async fn search(
             seeker: r.whom,
             reason: AccessReason::parse(&r.reason),
             booking_id: r.booking_id,
+            search: r.search,
+            note: r.note,
         })
         .collect();
     Ok(view)
+}
+
+/// A search's reason in the CSV: why, what was searched for, and the staff member's words.
+fn search_text(reason: SearchReason, swedish: bool, line: &AccessLine) -> String {
+    let why = match (reason, swedish) {
+        (SearchReason::Visit, true) => "Sökte personen vid ett besök",
+        (SearchReason::Visit, false) => "Looked the person up at a visit",
+        (SearchReason::Call, true) => "Sökte personen vid ett samtal",
+        (SearchReason::Call, false) => "Looked the person up during a call",
+        (SearchReason::Other, true) => "Sökte personen",
+        (SearchReason::Other, false) => "Looked the person up",
+    };
+    let mut text = format!("{why}: {}", line.search.as_deref().unwrap_or_default());
+    if !line.note.is_empty() {
+        text.push_str(&format!(" ({})", line.note));
+    }
+    text
 }
 
 /// The lines as a CSV file: Swedish Excel's form or the plain one.
@@ -158,14 +178,15 @@ pub fn csv(view: &AccessLogView, swedish: bool, style: CsvStyle) -> Result<Strin
             .format("%Y-%m-%d %H:%M")
             .to_string();
         let booking = l.booking_id.map(|b| b.to_string()).unwrap_or_default();
-        let reason = match (l.reason, swedish) {
-            (Some(AccessReason::Meeting), true) => "Öppnade mötet i kalendern",
-            (Some(AccessReason::Meeting), false) => "Opened the meeting in the calendar",
-            (Some(AccessReason::ReportList), true) => "Listan över aktivitetsrapporter",
-            (Some(AccessReason::ReportList), false) => "The list of activity reports",
-            (Some(AccessReason::NeedMatch), true) => "Matchning mot arbetsgivares behov",
-            (Some(AccessReason::NeedMatch), false) => "Matching employers' needs",
-            (None, _) => "",
+        let reason: std::borrow::Cow<str> = match (l.reason, swedish) {
+            (Some(AccessReason::Meeting), true) => "Öppnade mötet i kalendern".into(),
+            (Some(AccessReason::Meeting), false) => "Opened the meeting in the calendar".into(),
+            (Some(AccessReason::ReportList), true) => "Listan över aktivitetsrapporter".into(),
+            (Some(AccessReason::ReportList), false) => "The list of activity reports".into(),
+            (Some(AccessReason::NeedMatch), true) => "Matchning mot arbetsgivares behov".into(),
+            (Some(AccessReason::NeedMatch), false) => "Matching employers' needs".into(),
+            (Some(AccessReason::Search(r)), sv) => search_text(r, sv, l).into(),
+            (None, _) => "".into(),
         };
         out.write_record([
             at.as_str(),
@@ -173,7 +194,7 @@ pub fn csv(view: &AccessLogView, swedish: bool, style: CsvStyle) -> Result<Strin
             &l.staff_office,
             &l.seeker,
             &l.seeker_number,
-            reason,
+            &reason,
             &booking,
         ])
         .map_err(AppError::internal)?;

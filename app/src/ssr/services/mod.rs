@@ -25,6 +25,7 @@ pub mod office_employers;
 pub mod open_time;
 pub mod passwords;
 pub mod people;
+pub mod person_search;
 pub mod picker;
 pub mod profile;
 pub mod registration;

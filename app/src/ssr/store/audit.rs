@@ -17,14 +17,18 @@ pub struct AccessLogRow {
     pub staff_first_name: String,
     pub staff_last_name: String,
     pub staff_office: Option<String>,
-    /// Whose: a seeker (then their name and personal identity number) or an employer (its
-    /// name and organisation number).
+    /// Whose: a seeker (then their name and personal identity number), an employer (its
+    /// name and organisation number) or nobody (a search that found no one: both empty).
     pub seeker_id: Option<i64>,
     pub employer_id: Option<i64>,
     pub whom: String,
     pub number: String,
     pub booking_id: Option<i64>,
     pub reason: String,
+    /// What a search was for (a number masked); `None` when the line is not a search.
+    pub search: Option<String>,
+    /// Why, in the staff member's words, when the reason needs them.
+    pub note: String,
 }
 
 /// One line of the audit trail.
@@ -138,8 +142,10 @@ impl Store {
             sqlx::query_as(
                 "SELECT a.id, a.at, a.staff_id, st.first_name AS staff_first_name, \
                  st.last_name AS staff_last_name, o.name AS staff_office, a.seeker_id, \
-                 a.employer_id, COALESCE(se.first_name || ' ' || se.last_name, em.name) AS whom, \
-                 COALESCE(se.personal_number, em.org_number) AS number, a.booking_id, a.reason \
+                 a.employer_id, \
+                 COALESCE(se.first_name || ' ' || se.last_name, em.name, '') AS whom, \
+                 COALESCE(se.personal_number, em.org_number, '') AS number, a.booking_id, \
+                 a.reason, a.search, a.note \
                  FROM access_log a \
                  JOIN staff st ON st.id = a.staff_id \
                  LEFT JOIN offices o ON o.id = st.office_id \

@@ -1,0 +1,167 @@
+//! `/personal/personer`: find a person who is at the desk or on the phone, by personal
+//! identity number or by name and date of birth, saying why. A plain post without
+//! JavaScript; the answer lists only the people the staff member may see.
+
+use super::{meeting_panel::staff_error_text, require_staff, staff_load_failed};
+use crate::{
+    api::person_search::{load_person_search, SearchPeople},
+    components::meeting_words::{is_swedish, when_text},
+    domain::{choices::SearchReason, time::long_date},
+    i18n::*,
+    paths,
+    views::person_search::{PersonHit, PersonSearchView},
+};
+use leptos::{prelude::*, server_fn::ServerFn};
+use leptos_meta::{Stylesheet, Title};
+
+#[component]
+pub fn PeoplePage() -> impl IntoView {
+    let i18n = use_i18n();
+    require_staff(paths::PEOPLE);
+    let load = load_person_search();
+    view! {
+        <Title text=t_string!(i18n, ppl_title).to_owned()/>
+        <Stylesheet id="staff" href="/staff/staff.css"/>
+        {Suspend::new(async move {
+            match load.await {
+                Ok(view) => view! { <People view/> }.into_any(),
+                Err(e) => staff_load_failed(
+                    i18n,
+                    e,
+                    t_string!(i18n, ppl_title),
+                    t_string!(i18n, ppl_title),
+                ),
+            }
+        })}
+    }
+}
+
+fn reason_name(i18n: crate::components::messages::I18n, r: SearchReason) -> &'static str {
+    match r {
+        SearchReason::Visit => t_string!(i18n, ppl_reason_visit),
+        SearchReason::Call => t_string!(i18n, ppl_reason_call),
+        SearchReason::Other => t_string!(i18n, ppl_reason_other),
+    }
+}
+
+#[component]
+fn People(view: PersonSearchView) -> impl IntoView {
+    let i18n = use_i18n();
+    let PersonSearchView {
+        form,
+        errors,
+        searched,
+        hits,
+    } = view;
+    let error = |key: &str| errors.get(key).map(|e| staff_error_text(i18n, *e));
+    let (number_error, name_error, born_error, reason_error, note_error) = (
+        error("nummer"),
+        error("namn"),
+        error("fodd"),
+        error("orsak"),
+        error("notering"),
+    );
+    let field = |id: &'static str,
+                 name: &'static str,
+                 label: &'static str,
+                 kind: &'static str,
+                 value: String,
+                 err: Option<&'static str>,
+                 autocomplete: &'static str| {
+        let err_id = format!("{id}-fel");
+        view! {
+            <div class="field" class:field--error=err.is_some()>
+                <label for=id>{label}</label>
+                <p class="field__error" id=err_id.clone()>{err}</p>
+                <input id=id name=format!("form[{name}]") type=kind value=value
+                    autocomplete=autocomplete aria-describedby=err_id aria-invalid=err.map(|_| "true")/>
+            </div>
+        }
+    };
+    view! {
+        <div class="page page--wide people">
+            <h1>{t!(i18n, ppl_title)}</h1>
+            <p class="lead">{t!(i18n, ppl_lead)}</p>
+            {(!errors.is_empty()).then(|| view! {
+                <p class="notice notice--error" role="alert" id="fel">{t!(i18n, wh_fix)}</p>
+            })}
+            <form method="post" action=SearchPeople::PATH class="people__search" novalidate>
+                {field("f-ppl-nummer", "nummer", t_string!(i18n, ppl_number), "text", form.nummer.clone(), number_error, "off")}
+                <p class="field__hint">{t!(i18n, ppl_or)}</p>
+                <div class="field-row">
+                    {field("f-ppl-namn", "namn", t_string!(i18n, ppl_name), "text", form.namn.clone(), name_error, "off")}
+                    {field("f-ppl-fodd", "fodd", t_string!(i18n, ppl_born), "date", form.fodd.clone(), born_error, "off")}
+                </div>
+                <fieldset class="field" class:field--error=reason_error.is_some() aria-describedby="f-ppl-orsak-fel">
+                    <legend>{t!(i18n, ppl_reason)}</legend>
+                    <p class="field__error" id="f-ppl-orsak-fel">{reason_error}</p>
+                    {SearchReason::ALL.iter().map(|r| {
+                        let id = format!("f-ppl-orsak-{}", r.as_str());
+                        view! {
+                            <div>
+                                <input type="radio" id=id.clone() name="form[orsak]" value=r.as_str()
+                                    checked=form.orsak == r.as_str()/>
+                                " "
+                                <label for=id>{reason_name(i18n, *r)}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <div class="field" class:field--error=note_error.is_some()>
+                    <label for="f-ppl-notering">{t!(i18n, ppl_note)}</label>
+                    <p class="field__hint" id="f-ppl-notering-hint">{t!(i18n, ppl_note_hint)}</p>
+                    <p class="field__error" id="f-ppl-notering-fel">{note_error}</p>
+                    <input id="f-ppl-notering" name="form[notering]" type="text" maxlength="200"
+                        value=form.notering.clone() aria-describedby="f-ppl-notering-hint f-ppl-notering-fel"
+                        aria-invalid=note_error.map(|_| "true")/>
+                </div>
+                <p class="muted">{t!(i18n, ppl_logged)}</p>
+                <button type="submit" class="button">{t!(i18n, ppl_search)}</button>
+            </form>
+            {searched.then(|| view! { <Results hits/> })}
+        </div>
+    }
+}
+
+#[component]
+fn Results(hits: Vec<PersonHit>) -> impl IntoView {
+    let i18n = use_i18n();
+    let swedish = is_swedish(i18n);
+    view! {
+        <section id="resultat" aria-labelledby="resultat-rubrik" tabindex="-1">
+            <h2 id="resultat-rubrik">{t!(i18n, ppl_results)}</h2>
+            {if hits.is_empty() {
+                view! { <p role="status">{t!(i18n, ppl_none)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="people__hits">
+                        {hits.into_iter().map(|h| view! {
+                            <li class="card">
+                                <h3>{h.name.clone()}</h3>
+                                <p>
+                                    {h.number.clone()}
+                                    " · "
+                                    {t_string!(i18n, ppl_born_on, date = long_date(h.born, swedish)).to_string()}
+                                    <br/>
+                                    {h.office.clone().unwrap_or_else(|| "–".to_owned())}
+                                    " · "
+                                    {if h.registered_online {
+                                        t_string!(i18n, ppl_registered_online, when = when_text(i18n, h.registered_at)).to_string()
+                                    } else {
+                                        t_string!(i18n, ppl_registered_staff, when = when_text(i18n, h.registered_at)).to_string()
+                                    }}
+                                </p>
+                                {match h.meeting_href {
+                                    Some(href) => view! {
+                                        <p><a href=href>{t_string!(i18n, ppl_open_meeting, name = h.name.clone()).to_string()}</a></p>
+                                    }.into_any(),
+                                    None => view! { <p class="muted">{t!(i18n, ppl_no_meeting)}</p> }.into_any(),
+                                }}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
