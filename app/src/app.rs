@@ -13,7 +13,8 @@ use crate::{
             ReportsPage, ReviewPage,
         },
         not_found::NotFound,
-        registration::RegistrationPage,
+        registration::{AssistedRegistrationPage, RegistrationPage},
+        seeker_password::SeekerPasswordPage,
         sign_in::SignInPage,
         staff::{
             AccessLogPage, AccountPage, AccountsPage, AdminOfficePage, AdminOfficesPage,
@@ -132,6 +133,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=StaticSegment("logga-in") view=SignInPage ssr=SsrMode::Async/>
+                        <Route
+                            path=(StaticSegment("konto"), StaticSegment("losenord"), ParamSegment("secret"))
+                            view=SeekerPasswordPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=StaticSegment("arbetsgivare") view=EmployerStartPage ssr=SsrMode::Async/>
                         <Route
                             path=(StaticSegment("arbetsgivare"), StaticSegment("logga-in"))
@@ -280,6 +286,16 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("personal"), StaticSegment("personer"))
                             view=PeoplePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("personal"),
+                                StaticSegment("registrera"),
+                                ParamSegment("kod"),
+                                ParamSegment("steg"),
+                            )
+                            view=AssistedRegistrationPage
                             ssr=SsrMode::Async
                         />
                         <Route

@@ -122,6 +122,11 @@ pub fn password_link(secret: &str) -> String {
     format!("/personal/losenord/{secret}")
 }
 
+/// The one-time link a person registered by staff makes their own password with.
+pub fn seeker_password_link(secret: &str) -> String {
+    format!("/konto/losenord/{secret}")
+}
+
 /// A page for staff (`/personal` itself or anything under it).
 pub fn is_staff(path: &str) -> bool {
     path.starts_with(STAFF) || path == STAFF.trim_end_matches('/')
@@ -130,6 +135,11 @@ pub fn is_staff(path: &str) -> bool {
 /// A step of the registration.
 pub fn registration_step(step: Step) -> String {
     format!("{REGISTER}/{}", step.slug())
+}
+
+/// Registering with staff: a step of the draft `code` held by the desk.
+pub fn assisted_step(code: &str, step: Step) -> String {
+    format!("{STAFF}registrera/{code}/{}", step.slug())
 }
 
 /// A meeting's own page on Mina sidor (also the booking's confirmation).

@@ -5,6 +5,7 @@ pub mod access_log;
 pub mod account;
 pub mod activity_report;
 pub mod admin;
+pub mod assisted_registration;
 pub mod booking;
 pub mod calendar;
 pub mod case_file;

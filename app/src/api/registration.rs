@@ -21,14 +21,26 @@ use crate::{
 };
 use leptos::prelude::*;
 
-/// The browser's draft (an empty one if it has none).
+/// The browser's draft (an empty one if it has none); with `utkast`, the draft of that code
+/// held by the signed-in staff member's desk.
 #[server(name = LoadRegistration, prefix = "/api", endpoint = "registrering/utkast")]
-pub async fn load_registration() -> Result<RegistrationView, AppError> {
-    use crate::ssr::{http, services::registration as reg, AppState};
+pub async fn load_registration(
+    #[server(default)] utkast: String,
+) -> Result<RegistrationView, AppError> {
+    use crate::ssr::{
+        http,
+        services::{assisted_registration as assisted, registration as reg},
+        AppState,
+    };
     let state = AppState::from_context()?;
     let now = chrono::Utc::now();
-    let token = http::cookie(http::DRAFT_COOKIE).and_then(|t| reg::DraftToken::parse(&t));
-    let draft = reg::load_draft(&state.store, token.as_ref(), now).await?;
+    let draft = if utkast.is_empty() {
+        let token = http::cookie(http::DRAFT_COOKIE).and_then(|t| reg::DraftToken::parse(&t));
+        reg::load_draft(&state.store, token.as_ref(), now).await?
+    } else {
+        let me = http::staff(&state, paths::PEOPLE).await?;
+        assisted::load(&state.store, &me.member, &utkast, now).await?
+    };
     let desired = state
         .store
         .occupations_by_codes(&draft.wishes.occupations)
@@ -53,8 +65,9 @@ pub async fn load_registration() -> Result<RegistrationView, AppError> {
 pub async fn save_about(
     #[server(default)] form: AboutForm,
     #[server(default)] intent: String,
+    #[server(default)] utkast: String,
 ) -> Result<(), AppError> {
-    save_step(Step::About, &intent, move |draft, _| {
+    save_step(Step::About, &intent, &utkast, move |draft, _| {
         draft.about = form.clone();
         Ok(None)
     })
@@ -67,8 +80,9 @@ pub async fn save_about(
 pub async fn save_experience(
     #[server(default)] form: ExperienceForm,
     #[server(default)] intent: String,
+    #[server(default)] utkast: String,
 ) -> Result<(), AppError> {
-    save_step(Step::Experience, &intent, move |draft, intent| {
+    save_step(Step::Experience, &intent, &utkast, move |draft, intent| {
         draft.experience = form.clone();
         let entries = &mut draft.experience.entries;
         Ok(edit_list(entries, intent, "").map(|i| format!("#erfarenhet-{i}")))
@@ -81,8 +95,9 @@ pub async fn save_experience(
 pub async fn save_education(
     #[server(default)] form: EducationForm,
     #[server(default)] intent: String,
+    #[server(default)] utkast: String,
 ) -> Result<(), AppError> {
-    save_step(Step::Education, &intent, move |draft, intent| {
+    save_step(Step::Education, &intent, &utkast, move |draft, intent| {
         draft.education = form.clone();
         let e = &mut draft.education;
         if let Some(i) = edit_list(&mut e.entries, intent, "education-") {
@@ -100,8 +115,9 @@ pub async fn save_wishes(
     #[server(default)] form: WishesForm,
     #[server(default)] intent: String,
     #[server(default)] query: Option<String>,
+    #[server(default)] utkast: String,
 ) -> Result<(), AppError> {
-    save_step(Step::Wishes, &intent, move |draft, intent| {
+    save_step(Step::Wishes, &intent, &utkast, move |draft, intent| {
         draft.wishes = form.clone();
         let list = &mut draft.wishes.occupations;
         if intent == "search" {
@@ -185,22 +201,48 @@ pub async fn submit_registration(password: String) -> Result<(), AppError> {
 
 /// Saves one step: `apply` puts the posted form into the draft and may answer an in-place
 /// edit (adding or removing an entry) with the fragment to return to. Otherwise the intent
-/// is `back`, `save` or `next`; only `next` checks the step and shows its errors.
+/// is `back`, `save` or `next`; only `next` checks the step and shows its errors. The draft
+/// is the browser's, or with `utkast` the one of that code the staff member's desk holds.
 #[cfg(feature = "ssr")]
 async fn save_step(
     step: Step,
     intent: &str,
+    utkast: &str,
     apply: impl Fn(&mut RegistrationDraft, &str) -> Result<Option<String>, AppError>,
 ) -> Result<(), AppError> {
-    use crate::ssr::{http, services::registration as reg, AppState};
+    use crate::ssr::{
+        http,
+        services::{assisted_registration as assisted, registration as reg},
+        AppState,
+    };
     let state = AppState::from_context()?;
     let now = chrono::Utc::now();
     let today = reg::today(now);
-    let token = http::cookie(http::DRAFT_COOKIE)
-        .and_then(|t| reg::DraftToken::parse(&t))
-        .unwrap_or_else(reg::DraftToken::generate);
+    let key = if utkast.is_empty() {
+        let token = http::cookie(http::DRAFT_COOKIE)
+            .and_then(|t| reg::DraftToken::parse(&t))
+            .unwrap_or_else(reg::DraftToken::generate);
+        // Every save renews the cookie, so a draft lives 30 days from its last change.
+        http::set_cookie(
+            http::DRAFT_COOKIE,
+            token.as_str(),
+            reg::DRAFT_LIFETIME_DAYS * 24 * 3600,
+            state.secure_cookies,
+        );
+        token.key()
+    } else {
+        let me = http::staff(&state, paths::PEOPLE).await?;
+        assisted::held_key(&state.store, &me.member, utkast, now).await?
+    };
+    let step_path = |s: Step| {
+        if utkast.is_empty() {
+            paths::registration_step(s)
+        } else {
+            paths::assisted_step(utkast, s)
+        }
+    };
     // Whether the details belong to an account is never said here (see `register`).
-    let (draft, in_place) = reg::update_draft(&state.store, &token, now, |draft| {
+    let (draft, in_place) = reg::update_draft(&state.store, &key, now, |draft| {
         let in_place = apply(draft, intent);
         if step == Step::About {
             // Changed details are worth another try without the old answer in the way.
@@ -213,35 +255,28 @@ async fn save_step(
     })
     .await?;
     let in_place = in_place?;
-    // Every save renews the cookie, so a draft lives 30 days from its last change.
-    http::set_cookie(
-        http::DRAFT_COOKIE,
-        token.as_str(),
-        reg::DRAFT_LIFETIME_DAYS * 24 * 3600,
-        state.secure_cookies,
-    );
 
     if let Some(fragment) = in_place {
-        http::redirect(&format!("{}{fragment}", paths::registration_step(step)));
+        http::redirect(&format!("{}{fragment}", step_path(step)));
         return Ok(());
     }
     match intent {
         "back" => {
-            http::redirect(&paths::registration_step(step.previous().unwrap_or(step)));
+            http::redirect(&step_path(step.previous().unwrap_or(step)));
             Ok(())
         }
         "next" => {
             let errors = draft.errors(step, today);
             if errors.is_empty() {
-                http::redirect(&paths::registration_step(step.next().unwrap_or(step)));
+                http::redirect(&step_path(step.next().unwrap_or(step)));
                 Ok(())
             } else {
-                http::redirect(&paths::registration_step(step));
+                http::redirect(&step_path(step));
                 Err(AppError::Validation(errors))
             }
         }
         _ => {
-            http::redirect(&paths::registration_step(step));
+            http::redirect(&step_path(step));
             Ok(())
         }
     }

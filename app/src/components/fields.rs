@@ -279,6 +279,41 @@ pub fn TextField(
     }
 }
 
+/// One box to tick (its value `ja`), the label beside it.
+#[component]
+pub fn Checkbox(
+    #[prop(into)] key: String,
+    #[prop(into)] label: String,
+    checked: bool,
+    #[prop(optional, into)] hint: Option<String>,
+) -> impl IntoView {
+    let c = Control::of(&key, hint.is_some());
+    let shown = shown();
+    let invalid = shown.get(&key).is_some();
+    let summary_label = shown.label(&key);
+    view! {
+        <div class="field" class:field--error=invalid data-field=key.clone() data-label=summary_label>
+            <Hint key=key.clone() hint=hint/>
+            <FieldMessage key=key.clone()/>
+            <div class="check">
+                <input
+                    id=c.id.clone()
+                    name=c.name
+                    type="checkbox"
+                    value="ja"
+                    checked=checked
+                    required=true
+                    aria-invalid=c.invalid
+                    aria-describedby=c.described_by
+                    autofocus=c.autofocus
+                />
+                " "
+                <label for=c.id>{label}</label>
+            </div>
+        </div>
+    }
+}
+
 #[component]
 pub fn TextArea(
     #[prop(into)] key: String,

@@ -4,7 +4,7 @@
 use super::{
     activity_report::{period::ReportPeriod, report},
     employer::registration::{self as employer, EmployerFormKind},
-    field_error::FieldErrors,
+    field_error::{FieldError, FieldErrors},
     registration::{check_posted, Step},
 };
 use chrono::NaiveDate;
@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FormCheck {
     Registration(Step),
+    /// The review step when staff register a person: the contact details confirmed.
+    AssistedReview,
     Report(ReportPeriod),
     Employer(EmployerFormKind),
 }
@@ -22,6 +24,14 @@ impl FormCheck {
     pub fn errors(self, pairs: Vec<(String, String)>, today: NaiveDate) -> FieldErrors {
         match self {
             FormCheck::Registration(step) => check_posted(step, pairs, today),
+            FormCheck::AssistedReview => {
+                let confirmed = pairs.iter().any(|(n, v)| n == "bekraftat" && v == "ja");
+                if confirmed {
+                    FieldErrors::new()
+                } else {
+                    FieldErrors::from([("bekraftat".to_owned(), FieldError::Required)])
+                }
+            }
             FormCheck::Report(period) => report::check_posted(period, pairs),
             FormCheck::Employer(kind) => employer::check_posted(kind, pairs, today),
         }

@@ -15,7 +15,8 @@ const FORM_ARG: &str = "form";
 /// `entries.2.employer` → `form[entries][2][employer]`. A top-level argument of its own
 /// (`password`) keeps its plain name.
 pub fn field_name(key: &str) -> String {
-    if key == "password" {
+    // The review step's own fields are arguments of their server function, not of the form.
+    if matches!(key, "password" | "bekraftat") {
         return key.to_owned();
     }
     let mut name = FORM_ARG.to_owned();

@@ -6,5 +6,6 @@ pub mod home;
 pub mod my_pages;
 pub mod not_found;
 pub mod registration;
+pub mod seeker_password;
 pub mod sign_in;
 pub mod staff;

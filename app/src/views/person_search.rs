@@ -26,4 +26,6 @@ pub struct PersonSearchView {
     pub errors: FieldErrors,
     pub searched: bool,
     pub hits: Vec<PersonHit>,
+    /// The name of a person just registered by this staff member.
+    pub registered: Option<String>,
 }

@@ -138,7 +138,7 @@ async fn simultaneous_saves_of_one_draft_lose_nothing(backend: Backend) {
         let store = store.clone();
         let token = token.clone();
         tokio::spawn(async move {
-            reg::update_draft(&store, &token, now(), |draft| {
+            reg::update_draft(&store, &token.key(), now(), |draft| {
                 draft.experience.entries.push(ExperienceEntryForm {
                     employer: format!("Arbetsgivare {i}"),
                     ..Default::default()
@@ -303,7 +303,9 @@ async fn a_second_registration_with_the_same_number_or_email_is_refused(backend:
             experience_occupations: vec![None; registration.experience.len()],
             desired_occupations: vec![],
             home_office_id: None,
-            password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
+            sign_in: app::ssr::store::SignIn::Password(
+                "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
+            ),
             now: now(),
         })
         .await

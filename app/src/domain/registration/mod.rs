@@ -4,6 +4,7 @@
 //! one error per field. The browser runs the same `parse` on input as the server does on save.
 
 mod about;
+mod code;
 mod contact;
 mod education;
 mod experience;
@@ -12,6 +13,7 @@ mod wishes;
 
 pub(crate) use about::name as person_name;
 pub use about::{AboutForm, AboutYou, MAX_NAME};
+pub use code::DraftCode;
 pub use contact::{ContactDetails, ContactForm};
 pub use education::{
     Education, EducationEntryForm, EducationForm, LanguageEntryForm, LanguageSkill, Skills,
@@ -91,6 +93,9 @@ pub struct RegistrationDraft {
     /// Why the password was refused at the last attempt to send; the password itself is
     /// never kept.
     pub password_error: Option<FieldError>,
+    /// Registering with staff: the last attempt to send had the contact details not yet
+    /// confirmed with the person.
+    pub contact_unconfirmed: bool,
 }
 
 /// A complete, checked registration: what creates the job seeker, the profile and the account.

@@ -65,6 +65,7 @@ fn simple_label(i18n: I18n, key: &str) -> &'static str {
         "earliest_start" => t_string!(i18n, reg_earliest_start),
         "situation" => t_string!(i18n, reg_situation),
         "password" => t_string!(i18n, reg_password),
+        "bekraftat" => t_string!(i18n, reg_assisted_confirm_short),
         _ => t_string!(i18n, reg_title),
     }
 }

@@ -13,6 +13,7 @@ pub(crate) use about::{ContactFields, NameFields};
 pub(crate) use labels::field_label;
 
 use crate::{
+    api::assisted_registration::SubmitAssisted,
     api::registration::{
         load_registration, occupation_names, search_occupations, SaveAbout, SaveEducation,
         SaveExperience, SaveWishes, SubmitRegistration,
@@ -33,6 +34,30 @@ use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+/// Where the steps are: online (the browser's own draft) or at a staff member's desk (the
+/// draft the desk holds, by its code). The same pages and forms serve both.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Place(pub Option<String>);
+
+impl Place {
+    /// The page of `step` here.
+    pub fn step(&self, step: Step) -> String {
+        match &self.0 {
+            Some(code) => crate::paths::assisted_step(code, step),
+            None => crate::paths::registration_step(step),
+        }
+    }
+
+    pub fn assisted(&self) -> bool {
+        self.0.is_some()
+    }
+}
+
+/// The place of the page being drawn.
+pub fn place() -> Place {
+    use_context::<Place>().unwrap_or_default()
+}
+
 /// The step's name, as the step indicator and the headings say it.
 pub fn step_name(i18n: I18n, step: Step) -> &'static str {
     match step {
@@ -45,12 +70,13 @@ pub fn step_name(i18n: I18n, step: Step) -> &'static str {
 }
 
 /// Where a step's form posts.
-fn action(step: Step) -> &'static str {
+fn action(step: Step, assisted: bool) -> &'static str {
     match step {
         Step::About => SaveAbout::PATH,
         Step::Experience => SaveExperience::PATH,
         Step::Education => SaveEducation::PATH,
         Step::Wishes => SaveWishes::PATH,
+        Step::Review if assisted => SubmitAssisted::PATH,
         Step::Review => SubmitRegistration::PATH,
     }
 }
@@ -67,7 +93,21 @@ struct PageData {
 
 #[component]
 pub fn RegistrationPage() -> impl IntoView {
+    registration_page(None)
+}
+
+/// `/personal/registrera/{kod}/{steg}`: the same steps, filled in by staff with the person at
+/// the desk or on the phone.
+#[component]
+pub fn AssistedRegistrationPage() -> impl IntoView {
+    let code = use_params_map().with_untracked(|p| p.get("kod").unwrap_or_default());
+    crate::pages::staff::require_staff(&crate::paths::assisted_step(&code, Step::About));
+    registration_page(Some(code))
+}
+
+fn registration_page(code: Option<String>) -> AnyView {
     let i18n = use_i18n();
+    provide_context(Place(code.clone()));
     // Pages are drawn on the server per request (no client-side routing), so the address
     // is read once.
     let step = use_params_map().with_untracked(|p| match p.get("steg") {
@@ -83,7 +123,7 @@ pub fn RegistrationPage() -> impl IntoView {
     // never hydrated, so there is nothing to hand to the browser, and a plain future awaited
     // while rendering avoids the suspense bookkeeping (which stalled a response now and then).
     let load = async move {
-        let view = load_registration().await?;
+        let view = load_registration(code.unwrap_or_default()).await?;
         let results = if query.trim().is_empty() {
             Vec::new()
         } else {
@@ -105,13 +145,18 @@ pub fn RegistrationPage() -> impl IntoView {
         {Suspend::new(async move {
             match load.await {
                 Ok(data) => view! { <StepPage step data/> }.into_any(),
-                Err(_) => {
+                Err(e) => {
+                    let text = match e {
+                        // Staff with a code that is not their desk's (or no longer a draft).
+                        crate::error::AppError::NotFound | crate::error::AppError::Forbidden => {
+                            t_string!(i18n, reg_assisted_not_found)
+                        }
+                        _ => t_string!(i18n, err_internal),
+                    };
                     view! {
                         <div class="page page--form">
                             <h1>{t!(i18n, reg_title)}</h1>
-                            <p class="notice notice--error" role="alert">
-                                {t!(i18n, err_internal)}
-                            </p>
+                            <p class="notice notice--error" role="alert">{text}</p>
                         </div>
                     }
                         .into_any()
@@ -137,7 +182,18 @@ fn StepPage(step: Step, data: PageData) -> impl IntoView {
         desired,
         suggested_office,
     } = view;
+    let place = place();
     let errors: FieldErrors = match step {
+        Step::Review if place.assisted() => {
+            if draft.contact_unconfirmed {
+                FieldErrors::from([(
+                    "bekraftat".to_owned(),
+                    crate::domain::field_error::FieldError::Required,
+                )])
+            } else {
+                FieldErrors::new()
+            }
+        }
         Step::Review => draft
             .password_error
             .map(|e| FieldErrors::from([("password".to_owned(), e)]))
@@ -146,7 +202,22 @@ fn StepPage(step: Step, data: PageData) -> impl IntoView {
         _ => FieldErrors::new(),
     };
     provide_shown_errors(errors, labels::field_label);
-    let title = format!("{} – {}", step_name(i18n, step), t_string!(i18n, reg_title));
+    let heading = if place.assisted() {
+        t_string!(i18n, reg_assisted_title)
+    } else {
+        t_string!(i18n, reg_title)
+    };
+    let title = format!("{} – {heading}", step_name(i18n, step));
+    let check = if place.assisted() && step == Step::Review {
+        FormCheck::AssistedReview
+    } else {
+        FormCheck::Registration(step)
+    };
+    let code = place.0.clone();
+    let shown_code = code
+        .as_deref()
+        .and_then(crate::domain::registration::DraftCode::parse)
+        .map(|c| c.to_string());
 
     let fields = match step {
         Step::About => {
@@ -171,7 +242,10 @@ fn StepPage(step: Step, data: PageData) -> impl IntoView {
     view! {
         <Title text=title/>
         <div class="page page--form">
-            <h1>{t!(i18n, reg_title)}</h1>
+            <h1>{heading}</h1>
+            {shown_code.map(|c| view! {
+                <p class="lead">{t_string!(i18n, reg_assisted_lead, code = c).to_string()}</p>
+            })}
             <Stepper current=step/>
             <h2 class="step-title">
                 <span class="step-title__count">
@@ -180,7 +254,8 @@ fn StepPage(step: Step, data: PageData) -> impl IntoView {
                 " "
                 {step_name(i18n, step)}
             </h2>
-            <StepForm check=FormCheck::Registration(step) today=Day(today) action=action(step).to_owned() autosave=step != Step::Review>
+            <StepForm check today=Day(today) action=action(step, place.assisted()).to_owned() autosave=step != Step::Review>
+                {code.map(|c| view! { <input type="hidden" name="utkast" value=c/> })}
                 // The form's default button: Enter in a field means "next", not the first
                 // button on the page (which may remove an entry). Hidden from view and from
                 // the keyboard; the visible "next" is at the end.
@@ -208,6 +283,7 @@ fn StepPage(step: Step, data: PageData) -> impl IntoView {
 #[component]
 fn Stepper(current: Step) -> impl IntoView {
     let i18n = use_i18n();
+    let place = place();
     view! {
         <nav class="stepper" aria-label=t_string!(i18n, reg_steps_label)>
             <ol>
@@ -217,7 +293,7 @@ fn Stepper(current: Step) -> impl IntoView {
                         let is_current = step == current;
                         view! {
                             <li class:stepper__current=is_current>
-                                <a href=crate::paths::registration_step(step) aria-current=is_current.then_some("step")>
+                                <a href=place.step(step) aria-current=is_current.then_some("step")>
                                     <span class="stepper__number" aria-hidden="true">{step.number()}</span>
                                     <span class="stepper__name">{step_name(i18n, step)}</span>
                                 </a>
@@ -234,7 +310,9 @@ fn Stepper(current: Step) -> impl IntoView {
 #[component]
 fn FormActions(step: Step) -> impl IntoView {
     let i18n = use_i18n();
+    let place = place();
     let next = match step {
+        Step::Review if place.assisted() => t_string!(i18n, reg_assisted_submit),
         Step::Review => t_string!(i18n, reg_submit),
         _ => t_string!(i18n, reg_next),
     };
@@ -249,7 +327,7 @@ fn FormActions(step: Step) -> impl IntoView {
                     // password, which is never kept).
                     if step == Step::Review {
                         view! {
-                            <a class="button button--secondary" href=crate::paths::registration_step(previous)>
+                            <a class="button button--secondary" href=place.step(previous)>
                                 {t!(i18n, reg_back)}
                             </a>
                         }

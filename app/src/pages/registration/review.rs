@@ -1,10 +1,10 @@
 //! Step 5: everything on one page to check, each part with a link back to its step, and the
 //! password for the account.
 
-use super::step_name;
+use super::{place, step_name};
 use crate::{
     components::{
-        fields::{Input, TextField},
+        fields::{Checkbox, Input, TextField},
         messages::{
             education_level_name, extent_name, language_level_name, language_name, region_name,
             situation_name, I18n,
@@ -51,6 +51,7 @@ pub fn ReviewStep(
     suggested_office: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let place = place();
     let swedish = i18n.get_locale_untracked() == Locale::sv;
     let incomplete = draft.first_incomplete(today);
     let a = &draft.about;
@@ -215,8 +216,14 @@ pub fn ReviewStep(
     view! {
         <p>{t!(i18n, reg_review_intro)}</p>
         // Worded for whoever sent it: it never says whether the details are registered.
-        {draft
-            .not_created
+        {(draft.not_created && place.assisted()).then(|| view! {
+            <div class="notice notice--warning" role="alert">
+                <h3>{t!(i18n, reg_not_created_title)}</h3>
+                <p>{t!(i18n, reg_assisted_not_created)}</p>
+                <p><a href=crate::paths::PEOPLE>{t!(i18n, reg_assisted_search)}</a></p>
+            </div>
+        })}
+        {(draft.not_created && !place.assisted())
             .then(|| {
                 view! {
                     <div class="notice notice--warning" role="alert">
@@ -227,7 +234,7 @@ pub fn ReviewStep(
                                 {t!(i18n, reg_not_created_sign_in)}
                             </a>
                             " · "
-                            <a href=crate::paths::registration_step(Step::About)>
+                            <a href=place.step(Step::About)>
                                 {t!(i18n, reg_not_created_change)}
                             </a>
                         </p>
@@ -239,7 +246,7 @@ pub fn ReviewStep(
                 view! {
                     <p class="notice notice--warning">
                         {t!(i18n, reg_incomplete)} " "
-                        <a href=crate::paths::registration_step(step)>{step_name(i18n, step)}</a>
+                        <a href=place.step(step)>{step_name(i18n, step)}</a>
                     </p>
                 }
             })}
@@ -251,19 +258,37 @@ pub fn ReviewStep(
         <ReviewSection step=Step::Education rows=skills/>
         <ReviewSection step=Step::Wishes rows=wishes/>
 
-        <section class="form-section" aria-labelledby="konto-rubrik">
-            <h3 id="konto-rubrik">{t!(i18n, reg_account_title)}</h3>
-            <p>{t!(i18n, reg_account_intro)}</p>
-            // The email is the user name: password managers store the pair.
-            <input type="hidden" name="username" autocomplete="username" value=draft.about.email.trim().to_owned()/>
-            <TextField
-                key="password"
-                label=t_string!(i18n, reg_password)
-                hint=t_string!(i18n, reg_password_hint)
-                value=""
-                input=Input::TEXT.kind("password").autocomplete("new-password")
-            />
-        </section>
+        {if place.assisted() {
+            view! {
+                <section class="form-section" aria-labelledby="konto-rubrik">
+                    <h3 id="konto-rubrik">{t!(i18n, reg_assisted_account_title)}</h3>
+                    <p>{t!(i18n, reg_assisted_account_intro)}</p>
+                    <Checkbox
+                        key="bekraftat"
+                        label=t_string!(i18n, reg_assisted_confirm)
+                        checked=false
+                    />
+                </section>
+            }
+                .into_any()
+        } else {
+            view! {
+                <section class="form-section" aria-labelledby="konto-rubrik">
+                    <h3 id="konto-rubrik">{t!(i18n, reg_account_title)}</h3>
+                    <p>{t!(i18n, reg_account_intro)}</p>
+                    // The email is the user name: password managers store the pair.
+                    <input type="hidden" name="username" autocomplete="username" value=draft.about.email.trim().to_owned()/>
+                    <TextField
+                        key="password"
+                        label=t_string!(i18n, reg_password)
+                        hint=t_string!(i18n, reg_password_hint)
+                        value=""
+                        input=Input::TEXT.kind("password").autocomplete("new-password")
+                    />
+                </section>
+            }
+                .into_any()
+        }}
     }
 }
 
@@ -278,13 +303,14 @@ fn list_or_nothing(i18n: I18n, items: Vec<String>) -> String {
 #[component]
 fn ReviewSection(step: Step, rows: Vec<(&'static str, String)>) -> impl IntoView {
     let i18n = use_i18n();
+    let place = place();
     let heading = format!("granska-{}", step.slug());
     let labelled_by = heading.clone();
     view! {
         <section class="review" aria-labelledby=labelled_by>
             <div class="review__head">
                 <h3 id=heading>{step_name(i18n, step)}</h3>
-                <a href=crate::paths::registration_step(step)>
+                <a href=place.step(step)>
                     {t!(i18n, reg_change)}
                     <span class="visually-hidden">" " {step_name(i18n, step)}</span>
                 </a>

@@ -28,6 +28,7 @@ pub use office::OfficePage;
 pub use office_employers::OfficeEmployersPage;
 pub use office_reports::OfficeReportsPage;
 pub use password_link::PasswordLinkPage;
+pub(crate) use password_link::SetPassword;
 pub use people::PeoplePage;
 pub use sign_in::StaffSignInPage;
 pub use work_hours::WorkHoursPage;

@@ -30,7 +30,11 @@ pub fn PasswordLinkPage() -> impl IntoView {
             {Suspend::new(async move {
                 match load.await {
                     Ok(PasswordLinkView::Usable { first_name, email, errors }) => {
-                        view! { <SetPassword secret=secret.clone() first_name email errors/> }.into_any()
+                        let lead = t_string!(i18n, pwl_lead, name = first_name, email = email.clone()).to_string();
+                        view! {
+                            <h1>{t!(i18n, pwl_title)}</h1>
+                            <SetPassword secret=secret.clone() action=SetPasswordWithLink::PATH lead email errors/>
+                        }.into_any()
                     }
                     Ok(PasswordLinkView::Spent) => view! {
                         <h1>{t!(i18n, pwl_spent_title)}</h1>
@@ -48,19 +52,21 @@ fn label_of(i18n: I18n, _key: &str) -> String {
     t_string!(i18n, pwl_password).to_owned()
 }
 
+/// The form of a one-time link: a new password for `email`, posted to `action` with the
+/// link's secret. For staff and for people registered by staff alike.
 #[component]
-fn SetPassword(
+pub(crate) fn SetPassword(
     secret: String,
-    first_name: String,
+    action: &'static str,
+    lead: String,
     email: String,
     errors: crate::domain::field_error::FieldErrors,
 ) -> impl IntoView {
     let i18n = use_i18n();
     provide_shown_errors(errors, label_of);
     view! {
-        <h1>{t!(i18n, pwl_title)}</h1>
-        <p>{t!(i18n, pwl_lead, name = first_name, email = email.clone())}</p>
-        <form method="post" action=SetPasswordWithLink::PATH novalidate>
+        <p>{lead}</p>
+        <form method="post" action=action novalidate>
             <ErrorSummary/>
             <input type="hidden" name="secret" value=secret/>
             // For the browser's password manager: whose password this is.

@@ -4,7 +4,10 @@
 
 use super::{meeting_panel::staff_error_text, require_staff, staff_load_failed};
 use crate::{
-    api::person_search::{load_person_search, SearchPeople},
+    api::{
+        assisted_registration::StartAssisted,
+        person_search::{load_person_search, SearchPeople},
+    },
     components::meeting_words::{is_swedish, when_text},
     domain::{choices::SearchReason, time::long_date},
     i18n::*,
@@ -52,6 +55,7 @@ fn People(view: PersonSearchView) -> impl IntoView {
         errors,
         searched,
         hits,
+        registered,
     } = view;
     let error = |key: &str| errors.get(key).map(|e| staff_error_text(i18n, *e));
     let (number_error, name_error, born_error, reason_error, note_error) = (
@@ -81,6 +85,11 @@ fn People(view: PersonSearchView) -> impl IntoView {
     view! {
         <div class="page page--wide people">
             <h1>{t!(i18n, ppl_title)}</h1>
+            {registered.map(|name| view! {
+                <p class="notice notice--success" role="status" id="klart">
+                    {t_string!(i18n, ppl_registered, name = name).to_string()}
+                </p>
+            })}
             <p class="lead">{t!(i18n, ppl_lead)}</p>
             {(!errors.is_empty()).then(|| view! {
                 <p class="notice notice--error" role="alert" id="fel">{t!(i18n, wh_fix)}</p>
@@ -119,6 +128,13 @@ fn People(view: PersonSearchView) -> impl IntoView {
                 <button type="submit" class="button">{t!(i18n, ppl_search)}</button>
             </form>
             {searched.then(|| view! { <Results hits/> })}
+            <section aria-labelledby="ny-rubrik" class="people__new">
+                <h2 id="ny-rubrik">{t!(i18n, ppl_new_person)}</h2>
+                <p>{t!(i18n, ppl_new_person_hint)}</p>
+                <form method="post" action=StartAssisted::PATH>
+                    <button type="submit" class="button button--secondary">{t!(i18n, ppl_new_person)}</button>
+                </form>
+            </section>
         </div>
     }
 }

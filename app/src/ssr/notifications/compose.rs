@@ -371,6 +371,40 @@ pub fn compose_staff_link(first_name: &str, link: &str) -> AccountMessage {
     }
 }
 
+/// The email with the one-time link a person registered by staff makes their password for
+/// Mina sidor with, in their language. No password is in it; it says how long the link works
+/// and that they can always come back to us.
+pub fn compose_seeker_link(first_name: &str, link: &str, sv: bool) -> AccountMessage {
+    let days = crate::ssr::services::assisted_registration::SEEKER_LINK_DAYS;
+    if sv {
+        AccountMessage {
+            subject: "Välj ditt lösenord till Mina sidor".into(),
+            text: format!(
+                "Hej {first_name}!\n\n\
+                 Nu är du inskriven hos Arbetsförmedlingen. Välj ett lösenord till Mina sidor \
+                 här:\n{link}\n\n\
+                 Länken fungerar en gång och i {days} dagar. Där bokar du och ser dina möten \
+                 och skickar dina aktivitetsrapporter. Vill du hellre ha hjälp kan du alltid \
+                 ringa eller besöka oss.\n\n\
+                 Vänliga hälsningar\nTidbok\n\nDet här mejlet går inte att svara på.\n"
+            ),
+        }
+    } else {
+        AccountMessage {
+            subject: "Choose your password for My pages".into(),
+            text: format!(
+                "Hello {first_name},\n\n\
+                 You are now registered with the employment service. Choose a password for My \
+                 pages here:\n{link}\n\n\
+                 The link works once and for {days} days. There you book and see your meetings \
+                 and send your activity reports. If you would rather have help, you can always \
+                 call or visit us.\n\n\
+                 Kind regards\nTidbok\n\nThis email cannot be replied to.\n"
+            ),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

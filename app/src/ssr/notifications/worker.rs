@@ -4,7 +4,7 @@
 //! claimed by one of them at a time).
 
 use super::{
-    compose::{compose, compose_account, compose_staff_link},
+    compose::{compose, compose_account, compose_seeker_link, compose_staff_link},
     employer_messages::{compose_invitation, compose_registration_attempt},
     report_messages::compose_report,
     transport::{Email, Mailer, SmsProvider},
@@ -221,6 +221,7 @@ impl Notifier {
             _ if row.invitation_id.is_some() => return self.deliver_invitation(row).await,
             _ if row.employer_user_id.is_some() => return self.deliver_employer_attempt(row).await,
             _ if row.report_period.is_some() => return self.deliver_report_message(row).await,
+            _ if row.event == "seeker_password_link" => return self.deliver_seeker_link(row).await,
             _ => return self.deliver_account_message(row).await,
         };
         let (Some(event), Some(medium)) =
@@ -327,6 +328,27 @@ impl Notifier {
         }
         let link = format!("{}{}", self.site, crate::paths::password_link(secret));
         let message = compose_staff_link(&to.first_name, &link);
+        Ok(self
+            .send_email(row, &to.email, &message.subject, &message.text, None)
+            .await)
+    }
+
+    /// The link for a person registered by staff to make their password, in their language.
+    /// Its secret waits in the row until this email is written, as a staff link's does.
+    async fn deliver_seeker_link(&self, row: &OutboxRow) -> Result<Delivery, AppError> {
+        let Some(to) = self.store.seeker_link_message(row.id).await? else {
+            return Ok(Delivery::Dropped("the person is gone".into()));
+        };
+        let Some(secret) = to.secret.as_deref() else {
+            return Ok(Delivery::Dropped("the link was already written".into()));
+        };
+        let link = format!(
+            "{}{}",
+            self.site,
+            crate::paths::seeker_password_link(secret)
+        );
+        let sv = to.message_language != "en";
+        let message = compose_seeker_link(&to.first_name, &link, sv);
         Ok(self
             .send_email(row, &to.email, &message.subject, &message.text, None)
             .await)

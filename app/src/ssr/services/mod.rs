@@ -5,6 +5,7 @@ pub mod absences;
 pub mod access_log;
 pub mod accounts;
 pub mod activity_reports;
+pub mod assisted_registration;
 pub mod booking;
 pub mod calendar;
 pub mod calendar_file;

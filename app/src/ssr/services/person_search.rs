@@ -87,6 +87,7 @@ pub async fn search(
         errors: Default::default(),
         searched: true,
         hits,
+        registered: None,
     })
 }
 

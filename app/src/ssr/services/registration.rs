@@ -14,7 +14,7 @@ use crate::{
         time::in_stockholm,
     },
     error::AppError,
-    ssr::store::{NewSeeker, Store, StoreError},
+    ssr::store::{NewSeeker, SignIn, Store, StoreError},
 };
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use std::collections::BTreeMap;
@@ -40,8 +40,17 @@ pub async fn load_draft(
     let Some(token) = token else {
         return Ok(RegistrationDraft::default());
     };
+    load_by_key(store, &token.key(), now).await
+}
+
+/// The draft the database knows by `key`, or an empty one when it is gone.
+pub async fn load_by_key(
+    store: &Store,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<RegistrationDraft, AppError> {
     let fresh_since = now - Duration::days(DRAFT_LIFETIME_DAYS);
-    match store.load_draft(&token.key(), fresh_since).await? {
+    match store.load_draft(key, fresh_since).await? {
         None => Ok(RegistrationDraft::default()),
         // A draft that no longer reads (the form changed shape) starts over rather than
         // stopping the person; it only ever held what they may type again.
@@ -59,22 +68,33 @@ pub async fn save_draft(
     draft: &RegistrationDraft,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    save_by_key(store, &token.key(), draft, now).await
+}
+
+/// Saves the draft the database knows by `key`.
+pub async fn save_by_key(
+    store: &Store,
+    key: &str,
+    draft: &RegistrationDraft,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let json = serde_json::to_string(draft).map_err(AppError::internal)?;
-    store.save_draft(&token.key(), &json, now).await?;
+    store.save_draft(key, &json, now).await?;
     Ok(())
 }
 
-/// Loads, changes and saves the browser's draft as one step (see `Store::update_draft`);
+/// Loads, changes and saves the draft known by `key` (a browser's token's, or one a desk
+/// holds) as one step (see `Store::update_draft`);
 /// returns the draft as saved and what `change` returned.
 pub async fn update_draft<T>(
     store: &Store,
-    token: &DraftToken,
+    key: &str,
     now: DateTime<Utc>,
     change: impl FnOnce(&mut RegistrationDraft) -> T,
 ) -> Result<(RegistrationDraft, T), AppError> {
     let fresh_since = now - Duration::days(DRAFT_LIFETIME_DAYS);
     let updated = store
-        .update_draft(&token.key(), fresh_since, now, |stored| {
+        .update_draft(key, fresh_since, now, |stored| {
             let mut draft = stored
                 .map(|json| {
                     serde_json::from_str(&json).unwrap_or_else(|err| {
@@ -168,11 +188,22 @@ pub async fn register(
 }
 
 /// `register` with the password already hashed (the demo data shares one hash).
-#[tracing::instrument(skip_all)]
 pub(crate) async fn register_hashed(
     store: &Store,
     draft: &RegistrationDraft,
     password_hash: String,
+    now: DateTime<Utc>,
+) -> Result<i64, RegisterError> {
+    create(store, draft, SignIn::Password(password_hash), now).await
+}
+
+/// Creates the job seeker and their profile from a complete draft, with their own password
+/// or, registered by staff, a link to make one. The same checks whoever types the form.
+#[tracing::instrument(skip_all)]
+pub(crate) async fn create(
+    store: &Store,
+    draft: &RegistrationDraft,
+    sign_in: SignIn,
     now: DateTime<Utc>,
 ) -> Result<i64, RegisterError> {
     let today = today(now);
@@ -188,7 +219,7 @@ pub(crate) async fn register_hashed(
         experience_occupations,
         desired_occupations: desired,
         home_office_id,
-        password_hash,
+        sign_in,
         now,
     };
     match store.register_seeker(&new).await {

@@ -6,6 +6,7 @@
 
 mod accounts;
 mod activity_reports;
+mod assisted;
 mod audit;
 mod availability;
 mod bookings;
@@ -41,6 +42,7 @@ mod work_hours;
 
 pub use accounts::{AccountRow, PasswordLinkRow, StaffLinkMessage};
 pub use activity_reports::{NewReport, ReportDraftRow, ReportEvent, SentReportRow};
+pub use assisted::{Confirmed, HeldDraft, SeekerLinkMessage, SeekerLinkRow};
 pub(crate) use audit::audit_in;
 pub use audit::{AccessLogRow, AuditEntry, AuditRow};
 pub use availability::AvailabilityRow;
@@ -67,7 +69,7 @@ pub use person_search::FoundPerson;
 pub use profiles::SeekerProfile;
 pub use report_follow_up::OfficeReportRow;
 pub use rules::schema_rule_names;
-pub use seekers::{NewSeeker, SeekerCredentials, SeekerName, Taken};
+pub use seekers::{NewSeeker, SeekerCredentials, SeekerName, SignIn, Taken};
 pub use sessions::SessionBackend;
 pub use staff::{AccessEntry, NewStaff, StaffRow};
 pub use staff_changes::{CaseOf, CorrectionRow};

@@ -1,7 +1,7 @@
 //! Job seekers: registration drafts, the registration itself (seeker, profile and account in
 //! one transaction) and what signing in needs.
 
-use super::{on_pool, Store, StoreError, WritePool};
+use super::{assisted::seeker_link_in, on_pool, Store, StoreError, WritePool};
 use crate::domain::{
     registration::{Registration, WorkExperience},
     Email, PersonalNumber,
@@ -17,9 +17,18 @@ pub struct NewSeeker<'a> {
     /// Taxonomy ids of the desired occupations.
     pub desired_occupations: Vec<i64>,
     pub home_office_id: Option<i64>,
-    /// An argon2id PHC string.
-    pub password_hash: String,
+    pub sign_in: SignIn,
     pub now: DateTime<Utc>,
+}
+
+/// How the person will sign in to Mina sidor.
+#[derive(Debug, Clone)]
+pub enum SignIn {
+    /// Their own password, chosen as they registered online (an argon2id PHC string).
+    Password(String),
+    /// Registered by staff (`by_staff`): the person makes their own password with the
+    /// one-time link emailed to them.
+    Link { by_staff: i64, link: super::NewLink },
 }
 
 /// What signing in checks against.
@@ -72,8 +81,8 @@ const UPSERT_DRAFT: &str =
 
 const INSERT_SEEKER: &str = "INSERT INTO seekers (personal_number, first_name, last_name, email, \
      phone, postcode, preferred_language, interpreter_language, accessibility_needs, \
-     home_office_id, registered_online, created_at) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, TRUE, $11) RETURNING id";
+     home_office_id, registered_online, registered_by_staff_id, created_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id";
 const INSERT_PROFILE: &str = "INSERT INTO seeker_profiles (seeker_id, extent, earliest_start, \
      situation, regions, driving_licences, other_skills, updated_at) \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
@@ -238,6 +247,11 @@ impl Store {
                 .bind(about.interpreter.map(|l| l.as_str()))
                 .bind(&about.accessibility_needs)
                 .bind(new.home_office_id)
+                .bind(matches!(new.sign_in, SignIn::Password(_)))
+                .bind(match &new.sign_in {
+                    SignIn::Link { by_staff, .. } => Some(*by_staff),
+                    SignIn::Password(_) => None,
+                })
                 .bind(now)
                 .fetch_one(&mut *tx)
                 .await?;
@@ -290,12 +304,19 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
             }
-            sqlx::query(INSERT_ACCOUNT)
-                .bind(id)
-                .bind(&new.password_hash)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
+            match &new.sign_in {
+                SignIn::Password(hash) => {
+                    sqlx::query(INSERT_ACCOUNT)
+                        .bind(id)
+                        .bind(hash)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                SignIn::Link { by_staff, link } => {
+                    seeker_link_in!(tx, id, link, Some(*by_staff), new.now);
+                }
+            }
             tx.commit().await?;
             Ok(id)
         })

@@ -1,0 +1,170 @@
+//! Registering a person with staff, at the desk or on the phone: the same draft, steps and
+//! checks as online, held by the office's desk instead of a browser cookie. Staff never set a
+//! password; the person gets a one-time link to make their own.
+
+use super::{
+    passwords,
+    registration::{self as reg, RegisterError, DRAFT_LIFETIME_DAYS},
+    staff::allow,
+};
+use crate::{
+    domain::{
+        admin::password_link::{self, LinkState},
+        field_error::FieldErrors,
+        registration::{DraftCode, Password, RegistrationDraft},
+        staff::{Role, StaffMember},
+    },
+    error::AppError,
+    ssr::{
+        secret::SecretToken,
+        store::{NewLink, SeekerLinkRow, SignIn, Store, StoreError},
+    },
+    views::admin::PasswordLinkView,
+};
+use chrono::{DateTime, Duration, Utc};
+
+/// How long the link to make a password works: a week, since the person may not read their
+/// email every day.
+pub const SEEKER_LINK_DAYS: i64 = 7;
+
+fn fresh_since(now: DateTime<Utc>) -> DateTime<Utc> {
+    now - Duration::days(DRAFT_LIFETIME_DAYS)
+}
+
+/// Begins an empty draft at `me`'s office's desk; its code, for its address.
+#[tracing::instrument(skip_all, fields(staff_id = me.id))]
+pub async fn start(
+    store: &Store,
+    me: &StaffMember,
+    now: DateTime<Utc>,
+) -> Result<DraftCode, AppError> {
+    // A desk belongs to an office; an administrator has none to hold the draft.
+    let office = me.office_id.ok_or(AppError::Forbidden)?;
+    let key = SecretToken::generate().key();
+    store.start_held_draft(&key, office, me.id, now).await?;
+    tracing::info!(office_id = office, "registration begun at the desk");
+    DraftCode::of_key(&key).ok_or_else(|| AppError::internal("a draft key without a code"))
+}
+
+/// The key of draft `code`, which `me` may work on: one their office's desk holds (an
+/// administrator may open any). An online draft nobody holds is not reachable this way.
+pub async fn held_key(
+    store: &Store,
+    me: &StaffMember,
+    code: &str,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    let code = DraftCode::parse(code).ok_or(AppError::NotFound)?;
+    let draft = store
+        .draft_by_code(code.as_str(), fresh_since(now))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let held_here = draft.office_id.is_some() && draft.office_id == me.office_id;
+    allow(
+        held_here || (me.role == Role::Admin && draft.office_id.is_some()),
+        me,
+        "registration draft",
+    )?;
+    Ok(draft.token_hash)
+}
+
+/// The draft `code` as `me` continues it.
+pub async fn load(
+    store: &Store,
+    me: &StaffMember,
+    code: &str,
+    now: DateTime<Utc>,
+) -> Result<RegistrationDraft, AppError> {
+    let key = held_key(store, me, code, now).await?;
+    reg::load_by_key(store, &key, now).await
+}
+
+/// A fresh link for a person to make their password, valid from `now`.
+fn seeker_link(now: DateTime<Utc>) -> NewLink {
+    let token = SecretToken::generate();
+    NewLink {
+        token_key: token.key(),
+        secret: token.as_str().to_owned(),
+        expires_at: now + Duration::days(SEEKER_LINK_DAYS),
+    }
+}
+
+/// Registers the person of draft `key` (held by `me`'s desk): the same checks as online,
+/// marked as registered by `me`, with a link to make their own password emailed to them.
+/// The draft is gone once the person is.
+#[tracing::instrument(skip_all, fields(staff_id = me.id))]
+pub async fn register(
+    store: &Store,
+    me: &StaffMember,
+    key: &str,
+    draft: &RegistrationDraft,
+    now: DateTime<Utc>,
+) -> Result<i64, RegisterError> {
+    let sign_in = SignIn::Link {
+        by_staff: me.id,
+        link: seeker_link(now),
+    };
+    let id = reg::create(store, draft, sign_in, now).await?;
+    store.delete_draft(key).await.map_err(AppError::from)?;
+    tracing::info!(seeker_id = id, "registered by staff; password link queued");
+    Ok(id)
+}
+
+/// The link behind `secret` while it can be used.
+async fn usable_link(
+    store: &Store,
+    secret: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<SeekerLinkRow>, AppError> {
+    let Some(token) = SecretToken::parse(secret) else {
+        return Ok(None);
+    };
+    Ok(store.seeker_password_link(&token.key()).await?.filter(|l| {
+        !l.void && password_link::state(l.expires_at, l.used_at, now) == LinkState::Usable
+    }))
+}
+
+/// The page of a person's link: whose sign-in it makes, if it still works.
+pub async fn link_page(
+    store: &Store,
+    secret: &str,
+    now: DateTime<Utc>,
+) -> Result<PasswordLinkView, AppError> {
+    Ok(match usable_link(store, secret, now).await? {
+        Some(link) => PasswordLinkView::Usable {
+            first_name: link.first_name,
+            email: link.email,
+            errors: FieldErrors::new(),
+        },
+        None => PasswordLinkView::Spent,
+    })
+}
+
+/// Makes the person's password with their link, checked as every password is; returns the
+/// person, to sign them in. `NotFound` when the link can no longer be used.
+#[tracing::instrument(skip_all)]
+pub async fn use_link(
+    store: &Store,
+    secret: &str,
+    password: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    let link = usable_link(store, secret, now)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let field = |e| AppError::Validation(FieldErrors::from([("password".to_owned(), e)]));
+    let password = Password::parse(password).map_err(field)?;
+    passwords::refuse_guessable(
+        &password,
+        &[&link.first_name, &link.email, &link.personal_number],
+    )
+    .map_err(field)?;
+    let hash = passwords::hash(password).await?;
+    let seeker_id = match store.use_seeker_password_link(link.id, &hash, now).await {
+        // Used, or a password made, a moment ago.
+        Err(StoreError::NotFound | StoreError::Conflict(_)) => return Err(AppError::NotFound),
+        other => other?,
+    };
+    tracing::info!(seeker_id, "sign-in made with a one-time link");
+    Ok(seeker_id)
+}
