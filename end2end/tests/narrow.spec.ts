@@ -78,6 +78,7 @@ test.describe("at 360 px", () => {
       "/personal/kontor/aktivitetsrapporter",
       "/personal/kontor/arbetsgivare",
       "/personal/arbetstider",
+      "/personal/personer",
       meeting!,
     ]) {
       await expectNoSidewaysScroll(page, path);
