@@ -18,6 +18,60 @@ pub async fn start_assisted() -> Result<String, AppError> {
     Ok(code.as_str().to_owned())
 }
 
+/// Continues an online draft at the desk: by the code the person reads out (`hur` = `kod`),
+/// or, found by their number, once their identity document is checked (`hur` = `id`, with
+/// `id` = `ja`). Opens the draft's first step; a refusal goes back to the people page.
+#[server(name = ContinueDraft, prefix = "/api", endpoint = "personal/registrera/fortsatt")]
+pub async fn continue_draft(
+    #[server(default)] kod: String,
+    #[server(default)] hur: String,
+    #[server(default)] id: String,
+) -> Result<String, AppError> {
+    use crate::{
+        domain::field_error::FieldError,
+        ssr::{
+            form_post, http, services::assisted_registration as assisted, store::Confirmed,
+            AppState,
+        },
+        views::person_search::PersonSearchView,
+    };
+    let state = AppState::from_context()?;
+    let me = http::staff(&state, paths::PEOPLE).await?;
+    let how = if hur == "id" {
+        if id != "ja" {
+            form_post::leave(PersonSearchView {
+                id_unchecked: Some(kod.clone()),
+                ..PersonSearchView::default()
+            })
+            .await?;
+            http::redirect(&format!("{}#fortsatt", paths::PEOPLE));
+            return Err(AppError::Validation(
+                [("id".to_owned(), FieldError::Required)].into(),
+            ));
+        }
+        Confirmed::IdChecked
+    } else {
+        Confirmed::CodeRead
+    };
+    match assisted::continue_online(&state.store, &me.member, &kod, how, chrono::Utc::now()).await {
+        Ok(code) => {
+            http::redirect(&paths::assisted_step(code.as_str(), Step::About));
+            Ok(code.as_str().to_owned())
+        }
+        Err(AppError::Validation(errors)) => {
+            form_post::leave(PersonSearchView {
+                code: kod,
+                code_error: errors.get("kod").copied(),
+                ..PersonSearchView::default()
+            })
+            .await?;
+            http::redirect(&format!("{}#fortsatt", paths::PEOPLE));
+            Err(AppError::Validation(errors))
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// Sends the draft `utkast` once the contact details are confirmed with the person
 /// (`bekraftat` = `ja`): the person's id, or `None` when their details belong to someone
 /// registered already (the review step says so, as it does online).

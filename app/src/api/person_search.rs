@@ -10,15 +10,26 @@ use crate::{
 };
 use leptos::prelude::*;
 
-/// The page: the search just made (once), or an empty form.
+/// The page: the search just made (once), or an empty form; and the registrations the
+/// office's desk has begun.
 #[server(name = LoadPersonSearch, prefix = "/api", endpoint = "personal/personer")]
 pub async fn load_person_search() -> Result<PersonSearchView, AppError> {
-    use crate::ssr::{form_post, http, AppState};
+    use crate::ssr::{form_post, http, services::assisted_registration, AppState};
     let state = AppState::from_context()?;
-    http::staff(&state, paths::PEOPLE).await?;
-    Ok(form_post::take::<PersonSearchView>()
+    let me = http::staff(&state, paths::PEOPLE).await?;
+    let mut view = form_post::take::<PersonSearchView>()
         .await?
-        .unwrap_or_default())
+        .unwrap_or_default();
+    let now = chrono::Utc::now();
+    view.held = assisted_registration::held_here(&state.store, &me.member, now).await?;
+    // The draft whose "identity checked" box was left empty is offered again.
+    if let Some(code) = view.id_unchecked.clone() {
+        view.drafts = assisted_registration::draft_hit(&state.store, &code, now)
+            .await?
+            .into_iter()
+            .collect();
+    }
+    Ok(view)
 }
 
 /// Searches, and goes back to the page with the answer.

@@ -27,19 +27,31 @@ use leptos::prelude::*;
 pub async fn load_registration(
     #[server(default)] utkast: String,
 ) -> Result<RegistrationView, AppError> {
-    use crate::ssr::{
-        http,
-        services::{assisted_registration as assisted, registration as reg},
-        AppState,
+    use crate::{
+        domain::registration::DraftCode,
+        ssr::{
+            http,
+            services::{assisted_registration as assisted, registration as reg},
+            AppState,
+        },
     };
     let state = AppState::from_context()?;
     let now = chrono::Utc::now();
-    let draft = if utkast.is_empty() {
+    let (draft, desk_code) = if utkast.is_empty() {
         let token = http::cookie(http::DRAFT_COOKIE).and_then(|t| reg::DraftToken::parse(&t));
-        reg::load_draft(&state.store, token.as_ref(), now).await?
+        let draft = reg::load_draft(&state.store, token.as_ref(), now).await?;
+        // A draft with nothing in it is not one to continue anywhere.
+        let code = token
+            .filter(|_| draft != Default::default())
+            .and_then(|t| DraftCode::of_key(&t.key()))
+            .map(|c| c.to_string());
+        (draft, code)
     } else {
         let me = http::staff(&state, paths::PEOPLE).await?;
-        assisted::load(&state.store, &me.member, &utkast, now).await?
+        (
+            assisted::load(&state.store, &me.member, &utkast, now).await?,
+            None,
+        )
     };
     let desired = state
         .store
@@ -57,6 +69,7 @@ pub async fn load_registration(
         today: reg::today(now),
         desired,
         suggested_office,
+        desk_code,
     })
 }
 

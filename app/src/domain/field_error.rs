@@ -84,6 +84,8 @@ pub enum FieldError {
     ApplyAfterStart,
     /// A date further ahead than the form allows.
     DateTooFar,
+    /// Not a registration draft's code (ten digits 0–9 and letters A–F).
+    DraftCode,
 }
 
 /// Field name → what is wrong with it. Names of list entries carry their index:

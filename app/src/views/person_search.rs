@@ -1,6 +1,9 @@
 //! What the staff page for finding a person is drawn from.
 
-use crate::domain::{field_error::FieldErrors, person_search::PersonSearchForm};
+use crate::domain::{
+    field_error::{FieldError, FieldErrors},
+    person_search::PersonSearchForm,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +22,16 @@ pub struct PersonHit {
     pub meeting_href: Option<String>,
 }
 
+/// A registration draft staff can continue: by its code, its name so far and when it was
+/// last changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftHit {
+    pub code: String,
+    /// `None` while no name is typed.
+    pub name: Option<String>,
+    pub updated_at: DateTime<Utc>,
+}
+
 /// The search as typed and what it found. `searched` is false until a search was made.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonSearchView {
@@ -28,4 +41,14 @@ pub struct PersonSearchView {
     pub hits: Vec<PersonHit>,
     /// The name of a person just registered by this staff member.
     pub registered: Option<String>,
+    /// Online drafts with the number searched for, to continue once the person's identity
+    /// document is checked.
+    pub drafts: Vec<DraftHit>,
+    /// The draft whose "identity checked" box was not ticked.
+    pub id_unchecked: Option<String>,
+    /// A code typed to continue a draft, and what was wrong with it.
+    pub code: String,
+    pub code_error: Option<FieldError>,
+    /// The drafts the office's desk holds.
+    pub held: Vec<DraftHit>,
 }

@@ -14,4 +14,7 @@ pub struct RegistrationView {
     pub desired: Vec<Occupation>,
     /// The office nearest to the postcode given, by name.
     pub suggested_office: Option<String>,
+    /// Online, once something is saved: the code the person reads out to continue with staff
+    /// (`3F9A-C2E1-7B`).
+    pub desk_code: Option<String>,
 }

@@ -6,7 +6,10 @@
 
 use crate::support::{self, browser::Browser, people, spawn_app, Backend};
 
-on_both_backends!(the_desk_registers_a_person_who_makes_their_own_password);
+on_both_backends!(
+    the_desk_registers_a_person_who_makes_their_own_password,
+    the_desk_continues_a_draft_begun_online,
+);
 
 const EMAIL: &str = "amir.hassan@example.se";
 
@@ -169,5 +172,104 @@ async fn the_desk_registers_a_person_who_makes_their_own_password(backend: Backe
     // The link works once.
     let (_, page) = person.get(path).await;
     assert!(page.contains("Länken fungerar inte längre"));
+    app.db.drop_database().await;
+}
+
+async fn the_desk_continues_a_draft_begun_online(backend: Backend) {
+    let app = spawn_app(backend, true).await;
+    let pnr = people::personal_number(72);
+    // Begun at home: the first step saved, and the page shows the code to read out.
+    let home = Browser::new(&app);
+    home.post_to(
+        "/api/registrering/om-dig",
+        &[
+            ("form[first_name]", "Leila"),
+            ("form[last_name]", "Ahmadi"),
+            ("form[personal_number]", pnr.as_str()),
+            ("intent", "save"),
+        ],
+        "/registrera/om-dig",
+    )
+    .await;
+    let (_, page) = home.get("/registrera/erfarenhet").await;
+    let at = page.find("Läs upp koden ").expect("the code is shown") + "Läs upp koden ".len();
+    let shown = page[at..at + 12].to_owned();
+    let code = shown.replace('-', "").to_lowercase();
+    assert_eq!(code.len(), 10, "{shown}");
+
+    // A code that is none is named next to its field.
+    let desk = people::staff(&app, "emina.hodzic@tidbok.example").await;
+    desk.post_to(
+        "/api/personal/registrera/fortsatt",
+        &[("kod", "zz-12"), ("hur", "kod")],
+        "/personal/personer#fortsatt",
+    )
+    .await;
+    let (_, page) = desk.get("/personal/personer").await;
+    assert!(page.contains("Koden har tio tecken"), "the code's error");
+    // Read out at the desk: the draft goes on where it was, nothing typed again.
+    desk.post_to(
+        "/api/personal/registrera/fortsatt",
+        &[("kod", shown.as_str()), ("hur", "kod")],
+        &format!("/personal/registrera/{code}/om-dig"),
+    )
+    .await;
+    let (_, page) = desk
+        .get(&format!("/personal/registrera/{code}/om-dig"))
+        .await;
+    assert!(page.contains("value=\"Leila\"") && page.contains("value=\"Ahmadi\""));
+    let (_, people_page) = desk.get("/personal/personer").await;
+    assert!(
+        people_page.contains("Leila Ahmadi, senast ändrad"),
+        "held by the desk"
+    );
+    let (kept,): (i64,) = support::query_one(
+        &app.db,
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'registration_draft_continued' \
+         AND after_value = 'code' AND staff_id = $1",
+        people::staff_id(&app, "emina.hodzic@tidbok.example").await,
+    )
+    .await;
+    assert_eq!(kept, 1, "in the audit trail");
+
+    // Found by the number at another desk: continued once the identity document is checked.
+    let other = people::staff(&app, "sanna.lindqvist@tidbok.example").await;
+    other
+        .post_to(
+            "/api/personal/personer/sok",
+            &[("form[nummer]", pnr.as_str()), ("form[orsak]", "besok")],
+            "/personal/personer#resultat",
+        )
+        .await;
+    let (_, page) = other.get("/personal/personer").await;
+    assert!(page.contains("Påbörjad inskrivning på webben: Leila Ahmadi"));
+    other
+        .post_to(
+            "/api/personal/registrera/fortsatt",
+            &[("kod", code.as_str()), ("hur", "id")],
+            "/personal/personer#fortsatt",
+        )
+        .await;
+    let (_, page) = other.get("/personal/personer").await;
+    assert!(
+        page.contains("Påbörjad inskrivning på webben"),
+        "offered again"
+    );
+    assert!(page.contains("aria-invalid=\"true\""), "the box is named");
+    other
+        .post_to(
+            "/api/personal/registrera/fortsatt",
+            &[("kod", code.as_str()), ("hur", "id"), ("id", "ja")],
+            &format!("/personal/registrera/{code}/om-dig"),
+        )
+        .await;
+    // Now the Stockholm desk holds it, and the Göteborg one no longer does.
+    let (_, page) = desk
+        .get(&format!("/personal/registrera/{code}/om-dig"))
+        .await;
+    assert!(page.contains("hör det till ett annat kontor"));
+    // The person at home still has their draft.
+    let (_, page) = home.get("/registrera/om-dig").await;
+    assert!(page.contains("value=\"Leila\""));
     app.db.drop_database().await;
 }

@@ -181,6 +181,7 @@ fn StepPage(step: Step, data: PageData) -> impl IntoView {
         today,
         desired,
         suggested_office,
+        desk_code,
     } = view;
     let place = place();
     let errors: FieldErrors = match step {
@@ -274,6 +275,9 @@ fn StepPage(step: Step, data: PageData) -> impl IntoView {
                 <FormActions step/>
             </StepForm>
             <p class="muted save-note">{t!(i18n, reg_saved_note)}</p>
+            {desk_code.map(|code| view! {
+                <p class="muted desk-code">{t_string!(i18n, reg_code_for_desk, code = code).to_string()}</p>
+            })}
         </div>
     }
 }

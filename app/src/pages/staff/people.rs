@@ -5,14 +5,14 @@
 use super::{meeting_panel::staff_error_text, require_staff, staff_load_failed};
 use crate::{
     api::{
-        assisted_registration::StartAssisted,
+        assisted_registration::{ContinueDraft, StartAssisted},
         person_search::{load_person_search, SearchPeople},
     },
     components::meeting_words::{is_swedish, when_text},
     domain::{choices::SearchReason, time::long_date},
     i18n::*,
     paths,
-    views::person_search::{PersonHit, PersonSearchView},
+    views::person_search::{DraftHit, PersonHit, PersonSearchView},
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::{Stylesheet, Title};
@@ -56,7 +56,13 @@ fn People(view: PersonSearchView) -> impl IntoView {
         searched,
         hits,
         registered,
+        drafts,
+        id_unchecked,
+        code,
+        code_error,
+        held,
     } = view;
+    let code_error = code_error.map(|e| staff_error_text(i18n, e));
     let error = |key: &str| errors.get(key).map(|e| staff_error_text(i18n, *e));
     let (number_error, name_error, born_error, reason_error, note_error) = (
         error("nummer"),
@@ -128,6 +134,38 @@ fn People(view: PersonSearchView) -> impl IntoView {
                 <button type="submit" class="button">{t!(i18n, ppl_search)}</button>
             </form>
             {searched.then(|| view! { <Results hits/> })}
+            {(!drafts.is_empty()).then(|| view! {
+                <DraftsFound drafts id_unchecked/>
+            })}
+            <section id="fortsatt" aria-labelledby="fortsatt-rubrik" class="people__continue">
+                <h2 id="fortsatt-rubrik">{t!(i18n, ppl_continue)}</h2>
+                <form method="post" action=ContinueDraft::PATH novalidate>
+                    <input type="hidden" name="hur" value="kod"/>
+                    <div class="field" class:field--error=code_error.is_some()>
+                        <label for="f-ppl-kod">{t!(i18n, ppl_code)}</label>
+                        <p class="field__hint" id="f-ppl-kod-hint">{t!(i18n, ppl_continue_hint)}</p>
+                        <p class="field__error" id="f-ppl-kod-fel">{code_error}</p>
+                        <input id="f-ppl-kod" name="kod" type="text" value=code autocomplete="off"
+                            aria-describedby="f-ppl-kod-hint f-ppl-kod-fel"
+                            aria-invalid=code_error.map(|_| "true")/>
+                    </div>
+                    <button type="submit" class="button button--secondary">{t!(i18n, ppl_continue_go)}</button>
+                </form>
+            </section>
+            {(!held.is_empty()).then(|| view! {
+                <section aria-labelledby="paborjade-rubrik">
+                    <h2 id="paborjade-rubrik">{t!(i18n, ppl_drafts_here)}</h2>
+                    <ul>
+                        {held.into_iter().map(|d| {
+                            let name = d.name.unwrap_or_else(|| t_string!(i18n, ppl_draft_nameless).to_owned());
+                            let text = t_string!(i18n, ppl_draft_here, name = name, when = when_text(i18n, d.updated_at)).to_string();
+                            view! {
+                                <li><a href=paths::assisted_step(&d.code, crate::domain::registration::Step::Review)>{text}</a></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
             <section aria-labelledby="ny-rubrik" class="people__new">
                 <h2 id="ny-rubrik">{t!(i18n, ppl_new_person)}</h2>
                 <p>{t!(i18n, ppl_new_person_hint)}</p>
@@ -136,6 +174,42 @@ fn People(view: PersonSearchView) -> impl IntoView {
                 </form>
             </section>
         </div>
+    }
+}
+
+/// Online drafts with the number searched for: continued once the identity document is
+/// checked at the desk.
+#[component]
+fn DraftsFound(drafts: Vec<DraftHit>, id_unchecked: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section aria-labelledby="utkast-rubrik">
+            <h2 id="utkast-rubrik">{t!(i18n, ppl_continue)}</h2>
+            {drafts.into_iter().map(|d| {
+                let unchecked = id_unchecked.as_deref() == Some(d.code.as_str());
+                let error = unchecked.then(|| t_string!(i18n, err_required));
+                let name = d.name.clone().unwrap_or_else(|| t_string!(i18n, ppl_draft_nameless).to_owned());
+                let id = format!("f-ppl-id-{}", d.code);
+                let err_id = format!("{id}-fel");
+                view! {
+                    <form method="post" action=ContinueDraft::PATH class="card" novalidate>
+                        <p>{t_string!(i18n, ppl_draft_found, name = name, when = when_text(i18n, d.updated_at)).to_string()}</p>
+                        <input type="hidden" name="kod" value=d.code.clone()/>
+                        <input type="hidden" name="hur" value="id"/>
+                        <div class="field" class:field--error=error.is_some()>
+                            <p class="field__error" id=err_id.clone()>{error}</p>
+                            <div class="check">
+                                <input type="checkbox" id=id.clone() name="id" value="ja" required
+                                    aria-describedby=err_id aria-invalid=error.map(|_| "true")/>
+                                " "
+                                <label for=id>{t!(i18n, ppl_id_checked)}</label>
+                            </div>
+                        </div>
+                        <button type="submit" class="button button--secondary">{t!(i18n, ppl_continue_go)}</button>
+                    </form>
+                }
+            }).collect_view()}
+        </section>
     }
 }
 

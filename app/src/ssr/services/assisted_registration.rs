@@ -10,16 +10,18 @@ use super::{
 use crate::{
     domain::{
         admin::password_link::{self, LinkState},
-        field_error::FieldErrors,
+        field_error::{FieldError, FieldErrors},
+        personnummer::PersonalNumber,
         registration::{DraftCode, Password, RegistrationDraft},
         staff::{Role, StaffMember},
+        StaffId,
     },
     error::AppError,
     ssr::{
         secret::SecretToken,
-        store::{NewLink, SeekerLinkRow, SignIn, Store, StoreError},
+        store::{Confirmed, NewLink, SeekerLinkRow, SignIn, Store, StoreError},
     },
-    views::admin::PasswordLinkView,
+    views::{admin::PasswordLinkView, person_search::DraftHit},
 };
 use chrono::{DateTime, Duration, Utc};
 
@@ -78,6 +80,115 @@ pub async fn load(
     let key = held_key(store, me, code, now).await?;
     reg::load_by_key(store, &key, now).await
 }
+
+/// Puts the online draft `code` in the hands of `me`'s office's desk, the person having
+/// proved who they are (`how`): it then continues where it was, nothing typed again. A draft
+/// another desk holds is taken over the same way (the person is here now).
+#[tracing::instrument(skip_all, fields(staff_id = me.id))]
+pub async fn continue_online(
+    store: &Store,
+    me: &StaffMember,
+    code: &str,
+    how: Confirmed,
+    now: DateTime<Utc>,
+) -> Result<DraftCode, AppError> {
+    let office = me.office_id.ok_or(AppError::Forbidden)?;
+    let refused = |e| AppError::Validation(FieldErrors::from([("kod".to_owned(), e)]));
+    if code.trim().is_empty() {
+        return Err(refused(FieldError::Required));
+    }
+    let code = DraftCode::parse(code).ok_or_else(|| refused(FieldError::DraftCode))?;
+    let draft = store
+        .draft_by_code(code.as_str(), fresh_since(now))
+        .await?
+        .ok_or_else(|| refused(FieldError::DraftCode))?;
+    store
+        .hold_draft(&draft.token_hash, office, me.id, how, now)
+        .await?;
+    store
+        .record_audit(
+            StaffId(me.id),
+            "registration_draft_continued",
+            &code.to_string(),
+            "",
+            how.as_str(),
+            now,
+        )
+        .await?;
+    Ok(code)
+}
+
+/// The fresh drafts with `number` typed in them (any way it may be written).
+pub async fn drafts_with_number(
+    store: &Store,
+    number: &PersonalNumber,
+    now: DateTime<Utc>,
+) -> Result<Vec<DraftHit>, AppError> {
+    let today = reg::today(now);
+    Ok(store
+        .fresh_drafts(fresh_since(now), SCAN_DRAFTS)
+        .await?
+        .into_iter()
+        .filter_map(|d| {
+            let draft: RegistrationDraft = serde_json::from_str(&d.data).ok()?;
+            let typed = PersonalNumber::parse(&draft.about.personal_number, today).ok()?;
+            (typed == *number).then(|| hit(&d.token_hash, &draft, d.updated_at))
+        })
+        .flatten()
+        .collect())
+}
+
+/// The draft `code` as a search lists it, if it is still there.
+pub async fn draft_hit(
+    store: &Store,
+    code: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<DraftHit>, AppError> {
+    let Some(code) = DraftCode::parse(code) else {
+        return Ok(None);
+    };
+    let Some(found) = store.draft_by_code(code.as_str(), fresh_since(now)).await? else {
+        return Ok(None);
+    };
+    let draft = reg::load_by_key(store, &found.token_hash, now).await?;
+    Ok(hit(&found.token_hash, &draft, found.updated_at))
+}
+
+/// The drafts `me`'s office's desk holds, newest first.
+pub async fn held_here(
+    store: &Store,
+    me: &StaffMember,
+    now: DateTime<Utc>,
+) -> Result<Vec<DraftHit>, AppError> {
+    let Some(office) = me.office_id else {
+        return Ok(Vec::new());
+    };
+    Ok(store
+        .held_drafts(office, fresh_since(now))
+        .await?
+        .into_iter()
+        .filter_map(|(key, data, at)| {
+            let draft = serde_json::from_str(&data).unwrap_or_default();
+            hit(&key, &draft, at)
+        })
+        .collect())
+}
+
+fn hit(key: &str, draft: &RegistrationDraft, updated_at: DateTime<Utc>) -> Option<DraftHit> {
+    let name = format!(
+        "{} {}",
+        draft.about.first_name.trim(),
+        draft.about.last_name.trim()
+    );
+    Some(DraftHit {
+        code: DraftCode::of_key(key)?.as_str().to_owned(),
+        name: (!name.trim().is_empty()).then(|| name.trim().to_owned()),
+        updated_at,
+    })
+}
+
+/// The most drafts a search by number reads.
+const SCAN_DRAFTS: i64 = 5_000;
 
 /// A fresh link for a person to make their password, valid from `now`.
 fn seeker_link(now: DateTime<Utc>) -> NewLink {

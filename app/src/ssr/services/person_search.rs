@@ -82,12 +82,19 @@ pub async fn search(
         }
         hits.push(hit(store, person, now).await?);
     }
+    // Someone who began registering online is found by the number in their draft.
+    let drafts = match &search.needle {
+        PersonNeedle::Number(n) => {
+            super::assisted_registration::drafts_with_number(store, n, now).await?
+        }
+        PersonNeedle::NameAndBirth { .. } => Vec::new(),
+    };
     Ok(PersonSearchView {
         form,
-        errors: Default::default(),
         searched: true,
         hits,
-        registered: None,
+        drafts,
+        ..PersonSearchView::default()
     })
 }
 

@@ -35,6 +35,15 @@ pub struct HeldDraft {
     pub updated_at: DateTime<Utc>,
 }
 
+/// A draft with what was typed in it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct HeldDraftText {
+    pub token_hash: String,
+    pub office_id: Option<i64>,
+    pub data: String,
+    pub updated_at: DateTime<Utc>,
+}
+
 /// A one-time link of a person registered by staff, as its page needs it.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct SeekerLinkRow {
@@ -178,6 +187,24 @@ impl Store {
             )
             .bind(office_id)
             .bind(stored(fresh_since))
+            .fetch_all(p)
+            .await?))
+    }
+
+    /// The fresh drafts, newest first (at most `limit`): their keys and text, to find one by
+    /// what was typed in it.
+    pub async fn fresh_drafts(
+        &self,
+        fresh_since: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<HeldDraftText>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_as(
+                "SELECT token_hash, office_id, data, updated_at FROM registration_drafts \
+                 WHERE updated_at >= $1 ORDER BY updated_at DESC LIMIT $2",
+            )
+            .bind(stored(fresh_since))
+            .bind(limit)
             .fetch_all(p)
             .await?))
     }

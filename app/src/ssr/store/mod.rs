@@ -42,7 +42,7 @@ mod work_hours;
 
 pub use accounts::{AccountRow, PasswordLinkRow, StaffLinkMessage};
 pub use activity_reports::{NewReport, ReportDraftRow, ReportEvent, SentReportRow};
-pub use assisted::{Confirmed, HeldDraft, SeekerLinkMessage, SeekerLinkRow};
+pub use assisted::{Confirmed, HeldDraft, HeldDraftText, SeekerLinkMessage, SeekerLinkRow};
 pub(crate) use audit::audit_in;
 pub use audit::{AccessLogRow, AuditEntry, AuditRow};
 pub use availability::AvailabilityRow;
