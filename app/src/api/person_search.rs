@@ -5,7 +5,8 @@
 #[cfg(feature = "ssr")]
 use crate::paths;
 use crate::{
-    domain::person_search::PersonSearchForm, error::AppError,
+    domain::{case::ContactNoteForm, person_search::PersonSearchForm},
+    error::AppError,
     views::person_search::PersonSearchView,
 };
 use leptos::prelude::*;
@@ -46,4 +47,46 @@ pub async fn search_people(
         http::redirect(&format!("{}#resultat", paths::PEOPLE));
     }
     Ok(view)
+}
+
+/// Writes a call or a visit without a booking into the case of `person`; back to the page
+/// with a notice, or with the note as typed and why it was refused.
+#[server(name = SaveContactNote, prefix = "/api", endpoint = "personal/personer/anteckning")]
+pub async fn save_contact_note(
+    person: i64,
+    #[server(default)] note: ContactNoteForm,
+) -> Result<(), AppError> {
+    use crate::ssr::{form_post, http, services::person_search, AppState};
+    let state = AppState::from_context()?;
+    let me = http::staff(&state, paths::PEOPLE).await?;
+    let now = chrono::Utc::now();
+    match person_search::contact_note(&state.store, &me.member, person, &note, now).await {
+        Ok(name) => {
+            form_post::leave(PersonSearchView {
+                noted: Some(name),
+                ..PersonSearchView::default()
+            })
+            .await?;
+            http::redirect(&format!("{}#klart", paths::PEOPLE));
+            Ok(())
+        }
+        Err(AppError::Validation(errors)) => {
+            let hits = person_search::one_hit(&state.store, &me.member, person, now)
+                .await?
+                .into_iter()
+                .collect();
+            form_post::leave(PersonSearchView {
+                searched: true,
+                hits,
+                note_for: Some(person),
+                note,
+                note_errors: errors.clone(),
+                ..PersonSearchView::default()
+            })
+            .await?;
+            http::redirect(&format!("{}#anteckning-{person}", paths::PEOPLE));
+            Err(AppError::Validation(errors))
+        }
+        Err(e) => Err(e),
+    }
 }

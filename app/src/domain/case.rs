@@ -68,6 +68,38 @@ pub fn parse_note(text: &str) -> Result<String, FieldErrors> {
     Err(FieldErrors::from([("body".to_owned(), error)]))
 }
 
+/// A note of a contact without a meeting, as posted: `kind` (`samtal` or `besok`) and
+/// `body`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ContactNoteForm {
+    pub kind: String,
+    pub body: String,
+}
+
+impl ContactNoteForm {
+    /// The kind and the text, or each refused field by name.
+    pub fn parse(&self) -> Result<(super::choices::ContactKind, String), FieldErrors> {
+        let kind = super::choices::ContactKind::parse(&self.kind);
+        let body = parse_note(&self.body);
+        match (kind, body) {
+            (Some(kind), Ok(body)) => Ok((kind, body)),
+            (kind, body) => {
+                let mut errors = body.err().unwrap_or_default();
+                if kind.is_none() {
+                    let e = if self.kind.trim().is_empty() {
+                        FieldError::Required
+                    } else {
+                        FieldError::Choice
+                    };
+                    errors.insert("kind".to_owned(), e);
+                }
+                Err(errors)
+            }
+        }
+    }
+}
+
 /// A day and a start time on the quarter-hour grid within the calendar's hours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MeetingTime {
@@ -265,6 +297,24 @@ mod tests {
         assert_eq!(
             parse_note(" \n ").unwrap_err()["body"],
             FieldError::Required
+        );
+        let note = |kind: &str, body: &str| ContactNoteForm {
+            kind: kind.into(),
+            body: body.into(),
+        };
+        assert_eq!(
+            note("samtal", " Ringde om tolk. ").parse().unwrap(),
+            (
+                super::super::choices::ContactKind::Call,
+                "Ringde om tolk.".to_owned()
+            )
+        );
+        let refused = note("", "").parse().unwrap_err();
+        assert_eq!(refused["kind"], FieldError::Required);
+        assert_eq!(refused["body"], FieldError::Required);
+        assert_eq!(
+            note("brev", "x").parse().unwrap_err()["kind"],
+            FieldError::Choice
         );
         assert_eq!(
             parse_note(&"å".repeat(4001)).unwrap_err()["body"],

@@ -146,6 +146,15 @@ choice! {
     }
 }
 
+choice! {
+    /// A contact with a person that was not a booked meeting, written into their case: a
+    /// phone call, or a visit at the office without a booking.
+    ContactKind {
+        Call = "samtal",
+        WalkIn = "besok",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

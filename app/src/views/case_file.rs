@@ -4,7 +4,7 @@ use crate::domain::{
     booking::CancelForm,
     case::{FollowUpForm, MoveForm},
     choices::{
-        CancelReason, DrivingLicence, EmployerCancelReason, Extent, Region, Situation,
+        CancelReason, ContactKind, DrivingLicence, EmployerCancelReason, Extent, Region, Situation,
         StaffCancelReason,
     },
     field_error::FieldErrors,
@@ -83,6 +83,8 @@ pub enum TimelineEntry {
         at: DateTime<Utc>,
         author: String,
         body: String,
+        /// A contact without a meeting (a call, a visit without a booking), if it is one.
+        contact: Option<ContactKind>,
     },
     /// A meeting was cancelled: by whom and why.
     Cancelled {

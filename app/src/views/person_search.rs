@@ -1,6 +1,7 @@
 //! What the staff page for finding a person is drawn from.
 
 use crate::domain::{
+    case::ContactNoteForm,
     field_error::{FieldError, FieldErrors},
     person_search::PersonSearchForm,
 };
@@ -51,4 +52,10 @@ pub struct PersonSearchView {
     pub code_error: Option<FieldError>,
     /// The drafts the office's desk holds.
     pub held: Vec<DraftHit>,
+    /// The person whose contact note was just saved.
+    pub noted: Option<String>,
+    /// A contact note refused: for whom, as typed, and why.
+    pub note_for: Option<i64>,
+    pub note: ContactNoteForm,
+    pub note_errors: FieldErrors,
 }

@@ -6,7 +6,10 @@ use crate::support::{self, people, spawn_app, Backend};
 use app::{domain::field_error::FieldError, views::person_search::PersonSearchView};
 use chrono::Utc;
 
-on_both_backends!(staff_find_a_person_and_every_search_is_logged);
+on_both_backends!(
+    staff_find_a_person_and_every_search_is_logged,
+    a_call_is_written_into_the_case_without_a_meeting,
+);
 
 const SEARCH: &str = "/api/personal/personer/sok";
 
@@ -205,5 +208,82 @@ async fn staff_find_a_person_and_every_search_is_logged(backend: Backend) {
         .await;
     assert_eq!(status, 302);
     assert!(location.starts_with("/personal/logga-in"), "{location}");
+    app.db.drop_database().await;
+}
+
+async fn a_call_is_written_into_the_case_without_a_meeting(backend: Backend) {
+    let app = spawn_app(backend, true).await;
+    let seeker = people::register(&app.store, 63, &["underskoterska"], None, Utc::now()).await;
+    let (emina, _) = people::counsellor(&app, "emina.hodzic@tidbok.example").await;
+    let meeting = people::phone_meeting(
+        &app.store,
+        seeker,
+        emina,
+        Utc::now() + chrono::Duration::days(35),
+    )
+    .await;
+    let desk = people::staff(&app, "emina.hodzic@tidbok.example").await;
+    const NOTE: &str = "/api/personal/personer/anteckning";
+    let person = seeker.to_string();
+    // Nothing to say is named next to its field, beside the person.
+    desk.post_to(
+        NOTE,
+        &[
+            ("person", person.as_str()),
+            ("note[kind]", "samtal"),
+            ("note[body]", " "),
+        ],
+        &format!("/personal/personer#anteckning-{seeker}"),
+    )
+    .await;
+    let (_, page) = desk.get("/personal/personer").await;
+    let form = page
+        .split(&format!("id=\"anteckning-{seeker}\""))
+        .nth(1)
+        .expect("the note form again");
+    assert!(form.contains("Fyll i det här.") && form.contains("aria-invalid=\"true\""));
+    desk.post_to(
+        NOTE,
+        &[
+            ("person", person.as_str()),
+            ("note[kind]", "samtal"),
+            ("note[body]", "Ringde och frågade om tolk till mötet."),
+        ],
+        "/personal/personer#klart",
+    )
+    .await;
+    let (_, page) = desk.get("/personal/personer").await;
+    assert!(page.contains("Kontaktanteckningen är sparad i ärendet för Testa Person"));
+    // The case's timeline shows the call as a call.
+    let (_, panel) = desk
+        .get(&format!(
+            "/personal/kalender?radgivare={emina}&mote={meeting}"
+        ))
+        .await;
+    let timeline = panel
+        .split("class=\"timeline\"")
+        .nth(1)
+        .expect("the timeline");
+    assert!(timeline.contains("Samtal") && timeline.contains("Ringde och frågade om tolk"));
+    // Another office's staff may not write into this person's case.
+    let other = people::staff(&app, "sanna.lindqvist@tidbok.example").await;
+    let res = other
+        .call(
+            NOTE,
+            &[
+                ("person", person.clone()),
+                ("note[kind]", "besok".into()),
+                ("note[body]", "Kom förbi.".into()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+    let (notes,): (i64,) = support::query_one(
+        &app.db,
+        "SELECT COUNT(*) FROM case_notes WHERE seeker_id = $1 AND contact IS NOT NULL",
+        seeker,
+    )
+    .await;
+    assert_eq!(notes, 1);
     app.db.drop_database().await;
 }

@@ -6,10 +6,14 @@ use super::{meeting_panel::staff_error_text, require_staff, staff_load_failed};
 use crate::{
     api::{
         assisted_registration::{ContinueDraft, StartAssisted},
-        person_search::{load_person_search, SearchPeople},
+        person_search::{load_person_search, SaveContactNote, SearchPeople},
     },
     components::meeting_words::{is_swedish, when_text},
-    domain::{choices::SearchReason, time::long_date},
+    domain::{
+        case::ContactNoteForm,
+        choices::{ContactKind, SearchReason},
+        time::long_date,
+    },
     i18n::*,
     paths,
     views::person_search::{DraftHit, PersonHit, PersonSearchView},
@@ -61,6 +65,10 @@ fn People(view: PersonSearchView) -> impl IntoView {
         code,
         code_error,
         held,
+        noted,
+        note_for,
+        note,
+        note_errors,
     } = view;
     let code_error = code_error.map(|e| staff_error_text(i18n, e));
     let error = |key: &str| errors.get(key).map(|e| staff_error_text(i18n, *e));
@@ -91,6 +99,11 @@ fn People(view: PersonSearchView) -> impl IntoView {
     view! {
         <div class="page page--wide people">
             <h1>{t!(i18n, ppl_title)}</h1>
+            {noted.map(|name| view! {
+                <p class="notice notice--success" role="status" id="klart">
+                    {t_string!(i18n, ppl_noted, name = name).to_string()}
+                </p>
+            })}
             {registered.map(|name| view! {
                 <p class="notice notice--success" role="status" id="klart">
                     {t_string!(i18n, ppl_registered, name = name).to_string()}
@@ -133,7 +146,7 @@ fn People(view: PersonSearchView) -> impl IntoView {
                 <p class="muted">{t!(i18n, ppl_logged)}</p>
                 <button type="submit" class="button">{t!(i18n, ppl_search)}</button>
             </form>
-            {searched.then(|| view! { <Results hits/> })}
+            {searched.then(|| view! { <Results hits note_for note note_errors/> })}
             {(!drafts.is_empty()).then(|| view! {
                 <DraftsFound drafts id_unchecked/>
             })}
@@ -213,8 +226,61 @@ fn DraftsFound(drafts: Vec<DraftHit>, id_unchecked: Option<String>) -> impl Into
     }
 }
 
+/// A call or a visit without a booking, written into the person's case.
+fn note_form(
+    i18n: crate::components::messages::I18n,
+    person: i64,
+    typed: &ContactNoteForm,
+    errors: &crate::domain::field_error::FieldErrors,
+) -> impl IntoView {
+    let error = |key: &str| errors.get(key).map(|e| staff_error_text(i18n, *e));
+    let (kind_error, body_error) = (error("kind"), error("body"));
+    let id = |what: &str| format!("f-ppl-{what}-{person}");
+    view! {
+        <details open=!errors.is_empty()>
+            <summary>{t!(i18n, ppl_note_title)}</summary>
+            <form method="post" action=SaveContactNote::PATH id=format!("anteckning-{person}") novalidate>
+                <input type="hidden" name="person" value=person.to_string()/>
+                <fieldset class="field" class:field--error=kind_error.is_some() aria-describedby=id("kind-fel")>
+                    <legend>{t!(i18n, ppl_note_kind)}</legend>
+                    <p class="field__error" id=id("kind-fel")>{kind_error}</p>
+                    {ContactKind::ALL.iter().map(|k| {
+                        let radio = id(k.as_str());
+                        let label = match k {
+                            ContactKind::Call => t_string!(i18n, case_contact_call),
+                            ContactKind::WalkIn => t_string!(i18n, case_contact_walk_in),
+                        };
+                        view! {
+                            <div>
+                                <input type="radio" id=radio.clone() name="note[kind]" value=k.as_str()
+                                    checked=typed.kind == k.as_str()/>
+                                " "
+                                <label for=radio>{label}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <div class="field" class:field--error=body_error.is_some()>
+                    <label for=id("body")>{t!(i18n, ppl_note_body)}</label>
+                    <p class="field__hint" id=id("body-hint")>{t!(i18n, ppl_note_body_hint)}</p>
+                    <p class="field__error" id=id("body-fel")>{body_error}</p>
+                    <textarea id=id("body") name="note[body]" rows="3" maxlength="4000"
+                        aria-describedby=format!("{} {}", id("body-hint"), id("body-fel"))
+                        aria-invalid=body_error.map(|_| "true")>{typed.body.clone()}</textarea>
+                </div>
+                <button type="submit" class="button button--secondary">{t!(i18n, ppl_note_save)}</button>
+            </form>
+        </details>
+    }
+}
+
 #[component]
-fn Results(hits: Vec<PersonHit>) -> impl IntoView {
+fn Results(
+    hits: Vec<PersonHit>,
+    note_for: Option<i64>,
+    note: ContactNoteForm,
+    note_errors: crate::domain::field_error::FieldErrors,
+) -> impl IntoView {
     let i18n = use_i18n();
     let swedish = is_swedish(i18n);
     view! {
@@ -246,6 +312,11 @@ fn Results(hits: Vec<PersonHit>) -> impl IntoView {
                                         <p><a href=href>{t_string!(i18n, ppl_open_meeting, name = h.name.clone()).to_string()}</a></p>
                                     }.into_any(),
                                     None => view! { <p class="muted">{t!(i18n, ppl_no_meeting)}</p> }.into_any(),
+                                }}
+                                {if note_for == Some(h.id) {
+                                    note_form(i18n, h.id, &note, &note_errors).into_any()
+                                } else {
+                                    note_form(i18n, h.id, &ContactNoteForm::default(), &Default::default()).into_any()
                                 }}
                             </li>
                         }).collect_view()}

@@ -6,8 +6,8 @@ use crate::{
     domain::{
         case::{parse_note, MeetingTime, MoveForm, Outcome},
         choices::{
-            CancelReason, DrivingLicence, EmployerCancelReason, Extent, Region, Situation,
-            StaffCancelReason,
+            CancelReason, ContactKind, DrivingLicence, EmployerCancelReason, Extent, Region,
+            Situation, StaffCancelReason,
         },
         field_error::{FieldError, FieldErrors},
         staff::{CalendarOwner, StaffMember},
@@ -258,6 +258,7 @@ pub(super) fn history(
                 at: n.created_at,
                 author: format!("{} {}", n.author_first_name, n.author_last_name),
                 body: n.body,
+                contact: n.contact.as_deref().and_then(ContactKind::parse),
             },
         ));
     }

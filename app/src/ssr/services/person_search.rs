@@ -2,15 +2,16 @@
 //! the access log with its reason, whether it found anyone or not; the page shows only the
 //! people the staff member may see, and says nothing of anyone else.
 
-use super::staff::reach_of;
+use super::staff::{allow, reach_of};
 use crate::{
     domain::{
         access_log::AccessReason,
+        case::ContactNoteForm,
         person_search::{PersonNeedle, PersonSearchForm},
         personnummer::PersonalNumber,
         staff::StaffMember,
         time::{iso_date, stockholm_date},
-        BookingStatus, StaffId,
+        BookingStatus, SeekerId, StaffId,
     },
     error::AppError,
     paths,
@@ -96,6 +97,52 @@ pub async fn search(
         drafts,
         ..PersonSearchView::default()
     })
+}
+
+/// Writes a contact without a meeting (a call, a visit without a booking) into the case of
+/// `seeker_id`, whom `me` may see; returns their name.
+#[tracing::instrument(skip_all, fields(staff_id = me.id, seeker_id))]
+pub async fn contact_note(
+    store: &Store,
+    me: &StaffMember,
+    seeker_id: i64,
+    form: &ContactNoteForm,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    allow(
+        me.may_see_seeker(&reach_of(store, seeker_id).await?),
+        me,
+        "contact note",
+    )?;
+    let (kind, body) = form.parse().map_err(AppError::Validation)?;
+    store
+        .add_contact_note(SeekerId(seeker_id), kind, StaffId(me.id), &body, now)
+        .await?;
+    let name = store
+        .seeker_name(seeker_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(format!("{} {}", name.first_name, name.last_name))
+}
+
+/// The person `seeker_id` as a search lists them, for `me` who may see them (to show a
+/// refused note again beside them).
+pub async fn one_hit(
+    store: &Store,
+    me: &StaffMember,
+    seeker_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Option<PersonHit>, AppError> {
+    if !me.may_see_seeker(&reach_of(store, seeker_id).await?) {
+        return Ok(None);
+    }
+    let Some(number) = store.seeker_personal_number(seeker_id).await? else {
+        return Ok(None);
+    };
+    match store.find_by_number(&number).await? {
+        Some(p) => Ok(Some(hit(store, p, now).await?)),
+        None => Ok(None),
+    }
 }
 
 async fn hit(store: &Store, p: FoundPerson, now: DateTime<Utc>) -> Result<PersonHit, AppError> {

@@ -5,7 +5,9 @@ use super::{
     bookings::{stored, FollowUpOf, Mover},
     on_pool, NewBooking, NewTime, Store, StoreError,
 };
-use crate::domain::{case::Outcome, BookingId, CounsellorId, SeekerId, StaffId};
+use crate::domain::{
+    case::Outcome, choices::ContactKind, BookingId, CounsellorId, SeekerId, StaffId,
+};
 use chrono::{DateTime, Utc};
 
 /// What the seeker told us beyond contact details and wishes.
@@ -40,6 +42,8 @@ pub struct CaseNoteRow {
     pub author_last_name: String,
     pub body: String,
     pub created_at: DateTime<Utc>,
+    /// A contact without a meeting: `samtal` or `besok`.
+    pub contact: Option<String>,
 }
 
 type Experience = (String, String, String, Option<String>, String);
@@ -95,7 +99,7 @@ impl Store {
         Ok(on_pool!(self, p =>
             sqlx::query_as(
                 "SELECT n.id, n.booking_id, s.first_name AS author_first_name, \
-                 s.last_name AS author_last_name, n.body, n.created_at \
+                 s.last_name AS author_last_name, n.body, n.created_at, n.contact \
                  FROM case_notes n JOIN staff s ON s.id = n.author_staff_id \
                  WHERE n.seeker_id = $1 ORDER BY n.created_at, n.id",
             )
@@ -122,6 +126,30 @@ impl Store {
             .bind(author_staff_id)
             .bind(body)
             .bind(stored(now))
+            .fetch_one(p)
+            .await?))
+    }
+
+    /// Writes a contact without a meeting (a call, a visit without a booking) into the
+    /// seeker's case.
+    pub async fn add_contact_note(
+        &self,
+        seeker_id: SeekerId,
+        kind: ContactKind,
+        author_staff_id: StaffId,
+        body: &str,
+        now: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_scalar(
+                "INSERT INTO case_notes (seeker_id, author_staff_id, body, created_at, contact) \
+                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            )
+            .bind(seeker_id)
+            .bind(author_staff_id)
+            .bind(body)
+            .bind(stored(now))
+            .bind(kind.as_str())
             .fetch_one(p)
             .await?))
     }

@@ -66,7 +66,7 @@ impl Store {
         Ok(on_pool!(self, p =>
             sqlx::query_as(
                 "SELECT n.id, n.booking_id, s.first_name AS author_first_name, \
-                 s.last_name AS author_last_name, n.body, n.created_at \
+                 s.last_name AS author_last_name, n.body, n.created_at, n.contact \
                  FROM case_notes n JOIN staff s ON s.id = n.author_staff_id \
                  WHERE n.employer_id = $1 ORDER BY n.created_at, n.id",
             )

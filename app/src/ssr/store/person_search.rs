@@ -33,6 +33,15 @@ impl Store {
             sqlx::query_as(&sql).bind(digits).fetch_optional(p).await?))
     }
 
+    /// The personal identity number of seeker `id` (twelve digits).
+    pub async fn seeker_personal_number(&self, id: i64) -> Result<Option<String>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_scalar("SELECT personal_number FROM seekers WHERE id = $1")
+                .bind(id)
+                .fetch_optional(p)
+                .await?))
+    }
+
     /// The people born on `born`, by their personal or co-ordination number (whose day is
     /// the day of birth plus 60); names are compared by the caller, in Rust, so that "å"
     /// and "Å" match on both databases alike.

@@ -7,7 +7,7 @@ use crate::{
         meeting_words::{channel_icon, channel_name, is_swedish, status_name, when_text},
         messages::I18n,
     },
-    domain::case::Outcome,
+    domain::{case::Outcome, choices::ContactKind},
     i18n::*,
     views::case_file::{PanelForm, PanelRefusal, TimelineEntry},
 };
@@ -70,12 +70,22 @@ pub fn timeline_list(i18n: I18n, timeline: Vec<TimelineEntry>, current: i64) -> 
                 TimelineEntry::ReportDue { period, draft } => {
                     reports::due_entry(i18n, period, draft).into_any()
                 }
-                TimelineEntry::Note { at, author, body } => view! {
-                    <li class="timeline__note">
-                        <span class="timeline__when">{when_text(i18n, at)} " · " {t!(i18n, case_note_by)} " " {author}</span>
-                        <p class="timeline__body">{body}</p>
-                    </li>
-                }.into_any(),
+                TimelineEntry::Note { at, author, body, contact } => {
+                    let kind = contact.map(|k| match k {
+                        ContactKind::Call => t_string!(i18n, case_contact_call),
+                        ContactKind::WalkIn => t_string!(i18n, case_contact_walk_in),
+                    });
+                    view! {
+                        <li class="timeline__note">
+                            <span class="timeline__when">
+                                {when_text(i18n, at)} " · "
+                                {kind.map(|k| view! { <strong>{k}</strong> " · " })}
+                                {t!(i18n, case_note_by)} " " {author}
+                            </span>
+                            <p class="timeline__body">{body}</p>
+                        </li>
+                    }.into_any()
+                }
             }).collect_view()}
         </ol>
     }
