@@ -83,6 +83,13 @@ test("reception registers a walk-in, who then makes their own password", async (
   await expect(hit).toContainText("Nour Salem");
   await expect(hit).toContainText("inskriven av personal");
   await expect(hit).toContainText(`${pnr.slice(0, 8)}-****`);
+  // The visit itself is a contact, written into the case.
+  await hit.getByText("Skriv en kontaktanteckning").click();
+  await hit.getByLabel("Besök utan bokning").check();
+  await hit.getByLabel("Vad gällde det?").fill("Ville ha hjälp att skriva in sig.");
+  await expectAccessible(page);
+  await hit.getByRole("button", { name: "Spara anteckningen" }).click();
+  await expect(page.getByRole("status")).toHaveText("Kontaktanteckningen är sparad i ärendet för Nour Salem.");
   expect(problems).toEqual([]);
 
   // The person's own link: a password of their own, and Mina sidor.
@@ -98,4 +105,50 @@ test("reception registers a walk-in, who then makes their own password", async (
   await expect(person).toHaveURL(/\/mina-sidor$/);
   await expect(person.getByText("Inloggad: Nour")).toBeVisible();
   await own.close();
+});
+
+test("a person begins online and reception carries on with the code they read out", async ({ page, browser }) => {
+  const problems = collectConsoleProblems(page);
+  const pnr = newPersonalNumber();
+  // At home: the first step saved, and the code to read out shown on the page.
+  await page.goto("/registrera");
+  await waitForHydration(page);
+  await page.getByLabel("Förnamn").fill("Sami");
+  await page.getByLabel("Efternamn").fill("Berhane");
+  await page.getByLabel("Personnummer eller samordningsnummer").fill(pnr);
+  await page.getByLabel("E-postadress").fill(`e2e-home-${Date.now()}-${Math.floor(Math.random() * 1e9)}@example.se`);
+  await page.getByLabel("Mobilnummer").fill("0709876543");
+  await page.getByLabel("Postnummer").fill("41319");
+  await page.getByLabel("Vilket språk vill du helst prata på?").selectOption("sv");
+  await page.getByRole("group", { name: "Behöver du tolk vid mötet?" }).getByLabel("Nej").check();
+  await page.getByRole("button", { name: "Nästa steg" }).click();
+  await expect(page).toHaveURL(/\/registrera\/erfarenhet$/);
+  await expect(page.locator(".desk-code")).toContainText("Läs upp koden");
+  const code = (await page.locator(".desk-code").textContent())!.match(/[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{2}/)![0];
+  await expectAccessible(page);
+
+  // At the desk: the code, and the draft goes on where it was.
+  const staff = await browser.newContext({ locale: "sv-SE", viewport: page.viewportSize()! });
+  const desk = await staff.newPage();
+  const deskProblems = collectConsoleProblems(desk);
+  await signInStaff(desk, "emina.hodzic@tidbok.example");
+  await desk.goto("/personal/personer");
+  await desk.getByLabel("Koden från personens skärm").fill("12");
+  await desk.getByRole("button", { name: "Fortsätt utkastet" }).click();
+  await expect(desk.locator("#f-ppl-kod-fel")).toContainText("Koden har tio tecken");
+  await expect(desk.getByLabel("Koden från personens skärm")).toHaveAttribute("aria-invalid", "true");
+  await desk.getByLabel("Koden från personens skärm").fill(code.toLowerCase().replaceAll("-", " "));
+  await desk.getByRole("button", { name: "Fortsätt utkastet" }).click();
+  await expect(desk).toHaveURL(/\/personal\/registrera\/[0-9a-f]{10}\/om-dig$/);
+  await expect(desk.getByLabel("Förnamn")).toHaveValue("Sami");
+  await expect(desk.getByLabel("Personnummer eller samordningsnummer")).toHaveValue(pnr);
+  await expectAccessible(desk);
+
+  // The desk holds it now, to find again.
+  await desk.goto("/personal/personer");
+  await expect(desk.getByRole("heading", { name: "Påbörjade inskrivningar vid kontoret" })).toBeVisible();
+  await expect(desk.locator("body")).toContainText("Sami Berhane, senast ändrad");
+  expect(deskProblems).toEqual([]);
+  await staff.close();
+  expect(problems).toEqual([]);
 });
