@@ -3,6 +3,7 @@
 
 pub mod busy_week;
 pub mod demo;
+mod demo_assisted;
 mod demo_employer_meetings;
 mod demo_employers;
 mod demo_people;
@@ -12,6 +13,7 @@ mod tsv;
 
 pub use busy_week::{BUSY_COUNSELLOR, BUSY_MEETINGS, DEMO_SEEKER_PASSWORD};
 pub use demo::{load_demo, DemoOutcome, DEMO_ADMIN_EMAIL, DEMO_STAFF_PASSWORD};
+pub use demo_assisted::REGISTERED_AT_DESK;
 pub use demo_employers::DEMO_EMPLOYER_PASSWORD;
 pub use reference::{sync_reference_data, FIELDS_TSV, OCCUPATIONS_TSV};
 

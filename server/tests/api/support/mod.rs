@@ -359,10 +359,12 @@ where
     }
 }
 
-/// The demo data's own job seekers (the busy week's), there before any test registers.
+/// The demo data's own job seekers (the busy week's, and those its desk registered), there
+/// before any test registers.
 pub const DEMO_SEEKERS: i64 = (app::ssr::seed::BUSY_MEETINGS
     + app::ssr::seed::busy_week::UNMARKED_MEETINGS
-    + app::ssr::seed::busy_week::TODAY_VISITS) as i64;
+    + app::ssr::seed::busy_week::TODAY_VISITS
+    + app::ssr::seed::REGISTERED_AT_DESK) as i64;
 
 /// An email's plain text: the whole body, or a multipart's text part (a meeting's email
 /// carries its calendar file beside it).

@@ -1,0 +1,156 @@
+//! The demo's assisted service, done the way the desk does it, so /personal/personer shows
+//! each state. At Göteborg Centrum, Emina Hodžić looked up Hanna Abdi when she came by
+//! without a booking (not found), registered her with the same five steps and wrote the
+//! visit into her case; Hanna has her link to choose a password (like every demo email it is
+//! not written). Omar Farah began registering online, read his code out at the desk, and his
+//! draft waits there half done. Sanna Lindqvist (Stockholm City) took a call from one of
+//! her job seekers and noted it.
+
+use super::SeedError;
+use crate::{
+    domain::{
+        access_log::AccessReason,
+        choices::{ContactKind, SearchReason},
+        registration::{AboutForm, RegistrationDraft, WishesForm},
+        SeekerId, StaffId,
+    },
+    ssr::{
+        secret::SecretToken,
+        services::registration as reg,
+        store::{Confirmed, NewLink, SignIn, Store},
+    },
+};
+use chrono::{DateTime, Duration, Utc};
+
+/// The people the demo's desk registered (Hanna Abdi).
+pub const REGISTERED_AT_DESK: usize = 1;
+
+const DESK: &str = "emina.hodzic@tidbok.example";
+const CALLED: &str = "sanna.lindqvist@tidbok.example";
+
+fn about(first: &str, last: &str, number: &str, email: &str) -> AboutForm {
+    AboutForm {
+        first_name: first.into(),
+        last_name: last.into(),
+        personal_number: number.into(),
+        email: email.into(),
+        phone: "070-412 33 90".into(),
+        postcode: "416 64".into(),
+        preferred_language: "sv".into(),
+        interpreter: "ja".into(),
+        interpreter_language: "so".into(),
+        accessibility_needs: String::new(),
+    }
+}
+
+pub(super) async fn load(store: &Store, now: DateTime<Utc>) -> Result<(), SeedError> {
+    let staff = store.list_staff().await?;
+    let id_of = |email: &str| {
+        staff
+            .iter()
+            .find(|s| s.email == email)
+            .map(|s| s.member.clone())
+    };
+    let (Some(desk), Some(called)) = (id_of(DESK), id_of(CALLED)) else {
+        return Ok(());
+    };
+    let Some(goteborg) = desk.office_id else {
+        return Ok(());
+    };
+    let failed = |e| SeedError::Staff(format!("assisted demo: {e:?}"));
+
+    // Hanna Abdi at the desk yesterday: not found, registered, the visit noted.
+    let visit = now - Duration::days(1);
+    let hanna = about("Hanna", "Abdi", "19950312-2385", "hanna.abdi@example.se");
+    store
+        .log_search(
+            StaffId(desk.id),
+            None,
+            AccessReason::Search(SearchReason::Visit),
+            "19950312-****",
+            "",
+            visit,
+        )
+        .await?;
+    let draft = RegistrationDraft {
+        about: hanna,
+        wishes: WishesForm {
+            occupations: vec!["underskoterska".into()],
+            regions: vec!["vastra-gotaland".into()],
+            extent: "full".into(),
+            earliest_start: String::new(),
+            situation: "ny-i-sverige".into(),
+        },
+        ..Default::default()
+    };
+    let token = SecretToken::generate();
+    let link = NewLink {
+        token_key: token.key(),
+        secret: token.as_str().to_owned(),
+        expires_at: visit + Duration::days(7),
+    };
+    let sign_in = SignIn::Link {
+        by_staff: desk.id,
+        link,
+    };
+    let seeker = reg::create(store, &draft, sign_in, visit)
+        .await
+        .map_err(failed)?;
+    store
+        .add_contact_note(
+            SeekerId(seeker),
+            ContactKind::WalkIn,
+            StaffId(desk.id),
+            "Kom förbi utan bokning och ville skriva in sig. Vi gick igenom stegen tillsammans; \
+             hon väljer lösenord hemma och bokar sitt första möte.",
+            visit + Duration::minutes(25),
+        )
+        .await?;
+
+    // Omar Farah's draft, begun online and continued at the desk this morning.
+    let omar = SecretToken::generate().key();
+    store
+        .save_draft(
+            &omar,
+            &serde_json::to_string(&RegistrationDraft {
+                about: about("Omar", "Farah", "19880921-1413", "omar.farah@example.se"),
+                ..Default::default()
+            })
+            .map_err(|e| SeedError::Staff(e.to_string()))?,
+            now - Duration::hours(3),
+        )
+        .await?;
+    store
+        .hold_draft(
+            &omar,
+            goteborg,
+            desk.id,
+            Confirmed::CodeRead,
+            now - Duration::hours(2),
+        )
+        .await?;
+
+    // A call to Sanna from one of her job seekers.
+    if let Some(person) = store
+        .calendar_meetings(
+            called.counsellor_id.unwrap_or_default(),
+            now - Duration::days(14),
+            now,
+        )
+        .await?
+        .into_iter()
+        .find_map(|m| m.seeker_id)
+    {
+        store
+            .add_contact_note(
+                SeekerId(person),
+                ContactKind::Call,
+                StaffId(called.id),
+                "Ringde och frågade hur aktivitetsrapporten lämnas. Visade var den finns på \
+                 Mina sidor.",
+                now - Duration::days(2),
+            )
+            .await?;
+    }
+    Ok(())
+}
