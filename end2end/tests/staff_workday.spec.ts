@@ -91,6 +91,8 @@ test("open time: a tap opens the form at that time, Alt+arrow moves it a day", a
   const span = page.locator(".board__open-body");
   await expect(span).toHaveText("Öppen tid 10:00–11:00");
   await expect(page.locator(".board__column[data-column='1'] .board__open")).toHaveCount(1);
+  // The span is drawn before the server has it: wait for the save before reloading.
+  await expect(page.locator(".board__message")).toHaveText("Sparat.");
 
   // Alt+→ to Wednesday, kept after a reload (each step starts from a fresh page, so the
   // "Sparat." awaited is that step's own).
