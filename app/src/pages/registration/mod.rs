@@ -274,7 +274,8 @@ fn StepPage(step: Step, data: PageData) -> impl IntoView {
                 {fields}
                 <FormActions step/>
             </StepForm>
-            <p class="muted save-note">{t!(i18n, reg_saved_note)}</p>
+            // At a desk the lead says how the draft is kept; the browser has nothing to do with it.
+            {(!place.assisted()).then(|| view! { <p class="muted save-note">{t!(i18n, reg_saved_note)}</p> })}
             {desk_code.map(|code| view! {
                 <p class="muted desk-code">{t_string!(i18n, reg_code_for_desk, code = code).to_string()}</p>
             })}
