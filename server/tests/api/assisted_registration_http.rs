@@ -9,6 +9,7 @@ use crate::support::{self, browser::Browser, people, spawn_app, Backend};
 on_both_backends!(
     the_desk_registers_a_person_who_makes_their_own_password,
     the_desk_continues_a_draft_begun_online,
+    the_same_form_gives_the_same_profile_whoever_types_it,
 );
 
 const EMAIL: &str = "amir.hassan@example.se";
@@ -271,5 +272,104 @@ async fn the_desk_continues_a_draft_begun_online(backend: Backend) {
     // The person at home still has their draft.
     let (_, page) = home.get("/registrera/om-dig").await;
     assert!(page.contains("value=\"Leila\""));
+    app.db.drop_database().await;
+}
+
+/// One form, typed by the person online and by staff at the desk (only the number and the
+/// email differ, as they must): the same profile comes out of both.
+async fn the_same_form_gives_the_same_profile_whoever_types_it(backend: Backend) {
+    use app::{
+        domain::registration::{
+            AboutForm, EducationEntryForm, EducationForm, ExperienceEntryForm, ExperienceForm,
+            LanguageEntryForm, RegistrationDraft, WishesForm,
+        },
+        ssr::services::{assisted_registration as assisted, registration as reg},
+    };
+    let app = spawn_app(backend, true).await;
+    let now = chrono::Utc::now();
+    let form = |n: u32| RegistrationDraft {
+        about: AboutForm {
+            first_name: "Samira".into(),
+            last_name: "Osman".into(),
+            personal_number: people::personal_number(n),
+            email: format!("samira{n}@example.se"),
+            phone: "070-555 12 34".into(),
+            postcode: "413 19".into(),
+            preferred_language: "ar".into(),
+            interpreter: "ja".into(),
+            interpreter_language: "ar".into(),
+            accessibility_needs: "Hörslinga".into(),
+        },
+        experience: ExperienceForm {
+            entries: vec![ExperienceEntryForm {
+                employer: "Sahlgrenska".into(),
+                occupation: "Undersköterska".into(),
+                from: "2015-03".into(),
+                to: "2024-10".into(),
+                description: "Natt och helg.".into(),
+            }],
+        },
+        education: EducationForm {
+            entries: vec![EducationEntryForm {
+                level: "gymnasium".into(),
+                field: "Vård och omsorg".into(),
+                ..Default::default()
+            }],
+            languages: vec![LanguageEntryForm {
+                language: "ar".into(),
+                level: "modersmal".into(),
+            }],
+            licences: vec!["B".into()],
+            ..Default::default()
+        },
+        wishes: WishesForm {
+            occupations: vec!["underskoterska".into()],
+            regions: vec!["vastra-gotaland".into()],
+            extent: "part".into(),
+            earliest_start: String::new(),
+            situation: "arbetslos".into(),
+        },
+        ..Default::default()
+    };
+    let online = reg::register(&app.store, &form(91), "en lång mening som lösenord", now)
+        .await
+        .expect("registered online");
+    let staff = app
+        .store
+        .list_staff()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.email == "emina.hodzic@tidbok.example")
+        .expect("a demo desk")
+        .member;
+    let code = assisted::start(&app.store, &staff, now).await.unwrap();
+    let key = assisted::held_key(&app.store, &staff, code.as_str(), now)
+        .await
+        .unwrap();
+    reg::save_by_key(&app.store, &key, &form(92), now)
+        .await
+        .unwrap();
+    let draft = reg::load_by_key(&app.store, &key, now).await.unwrap();
+    let desk = assisted::register(&app.store, &staff, &key, &draft, now)
+        .await
+        .expect("registered at the desk");
+
+    let profile = |id: i64| {
+        let store = app.store.clone();
+        async move {
+            let mut p = store.seeker_profile(id).await.unwrap().expect("a profile");
+            // What must differ between two people, and nothing else.
+            (p.id, p.personal_number, p.email) = (0, String::new(), String::new());
+            let background = store.seeker_background(id).await.unwrap();
+            (p, background)
+        }
+    };
+    let (a, b) = (profile(online).await, profile(desk).await);
+    assert_eq!(a.0, b.0, "the same person's details");
+    assert_eq!(
+        a.1, b.1,
+        "the same experience, education, languages and wishes"
+    );
     app.db.drop_database().await;
 }
