@@ -22,6 +22,7 @@ pub async fn load_person_search() -> Result<PersonSearchView, AppError> {
         .await?
         .unwrap_or_default();
     let now = chrono::Utc::now();
+    view.has_desk = me.member.office_id.is_some();
     view.held = assisted_registration::held_here(&state.store, &me.member, now).await?;
     // The draft whose "identity checked" box was left empty is offered again.
     if let Some(code) = view.id_unchecked.clone() {

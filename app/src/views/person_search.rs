@@ -52,6 +52,8 @@ pub struct PersonSearchView {
     pub code_error: Option<FieldError>,
     /// The drafts the office's desk holds.
     pub held: Vec<DraftHit>,
+    /// Whether the staff member has a desk to register at (an administrator has no office).
+    pub has_desk: bool,
     /// The person whose contact note was just saved.
     pub noted: Option<String>,
     /// A contact note refused: for whom, as typed, and why.

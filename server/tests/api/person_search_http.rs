@@ -199,6 +199,14 @@ async fn staff_find_a_person_and_every_search_is_logged(backend: Backend) {
         "the search that found nobody"
     );
 
+    // An administrator searches too, but has no desk to register at.
+    let admin = people::staff(&app, "admin@tidbok.example").await;
+    let (status, page) = admin.get("/personal/personer").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Hitta en person") && !page.contains("Skriv in en ny person"));
+    let (_, page) = goteborg.get("/personal/personer").await;
+    assert!(page.contains("Skriv in en ny person"));
+
     // Only staff search: a job seeker's session is refused, nobody signed in is sent away.
     let person = people::signed_in(&app, 62, "/mina-sidor").await;
     let res = person

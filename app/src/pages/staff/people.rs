@@ -65,6 +65,7 @@ fn People(view: PersonSearchView) -> impl IntoView {
         code,
         code_error,
         held,
+        has_desk,
         noted,
         note_for,
         note,
@@ -150,6 +151,7 @@ fn People(view: PersonSearchView) -> impl IntoView {
             {(!drafts.is_empty()).then(|| view! {
                 <DraftsFound drafts id_unchecked/>
             })}
+            {has_desk.then(|| view! {
             <section id="fortsatt" aria-labelledby="fortsatt-rubrik" class="people__continue">
                 <h2 id="fortsatt-rubrik">{t!(i18n, ppl_continue)}</h2>
                 <form method="post" action=ContinueDraft::PATH novalidate>
@@ -165,6 +167,7 @@ fn People(view: PersonSearchView) -> impl IntoView {
                     <button type="submit" class="button button--secondary">{t!(i18n, ppl_continue_go)}</button>
                 </form>
             </section>
+            })}
             {(!held.is_empty()).then(|| view! {
                 <section aria-labelledby="paborjade-rubrik">
                     <h2 id="paborjade-rubrik">{t!(i18n, ppl_drafts_here)}</h2>
@@ -179,13 +182,16 @@ fn People(view: PersonSearchView) -> impl IntoView {
                     </ul>
                 </section>
             })}
-            <section aria-labelledby="ny-rubrik" class="people__new">
-                <h2 id="ny-rubrik">{t!(i18n, ppl_new_person)}</h2>
-                <p>{t!(i18n, ppl_new_person_hint)}</p>
-                <form method="post" action=StartAssisted::PATH>
-                    <button type="submit" class="button button--secondary">{t!(i18n, ppl_new_person)}</button>
-                </form>
-            </section>
+            // Registering needs a desk: an administrator belongs to no office.
+            {has_desk.then(|| view! {
+                <section aria-labelledby="ny-rubrik" class="people__new">
+                    <h2 id="ny-rubrik">{t!(i18n, ppl_new_person)}</h2>
+                    <p>{t!(i18n, ppl_new_person_hint)}</p>
+                    <form method="post" action=StartAssisted::PATH>
+                        <button type="submit" class="button button--secondary">{t!(i18n, ppl_new_person)}</button>
+                    </form>
+                </section>
+            })}
         </div>
     }
 }
