@@ -132,9 +132,11 @@ pub async fn drafts_with_number(
         .filter_map(|d| {
             let draft: RegistrationDraft = serde_json::from_str(&d.data).ok()?;
             let typed = PersonalNumber::parse(&draft.about.personal_number, today).ok()?;
-            (typed == *number).then(|| hit(&d.token_hash, &draft, d.updated_at))
+            if typed != *number {
+                return None;
+            }
+            hit(&d.token_hash, &draft, d.updated_at)
         })
-        .flatten()
         .collect())
 }
 

@@ -136,10 +136,7 @@ pub async fn one_hit(
     if !me.may_see_seeker(&reach_of(store, seeker_id).await?) {
         return Ok(None);
     }
-    let Some(number) = store.seeker_personal_number(seeker_id).await? else {
-        return Ok(None);
-    };
-    match store.find_by_number(&number).await? {
+    match store.found_person(seeker_id).await? {
         Some(p) => Ok(Some(hit(store, p, now).await?)),
         None => Ok(None),
     }

@@ -33,13 +33,11 @@ impl Store {
             sqlx::query_as(&sql).bind(digits).fetch_optional(p).await?))
     }
 
-    /// The personal identity number of seeker `id` (twelve digits).
-    pub async fn seeker_personal_number(&self, id: i64) -> Result<Option<String>, StoreError> {
+    /// Seeker `id` as a search finds them.
+    pub async fn found_person(&self, id: i64) -> Result<Option<FoundPerson>, StoreError> {
+        let sql = format!("{FOUND} WHERE s.id = $1");
         Ok(on_pool!(self, p =>
-            sqlx::query_scalar("SELECT personal_number FROM seekers WHERE id = $1")
-                .bind(id)
-                .fetch_optional(p)
-                .await?))
+            sqlx::query_as(&sql).bind(id).fetch_optional(p).await?))
     }
 
     /// The people born on `born`, by their personal or co-ordination number (whose day is
