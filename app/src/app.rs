@@ -20,7 +20,7 @@ use crate::{
             AccessLogPage, AccountPage, AccountsPage, AdminOfficePage, AdminOfficesPage,
             CalendarPage, CounsellorPage, CounsellorsPage, CoveragePage, FiguresPage,
             MeetingTypesPage, OfficeEmployersPage, OfficePage, OfficeReportsPage, PasswordLinkPage,
-            PeoplePage, StaffSignInPage, WorkHoursPage,
+            PeoplePage, PersonCasePage, StaffBookPage, StaffSignInPage, WorkHoursPage,
         },
     },
 };
@@ -286,6 +286,20 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("personal"), StaticSegment("personer"))
                             view=PeoplePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("personal"),
+                                StaticSegment("personer"),
+                                ParamSegment("id"),
+                            )
+                            view=PersonCasePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(StaticSegment("personal"), StaticSegment("boka"))
+                            view=StaffBookPage
                             ssr=SsrMode::Async
                         />
                         <Route

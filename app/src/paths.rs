@@ -86,6 +86,9 @@ pub const OFFICE_REPORTS: &str = "/personal/kontor/aktivitetsrapporter";
 pub const OFFICE_EMPLOYERS: &str = "/personal/kontor/arbetsgivare";
 /// Finding a person to help at the desk or on the phone.
 pub const PEOPLE: &str = "/personal/personer";
+/// Staff booking a person's first meeting for them (`?person=ID`, then the picker's own
+/// query): a fixed address, so the picker's how-to-meet form can go back to it.
+pub const STAFF_BOOK: &str = "/personal/boka";
 /// Who opened which job seeker's data: administrators, and office managers for their office.
 pub const ACCESS_LOG: &str = "/personal/admin/atkomstlogg";
 pub const ACCESS_LOG_CSV: &str = "/personal/admin/atkomstlogg.csv";
@@ -140,6 +143,16 @@ pub fn registration_step(step: Step) -> String {
 /// Registering with staff: a step of the draft `code` held by the desk.
 pub fn assisted_step(code: &str, step: Step) -> String {
     format!("{STAFF}registrera/{code}/{}", step.slug())
+}
+
+/// A person's case, for staff.
+pub fn person_case(id: impl Display) -> String {
+    format!("{PEOPLE}/{id}")
+}
+
+/// Staff's picker for a person's first meeting.
+pub fn staff_book(person: impl Display) -> String {
+    format!("{STAFF_BOOK}?person={person}")
 }
 
 /// A meeting's own page on Mina sidor (also the booking's confirmation).

@@ -52,6 +52,7 @@ export async function registerByPosts(
   page: Page,
   occupation = "underskoterska",
   postcode = "41319",
+  personalNumber = newPersonalNumber(),
 ): Promise<string> {
   const email = `boka-${Date.now()}-${Math.floor(Math.random() * 1e9)}@example.se`;
   const post = async (path: string, form: Record<string, string>) => {
@@ -66,7 +67,7 @@ export async function registerByPosts(
   await post("/api/registrering/om-dig", {
     "form[first_name]": "Hodan",
     "form[last_name]": "Farah",
-    "form[personal_number]": newPersonalNumber(),
+    "form[personal_number]": personalNumber,
     "form[email]": email,
     "form[phone]": "0701234567",
     "form[postcode]": postcode,
@@ -90,11 +91,18 @@ export async function registerByPosts(
 /** The folder the server under test writes its emails to, as .eml files. */
 export const MAIL_DIR = process.env.E2E_MAIL_DIR ?? "../target/e2e/mail";
 
-/** The text of the newest email to `to`, decoded from quoted-printable; waits for the
- * server's outbox worker (it looks every two seconds). */
-export async function emailTo(to: string): Promise<string> {
+/** The text of the newest email to `to` (holding `holding`, when given), decoded from
+ * quoted-printable; waits for the server's outbox worker (it looks every two seconds). */
+export async function emailTo(to: string, holding = ""): Promise<string> {
   const fs = await import("node:fs");
   const path = await import("node:path");
+  const decode = (raw: string) => {
+    const body = raw.split(/\r?\n\r?\n/).slice(1).join("\n");
+    const bytes = body
+      .replace(/=\r?\n/g, "")
+      .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+    return Buffer.from(bytes, "latin1").toString("utf8");
+  };
   let found = "";
   await expect
     .poll(
@@ -104,18 +112,16 @@ export async function emailTo(to: string): Promise<string> {
           .map((f) => ({ f, at: fs.statSync(path.join(MAIL_DIR, f)).mtimeMs }))
           .sort((a, b) => b.at - a.at)
           .map(({ f }) => fs.readFileSync(path.join(MAIL_DIR, f), "utf8"))
-          .filter((t) => /^To: .*$/m.exec(t)?.[0].includes(to));
+          .filter((t) => /^To: .*$/m.exec(t)?.[0].includes(to))
+          .map(decode)
+          .filter((t) => t.includes(holding));
         found = texts[0] ?? "";
         return found !== "";
       },
-      { timeout: 20_000, message: `an email to ${to}` },
+      { timeout: 20_000, message: `an email to ${to}${holding ? ` holding ${holding}` : ""}` },
     )
     .toBe(true);
-  const body = found.split(/\r?\n\r?\n/).slice(1).join("\n");
-  const bytes = body
-    .replace(/=\r?\n/g, "")
-    .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(bytes, "latin1").toString("utf8");
+  return found;
 }
 
 /** The demo staff accounts' password. */

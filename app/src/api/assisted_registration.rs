@@ -90,7 +90,7 @@ pub async fn submit_assisted(
             },
             AppState,
         },
-        views::person_search::PersonSearchView,
+        views::person_case::{CaseDone, CaseFlash},
     };
     let state = AppState::from_context()?;
     let me = http::staff(&state, paths::PEOPLE).await?;
@@ -110,17 +110,15 @@ pub async fn submit_assisted(
         )])));
     }
     match assisted::register(&state.store, &me.member, &key, &draft, now).await {
+        // On to their case, where the first meeting is booked next.
         Ok(seeker_id) => {
-            form_post::leave(PersonSearchView {
-                registered: Some(format!(
-                    "{} {}",
-                    draft.about.first_name.trim(),
-                    draft.about.last_name.trim()
-                )),
-                ..PersonSearchView::default()
+            form_post::leave(CaseFlash {
+                person: seeker_id,
+                done: Some(CaseDone::Registered),
+                ..CaseFlash::default()
             })
             .await?;
-            http::redirect(&format!("{}#klart", paths::PEOPLE));
+            http::redirect(&format!("{}#klart", paths::person_case(seeker_id)));
             Ok(Some(seeker_id))
         }
         Err(RegisterError::NotCreated) => {

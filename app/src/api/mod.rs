@@ -17,6 +17,7 @@ pub mod office;
 pub mod office_admin;
 pub mod office_employers;
 pub mod offices;
+pub mod person_case;
 pub mod person_search;
 pub mod profile;
 pub mod registration;

@@ -56,12 +56,42 @@ pub async fn search_people(
 pub async fn save_contact_note(
     person: i64,
     #[server(default)] note: ContactNoteForm,
+    /// `arende`: the form is on the person's case page, and goes back there.
+    #[server(default)]
+    #[server(rename = "tillbaka")]
+    back: String,
 ) -> Result<(), AppError> {
     use crate::ssr::{form_post, http, services::person_search, AppState};
+    use crate::views::person_case::{CaseDone, CaseFlash};
     let state = AppState::from_context()?;
     let me = http::staff(&state, paths::PEOPLE).await?;
     let now = chrono::Utc::now();
-    match person_search::contact_note(&state.store, &me.member, person, &note, now).await {
+    let result = person_search::contact_note(&state.store, &me.member, person, &note, now).await;
+    if back == "arende" {
+        let flash = match &result {
+            Ok(_) => CaseFlash {
+                person,
+                done: Some(CaseDone::Noted),
+                ..CaseFlash::default()
+            },
+            Err(AppError::Validation(errors)) => CaseFlash {
+                person,
+                note,
+                note_errors: errors.clone(),
+                ..CaseFlash::default()
+            },
+            Err(_) => return result.map(|_| ()),
+        };
+        let anchor = if result.is_ok() {
+            "klart"
+        } else {
+            "anteckning"
+        };
+        form_post::leave(flash).await?;
+        http::redirect(&format!("{}#{anchor}", paths::person_case(person)));
+        return result.map(|_| ());
+    }
+    match result {
         Ok(name) => {
             form_post::leave(PersonSearchView {
                 noted: Some(name),

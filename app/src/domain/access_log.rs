@@ -64,11 +64,14 @@ pub enum AccessReason {
     NeedMatch,
     /// Staff looked the person up, for this reason (the line keeps what was searched for).
     Search(SearchReason),
+    /// The person's case was opened on its own page (not from a meeting).
+    Case,
 }
 
 impl AccessReason {
-    pub const ALL: [AccessReason; 6] = [
+    pub const ALL: [AccessReason; 7] = [
         AccessReason::Meeting,
+        AccessReason::Case,
         AccessReason::ReportList,
         AccessReason::NeedMatch,
         AccessReason::Search(SearchReason::Visit),
@@ -81,6 +84,7 @@ impl AccessReason {
             AccessReason::Meeting => "booking",
             AccessReason::ReportList => "report_list",
             AccessReason::NeedMatch => "need_match",
+            AccessReason::Case => "case",
             AccessReason::Search(SearchReason::Visit) => "search_visit",
             AccessReason::Search(SearchReason::Call) => "search_call",
             AccessReason::Search(SearchReason::Other) => "search_other",

@@ -73,6 +73,58 @@ pub struct Figures {
     pub waiting_minutes: Spread,
     /// Office visits (not cancelled) by the Stockholm hour they start in, 0–23.
     pub visits_by_hour: Vec<u32>,
+    /// How the people of the first meetings registered and booked, for each way of meeting
+    /// (every channel, in `Channel::ALL` order); the office's or counsellor's totals are
+    /// their sum.
+    pub by_channel: Vec<ChannelShare>,
+}
+
+/// First meetings of one way of meeting, by how the person registered and who booked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChannelShare {
+    pub channel: Channel,
+    pub first_meetings: u32,
+    /// The person registered themselves online.
+    pub registered_online: u32,
+    /// The person was registered by staff, at the desk or on the phone.
+    pub registered_with_staff: u32,
+    /// Staff booked the meeting for the person.
+    pub booked_by_staff: u32,
+}
+
+impl ChannelShare {
+    fn empty(channel: Channel) -> Self {
+        ChannelShare {
+            channel,
+            first_meetings: 0,
+            registered_online: 0,
+            registered_with_staff: 0,
+            booked_by_staff: 0,
+        }
+    }
+
+    /// The sum over every way of meeting.
+    pub fn total(shares: &[ChannelShare]) -> (u32, u32, u32) {
+        shares.iter().fold((0, 0, 0), |(a, b, c), s| {
+            (
+                a + s.registered_online,
+                b + s.registered_with_staff,
+                c + s.booked_by_staff,
+            )
+        })
+    }
+
+    pub fn registered_online_percent(&self) -> Option<u32> {
+        percent(self.registered_online, self.first_meetings)
+    }
+
+    pub fn registered_with_staff_percent(&self) -> Option<u32> {
+        percent(self.registered_with_staff, self.first_meetings)
+    }
+
+    pub fn booked_by_staff_percent(&self) -> Option<u32> {
+        percent(self.booked_by_staff, self.first_meetings)
+    }
 }
 
 /// How the figures' CSV file is written. Swedish Excel opens a file with a byte-order mark,
@@ -164,6 +216,7 @@ impl Figures {
     pub fn of<'a>(facts: impl IntoIterator<Item = &'a MeetingFact>) -> Figures {
         let mut f = Figures {
             visits_by_hour: vec![0; 24],
+            by_channel: Channel::ALL.map(ChannelShare::empty).to_vec(),
             ..Figures::default()
         };
         let mut days = Vec::new();
@@ -179,6 +232,17 @@ impl Figures {
                 f.first_meetings += 1;
                 if m.booked_online && m.registered_online {
                     f.self_service += 1;
+                }
+                if let Some(c) = f.by_channel.iter_mut().find(|c| c.channel == m.channel) {
+                    c.first_meetings += 1;
+                    if m.registered_online {
+                        c.registered_online += 1;
+                    } else {
+                        c.registered_with_staff += 1;
+                    }
+                    if !m.booked_online {
+                        c.booked_by_staff += 1;
+                    }
                 }
                 // A meeting before the registration (someone registered afterwards, at the
                 // office) says nothing about waiting: left out, so the figure is never negative.
@@ -203,6 +267,18 @@ impl Figures {
 
     pub fn self_service_percent(&self) -> Option<u32> {
         percent(self.self_service, self.first_meetings)
+    }
+
+    /// The first meetings whose person was registered by staff, and their share.
+    pub fn registered_with_staff(&self) -> (u32, Option<u32>) {
+        let (_, staff, _) = ChannelShare::total(&self.by_channel);
+        (staff, percent(staff, self.first_meetings))
+    }
+
+    /// The first meetings staff booked for the person, and their share.
+    pub fn booked_by_staff(&self) -> (u32, Option<u32>) {
+        let (_, _, staff) = ChannelShare::total(&self.by_channel);
+        (staff, percent(staff, self.first_meetings))
     }
 
     /// No-shows of the meetings whose outcome is recorded.
@@ -272,6 +348,60 @@ mod tests {
         assert_eq!(f.busy_hours(), Some((10, 10)));
     }
 
+    #[test]
+    fn first_meetings_by_channel_say_how_people_registered_and_who_booked() {
+        let with_staff = |channel, booked_online| MeetingFact {
+            channel,
+            registered_online: false,
+            ..fact(BookingStatus::Booked, true, booked_online)
+        };
+        let facts = [
+            fact(BookingStatus::Held, true, true),
+            with_staff(Channel::Office, false),
+            with_staff(Channel::Phone, false),
+            // Registered at the desk, booked online by themselves afterwards.
+            with_staff(Channel::Phone, true),
+            with_staff(Channel::Video, false),
+            // Not a first meeting, or not a live one: not counted.
+            MeetingFact {
+                is_first: false,
+                ..with_staff(Channel::Video, false)
+            },
+            MeetingFact {
+                status: BookingStatus::Cancelled,
+                ..with_staff(Channel::Office, false)
+            },
+        ];
+        let f = Figures::of(&facts);
+        let share = |ch| *f.by_channel.iter().find(|c| c.channel == ch).unwrap();
+        assert_eq!(f.by_channel.len(), 3);
+        let office = share(Channel::Office);
+        assert_eq!(
+            (
+                office.first_meetings,
+                office.registered_online,
+                office.registered_with_staff
+            ),
+            (2, 1, 1)
+        );
+        assert_eq!(office.booked_by_staff, 1);
+        assert_eq!(office.registered_online_percent(), Some(50));
+        let phone = share(Channel::Phone);
+        assert_eq!(
+            (
+                phone.first_meetings,
+                phone.registered_with_staff,
+                phone.booked_by_staff
+            ),
+            (2, 2, 1)
+        );
+        assert_eq!(phone.registered_with_staff_percent(), Some(100));
+        assert_eq!(share(Channel::Video).first_meetings, 1);
+        assert_eq!(f.first_meetings, 5);
+        assert_eq!(f.registered_with_staff(), (4, Some(80)));
+        assert_eq!(f.booked_by_staff(), (3, Some(60)));
+    }
+
     /// Someone registered after their meeting (at the office, say) is left out of the days
     /// to the first meeting rather than making the figure negative.
     #[test]
@@ -337,6 +467,13 @@ mod tests {
             }).collect();
             let f = Figures::of(&facts);
             prop_assert!(f.self_service <= f.first_meetings);
+            // Every first meeting is counted once, under its channel, as registered one
+            // way or the other.
+            prop_assert_eq!(f.by_channel.iter().map(|c| c.first_meetings).sum::<u32>(), f.first_meetings);
+            for c in &f.by_channel {
+                prop_assert_eq!(c.registered_online + c.registered_with_staff, c.first_meetings);
+                prop_assert!(c.booked_by_staff <= c.first_meetings);
+            }
             prop_assert!(f.self_service_percent().is_none_or(|p| p <= 100));
             prop_assert!(f.no_show_percent().is_none_or(|p| p <= 100));
             prop_assert_eq!(f.visits_by_hour.iter().sum::<u32>() as usize,

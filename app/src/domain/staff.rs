@@ -80,7 +80,8 @@ pub struct CalendarOwner {
 /// What decides whether staff may see a job seeker.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SeekerReach {
-    /// Offices of the counsellors the seeker has (or had) meetings with.
+    /// Offices of the counsellors the seeker has (or had) meetings with, the offices they
+    /// visit (or visited) and the office whose desk registered them.
     pub meeting_offices: Vec<i64>,
     /// The office nearest the seeker's home.
     pub home_office: Option<i64>,

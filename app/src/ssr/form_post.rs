@@ -105,6 +105,9 @@ impl Flash for crate::views::calendar::RefusedOpenTime {
 impl Flash for crate::views::person_search::PersonSearchView {
     const KEY: &'static str = "person_search";
 }
+impl Flash for crate::views::person_case::CaseFlash {
+    const KEY: &'static str = "person_case";
+}
 impl Flash for crate::views::case_file::PanelRefusal {
     const KEY: &'static str = "case_refused";
 }

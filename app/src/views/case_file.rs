@@ -78,6 +78,8 @@ pub enum TimelineEntry {
         counsellor: String,
         /// Booked by staff as a follow-up.
         follow_up: bool,
+        /// The staff member who booked it for the person, if staff did.
+        booked_by: Option<String>,
     },
     Note {
         at: DateTime<Utc>,

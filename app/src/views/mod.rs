@@ -16,6 +16,7 @@ pub mod employer_panel;
 pub mod office;
 pub mod office_admin;
 pub mod office_employers;
+pub mod person_case;
 pub mod person_search;
 pub mod profile;
 pub mod registration;

@@ -40,8 +40,6 @@ pub struct PersonSearchView {
     pub errors: FieldErrors,
     pub searched: bool,
     pub hits: Vec<PersonHit>,
-    /// The name of a person just registered by this staff member.
-    pub registered: Option<String>,
     /// Online drafts with the number searched for, to continue once the person's identity
     /// document is checked.
     pub drafts: Vec<DraftHit>,

@@ -112,14 +112,21 @@ async fn the_desk_registers_a_person_who_makes_their_own_password(backend: Backe
     .await;
     let (_, review) = desk.get(&step("granska")).await;
     assert!(review.contains("aria-invalid=\"true\""), "the box is named");
-    desk.post_to(
-        "/api/personal/registrera/skicka",
-        &[("utkast", code.as_str()), ("bekraftat", "ja")],
-        "/personal/personer#klart",
-    )
-    .await;
-    let (_, people_page) = desk.get("/personal/personer").await;
-    assert!(people_page.contains("Amir Hassan är inskriven"));
+    // Sent: on to the person's case, to book the first meeting next.
+    let (status, case) = desk
+        .post(
+            "/api/personal/registrera/skicka",
+            &[("utkast", code.as_str()), ("bekraftat", "ja")],
+        )
+        .await;
+    assert_eq!(status, 302);
+    assert!(
+        case.starts_with("/personal/personer/") && case.ends_with("#klart"),
+        "{case}"
+    );
+    let (_, case_page) = desk.get(case.trim_end_matches("#klart")).await;
+    assert!(case_page.contains("Amir Hassan är inskriven"));
+    assert!(case_page.contains("Boka första mötet"));
 
     // Registered by staff, not online, with no password yet; the draft is gone.
     let (online, by): (bool, Option<i64>) = support::query_one(
@@ -135,6 +142,16 @@ async fn the_desk_registers_a_person_who_makes_their_own_password(backend: Backe
         gone.contains("hör det till ett annat kontor"),
         "the draft is gone"
     );
+
+    // The link goes by email and by text message.
+    let (by_sms,): (i64,) = support::query_one(
+        &app.db,
+        "SELECT COUNT(*) FROM outbox WHERE event = 'seeker_password_link' AND medium = 'sms' \
+         AND seeker_id = (SELECT MAX(id) FROM seekers) AND $1 = $1",
+        0,
+    )
+    .await;
+    assert_eq!(by_sms, 1);
 
     // The person makes their own password with the emailed link, and is signed in.
     let mail = app

@@ -162,6 +162,7 @@ fn AccessLog(view: AccessLogView) -> impl IntoView {
                                             (Some(AccessReason::Meeting), Some(b)) => t_string!(i18n, log_why_booking, id = b).to_string(),
                                             (Some(AccessReason::ReportList), _) => t_string!(i18n, log_why_report_list).to_owned(),
                                             (Some(AccessReason::NeedMatch), _) => t_string!(i18n, log_why_need_match).to_owned(),
+                                            (Some(AccessReason::Case), _) => t_string!(i18n, log_why_case).to_owned(),
                                             (Some(AccessReason::Search(r)), _) => {
                                                 let searched = l.search.clone().unwrap_or_default();
                                                 let mut text = match r {

@@ -6,7 +6,7 @@ use super::{office::office_choice, require_staff, staff_load_failed};
 use crate::{
     api::office::load_figures,
     components::{
-        meeting_words::is_swedish,
+        meeting_words::{channel_name, is_swedish},
         messages::{capacity_or_period_text, error_text, I18n},
     },
     domain::{
@@ -184,6 +184,11 @@ fn FiguresBody(view: FiguresView) -> impl IntoView {
                         <dt>{t!(i18n, fig_self_service)}</dt>
                         <dd>{bar(f64::from(f.self_service_percent().unwrap_or(0)), 100.0,
                             share(f.self_service_percent(), f.self_service, f.first_meetings, true))}</dd>
+                        <dt>{t!(i18n, fig_with_staff)}</dt>
+                        <dd>{
+                            let (n, p) = f.registered_with_staff();
+                            bar(f64::from(p.unwrap_or(0)), 100.0, share(p, n, f.first_meetings, true))
+                        }</dd>
                         <dt>{t!(i18n, fig_no_show)}</dt>
                         <dd>{bar(f64::from(f.no_show_percent().unwrap_or(0)), 100.0,
                             share(f.no_show_percent(), f.no_shows, f.held + f.no_shows, false))}</dd>
@@ -193,6 +198,7 @@ fn FiguresBody(view: FiguresView) -> impl IntoView {
                         <dd>{spread(f.waiting_minutes, Unit::Minutes)}</dd>
                     </dl>
                 </section>
+                <ByChannel figures=f.clone()/>
                 <Reports months=view.report_months.clone() counts=view.reports/>
                 <PerCounsellor rows=view.counsellors.clone()/>
                 <EmployerMeetings rows=view.employer_meetings.clone()/>
@@ -256,6 +262,46 @@ fn part_of(i18n: I18n, p: Option<u32>, part: u32, whole: u32) -> String {
         )
     })
     .unwrap_or_else(|| "–".into())
+}
+
+/// The first meetings of each way of meeting: how the people registered (online, or with
+/// staff at the desk or on the phone) and who booked.
+#[component]
+fn ByChannel(figures: Figures) -> impl IntoView {
+    let i18n = use_i18n();
+    let pct = |p: Option<u32>, part: u32, whole: u32| part_of(i18n, p, part, whole);
+    view! {
+        <section aria-labelledby="fig-kanal">
+            <h2 id="fig-kanal">{t!(i18n, fig_by_channel)}</h2>
+            <div class="table-scroll" role="region" aria-labelledby="fig-kanal" tabindex="0">
+                <table class="chart">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, fig_col_channel)}</th>
+                            <th scope="col">{t!(i18n, fig_col_first)}</th>
+                            <th scope="col">{t!(i18n, fig_col_registered_online)}</th>
+                            <th scope="col">{t!(i18n, fig_col_registered_staff)}</th>
+                            <th scope="col">{t!(i18n, fig_col_booked_staff)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {figures.by_channel.into_iter().map(|c| {
+                            let n = c.first_meetings;
+                            view! {
+                                <tr>
+                                    <th scope="row">{channel_name(i18n, c.channel)}</th>
+                                    <td>{n}</td>
+                                    <td>{bar(f64::from(c.registered_online_percent().unwrap_or(0)), 100.0, pct(c.registered_online_percent(), c.registered_online, n))}</td>
+                                    <td>{bar(f64::from(c.registered_with_staff_percent().unwrap_or(0)), 100.0, pct(c.registered_with_staff_percent(), c.registered_with_staff, n))}</td>
+                                    <td>{bar(f64::from(c.booked_by_staff_percent().unwrap_or(0)), 100.0, pct(c.booked_by_staff_percent(), c.booked_by_staff, n))}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
 }
 
 /// The office's activity reports whose deadline fell in the period.

@@ -13,7 +13,9 @@ mod office_employers;
 mod office_reports;
 mod password_link;
 mod people;
+mod person_case;
 mod sign_in;
+mod staff_book;
 mod work_hours;
 
 pub use access_log::AccessLogPage;
@@ -30,7 +32,9 @@ pub use office_reports::OfficeReportsPage;
 pub use password_link::PasswordLinkPage;
 pub(crate) use password_link::SetPassword;
 pub use people::PeoplePage;
+pub use person_case::PersonCasePage;
 pub use sign_in::StaffSignInPage;
+pub use staff_book::StaffBookPage;
 pub use work_hours::WorkHoursPage;
 
 /// Sends anyone who is not signed in as staff to the staff sign-in, and back to `back`

@@ -59,7 +59,6 @@ fn People(view: PersonSearchView) -> impl IntoView {
         errors,
         searched,
         hits,
-        registered,
         drafts,
         id_unchecked,
         code,
@@ -103,11 +102,6 @@ fn People(view: PersonSearchView) -> impl IntoView {
             {noted.map(|name| view! {
                 <p class="notice notice--success" role="status" id="klart">
                     {t_string!(i18n, ppl_noted, name = name).to_string()}
-                </p>
-            })}
-            {registered.map(|name| view! {
-                <p class="notice notice--success" role="status" id="klart">
-                    {t_string!(i18n, ppl_registered, name = name).to_string()}
                 </p>
             })}
             <p class="lead">{t!(i18n, ppl_lead)}</p>
@@ -232,21 +226,22 @@ fn DraftsFound(drafts: Vec<DraftHit>, id_unchecked: Option<String>) -> impl Into
     }
 }
 
-/// A call or a visit without a booking, written into the person's case.
-fn note_form(
+/// A call or a visit without a booking, written into the person's case. `on_case`: the form
+/// is on the person's case page (open, and back there once saved).
+pub(super) fn note_form(
     i18n: crate::components::messages::I18n,
     person: i64,
     typed: &ContactNoteForm,
     errors: &crate::domain::field_error::FieldErrors,
+    on_case: bool,
 ) -> impl IntoView {
     let error = |key: &str| errors.get(key).map(|e| staff_error_text(i18n, *e));
     let (kind_error, body_error) = (error("kind"), error("body"));
     let id = |what: &str| format!("f-ppl-{what}-{person}");
-    view! {
-        <details open=!errors.is_empty()>
-            <summary>{t!(i18n, ppl_note_title)}</summary>
+    let form = view! {
             <form method="post" action=SaveContactNote::PATH id=format!("anteckning-{person}") novalidate>
                 <input type="hidden" name="person" value=person.to_string()/>
+                {on_case.then(|| view! { <input type="hidden" name="tillbaka" value="arende"/> })}
                 <fieldset class="field" class:field--error=kind_error.is_some() aria-describedby=id("kind-fel")>
                     <legend>{t!(i18n, ppl_note_kind)}</legend>
                     <p class="field__error" id=id("kind-fel")>{kind_error}</p>
@@ -276,7 +271,18 @@ fn note_form(
                 </div>
                 <button type="submit" class="button button--secondary">{t!(i18n, ppl_note_save)}</button>
             </form>
-        </details>
+    };
+    // On the case page the form has its own heading; in a search's results it folds away.
+    if on_case {
+        form.into_any()
+    } else {
+        view! {
+            <details open=!errors.is_empty()>
+                <summary>{t!(i18n, ppl_note_title)}</summary>
+                {form}
+            </details>
+        }
+        .into_any()
     }
 }
 
@@ -313,16 +319,18 @@ fn Results(
                                         t_string!(i18n, ppl_registered_staff, when = when_text(i18n, h.registered_at)).to_string()
                                     }}
                                 </p>
-                                {match h.meeting_href {
-                                    Some(href) => view! {
-                                        <p><a href=href>{t_string!(i18n, ppl_open_meeting, name = h.name.clone()).to_string()}</a></p>
-                                    }.into_any(),
-                                    None => view! { <p class="muted">{t!(i18n, ppl_no_meeting)}</p> }.into_any(),
-                                }}
+                                <p>
+                                    <a href=paths::person_case(h.id)>{t_string!(i18n, ppl_open_meeting, name = h.name.clone()).to_string()}</a>
+                                    " · "
+                                    {match h.meeting_href {
+                                        Some(href) => view! { <a href=href>{t!(i18n, ppl_meeting_in_calendar)}</a> }.into_any(),
+                                        None => view! { <span class="muted">{t!(i18n, ppl_no_meeting)}</span> }.into_any(),
+                                    }}
+                                </p>
                                 {if note_for == Some(h.id) {
-                                    note_form(i18n, h.id, &note, &note_errors).into_any()
+                                    note_form(i18n, h.id, &note, &note_errors, false).into_any()
                                 } else {
-                                    note_form(i18n, h.id, &ContactNoteForm::default(), &Default::default()).into_any()
+                                    note_form(i18n, h.id, &ContactNoteForm::default(), &Default::default(), false).into_any()
                                 }}
                             </li>
                         }).collect_view()}

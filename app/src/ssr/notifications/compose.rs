@@ -133,6 +133,17 @@ pub fn compose(
     };
     let your_capital = if common_gender { "Din" } else { "Ditt" };
     let (subject, lead, sms_lead) = match (event, sv) {
+        // Booked for them at the desk or on the phone (or as a follow-up): not "you booked".
+        (MessageEvent::Booked, true) if b.booked_by_staff.is_some() => (
+            format!("Bokat: {meeting} {when_short}"),
+            format!("Arbetsförmedlingen har bokat {a} {meeting} åt dig med {counsellor}."),
+            "Bokat".to_owned(),
+        ),
+        (MessageEvent::Booked, false) if b.booked_by_staff.is_some() => (
+            format!("Booked: {meeting} {when_short}"),
+            format!("The employment service has booked a {meeting} for you with {counsellor}."),
+            "Booked".to_owned(),
+        ),
         (MessageEvent::Booked, true) => (
             format!("Bokat: {meeting} {when_short}"),
             format!("Du har bokat {a} {meeting} med {counsellor}."),
@@ -374,10 +385,18 @@ pub fn compose_staff_link(first_name: &str, link: &str) -> AccountMessage {
 /// The email with the one-time link a person registered by staff makes their password for
 /// Mina sidor with, in their language. No password is in it; it says how long the link works
 /// and that they can always come back to us.
-pub fn compose_seeker_link(first_name: &str, link: &str, sv: bool) -> AccountMessage {
+/// The link for a person registered by staff, as an email and as a text message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkMessage {
+    pub subject: String,
+    pub text: String,
+    pub sms: String,
+}
+
+pub fn compose_seeker_link(first_name: &str, link: &str, sv: bool) -> LinkMessage {
     let days = crate::ssr::services::assisted_registration::SEEKER_LINK_DAYS;
     if sv {
-        AccountMessage {
+        LinkMessage {
             subject: "Välj ditt lösenord till Mina sidor".into(),
             text: format!(
                 "Hej {first_name}!\n\n\
@@ -388,9 +407,13 @@ pub fn compose_seeker_link(first_name: &str, link: &str, sv: bool) -> AccountMes
                  ringa eller besöka oss.\n\n\
                  Vänliga hälsningar\nTidbok\n\nDet här mejlet går inte att svara på.\n"
             ),
+            sms: format!(
+                "Tidbok: Du är inskriven hos Arbetsförmedlingen. Välj ditt lösenord till Mina \
+                 sidor (länken fungerar en gång, i {days} dagar): {link}"
+            ),
         }
     } else {
-        AccountMessage {
+        LinkMessage {
             subject: "Choose your password for My pages".into(),
             text: format!(
                 "Hello {first_name},\n\n\
@@ -400,6 +423,10 @@ pub fn compose_seeker_link(first_name: &str, link: &str, sv: bool) -> AccountMes
                  and send your activity reports. If you would rather have help, you can always \
                  call or visit us.\n\n\
                  Kind regards\nTidbok\n\nThis email cannot be replied to.\n"
+            ),
+            sms: format!(
+                "Tidbok: You are registered with the employment service. Choose your password \
+                 for My pages (the link works once, for {days} days): {link}"
             ),
         }
     }
@@ -453,6 +480,7 @@ mod tests {
             arrived_at: None,
             received_at: None,
             cancelled_by_staff: None,
+            booked_by_staff: None,
             employer_name: None,
             need_headline: None,
             employer_user_name: None,
@@ -521,10 +549,44 @@ mod tests {
     }
 
     #[test]
+    fn a_meeting_booked_by_staff_says_the_service_booked_it_for_them() {
+        let mut b = booking(Channel::Office);
+        b.booked_by_staff = Some("Emina Hodžić".into());
+        let sv = compose(
+            MessageEvent::Booked,
+            &b,
+            &seeker(),
+            MessageLanguage::Sv,
+            SITE,
+        );
+        assert!(
+            sv.text
+                .contains("Arbetsförmedlingen har bokat ett första möte åt dig med"),
+            "{}",
+            sv.text
+        );
+        assert!(!sv.text.contains("Du har bokat"));
+        let en = compose(
+            MessageEvent::Booked,
+            &b,
+            &seeker(),
+            MessageLanguage::En,
+            SITE,
+        );
+        assert!(
+            en.text
+                .contains("The employment service has booked a first meeting for you with"),
+            "{}",
+            en.text
+        );
+    }
+
+    #[test]
     fn a_follow_up_is_en_uppfoljning_in_swedish() {
         let mut b = booking(Channel::Phone);
         b.meeting_type = "follow-up".into();
         b.meeting_name_sv = "Uppföljning".into();
+        b.booked_by_staff = Some("Emina Hodžić".into());
         let booked = compose(
             MessageEvent::Booked,
             &b,
@@ -533,7 +595,9 @@ mod tests {
             SITE,
         );
         assert!(
-            booked.text.contains("Du har bokat en uppföljning med"),
+            booked
+                .text
+                .contains("Arbetsförmedlingen har bokat en uppföljning åt dig med"),
             "{}",
             booked.text
         );

@@ -333,8 +333,9 @@ impl Notifier {
             .await)
     }
 
-    /// The link for a person registered by staff to make their password, in their language.
-    /// Its secret waits in the row until this email is written, as a staff link's does.
+    /// The link for a person registered by staff to make their password, in their language,
+    /// by email or text message. Its secret waits in the row until the message is written, as
+    /// a staff link's does.
     async fn deliver_seeker_link(&self, row: &OutboxRow) -> Result<Delivery, AppError> {
         let Some(to) = self.store.seeker_link_message(row.id).await? else {
             return Ok(Delivery::Dropped("the person is gone".into()));
@@ -349,9 +350,16 @@ impl Notifier {
         );
         let sv = to.message_language != "en";
         let message = compose_seeker_link(&to.first_name, &link, sv);
-        Ok(self
-            .send_email(row, &to.email, &message.subject, &message.text, None)
-            .await)
+        Ok(match Medium::parse(&row.medium) {
+            Some(Medium::Sms) => match self.sms.send(&to.phone, &message.sms).await {
+                Ok(()) => Delivery::Sent,
+                Err(e) => Delivery::Failed(e),
+            },
+            _ => {
+                self.send_email(row, &to.email, &message.subject, &message.text, None)
+                    .await
+            }
+        })
     }
 
     /// The invitation of a colleague to an employer's account. Its secret waits in the row

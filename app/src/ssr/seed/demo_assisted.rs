@@ -1,7 +1,7 @@
 //! The demo's assisted service, done the way the desk does it, so /personal/personer shows
 //! each state. At Göteborg Centrum, Emina Hodžić looked up Hanna Abdi when she came by
-//! without a booking (not found), registered her with the same five steps and wrote the
-//! visit into her case; Hanna has her link to choose a password (like every demo email it is
+//! without a booking (not found), registered her with the same five steps, booked her first
+//! meeting at the office and wrote the visit into her case; Hanna has her link to choose a password (like every demo email it is
 //! not written). Omar Farah began registering online, read his code out at the desk, and his
 //! draft waits there half done. Sanna Lindqvist (Stockholm City) took a call from one of
 //! her job seekers and noted it.
@@ -10,13 +10,14 @@ use super::SeedError;
 use crate::{
     domain::{
         access_log::AccessReason,
+        booking::SlotChoice,
         choices::{ContactKind, SearchReason},
         registration::{AboutForm, RegistrationDraft, WishesForm},
-        SeekerId, StaffId,
+        Channel, SeekerId, StaffId,
     },
     ssr::{
         secret::SecretToken,
-        services::registration as reg,
+        services::{booking, picker, registration as reg},
         store::{Confirmed, NewLink, SignIn, Store},
     },
 };
@@ -59,8 +60,15 @@ pub(super) async fn load(store: &Store, now: DateTime<Utc>) -> Result<(), SeedEr
     };
     let failed = |e| SeedError::Staff(format!("assisted demo: {e:?}"));
 
-    // Hanna Abdi at the desk yesterday: not found, registered, the visit noted.
-    let visit = now - Duration::days(1);
+    // Hanna Abdi at the desk on the last working day: not found, registered, the visit
+    // noted.
+    let mut visit = now - Duration::days(1);
+    while matches!(
+        chrono::Datelike::weekday(&crate::domain::time::stockholm_date(visit)),
+        chrono::Weekday::Sat | chrono::Weekday::Sun
+    ) {
+        visit -= Duration::days(1);
+    }
     let hanna = about("Hanna", "Abdi", "19950312-2385", "hanna.abdi@example.se");
     store
         .log_search(
@@ -102,10 +110,41 @@ pub(super) async fn load(store: &Store, now: DateTime<Utc>) -> Result<(), SeedEr
             ContactKind::WalkIn,
             StaffId(desk.id),
             "Kom förbi utan bokning och ville skriva in sig. Vi gick igenom stegen tillsammans; \
-             hon väljer lösenord hemma och bokar sitt första möte.",
+             hon väljer lösenord hemma. Första mötet bokat här på kontoret.",
             visit + Duration::minutes(25),
         )
         .await?;
+    // Her first meeting, booked for her at the desk with the picker she would have used.
+    if let Some(profile) = store.seeker_profile(seeker).await? {
+        let at = visit + Duration::minutes(20);
+        let offered = picker::picker(store, &profile, Channel::Office, Some(goteborg), None, at)
+            .await
+            .map_err(|e| SeedError::Staff(format!("assisted demo picker: {e:?}")))?;
+        let first_time = offered
+            .offer
+            .days
+            .iter()
+            .flat_map(|d| d.times.iter())
+            .find(|t| t.slot.start > now + Duration::days(1));
+        if let Some(t) = first_time {
+            let choice = SlotChoice {
+                counsellor_id: t.counsellor_id,
+                start: t.slot.start,
+            };
+            let by = Some(StaffId(desk.id));
+            booking::book_as(
+                store,
+                &profile,
+                by,
+                Channel::Office,
+                Some(goteborg),
+                choice,
+                at,
+            )
+            .await
+            .map_err(|e| SeedError::Staff(format!("assisted demo booking: {e:?}")))?;
+        }
+    }
 
     // Omar Farah's draft, begun online and continued at the desk this morning.
     let omar = SecretToken::generate().key();

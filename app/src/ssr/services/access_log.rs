@@ -185,6 +185,8 @@ pub fn csv(view: &AccessLogView, swedish: bool, style: CsvStyle) -> Result<Strin
             (Some(AccessReason::ReportList), false) => "The list of activity reports".into(),
             (Some(AccessReason::NeedMatch), true) => "Matchning mot arbetsgivares behov".into(),
             (Some(AccessReason::NeedMatch), false) => "Matching employers' needs".into(),
+            (Some(AccessReason::Case), true) => "Öppnade personens ärende".into(),
+            (Some(AccessReason::Case), false) => "Opened the person's case".into(),
             (Some(AccessReason::Search(r)), sv) => search_text(r, sv, l).into(),
             (None, _) => "".into(),
         };

@@ -3,7 +3,7 @@
 //! time is still free.
 
 use super::picker::{self as offers, first_meeting_rules};
-use crate::domain::{BookingId, BookingStatus, Rule, SeekerId};
+use crate::domain::{BookingId, BookingStatus, Rule, SeekerId, StaffId};
 use crate::{
     domain::{
         booking::{Cancellation, SlotChoice},
@@ -11,7 +11,9 @@ use crate::{
         Channel,
     },
     error::AppError,
-    ssr::store::{BookingRow, NewBooking, NewTime, Party, SeekerProfile, Store, StoreError},
+    ssr::store::{
+        BookingRow, ByStaff, NewBooking, NewTime, Party, SeekerProfile, Store, StoreError,
+    },
 };
 use chrono::{DateTime, Utc};
 
@@ -68,10 +70,24 @@ async fn same_booking(
 }
 
 /// Books the chosen time as the seeker's first meeting, once, however often it is sent.
-#[tracing::instrument(skip_all, fields(seeker_id = profile.id, ?channel, ?office_id))]
 pub async fn book(
     store: &Store,
     profile: &SeekerProfile,
+    channel: Channel,
+    office_id: Option<i64>,
+    choice: SlotChoice,
+    now: DateTime<Utc>,
+) -> Result<i64, BookError> {
+    book_as(store, profile, None, channel, office_id, choice, now).await
+}
+
+/// `book`, by the person themselves (`staff` is `None`) or by staff on their behalf, with
+/// the same picker and rules.
+#[tracing::instrument(skip_all, fields(seeker_id = profile.id, ?staff, ?channel, ?office_id))]
+pub async fn book_as(
+    store: &Store,
+    profile: &SeekerProfile,
+    staff: Option<StaffId>,
     channel: Channel,
     office_id: Option<i64>,
     choice: SlotChoice,
@@ -109,7 +125,18 @@ pub async fn book(
         now,
         visit_limit: picker.visit_limit(time.slot.start),
     };
-    match store.insert_booking(&new).await {
+    let inserted = match staff {
+        None => store.insert_booking(&new).await,
+        Some(by) => {
+            let by = ByStaff {
+                by,
+                follows: None,
+                arrived_at: None,
+            };
+            store.insert_booking_by(&new, by).await
+        }
+    };
+    match inserted {
         Ok(id) => Ok(id),
         // Taken meanwhile, or the person has another meeting then: either way, other times.
         Err(StoreError::Conflict(rule)) if rule.is_taken() || rule == Rule::SeekerOverlap => {
@@ -215,7 +242,7 @@ pub async fn cancel(
 }
 
 /// A visit is at the counsellor's office (which is the one chosen); other meetings have none.
-async fn office_for(
+pub(super) async fn office_for(
     channel: Channel,
     chosen: Option<i64>,
     store: &Store,

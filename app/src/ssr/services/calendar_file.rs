@@ -183,6 +183,7 @@ mod tests {
             arrived_at: None,
             received_at: None,
             cancelled_by_staff: None,
+            booked_by_staff: None,
             employer_name: None,
             need_headline: None,
             employer_user_name: None,

@@ -5,10 +5,7 @@ use crate::domain::{access_log::AccessReason, BookingId, BookingStatus, Rule, Se
 use crate::{
     domain::{
         case::{parse_note, MeetingTime, MoveForm, Outcome},
-        choices::{
-            CancelReason, ContactKind, DrivingLicence, EmployerCancelReason, Extent, Region,
-            Situation, StaffCancelReason,
-        },
+        choices::{CancelReason, ContactKind, EmployerCancelReason, StaffCancelReason},
         field_error::{FieldError, FieldErrors},
         staff::{CalendarOwner, StaffMember},
         time::{stockholm_date, stockholm_to_utc, Day},
@@ -16,11 +13,9 @@ use crate::{
     error::AppError,
     ssr::{
         services::staff::{allow, reach_of},
-        store::{BookingRow, CaseNoteRow, CaseOf, CorrectionRow, NewTime, Store, StoreError},
+        store::{BookingRow, CaseNoteRow, CorrectionRow, NewTime, Store, StoreError},
     },
-    views::case_file::{
-        CancelledBy, CaseFile, PanelMeeting, PanelProfile, PanelSeeker, TimelineEntry,
-    },
+    views::case_file::{CancelledBy, CaseFile, PanelMeeting, TimelineEntry},
     views::employer_panel::MeetingPanelData,
 };
 use chrono::{DateTime, Days, Duration, NaiveTime, Utc};
@@ -118,60 +113,14 @@ async fn open_found(
             now,
         )
         .await?;
-    let profile = store
-        .seeker_profile(seeker_of(&b)?)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let background = store.seeker_background(seeker_of(&b)?).await?;
-    let all_fields = store.list_fields().await?;
-    let fields = profile
-        .fields
-        .iter()
-        .filter_map(|code| {
-            all_fields
-                .iter()
-                .find(|f| f.code.as_str() == code)
-                .map(|f| (f.name_sv.clone(), f.name_en.clone()))
-        })
-        .collect();
-
-    let mut bookings = store.seeker_bookings(seeker_of(&b)?).await?;
-    bookings.reverse();
-    let notes = store.case_notes(seeker_of(&b)?).await?;
-    let corrections = store
-        .outcome_corrections(CaseOf::Seeker(SeekerId(seeker_of(&b)?)))
-        .await?;
-    let mut timeline = history(&bookings, corrections, notes);
-    timeline.extend(report_entries(store, seeker_of(&b)?, profile.registered_at, now).await?);
-    timeline.sort_by_key(|(at, _)| *at);
+    let (seeker, timeline) = super::seeker_case::seeker_case(store, seeker_of(&b)?, now).await?;
 
     let (correctable_until, suggested_day) =
         change_window(store, &b, office_id, may_handle, now).await?;
     Ok(CaseFile {
         meeting: panel_meeting(&b, now),
-        seeker: PanelSeeker {
-            name: format!("{} {}", profile.first_name, profile.last_name),
-            email: profile.email,
-            phone: crate::domain::PhoneNumber::parse(&profile.phone)
-                .map(|p| p.display_national())
-                .unwrap_or(profile.phone),
-            preferred_language: profile.preferred_language,
-            interpreter_language: profile.interpreter_language,
-            accessibility_needs: profile.accessibility_needs,
-            desired: profile.desired,
-            fields,
-            experiences: background.experiences,
-            educations: background.educations,
-            languages: background.languages,
-            profile: background.profile.map(|p| PanelProfile {
-                extent: Extent::parse(&p.extent),
-                situation: Situation::parse(&p.situation),
-                regions: codes(&p.regions, Region::parse),
-                licences: codes(&p.driving_licences, DrivingLicence::parse),
-                skills: p.other_skills,
-            }),
-        },
-        timeline: timeline.into_iter().map(|(_, e)| e).collect(),
+        seeker,
+        timeline,
         may_handle,
         may_mark: may_handle && b.status == BookingStatus::Booked && b.starts_at <= now,
         correctable_until,
@@ -296,6 +245,7 @@ pub(super) fn meeting_entry(m: &BookingRow) -> TimelineEntry {
         meeting_en: m.meeting_name_en.clone(),
         counsellor: format!("{} {}", m.counsellor_first_name, m.counsellor_last_name),
         follow_up: m.follows_booking_id.is_some(),
+        booked_by: m.booked_by_staff.clone(),
     }
 }
 
@@ -307,11 +257,6 @@ pub(super) fn parse_outcome(text: &str) -> Result<Outcome, AppError> {
             FieldError::Choice,
         )]))
     })
-}
-
-/// The values of a comma-separated list of codes; an unknown code is left out.
-fn codes<T>(list: &str, parse: fn(&str) -> Option<T>) -> Vec<T> {
-    list.split(',').filter_map(parse).collect()
 }
 
 #[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id = booking_id))]
@@ -472,71 +417,4 @@ pub async fn move_meeting(
         Err(StoreError::NotFound) => Err(AppError::Conflict(Rule::MoveNotNow)),
         other => Ok(other?),
     }
-}
-
-/// The person's activity reports (each month's latest version, with its first version's
-/// on-time verdict), the months recorded as missed, and the month due now while it is still
-/// to be sent, for the case timeline.
-async fn report_entries(
-    store: &Store,
-    seeker_id: i64,
-    registered_at: DateTime<Utc>,
-    now: DateTime<Utc>,
-) -> Result<Vec<(DateTime<Utc>, TimelineEntry)>, AppError> {
-    use crate::domain::activity_report::{period::ReportPeriod, report::ActivityReport};
-    let mut out = Vec::new();
-    let sent = store.sent_reports(seeker_id).await?;
-    for (i, row) in sent.iter().enumerate() {
-        // Newest version first within each month: the first row of a month is its latest.
-        if i > 0 && sent[i - 1].period == row.period {
-            continue;
-        }
-        let (Some(period), Ok(report)) = (
-            ReportPeriod::parse(&row.period),
-            serde_json::from_str::<ActivityReport>(&row.body),
-        ) else {
-            return Err(crate::ssr::store::StoreError::corrupt("activity report").into());
-        };
-        let on_time = sent
-            .iter()
-            .filter(|r| r.period == row.period)
-            .min_by_key(|r| r.version)
-            .is_some_and(|first| first.on_time);
-        out.push((
-            row.sent_at,
-            TimelineEntry::Report {
-                period,
-                version: row.version,
-                sent_at: row.sent_at,
-                on_time,
-                report,
-            },
-        ));
-    }
-    let due = ReportPeriod::due_at(now);
-    if due.applies_to(registered_at)
-        && now < due.late_from()
-        && !sent.iter().any(|r| r.period == due.code())
-    {
-        let draft = store
-            .report_draft_periods(seeker_id)
-            .await?
-            .contains(&due.code());
-        out.push((
-            due.late_from(),
-            TimelineEntry::ReportDue { period: due, draft },
-        ));
-    }
-    for (code, recorded_at) in store.missed_reports(seeker_id).await? {
-        if let Some(period) = ReportPeriod::parse(&code) {
-            out.push((
-                recorded_at,
-                TimelineEntry::ReportMissed {
-                    period,
-                    recorded_at,
-                },
-            ));
-        }
-    }
-    Ok(out)
 }

@@ -17,6 +17,7 @@ use crate::{
         figures::{parse_period, CsvStyle, Figures, MeetingFact},
         staff::StaffMember,
         time::{iso_date, stockholm_date},
+        Channel,
     },
     error::AppError,
     paths,
@@ -184,6 +185,9 @@ pub fn figures_csv(view: &FiguresView, swedish: bool, style: CsvStyle) -> Result
             "Andel i tid (%)",
             "Möten med arbetsgivare, bokade",
             "Möten med arbetsgivare, genomförda",
+            "Inskrivna med personal",
+            "Andel inskrivna med personal (%)",
+            "Första möten bokade av personal",
         ]
     } else {
         [
@@ -208,6 +212,9 @@ pub fn figures_csv(view: &FiguresView, swedish: bool, style: CsvStyle) -> Result
             "Share on time (%)",
             "Meetings with employers, booked",
             "Meetings with employers, held",
+            "Registered with staff",
+            "Share registered with staff (%)",
+            "First meetings booked by staff",
         ]
     };
     out.write_record(header).map_err(AppError::internal)?;
@@ -262,8 +269,36 @@ pub fn figures_csv(view: &FiguresView, swedish: bool, style: CsvStyle) -> Result
             share(r.on_time_percent()),
             booked,
             held,
+            f.registered_with_staff().0.to_string(),
+            share(f.registered_with_staff().1),
+            f.booked_by_staff().0.to_string(),
         ])
         .map_err(AppError::internal)?;
+    }
+    // One more row per way of meeting, for the office: its first meetings, how many of their
+    // people registered with staff and how many staff booked.
+    for c in &view.office.by_channel {
+        let name = match (c.channel, swedish) {
+            (Channel::Office, true) => "Första möten: besök",
+            (Channel::Phone, true) => "Första möten: telefon",
+            (Channel::Video, true) => "Första möten: video",
+            (Channel::Office, false) => "First meetings: visit",
+            (Channel::Phone, false) => "First meetings: phone",
+            (Channel::Video, false) => "First meetings: video",
+        };
+        let mut record = vec![
+            name.to_owned(),
+            view.from.clone(),
+            view.to.clone(),
+            c.first_meetings.to_string(),
+        ];
+        record.extend(std::iter::repeat_n(String::new(), 17));
+        record.extend([
+            c.registered_with_staff.to_string(),
+            share(c.registered_with_staff_percent()),
+            c.booked_by_staff.to_string(),
+        ]);
+        out.write_record(record).map_err(AppError::internal)?;
     }
     // One more row per occupational field of the needs the employers' meetings were about,
     // with only the period and those meetings filled in.
@@ -282,6 +317,7 @@ pub fn figures_csv(view: &FiguresView, swedish: bool, style: CsvStyle) -> Result
         let mut record = vec![name, view.from.clone(), view.to.clone()];
         record.extend(std::iter::repeat_n(String::new(), 16));
         record.extend([e.booked.to_string(), e.held.to_string()]);
+        record.extend(std::iter::repeat_n(String::new(), 3));
         out.write_record(record).map_err(AppError::internal)?;
     }
     let bytes = out.into_inner().map_err(AppError::internal)?;

@@ -10,11 +10,10 @@ use crate::{
         person_search::{PersonNeedle, PersonSearchForm},
         personnummer::PersonalNumber,
         staff::StaffMember,
-        time::{iso_date, stockholm_date},
+        time::stockholm_date,
         BookingStatus, SeekerId, StaffId,
     },
     error::AppError,
-    paths,
     ssr::store::{FoundPerson, Store},
     views::person_search::{PersonHit, PersonSearchView},
 };
@@ -162,14 +161,6 @@ async fn hit(store: &Store, p: FoundPerson, now: DateTime<Utc>) -> Result<Person
         office: p.office_name,
         registered_online: p.registered_online,
         registered_at: p.created_at,
-        meeting_href: meeting.map(|b| {
-            format!(
-                "{}?vy=dag&dag={}&radgivare={}&mote={}",
-                paths::CALENDAR,
-                iso_date(stockholm_date(b.starts_at)),
-                b.counsellor_id,
-                b.id
-            )
-        }),
+        meeting_href: meeting.map(super::assisted_booking::panel_href),
     })
 }

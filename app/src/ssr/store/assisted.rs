@@ -62,12 +62,13 @@ pub struct SeekerLinkRow {
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct SeekerLinkMessage {
     pub email: String,
+    pub phone: String,
     pub first_name: String,
     pub message_language: String,
     pub secret: Option<String>,
 }
 
-/// Writes a one-time link for seeker `$seeker` and the email that carries it, inside `$tx`.
+/// Writes a one-time link for seeker `$seeker` and the messages that carry it, inside `$tx`.
 macro_rules! seeker_link_in {
     ($tx:expr, $seeker:expr, $link:expr, $by:expr, $now:expr) => {{
         let link: &$crate::ssr::store::NewLink = $link;
@@ -85,15 +86,20 @@ macro_rules! seeker_link_in {
         .bind($crate::ssr::store::bookings::stored(link.expires_at))
         .execute(&mut *$tx)
         .await?;
-        sqlx::query(
-            "INSERT INTO outbox (seeker_id, secret, event, medium, due_at, created_at) \
-             VALUES ($1, $2, 'seeker_password_link', 'email', $3, $3)",
-        )
-        .bind(seeker)
-        .bind(&link.secret)
-        .bind(now)
-        .execute(&mut *$tx)
-        .await?;
+        // By email and by text message, as a booking's confirmation goes: whichever the
+        // person reads first, the link works once.
+        for medium in ["email", "sms"] {
+            sqlx::query(
+                "INSERT INTO outbox (seeker_id, secret, event, medium, due_at, created_at) \
+                 VALUES ($1, $2, 'seeker_password_link', $3, $4, $4)",
+            )
+            .bind(seeker)
+            .bind(&link.secret)
+            .bind(medium)
+            .bind(now)
+            .execute(&mut *$tx)
+            .await?;
+        }
     }};
 }
 pub(crate) use seeker_link_in;
@@ -273,7 +279,7 @@ impl Store {
     ) -> Result<Option<SeekerLinkMessage>, StoreError> {
         Ok(on_pool!(self, p =>
             sqlx::query_as(
-                "SELECT s.email, s.first_name, s.message_language, x.secret FROM outbox x \
+                "SELECT s.email, s.phone, s.first_name, s.message_language, x.secret FROM outbox x \
                  JOIN seekers s ON s.id = x.seeker_id WHERE x.id = $1",
             )
             .bind(outbox_id)

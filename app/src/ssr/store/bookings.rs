@@ -95,11 +95,14 @@ impl Mover {
     }
 }
 
-/// Who on the staff booked a follow-up meeting, and which meeting it follows.
+/// Who on the staff booked a meeting for the person: a follow-up (which meeting it
+/// follows), or a first meeting at the desk or on the phone; a walk-in seated at once has
+/// arrived when it is booked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FollowUpOf {
+pub struct ByStaff {
     pub by: StaffId,
-    pub follows: BookingId,
+    pub follows: Option<BookingId>,
+    pub arrived_at: Option<DateTime<Utc>>,
 }
 
 /// A booking with everything the seeker's pages show about it.
@@ -154,6 +157,9 @@ pub struct BookingRow {
     /// The staff member who cancelled it, by name; `None` when the seeker did (or nobody).
     /// Their reason is then one of staff's (`StaffCancelReason`) in `cancel_reason`.
     pub cancelled_by_staff: Option<String>,
+    /// The staff member who booked it (a follow-up, or a first meeting booked at the desk or
+    /// on the phone), by name; `None` when the seeker or employer booked it.
+    pub booked_by_staff: Option<String>,
     /// When the counsellor fetched that visitor.
     pub received_at: Option<DateTime<Utc>>,
     /// For a meeting with an employer: the organisation's name, the need it is about, and
@@ -192,6 +198,7 @@ pub(super) const SELECT_BOOKING: &str = "SELECT b.id, b.seeker_id, b.employer_id
      b.moved_by_staff_id IS NOT NULL AS moved_by_staff, b.follows_booking_id, b.outcome_at, \
      b.arrived_at, \
      b.received_at, cs.first_name || ' ' || cs.last_name AS cancelled_by_staff, \
+     bs.first_name || ' ' || bs.last_name AS booked_by_staff, \
      e.name AS employer_name, n.headline AS need_headline, \
      eu.first_name || ' ' || eu.last_name AS employer_user_name \
      FROM bookings b \
@@ -199,6 +206,7 @@ pub(super) const SELECT_BOOKING: &str = "SELECT b.id, b.seeker_id, b.employer_id
      JOIN meeting_types m ON m.id = b.meeting_type_id \
      LEFT JOIN offices o ON o.id = b.office_id \
      LEFT JOIN staff cs ON cs.id = b.cancelled_by_staff_id \
+     LEFT JOIN staff bs ON bs.id = b.booked_by_staff_id \
      LEFT JOIN employers e ON e.id = b.employer_id \
      LEFT JOIN employer_needs n ON n.id = b.need_id \
      LEFT JOIN employer_users eu ON eu.id = b.employer_user_id";
@@ -244,17 +252,24 @@ impl Store {
     /// included) is refused as `Conflict(Rule::BookingOverlap)`; a second first meeting for
     /// the seeker as `Conflict(Rule::OneFirstMeeting)`.
     pub async fn insert_booking(&self, b: &NewBooking) -> Result<i64, StoreError> {
-        self.insert_booking_by(b, None).await
+        self.insert_booking_as(b, None).await
     }
 
-    /// `insert_booking`, with who on the staff booked it and which meeting it follows up.
-    pub(super) async fn insert_booking_by(
+    /// `insert_booking`, made by staff on the person's behalf.
+    pub async fn insert_booking_by(&self, b: &NewBooking, by: ByStaff) -> Result<i64, StoreError> {
+        self.insert_booking_as(b, Some(by)).await
+    }
+
+    /// `insert_booking`, with who on the staff booked it, which meeting it follows up and
+    /// when the person arrived.
+    async fn insert_booking_as(
         &self,
         b: &NewBooking,
-        follow_up: Option<FollowUpOf>,
+        staff: Option<ByStaff>,
     ) -> Result<i64, StoreError> {
-        let by_staff = follow_up.map(|f| f.by);
-        let follows = follow_up.map(|f| f.follows);
+        let by_staff = staff.map(|f| f.by);
+        let follows = staff.and_then(|f| f.follows);
+        let arrived = staff.and_then(|f| f.arrived_at).map(stored);
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             if self.backend() == BackendKind::Postgres {
@@ -265,9 +280,10 @@ impl Store {
             let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO bookings (seeker_id, counsellor_id, meeting_type_id, channel, \
                  office_id, starts_at, ends_at, clear_until, is_first, video_room, created_at, \
-                 booked_by_staff_id, follows_booking_id, employer_id, employer_user_id, need_id) \
+                 booked_by_staff_id, follows_booking_id, employer_id, employer_user_id, need_id, \
+                 arrived_at) \
                  VALUES ($1, $2, (SELECT id FROM meeting_types WHERE code = $3), $4, $5, $6, \
-                 $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
+                 $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id",
             )
             .bind(seeker)
             .bind(b.counsellor_id)
@@ -285,6 +301,7 @@ impl Store {
             .bind(employer)
             .bind(user)
             .bind(need)
+            .bind(arrived)
             .fetch_one(&mut *tx)
             .await?;
             enqueue_messages!(tx, id, MessageEvent::Booked, b.starts_at, b.now);

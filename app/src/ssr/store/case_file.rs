@@ -2,7 +2,7 @@
 //! outcome of a meeting, follow-ups booked and meetings moved by staff, and referrals.
 
 use super::{
-    bookings::{stored, FollowUpOf, Mover},
+    bookings::{stored, ByStaff, Mover},
     on_pool, NewBooking, NewTime, Store, StoreError,
 };
 use crate::domain::{
@@ -189,8 +189,15 @@ impl Store {
         by: StaffId,
         follows: BookingId,
     ) -> Result<i64, StoreError> {
-        self.insert_booking_by(b, Some(FollowUpOf { by, follows }))
-            .await
+        self.insert_booking_by(
+            b,
+            ByStaff {
+                by,
+                follows: Some(follows),
+                arrived_at: None,
+            },
+        )
+        .await
     }
 
     /// Moves a live booking on staff's behalf; the seeker sees on Mina sidor that staff moved

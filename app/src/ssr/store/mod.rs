@@ -46,7 +46,7 @@ pub use assisted::{Confirmed, HeldDraft, HeldDraftText, SeekerLinkMessage, Seeke
 pub(crate) use audit::audit_in;
 pub use audit::{AccessLogRow, AuditEntry, AuditRow};
 pub use availability::AvailabilityRow;
-pub use bookings::{BookingRow, BusyRow, NewBooking, NewTime, Party};
+pub use bookings::{BookingRow, BusyRow, ByStaff, NewBooking, NewTime, Party};
 pub use calendar::{CalendarMeeting, CalendarOwnerRow};
 pub use capacity::VisitLimit;
 pub use case_file::{CaseNoteRow, ProfileRow, SeekerBackground};

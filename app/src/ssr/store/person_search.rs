@@ -16,14 +16,18 @@ pub struct FoundPerson {
     pub office_name: Option<String>,
     pub registered_online: bool,
     pub created_at: DateTime<Utc>,
+    /// The staff member who registered them, by name, when staff did.
+    pub registered_by: Option<String>,
 }
 
 /// The most people a search by date of birth reads before names are compared.
 const BORN_LIMIT: i64 = 500;
 
 const FOUND: &str = "SELECT s.id, s.personal_number, s.first_name, s.last_name, \
-    s.home_office_id, o.name AS office_name, s.registered_online, s.created_at \
-    FROM seekers s LEFT JOIN offices o ON o.id = s.home_office_id";
+    s.home_office_id, o.name AS office_name, s.registered_online, s.created_at, \
+    r.first_name || ' ' || r.last_name AS registered_by \
+    FROM seekers s LEFT JOIN offices o ON o.id = s.home_office_id \
+    LEFT JOIN staff r ON r.id = s.registered_by_staff_id";
 
 impl Store {
     /// The person with this personal identity number (twelve digits), if registered.

@@ -212,9 +212,16 @@ impl Store {
             let Some((home_office,)) = home else {
                 return Ok(None);
             };
+            // The offices of the counsellors they meet, the offices they visit (their
+            // reception), and the desk that registered them.
             let meeting_offices: Vec<i64> = sqlx::query_scalar(
-                "SELECT DISTINCT c.office_id FROM bookings b \
-                 JOIN counsellors c ON c.id = b.counsellor_id WHERE b.seeker_id = $1",
+                "SELECT c.office_id FROM bookings b \
+                 JOIN counsellors c ON c.id = b.counsellor_id WHERE b.seeker_id = $1 \
+                 UNION SELECT b.office_id FROM bookings b \
+                 WHERE b.seeker_id = $1 AND b.office_id IS NOT NULL \
+                 UNION SELECT st.office_id FROM seekers s JOIN staff st \
+                 ON st.id = s.registered_by_staff_id \
+                 WHERE s.id = $1 AND st.office_id IS NOT NULL",
             )
             .bind(seeker_id)
             .fetch_all(p)

@@ -41,7 +41,7 @@ pub fn timeline_list(i18n: I18n, timeline: Vec<TimelineEntry>, current: i64) -> 
     view! {
         <ol class="timeline" aria-labelledby="tidslinje">
             {timeline.into_iter().map(|entry| match entry {
-                TimelineEntry::Meeting { id, starts_at, channel, status, meeting_sv, meeting_en, counsellor, follow_up } => {
+                TimelineEntry::Meeting { id, starts_at, channel, status, meeting_sv, meeting_en, counsellor, follow_up, booked_by } => {
                     let this = id == current;
                     view! {
                         <li aria-current=this.then_some("true")>
@@ -52,6 +52,9 @@ pub fn timeline_list(i18n: I18n, timeline: Vec<TimelineEntry>, current: i64) -> 
                             <span class="tag">{status_name(i18n, status)}</span>
                             {follow_up.then(|| view! { " " <span class="tag">{t!(i18n, case_follow_up_tag)}</span> })}
                             {this.then(|| view! { " " <span class="tag">{t!(i18n, case_this_meeting)}</span> })}
+                            {booked_by.map(|name| view! {
+                                <br/><span class="muted">{t_string!(i18n, case_booked_by, name = name).to_string()}</span>
+                            })}
                         </li>
                     }.into_any()
                 }
