@@ -114,6 +114,11 @@ pub enum TimelineEntry {
         /// Whether the person has saved a draft.
         draft: bool,
     },
+    /// The person registered: online by themselves, or with this staff member.
+    Registered {
+        at: DateTime<Utc>,
+        by: Option<String>,
+    },
     /// A recorded outcome was changed.
     Corrected {
         at: DateTime<Utc>,

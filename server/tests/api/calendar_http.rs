@@ -259,7 +259,12 @@ async fn the_panel_shows_the_case_and_logs_every_opening(backend: Backend) {
     assert!(profile.licences.is_empty());
     assert!(file.may_handle);
     assert!(!file.may_mark, "the meeting has not begun");
-    assert_eq!(file.timeline.len(), 1);
+    // The registration, and this meeting.
+    assert_eq!(file.timeline.len(), 2);
+    assert!(matches!(
+        file.timeline[0],
+        TimelineEntry::Registered { by: None, .. }
+    ));
     let log = app.store.access_log(seeker).await.unwrap();
     assert_eq!(log.len(), 1);
     assert_eq!(
@@ -462,8 +467,12 @@ async fn outcome_note_follow_up_and_move_continue_one_case(backend: Backend) {
             TimelineEntry::Report { .. } => "report",
             TimelineEntry::ReportMissed { .. } => "missed report",
             TimelineEntry::ReportDue { .. } => "report due",
+            TimelineEntry::Registered { .. } => "registered",
         })
         .collect();
+    // The registration is in it once (its place depends on the second the test ran in).
+    assert_eq!(kinds.iter().filter(|k| **k == "registered").count(), 1);
+    let kinds: Vec<&str> = kinds.into_iter().filter(|k| *k != "registered").collect();
     assert_eq!(kinds, ["held", "note", "follow-up"]);
 
     // Reza moves it an hour later (inside his open time); the seeker is told on Mina sidor.

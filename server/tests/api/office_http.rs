@@ -477,8 +477,28 @@ async fn figures_and_their_csv_are_for_the_manager(backend: Backend) {
         (from.as_str(), to.as_str())
     );
     // 20 first meetings held last week, 20 first meetings next week, 2 unmarked last
-    // Friday, and today's three visits: all first meetings, none cancelled.
-    assert_eq!(office_row[3], "45");
+    // Friday, today's three visits and Ali Yusuf's phone meeting last week (registered
+    // and booked by Sanna on the phone): all first meetings, none cancelled.
+    assert_eq!(office_row[3], "46");
+    let column = |name: &str| {
+        rows[0]
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("the column {name}"))
+    };
+    assert_eq!(office_row[column("Inskrivna med personal")], "1");
+    let by_staff: u32 = office_row[column("Första möten bokade av personal")]
+        .parse()
+        .unwrap();
+    assert!(
+        by_staff > 1,
+        "Ali's and some of the busy week's: {by_staff}"
+    );
+    let phone = rows
+        .iter()
+        .find(|r| r[0] == "Första möten: telefon")
+        .expect("a row per way of meeting");
+    assert_eq!(phone[column("Inskrivna med personal")], "1");
     // Demo seekers registered before their meetings: the days to the first meeting are
     // a real, positive figure, written with a decimal comma.
     let median = &office_row[9];
@@ -508,7 +528,7 @@ async fn figures_and_their_csv_are_for_the_manager(backend: Backend) {
         .unwrap();
     assert!(!plain.starts_with("\u{feff}".as_bytes()));
     let plain_rows = parse_csv(&plain, b',');
-    assert_eq!(plain_rows[1][3], "45");
+    assert_eq!(plain_rows[1][3], "46");
     assert_eq!(plain_rows[1][9].parse::<f64>().unwrap(), median);
     assert_eq!(plain_rows.len(), rows.len());
 

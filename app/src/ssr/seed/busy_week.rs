@@ -13,7 +13,7 @@ use crate::{
     },
     ssr::{
         services::{passwords, registration},
-        store::{NewBooking, Party, Store},
+        store::{ByStaff, NewBooking, Party, Store},
     },
 };
 use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveTime, Utc};
@@ -175,7 +175,18 @@ pub async fn load(
                 visit_limit: None,
             };
             if follow_up {
-                let first = BookingId(store.insert_booking(&booking(earlier_starts, true)).await?);
+                // Every fourth of these first meetings was booked by staff, on the phone.
+                let earlier_first = booking(earlier_starts, true);
+                let first = BookingId(if n % 4 == 0 {
+                    let by = ByStaff {
+                        by: staff,
+                        follows: None,
+                        arrived_at: None,
+                    };
+                    store.insert_booking_by(&earlier_first, by).await?
+                } else {
+                    store.insert_booking(&earlier_first).await?
+                });
                 // Marked held, and written about, right after that meeting.
                 let after = earlier_starts + Duration::minutes(50);
                 store

@@ -3,7 +3,8 @@
 //! without a booking (not found), registered her with the same five steps, booked her first
 //! meeting at the office and wrote the visit into her case; Hanna has her link to choose a password (like every demo email it is
 //! not written). Omar Farah began registering online, read his code out at the desk, and his
-//! draft waits there half done. Sanna Lindqvist (Stockholm City) took a call from one of
+//! draft waits there half done. At Stockholm City, Sanna Lindqvist registered Ali Yusuf on
+//! the phone and booked his first meeting, held last week; she also took a call from one of
 //! her job seekers and noted it.
 
 use super::SeedError;
@@ -23,8 +24,8 @@ use crate::{
 };
 use chrono::{DateTime, Duration, Utc};
 
-/// The people the demo's desk registered (Hanna Abdi).
-pub const REGISTERED_AT_DESK: usize = 1;
+/// The people the demo's staff registered (Hanna Abdi at the desk, Ali Yusuf on the phone).
+pub const REGISTERED_AT_DESK: usize = 2;
 
 const DESK: &str = "emina.hodzic@tidbok.example";
 const CALLED: &str = "sanna.lindqvist@tidbok.example";
@@ -169,6 +170,42 @@ pub(super) async fn load(store: &Store, now: DateTime<Utc>) -> Result<(), SeedEr
         )
         .await?;
 
+    // Ali Yusuf phoned Stockholm City three weeks ago: Sanna registered him and booked his
+    // first meeting by phone, held last week (so the figures have both sides).
+    let called_at = visit - Duration::days(21);
+    let ali = RegistrationDraft {
+        about: AboutForm {
+            postcode: "111 20".into(),
+            phone: "070-518 22 41".into(),
+            interpreter: "nej".into(),
+            interpreter_language: String::new(),
+            ..about("Ali", "Yusuf", "19790604-3372", "ali.yusuf@example.se")
+        },
+        wishes: WishesForm {
+            occupations: vec!["ekonomiassistent".into()],
+            regions: vec!["stockholm".into()],
+            extent: "full".into(),
+            earliest_start: String::new(),
+            situation: "arbetslos".into(),
+        },
+        ..Default::default()
+    };
+    let token = SecretToken::generate();
+    let sign_in = SignIn::Link {
+        by_staff: called.id,
+        link: NewLink {
+            token_key: token.key(),
+            secret: token.as_str().to_owned(),
+            expires_at: called_at + Duration::days(7),
+        },
+    };
+    let ali = reg::create(store, &ali, sign_in, called_at)
+        .await
+        .map_err(failed)?;
+    if let Some(counsellor) = called.counsellor_id {
+        held_by_phone(store, ali, counsellor, StaffId(called.id), now).await?;
+    }
+
     // A call to Sanna from one of her job seekers.
     if let Some(person) = store
         .calendar_meetings(
@@ -190,6 +227,65 @@ pub(super) async fn load(store: &Store, now: DateTime<Utc>) -> Result<(), SeedEr
                 now - Duration::days(2),
             )
             .await?;
+    }
+    Ok(())
+}
+
+/// A first meeting by phone with `counsellor`, booked by `by`, on a weekday afternoon of last
+/// week that is still free in their calendar, and marked held.
+async fn held_by_phone(
+    store: &Store,
+    seeker: i64,
+    counsellor: i64,
+    by: StaffId,
+    now: DateTime<Utc>,
+) -> Result<(), SeedError> {
+    use crate::{
+        domain::{case::Outcome, time::stockholm_to_utc, BookingId},
+        ssr::store::{ByStaff, NewBooking, Party},
+    };
+    let today = crate::domain::time::stockholm_date(now);
+    for back in 7..=11u64 {
+        let day = today - chrono::Days::new(back);
+        if matches!(
+            chrono::Datelike::weekday(&day),
+            chrono::Weekday::Sat | chrono::Weekday::Sun
+        ) {
+            continue;
+        }
+        for hour in [13, 14, 15] {
+            let Some(starts) =
+                chrono::NaiveTime::from_hms_opt(hour, 0, 0).and_then(|t| stockholm_to_utc(day, t))
+            else {
+                continue;
+            };
+            let new = NewBooking {
+                with: Party::Seeker(seeker),
+                counsellor_id: counsellor,
+                meeting_type: "first-meeting",
+                channel: Channel::Phone,
+                office_id: None,
+                starts_at: starts,
+                ends_at: starts + Duration::minutes(45),
+                clear_until: starts + Duration::minutes(60),
+                is_first: true,
+                video_room: None,
+                now: starts - Duration::days(7),
+                visit_limit: None,
+            };
+            let staff = ByStaff {
+                by,
+                follows: None,
+                arrived_at: None,
+            };
+            if let Ok(id) = store.insert_booking_by(&new, staff).await {
+                let after = starts + Duration::minutes(50);
+                store
+                    .set_outcome(BookingId(id), Outcome::Held, by, after)
+                    .await?;
+                return Ok(());
+            }
+        }
     }
     Ok(())
 }

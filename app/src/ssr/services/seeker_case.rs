@@ -44,6 +44,17 @@ pub(super) async fn seeker_case(
         .outcome_corrections(CaseOf::Seeker(SeekerId(seeker_id)))
         .await?;
     let mut timeline = history(&bookings, corrections, notes);
+    let by = store
+        .found_person(seeker_id)
+        .await?
+        .and_then(|p| p.registered_by);
+    timeline.push((
+        profile.registered_at,
+        TimelineEntry::Registered {
+            at: profile.registered_at,
+            by,
+        },
+    ));
     timeline.extend(report_entries(store, seeker_id, profile.registered_at, now).await?);
     timeline.sort_by_key(|(at, _)| *at);
     let seeker = PanelSeeker {

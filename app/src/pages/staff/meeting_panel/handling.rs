@@ -73,6 +73,18 @@ pub fn timeline_list(i18n: I18n, timeline: Vec<TimelineEntry>, current: i64) -> 
                 TimelineEntry::ReportDue { period, draft } => {
                     reports::due_entry(i18n, period, draft).into_any()
                 }
+                TimelineEntry::Registered { at, by } => {
+                    let text = match by {
+                        Some(name) => t_string!(i18n, case_registered_by, name = name).to_string(),
+                        None => t_string!(i18n, case_registered_online).to_owned(),
+                    };
+                    view! {
+                        <li>
+                            <span class="timeline__when">{when_text(i18n, at)}</span>
+                            {text}
+                        </li>
+                    }.into_any()
+                }
                 TimelineEntry::Note { at, author, body, contact } => {
                     let kind = contact.map(|k| match k {
                         ContactKind::Call => t_string!(i18n, case_contact_call),
