@@ -273,7 +273,11 @@ async fn todays_visits(store: &Store, hash: &str, now: DateTime<Utc>) -> Result<
     };
     let (first_counsellor, second_counsellor) =
         (find(TODAY_COUNSELLORS[0])?, find(TODAY_COUNSELLORS[1])?);
-    let (soon, later) = todays_times(now);
+    let opens = crate::ssr::services::picker::opening_hours(store, first_counsellor.office_id)
+        .await
+        .map_err(|e| SeedError::Staff(format!("opening hours: {e:?}")))?
+        .opens_on(crate::domain::time::stockholm_date(now));
+    let (soon, later) = todays_times(now, opens);
     let visits = [
         (first_counsellor, soon),
         (first_counsellor, later),
@@ -301,8 +305,13 @@ async fn todays_visits(store: &Store, hash: &str, now: DateTime<Utc>) -> Result<
 
 /// When today's demo visits start: `soon` within the half hour after `now`, or under way
 /// when that would be tomorrow (the visit lasts 45 minutes, so its check-in is still open),
-/// and `later` an hour after it, or an hour before when that would be tomorrow.
-fn todays_times(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+/// and `later` an hour after it, or an hour before when that would be tomorrow. In the half
+/// hour before the office `opens`, `soon` is a quarter before opening: a visit arranged
+/// before opening time is checked in an hour before, as the office is open for it.
+fn todays_times(
+    now: DateTime<Utc>,
+    opens: Option<DateTime<Utc>>,
+) -> (DateTime<Utc>, DateTime<Utc>) {
     let quarter = now.timestamp() - now.timestamp().rem_euclid(15 * 60);
     let rounded = DateTime::from_timestamp(quarter, 0).unwrap_or(now);
     let today = crate::domain::time::stockholm_date(now);
@@ -310,6 +319,10 @@ fn todays_times(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
     let soon = Some(rounded + Duration::minutes(30))
         .filter(|t| same_day(*t))
         .unwrap_or(rounded);
+    let soon = match opens {
+        Some(opens) if now < opens && soon >= opens => opens - Duration::minutes(15),
+        _ => soon,
+    };
     let later = Some(soon + Duration::hours(1))
         .filter(|t| same_day(*t))
         .unwrap_or(soon - Duration::hours(1));
@@ -351,17 +364,20 @@ mod tests {
             chrono::NaiveTime::MIN,
         )
         .unwrap();
+        let opens = midnight + Duration::hours(9);
         for minute in 0..24 * 60 {
             let now = midnight + Duration::minutes(minute) + Duration::seconds(37);
-            let (soon, later) = todays_times(now);
+            let (soon, later) = todays_times(now, Some(opens));
             let today = crate::domain::time::stockholm_date(now);
             for t in [soon, later] {
                 assert_eq!(crate::domain::time::stockholm_date(t), today, "at {now}");
             }
-            // Check-in opens an hour before the start and closes at the 45-minute end.
-            assert!(
-                soon - Duration::hours(1) <= now,
-                "at {now}: check-in not yet open"
+            // Check-in is open now, the office's opening considered, and stays open a while.
+            let end = soon + Duration::minutes(45);
+            assert_eq!(
+                crate::domain::arrival::check_in(soon, end, None, Some(opens), now),
+                crate::domain::arrival::CheckIn::Open,
+                "at {now}: check-in for {soon}"
             );
             assert!(
                 soon + Duration::minutes(45) > now + Duration::minutes(20),
