@@ -18,7 +18,7 @@ use crate::{
     ssr::http,
 };
 #[cfg(feature = "ssr")]
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use leptos::prelude::*;
 
 /// The picker: the offices, and once the seeker has said how to meet, the days and times.
@@ -47,17 +47,7 @@ pub async fn load_picker(
     } else {
         Some(own_booking(&state.store, &seeker, &moving).await?)
     };
-    let query = PickerQuery {
-        channel: channel.trim().parse().ok(),
-        channel_given: !channel.is_empty(),
-        office: office.trim().parse().ok(),
-        moving,
-        taken: taken
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .and_then(|s| DateTime::from_timestamp(s, 0)),
-    };
+    let query = PickerQuery::from_address(&channel, &office, moving, &taken);
     pages::picker(&state.store, &seeker, query, Utc::now()).await
 }
 

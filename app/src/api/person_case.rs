@@ -18,7 +18,7 @@ use crate::{
     views::person_case::{PersonCase, StaffPickerView},
 };
 #[cfg(feature = "ssr")]
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use leptos::prelude::*;
 
 /// The person's id from the address or a form, or `NotFound`.
@@ -64,17 +64,7 @@ pub async fn load_staff_picker(
     use crate::ssr::services::{assisted_booking, seeker_pages::PickerQuery};
     let state = AppState::from_context()?;
     let me = http::staff(&state, &paths::staff_book(person.trim())).await?;
-    let query = PickerQuery {
-        channel: channel.trim().parse().ok(),
-        channel_given: !channel.is_empty(),
-        office: office.trim().parse().ok(),
-        moving: None,
-        taken: taken
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .and_then(|s| DateTime::from_timestamp(s, 0)),
-    };
+    let query = PickerQuery::from_address(&channel, &office, None, &taken);
     assisted_booking::picker(
         &state.store,
         &me.member,

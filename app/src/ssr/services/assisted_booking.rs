@@ -54,7 +54,7 @@ pub fn first_meeting(bookings: &[BookingRow]) -> FirstMeeting {
     }
 }
 
-/// The person `seeker_id`, when `me` may see them (and so book for them).
+/// The person `seeker_id`, when `me` may see them (their case, and booking for them).
 pub async fn person(
     store: &Store,
     me: &StaffMember,

@@ -2,10 +2,7 @@
 //! who has no meeting yet (registered at the desk, or who phones), or to see the whole case
 //! without going through a meeting's panel. Opening it is written to the access log.
 
-use super::{
-    assisted_booking::{first_meeting, free_now, panel_href},
-    staff::{allow, reach_of},
-};
+use super::assisted_booking::{first_meeting, free_now, panel_href, person};
 use crate::{
     domain::{access_log::AccessReason, staff::StaffMember, BookingStatus, SeekerId, StaffId},
     error::AppError,
@@ -21,11 +18,7 @@ pub async fn open(
     seeker_id: i64,
     now: DateTime<Utc>,
 ) -> Result<PersonCase, AppError> {
-    allow(
-        me.may_see_seeker(&reach_of(store, seeker_id).await?),
-        me,
-        "person's case",
-    )?;
+    let profile = person(store, me, seeker_id).await?;
     store
         .log_access(
             StaffId(me.id),
@@ -62,13 +55,7 @@ pub async fn open(
         _ => None,
     };
     let free_now = match (visit_office, &first) {
-        (Some(office), FirstMeeting::ToBook) => {
-            let profile = store
-                .seeker_profile(seeker_id)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            free_now(store, office, &profile, now).await?
-        }
+        (Some(office), FirstMeeting::ToBook) => free_now(store, office, &profile, now).await?,
         _ => Vec::new(),
     };
     Ok(PersonCase {

@@ -171,6 +171,29 @@ pub struct PickerQuery {
     pub taken: Option<DateTime<Utc>>,
 }
 
+impl PickerQuery {
+    /// The picker's address as typed (`kanal`, `kontor`, `upptagen` in Unix seconds): what
+    /// does not read is left out, as if not asked for.
+    pub fn from_address(
+        channel: &str,
+        office: &str,
+        moving: Option<BookingRow>,
+        taken: &str,
+    ) -> Self {
+        PickerQuery {
+            channel: channel.trim().parse().ok(),
+            channel_given: !channel.is_empty(),
+            office: office.trim().parse().ok(),
+            moving,
+            taken: taken
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .and_then(|s| DateTime::from_timestamp(s, 0)),
+        }
+    }
+}
+
 /// The picker: the offices, and once the seeker has said how to meet, the days and times.
 #[tracing::instrument(skip_all, fields(seeker_id = seeker.id))]
 pub async fn picker(
