@@ -2,6 +2,7 @@ use crate::{
     components::{footer::Footer, header::Header},
     i18n::*,
     pages::{
+        accessibility::AccessibilityPage,
         book::BookPage,
         employer::{
             EmployerBookPage, EmployerHomePage, EmployerMeetingPage, EmployerRegisterPage,
@@ -9,7 +10,7 @@ use crate::{
         },
         home::HomePage,
         my_pages::{
-            CancelPage, MeetingPage, MyPages, ProfilePage, ReceiptPage, ReportFormPage,
+            CancelPage, MeetingPage, MyCasePage, MyPages, ProfilePage, ReceiptPage, ReportFormPage,
             ReportsPage, ReviewPage,
         },
         not_found::NotFound,
@@ -17,10 +18,11 @@ use crate::{
         seeker_password::SeekerPasswordPage,
         sign_in::SignInPage,
         staff::{
-            AccessLogPage, AccountPage, AccountsPage, AdminOfficePage, AdminOfficesPage,
-            CalendarPage, CounsellorPage, CounsellorsPage, CoveragePage, FiguresPage,
-            MeetingTypesPage, OfficeEmployersPage, OfficePage, OfficeReportsPage, PasswordLinkPage,
-            PeoplePage, PersonCasePage, StaffBookPage, StaffSignInPage, WorkHoursPage,
+            AccessLogPage, AccessibilityReportsPage, AccountPage, AccountsPage, AdminOfficePage,
+            AdminOfficesPage, CalendarPage, CounsellorPage, CounsellorsPage, CoveragePage,
+            FiguresPage, MeetingTypesPage, OfficeEmployersPage, OfficePage, OfficeReportsPage,
+            PasswordLinkPage, PeoplePage, PersonCasePage, StaffBookPage, StaffSignInPage,
+            WorkHoursPage,
         },
     },
 };
@@ -181,6 +183,11 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=StaticSegment("boka") view=BookPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("mina-sidor") view=MyPages ssr=SsrMode::Async/>
+                        <Route
+                            path=(StaticSegment("mina-sidor"), StaticSegment("arende"))
+                            view=MyCasePage
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=(StaticSegment("mina-sidor"), StaticSegment("uppgifter"))
                             view=ProfilePage
@@ -396,6 +403,16 @@ pub fn App() -> impl IntoView {
                             view=AdminOfficePage
                             ssr=SsrMode::Async
                         />
+                        <Route
+                            path=(
+                                StaticSegment("personal"),
+                                StaticSegment("admin"),
+                                StaticSegment("tillganglighet"),
+                            )
+                            view=AccessibilityReportsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=StaticSegment("tillganglighet") view=AccessibilityPage ssr=SsrMode::Async/>
                         <Route
                             path=(StaticSegment("personal"), StaticSegment("losenord"), ParamSegment("secret"))
                             view=PasswordLinkPage

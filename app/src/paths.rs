@@ -14,6 +14,15 @@ pub const MY_PAGES: &str = "/mina-sidor";
 pub const ACTIVITY_REPORTS: &str = "/mina-sidor/aktivitetsrapport";
 /// Mina sidor's form for contact details and needs.
 pub const PROFILE: &str = "/mina-sidor/uppgifter";
+/// "Mitt ärende": what has happened in the seeker's case and what happens next.
+pub const MY_CASE: &str = "/mina-sidor/arende";
+
+/// The accessibility statement, with its form for reporting a shortcoming (the form's
+/// anchor follows).
+pub const ACCESSIBILITY: &str = "/tillganglighet";
+pub const ACCESSIBILITY_FORM: &str = "rapportera";
+/// The statement in English: sets the language and goes to [`ACCESSIBILITY`].
+pub const ACCESSIBILITY_EN: &str = "/en/accessibility";
 
 /// The employers' door: what the service offers them, and signing in.
 pub const EMPLOYER: &str = "/arbetsgivare";
@@ -104,6 +113,8 @@ pub const ADMIN_MEETING_TYPES: &str = "/personal/admin/motestyper";
 /// Offices: address, postcode areas, opening hours, closed days, capacity, visits.
 pub const ADMIN_OFFICES: &str = "/personal/admin/kontor";
 pub const ADMIN_NEW_OFFICE: &str = "/personal/admin/kontor/ny";
+/// Reports of accessibility shortcomings sent from the statement page.
+pub const ADMIN_ACCESSIBILITY: &str = "/personal/admin/tillganglighet";
 
 /// One counsellor's administration page.
 pub fn admin_counsellor(id: impl Display) -> String {

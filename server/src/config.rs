@@ -2,8 +2,13 @@
 //! machine; a value that cannot be used stops start-up with one line naming the variable.
 
 use app::ssr::{
-    notifications::{transport::check_smtp_url, MailSettings, Mailbox},
+    notifications::{
+        elks::{ElksSettings, ELKS_API},
+        transport::check_smtp_url,
+        MailSettings, Mailbox,
+    },
     store::BackendKind,
+    video::{TokenSettings, VideoService},
 };
 use std::{fmt, net::SocketAddr};
 
@@ -29,6 +34,17 @@ pub struct Config {
     pub mail: MailSettings,
     /// The address people reach the service at, for links in messages.
     pub public_url: String,
+    /// Where video meetings are held (a Jitsi Meet server), or demo links.
+    pub video: VideoService,
+    /// How text messages leave.
+    pub sms: SmsSettings,
+}
+
+/// How text messages leave: written to the log (the default), or sent through 46elks.
+#[derive(Debug, Clone)]
+pub enum SmsSettings {
+    Log,
+    Elks(ElksSettings),
 }
 
 /// A secret that never appears in logs or debug output.
@@ -113,6 +129,46 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
         "TIDBOK_PUBLIC_URL",
         "http:// and the listening address",
         "the address people reach Tidbok at, used in the links of emails and text messages",
+    ),
+    (
+        "TIDBOK_VIDEO_URL",
+        "unset: demo links that lead nowhere (pages and messages say so)",
+        "the Jitsi Meet server video meetings are held in, https://HOST[/PREFIX]; each meeting gets a room with an unguessable name",
+    ),
+    (
+        "TIDBOK_VIDEO_JWT_SECRET",
+        "unset: rooms open without a token",
+        "at least 32 characters: the secret the Jitsi server checks tokens with; each link then carries a token for its room, valid from 30 minutes before the meeting to an hour after, with the participant's name",
+    ),
+    (
+        "TIDBOK_VIDEO_JWT_APP_ID",
+        "tidbok",
+        "the Jitsi server's app_id, the tokens' issuer (with TIDBOK_VIDEO_JWT_SECRET)",
+    ),
+    (
+        "TIDBOK_SMS_PROVIDER",
+        "log",
+        "log (text messages are written to the log, not sent) or 46elks (sent through the Swedish SMS gateway 46elks)",
+    ),
+    (
+        "TIDBOK_46ELKS_USERNAME",
+        "unset",
+        "the 46elks API username (required with TIDBOK_SMS_PROVIDER=46elks)",
+    ),
+    (
+        "TIDBOK_46ELKS_PASSWORD",
+        "unset",
+        "the 46elks API password (required with TIDBOK_SMS_PROVIDER=46elks); delivery reports come to TIDBOK_PUBLIC_URL/sms/leverans with a key derived from it",
+    ),
+    (
+        "TIDBOK_46ELKS_URL",
+        "https://api.46elks.com/a1/sms",
+        "the 46elks API address (https://, or http:// on 127.0.0.1 for a test server)",
+    ),
+    (
+        "TIDBOK_SMS_FROM",
+        "Tidbok",
+        "the sender text messages show: 3–11 letters and digits starting with a letter, or a number in +46… form",
     ),
     (
         "LEPTOS_SITE_ROOT",
@@ -235,6 +291,64 @@ impl Config {
             None => format!("http://{listen}"),
         };
 
+        let tokens = match get("TIDBOK_VIDEO_JWT_SECRET") {
+            Some(secret) => {
+                let app_id = get("TIDBOK_VIDEO_JWT_APP_ID").unwrap_or_else(|| "tidbok".into());
+                if get("TIDBOK_VIDEO_URL").is_none() {
+                    return Err(invalid(
+                        "TIDBOK_VIDEO_JWT_SECRET",
+                        "needs TIDBOK_VIDEO_URL, the server that checks the tokens",
+                    ));
+                }
+                let variable = if secret.len() < app::ssr::video::MIN_SECRET_LEN {
+                    "TIDBOK_VIDEO_JWT_SECRET"
+                } else {
+                    "TIDBOK_VIDEO_JWT_APP_ID"
+                };
+                Some(TokenSettings::new(&secret, &app_id).map_err(|e| invalid(variable, e))?)
+            }
+            None => None,
+        };
+        let video = match get("TIDBOK_VIDEO_URL") {
+            Some(url) => {
+                VideoService::new(&url, tokens).map_err(|e| invalid("TIDBOK_VIDEO_URL", e))?
+            }
+            None => VideoService::demo(),
+        };
+
+        let sms = match get("TIDBOK_SMS_PROVIDER").as_deref() {
+            None | Some("log") => SmsSettings::Log,
+            Some("46elks") => {
+                let required = |name: &'static str| {
+                    get(name)
+                        .ok_or_else(|| invalid(name, "is required with TIDBOK_SMS_PROVIDER=46elks"))
+                };
+                let api_url = get("TIDBOK_46ELKS_URL").unwrap_or_else(|| ELKS_API.into());
+                let local_test = api_url.starts_with("http://127.0.0.1:");
+                if !api_url.starts_with("https://") && !local_test {
+                    return Err(invalid(
+                        "TIDBOK_46ELKS_URL",
+                        format!("`{api_url}` must start with https://"),
+                    ));
+                }
+                let from = get("TIDBOK_SMS_FROM").unwrap_or_else(|| "Tidbok".into());
+                ElksSettings::check_from(&from).map_err(|e| invalid("TIDBOK_SMS_FROM", e))?;
+                SmsSettings::Elks(ElksSettings {
+                    api_url,
+                    username: required("TIDBOK_46ELKS_USERNAME")?,
+                    password: required("TIDBOK_46ELKS_PASSWORD")?,
+                    from,
+                    site: public_url.clone(),
+                })
+            }
+            Some(other) => {
+                return Err(invalid(
+                    "TIDBOK_SMS_PROVIDER",
+                    format!("`{other}` is not log or 46elks"),
+                ))
+            }
+        };
+
         Ok(Self {
             database_url,
             listen,
@@ -245,6 +359,8 @@ impl Config {
             site_root,
             mail,
             public_url,
+            video,
+            sms,
         })
     }
 
@@ -284,6 +400,84 @@ mod tests {
         assert_eq!(c.mail.smtp_url, None);
         assert_eq!(c.mail.folder, std::path::PathBuf::from("data/mail"));
         assert_eq!(c.public_url, "http://127.0.0.1:3000");
+        assert!(c.video.is_demo());
+    }
+
+    #[test]
+    fn the_sms_gateway_is_read() {
+        assert!(matches!(config(&[]).unwrap().sms, SmsSettings::Log));
+        let c = config(&[
+            ("TIDBOK_SMS_PROVIDER", "46elks"),
+            ("TIDBOK_46ELKS_USERNAME", "u0123"),
+            ("TIDBOK_46ELKS_PASSWORD", "p4ss"),
+            ("TIDBOK_PUBLIC_URL", "https://tidbok.example.se"),
+        ])
+        .unwrap();
+        let SmsSettings::Elks(elks) = c.sms else {
+            panic!("46elks");
+        };
+        assert_eq!(elks.api_url, ELKS_API);
+        assert_eq!(elks.from, "Tidbok");
+        assert_eq!(elks.site, "https://tidbok.example.se");
+        for (vars, variable) in [
+            (
+                vec![("TIDBOK_SMS_PROVIDER", "46elks")],
+                "TIDBOK_46ELKS_USERNAME",
+            ),
+            (
+                vec![
+                    ("TIDBOK_SMS_PROVIDER", "46elks"),
+                    ("TIDBOK_46ELKS_USERNAME", "u"),
+                ],
+                "TIDBOK_46ELKS_PASSWORD",
+            ),
+            (
+                vec![
+                    ("TIDBOK_SMS_PROVIDER", "46elks"),
+                    ("TIDBOK_46ELKS_URL", "http://api.example"),
+                ],
+                "TIDBOK_46ELKS_URL",
+            ),
+            (
+                vec![
+                    ("TIDBOK_SMS_PROVIDER", "46elks"),
+                    ("TIDBOK_SMS_FROM", "Arbetsformedlingen"),
+                ],
+                "TIDBOK_SMS_FROM",
+            ),
+            (
+                vec![("TIDBOK_SMS_PROVIDER", "twilio")],
+                "TIDBOK_SMS_PROVIDER",
+            ),
+        ] {
+            assert_eq!(config(&vars).err().unwrap().variable, variable);
+        }
+    }
+
+    #[test]
+    fn the_video_service_is_read() {
+        let c = config(&[("TIDBOK_VIDEO_URL", "https://meet.example.se/")]).unwrap();
+        assert!(!c.video.is_demo());
+        assert_eq!(c.video.describe(), "Jitsi Meet at https://meet.example.se/");
+        let c = config(&[
+            ("TIDBOK_VIDEO_URL", "https://meet.example.se"),
+            ("TIDBOK_VIDEO_JWT_SECRET", &"k".repeat(40)),
+        ])
+        .unwrap();
+        assert!(c.video.describe().ends_with("with tokens"));
+        // A secret without a server, or an unusable app id, is refused by name.
+        let err = config(&[("TIDBOK_VIDEO_JWT_SECRET", &"k".repeat(40))])
+            .err()
+            .unwrap();
+        assert_eq!(err.variable, "TIDBOK_VIDEO_JWT_SECRET");
+        let err = config(&[
+            ("TIDBOK_VIDEO_URL", "https://meet.example.se"),
+            ("TIDBOK_VIDEO_JWT_SECRET", &"k".repeat(40)),
+            ("TIDBOK_VIDEO_JWT_APP_ID", "two words"),
+        ])
+        .err()
+        .unwrap();
+        assert_eq!(err.variable, "TIDBOK_VIDEO_JWT_APP_ID");
     }
 
     #[test]
@@ -314,6 +508,7 @@ mod tests {
             ("TIDBOK_SMTP_URL", "mail.example.se"),
             ("TIDBOK_MAIL_FROM", "nobody"),
             ("TIDBOK_PUBLIC_URL", "tidbok.example"),
+            ("TIDBOK_VIDEO_URL", "http://meet.example.se"),
         ] {
             let err = config(&[(var, value)])
                 .err()

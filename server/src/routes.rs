@@ -60,10 +60,23 @@ pub async fn meeting_calendar(
         Ok(id) => state.store.booking(id).await,
         Err(_) => Ok(None),
     };
-    calendar_file(
-        booking.map(|b| b.filter(|b| b.seeker_id == Some(seeker))),
-        &headers,
-    )
+    let booking = booking.map(|b| b.filter(|b| b.seeker_id == Some(seeker)));
+    // The seeker's video link names them by first name, as their other links do.
+    let name = match &booking {
+        Ok(Some(b)) if b.channel == app::domain::Channel::Video => {
+            match state.store.seeker_recipient(seeker).await {
+                Ok(r) => r.map(|r| r.first_name).unwrap_or_default(),
+                Err(err) => {
+                    tracing::error!(%err, "seeker could not be read");
+                    return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                }
+            }
+        }
+        _ => String::new(),
+    };
+    calendar_file(booking, &headers, |b| {
+        state.video.meeting_link(b, &name, false)
+    })
 }
 
 /// `GET /arbetsgivare/mote/{id}/kalender.ics`: one of the signed-in employer's meetings as
@@ -94,7 +107,10 @@ pub async fn employer_meeting_calendar(
         Ok(id) => state.store.employer_meeting(employer, id).await,
         Err(_) => Ok(None),
     };
-    calendar_file(booking, &headers)
+    calendar_file(booking, &headers, |b| {
+        let name = b.employer_user_name.as_deref().unwrap_or_default();
+        state.video.meeting_link(b, name, false)
+    })
 }
 
 fn session_failed(err: tower_sessions::session::Error) -> Response {
@@ -106,6 +122,7 @@ fn session_failed(err: tower_sessions::session::Error) -> Response {
 fn calendar_file(
     booking: Result<Option<app::ssr::store::BookingRow>, app::ssr::store::StoreError>,
     headers: &axum::http::HeaderMap,
+    video_link: impl FnOnce(&app::ssr::store::BookingRow) -> Option<String>,
 ) -> Response {
     let booking = match booking {
         Ok(Some(b)) => b,
@@ -117,10 +134,12 @@ fn calendar_file(
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
+    let link = video_link(&booking);
     let body = app::ssr::services::calendar_file::meeting_ics(
         &booking,
         swedish(headers),
         app::ssr::services::calendar_file::Delivery::Download,
+        link.as_deref(),
     );
     (
         [
@@ -324,6 +343,70 @@ pub async fn switch_language(
         .unwrap_or_else(|| "/".to_owned());
     let cookie = language_cookie(&locale);
     ([(header::SET_COOKIE, cookie)], Redirect::to(&back)).into_response()
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DeliveryKey {
+    nyckel: Option<String>,
+}
+
+/// A delivery report as 46elks posts it: the message's id, `delivered` or `failed`, and
+/// when.
+#[derive(Debug, Deserialize)]
+pub struct DeliveryReport {
+    id: String,
+    status: String,
+    delivered: Option<String>,
+}
+
+/// `POST /sms/leverans?nyckel=…`: the SMS gateway's delivery report of a text message. Only
+/// with the key the gateway was given; a report for a message not known (yet) is answered
+/// 404, so the gateway sends it again.
+pub async fn sms_delivery(
+    State(state): State<AppState>,
+    Query(key): Query<DeliveryKey>,
+    axum::Form(report): axum::Form<DeliveryReport>,
+) -> Response {
+    let (Some(expected), Some(given)) = (state.sms_delivery_key.as_deref(), key.nyckel) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    if !app::ssr::secret::same(expected.as_bytes(), given.as_bytes()) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let delivered = match report.status.as_str() {
+        "delivered" => true,
+        "failed" => false,
+        // "sent" and the like: not an outcome yet.
+        _ => return StatusCode::NO_CONTENT.into_response(),
+    };
+    let at = report
+        .delivered
+        .as_deref()
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .unwrap_or_else(chrono::Utc::now);
+    match state.store.record_delivery(&report.id, delivered, at).await {
+        Ok(true) => {
+            tracing::info!(provider_id = %report.id, delivered, "text message delivery reported");
+            StatusCode::NO_CONTENT.into_response()
+        }
+        Ok(false) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => {
+            tracing::error!(%err, "a delivery report could not be recorded");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// `GET /en/accessibility`: the accessibility statement's English address. The statement is
+/// one page in both languages; this sets English and goes there.
+pub async fn accessibility_in_english() -> Response {
+    let cookie = language_cookie("en");
+    (
+        [(header::SET_COOKIE, cookie)],
+        Redirect::to(app::paths::ACCESSIBILITY),
+    )
+        .into_response()
 }
 
 /// Only paths on this site: never `//host` or `https://…`, which would make the switch an

@@ -1,13 +1,13 @@
 //! Builds the application from its configuration: database, reference and demo data, router.
 
 use crate::{
-    config::{Config, Environment},
+    config::{Config, Environment, SmsSettings},
     routes,
 };
 use app::{
     shell,
     ssr::{
-        notifications::{LogSms, Mailer, Notifier},
+        notifications::{elks::ElksSms, LogSms, Mailer, Notifier, SmsProvider},
         seed::{self, DemoOutcome},
         services::registration,
         store::{SessionBackend, Store},
@@ -74,14 +74,22 @@ pub async fn notifier(config: &Config, store: Store) -> Result<Notifier, Startup
     if config.mail.smtp_url.is_none() && config.environment == Environment::Production {
         tracing::warn!("TIDBOK_SMTP_URL is not set: emails are written to files, not sent");
     }
+    let sms: Arc<dyn SmsProvider> = match &config.sms {
+        SmsSettings::Log => Arc::new(LogSms),
+        SmsSettings::Elks(settings) => Arc::new(
+            ElksSms::new(settings.clone())
+                .map_err(|e| StartupError::Mail(format!("TIDBOK_SMS_PROVIDER: {e}")))?,
+        ),
+    };
     Ok(Notifier::new(
         store,
         mailer,
-        Arc::new(LogSms),
+        sms,
         config.mail.from.clone(),
         &config.public_url,
         Notifier::worker_name(),
-    ))
+    )
+    .with_video(config.video.clone()))
 }
 
 pub fn leptos_options(config: &Config) -> LeptosOptions {
@@ -109,7 +117,13 @@ pub async fn build(config: &Config) -> Result<Application, StartupError> {
         leptos_options: leptos_options(config),
         store,
         secure_cookies: config.environment == Environment::Production,
+        video: config.video.clone(),
+        sms_delivery_key: match &config.sms {
+            SmsSettings::Elks(elks) => Some(elks.delivery_key()),
+            SmsSettings::Log => None,
+        },
     };
+    tracing::info!(video = %state.video.describe(), "video meetings");
     let listener = TcpListener::bind(config.listen)
         .await
         .map_err(|source| StartupError::Bind {
@@ -204,6 +218,14 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/health", get(routes::health))
         .route("/sprak/{locale}", get(routes::switch_language))
+        .route(
+            app::ssr::notifications::elks::DELIVERY_PATH,
+            axum::routing::post(routes::sms_delivery),
+        )
+        .route(
+            app::paths::ACCESSIBILITY_EN,
+            get(routes::accessibility_in_english),
+        )
         .route(
             "/mina-sidor/mote/{id}/kalender.ics",
             get(routes::meeting_calendar),

@@ -167,7 +167,7 @@ pub async fn load_meeting(id: String) -> Result<MeetingView, AppError> {
     let state = crate::ssr::AppState::from_context()?;
     let seeker = http::seeker(&state, &paths::meeting(id.trim())).await?;
     let booking = own_booking(&state.store, &seeker, &id).await?;
-    meeting_view(&state.store, &booking, &seeker, Utc::now()).await
+    meeting_view(&state.store, &state.video, &booking, &seeker, Utc::now()).await
 }
 
 /// "Jag är här": the signed-in seeker has arrived at the office for their visit (from an

@@ -31,7 +31,12 @@ pub async fn load_case_file(id: i64) -> Result<CaseFile, AppError> {
     let me = http::staff(&state, paths::CALENDAR).await?;
     let refused = form_post::take::<PanelRefusal>().await?;
     let done = form_post::take::<PanelDone>().await?;
-    let mut file = case_file::open(&state.store, &me.member, id, Utc::now()).await?;
+    let name = format!("{} {}", me.first_name, me.last_name);
+    let viewer = case_file::Viewer {
+        video: &state.video,
+        name: &name,
+    };
+    let mut file = case_file::open(&state.store, &viewer, &me.member, id, Utc::now()).await?;
     file.refused = refused;
     file.done = done.map(|d| d.0);
     Ok(file)
@@ -51,7 +56,13 @@ pub async fn load_meeting_panel(
     let me = http::staff(&state, paths::CALENDAR).await?;
     let refused = form_post::take::<PanelRefusal>().await?;
     let done = form_post::take::<PanelDone>().await?.map(|d| d.0);
-    let mut panel = case_file::open_panel(&state.store, &me.member, id, Utc::now()).await?;
+    let name = format!("{} {}", me.first_name, me.last_name);
+    let viewer = case_file::Viewer {
+        video: &state.video,
+        name: &name,
+    };
+    let mut panel =
+        case_file::open_panel(&state.store, &viewer, &me.member, id, Utc::now()).await?;
     match &mut panel {
         MeetingPanelData::Employer(p) => (p.refused, p.done) = (refused, done),
         MeetingPanelData::Seeker(f) => (f.refused, f.done) = (refused, done),

@@ -180,7 +180,7 @@ pub async fn load_employer_meeting(id: String) -> Result<EmployerMeetingView, Ap
     let state = crate::ssr::AppState::from_context()?;
     let me = http::employer(&state, &paths::employer_meeting(id.trim())).await?;
     let meeting = service::own_meeting(&state.store, &me, &id).await?;
-    service::meeting_view(&state.store, &meeting, chrono::Utc::now()).await
+    service::meeting_view(&state.store, &state.video, &meeting, chrono::Utc::now()).await
 }
 
 /// Cancels one of the organisation's meetings, with a reason; back to the overview, or to

@@ -2,6 +2,7 @@
 //! parses its input into domain types and calls the store or a service; nothing more.
 
 pub mod access_log;
+pub mod accessibility;
 pub mod account;
 pub mod activity_report;
 pub mod admin;
@@ -13,6 +14,7 @@ pub mod coverage;
 pub mod employer;
 pub mod employer_meetings;
 pub mod employer_needs;
+pub mod my_case;
 pub mod office;
 pub mod office_admin;
 pub mod office_employers;

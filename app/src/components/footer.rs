@@ -10,6 +10,7 @@ pub fn Footer() -> impl IntoView {
                 <p>{t!(i18n, footer_about)}</p>
                 <p>{t!(i18n, footer_help)}</p>
                 <p><a href=paths::EMPLOYER>{t!(i18n, footer_employers)}</a></p>
+                <p><a href=paths::ACCESSIBILITY>{t!(i18n, footer_accessibility)}</a></p>
                 <p class="muted">{t!(i18n, footer_demo)}</p>
             </div>
         </footer>

@@ -56,6 +56,7 @@ pub fn Header() -> impl IntoView {
                                                     <li><a href=paths::ADMIN_ACCOUNTS>{t!(i18n, nav_accounts)}</a></li>
                                                     <li><a href=paths::ADMIN_MEETING_TYPES>{t!(i18n, nav_meeting_types)}</a></li>
                                                     <li><a href=paths::ADMIN_OFFICES>{t!(i18n, nav_offices)}</a></li>
+                                                    <li><a href=paths::ADMIN_ACCESSIBILITY>{t!(i18n, nav_accessibility_reports)}</a></li>
                                                 })}
                                             <li class="site-nav__who">
                                                 {t_string!(i18n, nav_signed_in_as, name = staff.first_name).to_string()}

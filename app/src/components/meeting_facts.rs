@@ -86,12 +86,15 @@ pub fn MeetingHow(meeting: MeetingView) -> impl IntoView {
                 .video_link
                 .clone()
                 .map(|link| {
+                    // A token, when the service asks for one, is no help to read.
+                    let room = link.split('?').next().unwrap_or_default().to_owned();
                     view! {
                         <p>
-                            <a href=link.clone()>{t!(i18n, meeting_video_join)}</a>
+                            <a href=link>{t!(i18n, meeting_video_join)}</a>
                             <br/>
-                            <span class="muted">{link}</span>
+                            <span class="muted">{room}</span>
                         </p>
+                        {meeting.video_demo.then(|| view! { <p class="notice">{t!(i18n, meeting_video_demo)}</p> })}
                     }
                 })}
         }

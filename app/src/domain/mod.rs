@@ -2,6 +2,7 @@
 //! Every type that crosses a trust boundary has a `parse` that returns it or says why not.
 
 pub mod access_log;
+pub mod accessibility;
 pub mod activity_report;
 pub mod admin;
 pub mod arrival;

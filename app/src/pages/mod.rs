@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod accessibility;
 pub mod book;
 pub mod employer;
 pub mod home;

@@ -178,6 +178,12 @@ impl Flash for crate::views::employer::InvitationRefusal {
 impl Flash for crate::views::employer::InviteRefusal {
     const KEY: &'static str = "invite_result";
 }
+impl Flash for crate::views::accessibility::AccessibilityFormView {
+    const KEY: &'static str = "accessibility_report";
+}
+impl Flash for crate::views::accessibility::ReportMarked {
+    const KEY: &'static str = "accessibility_report_marked";
+}
 
 #[cfg(test)]
 mod tests {

@@ -8,5 +8,6 @@ pub mod seed;
 pub mod services;
 pub mod state;
 pub mod store;
+pub mod video;
 
 pub use state::AppState;

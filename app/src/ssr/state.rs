@@ -10,6 +10,10 @@ pub struct AppState {
     pub store: Store,
     /// Whether cookies carry `Secure`: everywhere but local development over plain HTTP.
     pub secure_cookies: bool,
+    /// Where video meetings are held, and how their links are made.
+    pub video: super::video::VideoService,
+    /// The key the SMS gateway's delivery reports carry, when a gateway is configured.
+    pub sms_delivery_key: Option<String>,
 }
 
 impl AppState {

@@ -123,6 +123,8 @@ pub struct MeetingView {
     /// The number the counsellor calls, for a phone meeting.
     pub seeker_phone: String,
     pub video_link: Option<String>,
+    /// No video service is configured: the link leads nowhere, and the page says so.
+    pub video_demo: bool,
     pub tips: Vec<Tip>,
     pub cancel_reason: Option<String>,
     pub cancel_note: String,

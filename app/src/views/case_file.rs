@@ -30,6 +30,8 @@ pub struct PanelMeeting {
     pub arrived_at: Option<DateTime<Utc>>,
     pub fetched: bool,
     pub waited_minutes: Option<i64>,
+    /// A video meeting's room, for the one who opens the panel.
+    pub video_link: Option<String>,
 }
 
 /// The seeker as the counsellor prepares for them.

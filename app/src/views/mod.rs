@@ -3,6 +3,7 @@
 //! nothing but the domain, `paths` and the wire error `AppError` (a refusal kept for a form).
 
 pub mod access_log;
+pub mod accessibility;
 pub mod account;
 pub mod activity_report;
 pub mod admin;
@@ -13,6 +14,7 @@ pub mod coverage;
 pub mod employer;
 pub mod employer_meeting;
 pub mod employer_panel;
+pub mod my_case;
 pub mod office;
 pub mod office_admin;
 pub mod office_employers;

@@ -387,8 +387,8 @@ async fn moving_keeps_the_counsellor_and_cancelling_frees_the_time(backend: Back
         .unwrap();
     let row = store.booking(booked).await.unwrap().unwrap();
     assert!(
-        row.video_room.as_deref().is_some_and(|r| r.len() == 24),
-        "a video room"
+        row.video_room.as_deref().is_some_and(|r| r.len() == 32),
+        "a video room of 128 bits"
     );
 
     // Moving: the counsellor is kept wherever they are free.

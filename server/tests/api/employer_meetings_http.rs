@@ -108,7 +108,8 @@ async fn an_employer_books_a_video_meeting_by_plain_posts_and_cancels_it(backend
         "Lucía Fernández",
         "Rekrytering i allmänhet",
         "Karin Berg",
-        "https://video.tidbok.example/m/",
+        "https://video.tidbok.example/",
+        "Det här är en demolänk",
         "Avboka mötet",
     ] {
         assert!(page.contains(text), "{text}");

@@ -12,7 +12,9 @@ use app::domain::{
 };
 use app::domain::{BookingId, SeekerId};
 use app::ssr::{
-    notifications::{MailSettings, Mailbox, Mailer, Notifier, Round, SmsProvider},
+    notifications::{
+        MailSettings, Mailbox, Mailer, Notifier, Round, SmsError, SmsProvider, SmsSent,
+    },
     services::{booking as service, picker},
     store::{NewBooking, OutboxRow, Party, Store, StoreError},
 };
@@ -52,19 +54,19 @@ struct Texts {
 
 #[async_trait::async_trait]
 impl SmsProvider for Texts {
-    async fn send(&self, to: &str, text: &str) -> Result<(), String> {
+    async fn send(&self, to: &str, text: &str) -> Result<SmsSent, SmsError> {
         if self
             .fail
             .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
             .is_ok()
         {
-            return Err("the provider is down".into());
+            return Err(SmsError::Unavailable("the provider is down".into()));
         }
         self.sent
             .lock()
             .unwrap()
             .push((to.to_owned(), text.to_owned()));
-        Ok(())
+        Ok(SmsSent::default())
     }
 
     fn name(&self) -> &'static str {
@@ -410,7 +412,7 @@ async fn a_worker_stopped_mid_send_leaves_nothing_lost(backend: Backend) {
     assert!(emails_per_message(folder.path()).values().all(|n| *n == 1));
     // The stopped worker's late word no longer counts.
     assert!(!store
-        .message_sent(claimed[0].id, "stopped", now() + Duration::minutes(4))
+        .message_sent(claimed[0].id, "stopped", now() + Duration::minutes(4), None)
         .await
         .unwrap());
     let rows = store

@@ -5,11 +5,13 @@ pub(crate) mod activity_report;
 mod cancel;
 mod check_in;
 mod meeting;
+mod my_case;
 mod profile;
 
 pub use activity_report::{ReceiptPage, ReportFormPage, ReportsPage, ReviewPage};
 pub use cancel::CancelPage;
 pub use meeting::MeetingPage;
+pub use my_case::MyCasePage;
 pub use profile::ProfilePage;
 
 use crate::paths;
@@ -152,6 +154,13 @@ fn MyPagesView(view: MyPagesView, cancelled: bool, saved: bool) -> impl IntoView
                         </section>
                     }
                 })}
+            <section aria-labelledby="mitt-arende">
+                <h2 id="mitt-arende">{t!(i18n, case_my_title)}</h2>
+                <p>{t!(i18n, case_my_teaser)}</p>
+                <p>
+                    <a class="button button--secondary" href=paths::MY_CASE>{t!(i18n, case_my_link)}</a>
+                </p>
+            </section>
             <section aria-labelledby="aktivitetsrapport">
                 <h2 id="aktivitetsrapport">{t!(i18n, my_reports)}</h2>
                 <p>

@@ -20,8 +20,8 @@ mod work_hours;
 
 pub use access_log::AccessLogPage;
 pub use admin::{
-    AccountPage, AccountsPage, AdminOfficePage, AdminOfficesPage, CounsellorPage, CounsellorsPage,
-    MeetingTypesPage,
+    AccessibilityReportsPage, AccountPage, AccountsPage, AdminOfficePage, AdminOfficesPage,
+    CounsellorPage, CounsellorsPage, MeetingTypesPage,
 };
 pub use calendar::CalendarPage;
 pub use coverage::CoveragePage;

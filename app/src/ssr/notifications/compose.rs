@@ -10,11 +10,9 @@ use crate::{
         Channel, Postcode,
     },
     ssr::{
-        services::{
-            booking::VIDEO_BASE,
-            calendar_file::{self, meeting_ics, Delivery},
-        },
+        services::calendar_file::{self, meeting_ics, Delivery},
         store::{BookingRow, Recipient},
+        video::VideoService,
     },
 };
 
@@ -32,15 +30,23 @@ pub struct Composed {
     pub ics_method: &'static str,
 }
 
-/// Writes the message about `event` for the booking as it is now. `site` is the service's
-/// public address, without a trailing slash.
+/// Where a message's links lead: the service's public address (without a trailing slash)
+/// and the video service.
+#[derive(Debug, Clone, Copy)]
+pub struct Links<'a> {
+    pub site: &'a str,
+    pub video: &'a VideoService,
+}
+
+/// Writes the message about `event` for the booking as it is now.
 pub fn compose(
     event: MessageEvent,
     b: &BookingRow,
     to: &Recipient,
     language: MessageLanguage,
-    site: &str,
+    links: Links<'_>,
 ) -> Composed {
+    let site = links.site;
     let sv = language == MessageLanguage::Sv;
     let date = stockholm_date(b.starts_at);
     let when_long = format!(
@@ -87,6 +93,19 @@ pub fn compose(
         _ => None,
     };
     let cancelled = event == MessageEvent::Cancelled;
+    // The room's link names the person by first name (an employer's user by their name).
+    let name = match &b.employer_user_name {
+        Some(name) if employer => name.as_str(),
+        _ => to.first_name.as_str(),
+    };
+    let video = links.video.meeting_link(b, name, false);
+    let demo = match (links.video.is_demo(), sv) {
+        (false, _) => "",
+        (true, true) => {
+            "\n(En demolänk: i demonstrationsversionen finns inget videomöte att ansluta till.)"
+        }
+        (true, false) => "\n(A demo link: the demonstration version has no video meeting to join.)",
+    };
     let how = match (channel, sv) {
         // A cancelled meeting promises nothing: no call, no link.
         (Channel::Phone, true) if cancelled => "Telefonmöte".to_owned(),
@@ -101,14 +120,15 @@ pub fn compose(
             "Visit at {}",
             office.clone().unwrap_or_else(|| "the office".into())
         ),
-        (Channel::Video, true) => format!(
-            "Videomöte: {VIDEO_BASE}{}",
-            b.video_room.as_deref().unwrap_or("")
-        ),
-        (Channel::Video, false) => format!(
-            "Video meeting: {VIDEO_BASE}{}",
-            b.video_room.as_deref().unwrap_or("")
-        ),
+        (Channel::Video, true) => {
+            format!("Videomöte: {}{demo}", video.as_deref().unwrap_or_default())
+        }
+        (Channel::Video, false) => {
+            format!(
+                "Video meeting: {}{demo}",
+                video.as_deref().unwrap_or_default()
+            )
+        }
         (Channel::Phone, true) => {
             format!("Telefon: {counsellor} ringer dig på det nummer du har gett oss")
         }
@@ -282,7 +302,7 @@ pub fn compose(
         subject,
         text,
         sms,
-        ics: meeting_ics(b, sv, delivery),
+        ics: meeting_ics(b, sv, delivery, video.as_deref()),
         ics_method: calendar_file::method(b, delivery),
     }
 }
@@ -498,6 +518,15 @@ mod tests {
 
     const SITE: &str = "https://tidbok.example";
 
+    fn links() -> Links<'static> {
+        static DEMO: std::sync::LazyLock<VideoService> =
+            std::sync::LazyLock::new(VideoService::demo);
+        Links {
+            site: SITE,
+            video: &DEMO,
+        }
+    }
+
     #[test]
     fn a_confirmation_in_swedish_says_when_where_and_with_whom() {
         let m = compose(
@@ -505,7 +534,7 @@ mod tests {
             &booking(Channel::Office),
             &seeker(),
             MessageLanguage::Sv,
-            SITE,
+            links(),
         );
         assert_eq!(m.subject, "Bokat: första möte tis 24 november kl. 10:00");
         assert!(m.text.starts_with("Hej Amira!"));
@@ -530,16 +559,16 @@ mod tests {
             &booking(Channel::Video),
             &seeker(),
             MessageLanguage::En,
-            SITE,
+            links(),
         );
         assert_eq!(
             m.subject,
             "Reminder: first meeting Tue 24 November at 10:00"
         );
         assert!(m.text.starts_with("Hello Amira,"));
-        assert!(m
-            .text
-            .contains("Video meeting: https://video.tidbok.example/m/abcdef0123456789"));
+        assert!(m.text.contains(
+            "Video meeting: https://video.tidbok.example/abcdef0123456789\n(A demo link"
+        ));
         assert!(!m.text.contains("I am here"));
         assert_eq!(
             m.sms,
@@ -557,7 +586,7 @@ mod tests {
             &b,
             &seeker(),
             MessageLanguage::Sv,
-            SITE,
+            links(),
         );
         assert!(
             sv.text
@@ -571,7 +600,7 @@ mod tests {
             &b,
             &seeker(),
             MessageLanguage::En,
-            SITE,
+            links(),
         );
         assert!(
             en.text
@@ -592,7 +621,7 @@ mod tests {
             &b,
             &seeker(),
             MessageLanguage::Sv,
-            SITE,
+            links(),
         );
         assert!(
             booked
@@ -607,7 +636,7 @@ mod tests {
             &b,
             &seeker(),
             MessageLanguage::Sv,
-            SITE,
+            links(),
         );
         assert!(
             cancelled
@@ -621,7 +650,7 @@ mod tests {
             &booking(Channel::Phone),
             &seeker(),
             MessageLanguage::Sv,
-            SITE,
+            links(),
         );
         assert!(first.text.contains("En påminnelse om ditt första möte med"));
     }
@@ -664,7 +693,7 @@ mod tests {
             &b,
             &seeker(),
             MessageLanguage::Sv,
-            SITE,
+            links(),
         );
         assert!(m.subject.starts_with("Avbokat:"));
         assert!(m.text.contains("https://tidbok.example/boka"));
@@ -697,7 +726,7 @@ mod tests {
             &b,
             &seeker(),
             MessageLanguage::Sv,
-            SITE,
+            links(),
         );
         assert!(
             sv.text.contains("Arbetsförmedlingen har avbokat ditt första möte med Emina Hodžić. Orsak: kontoret är stängt."),
@@ -712,7 +741,7 @@ mod tests {
             &b,
             &seeker(),
             MessageLanguage::En,
-            SITE,
+            links(),
         );
         assert!(
             en.text.contains("The employment service has cancelled your first meeting with Emina Hodžić. Reason: Vattenskada i lokalen."),
@@ -726,7 +755,7 @@ mod tests {
             &b,
             &seeker(),
             MessageLanguage::Sv,
-            SITE,
+            links(),
         );
         assert!(
             !own.text.contains("Arbetsförmedlingen har avbokat"),
@@ -749,7 +778,7 @@ mod tests {
             &b,
             &seeker(),
             MessageLanguage::Sv,
-            SITE,
+            links(),
         );
         assert_eq!(
             m.subject,
@@ -774,7 +803,7 @@ mod tests {
             &b,
             &seeker(),
             MessageLanguage::En,
-            SITE,
+            links(),
         );
         assert!(m
             .text

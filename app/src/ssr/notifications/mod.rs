@@ -2,11 +2,12 @@
 //! ways they leave (`transport`) and the worker that sends them (`worker`).
 
 pub mod compose;
+pub mod elks;
 pub mod employer_messages;
 pub mod report_messages;
 pub mod transport;
 pub mod worker;
 
 pub use lettre::message::Mailbox;
-pub use transport::{LogSms, MailSettings, Mailer, SmsProvider};
+pub use transport::{LogSms, MailSettings, Mailer, SmsError, SmsProvider, SmsSent};
 pub use worker::{Delivery, Notifier, Round};

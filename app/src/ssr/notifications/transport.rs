@@ -129,11 +129,29 @@ impl Email<'_> {
     }
 }
 
-/// Sends text messages. A real provider's client implements this; the default writes them
-/// to the log.
+/// A text message the provider accepted, with its id there (for its delivery report).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SmsSent {
+    pub provider_id: Option<String>,
+}
+
+/// Why a text message was not accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SmsError {
+    /// The provider refused this message (a number it cannot reach, a text it will not
+    /// send): sending it again would be refused again.
+    #[error("refused: {0}")]
+    Refused(String),
+    /// The provider could not be reached or failed: try again later.
+    #[error("unavailable: {0}")]
+    Unavailable(String),
+}
+
+/// Sends text messages. A real provider's client implements this (46elks); the default
+/// writes them to the log. `to` is a number in E.164 form (`+46701234567`).
 #[async_trait::async_trait]
 pub trait SmsProvider: Send + Sync {
-    async fn send(&self, to: &str, text: &str) -> Result<(), String>;
+    async fn send(&self, to: &str, text: &str) -> Result<SmsSent, SmsError>;
     fn name(&self) -> &'static str;
 }
 
@@ -143,9 +161,9 @@ pub struct LogSms;
 
 #[async_trait::async_trait]
 impl SmsProvider for LogSms {
-    async fn send(&self, to: &str, text: &str) -> Result<(), String> {
+    async fn send(&self, to: &str, text: &str) -> Result<SmsSent, SmsError> {
         tracing::info!(to = %masked(to), text, "text message (written to the log, not sent)");
-        Ok(())
+        Ok(SmsSent::default())
     }
 
     fn name(&self) -> &'static str {

@@ -4,10 +4,10 @@
 //! claimed by one of them at a time).
 
 use super::{
-    compose::{compose, compose_account, compose_seeker_link, compose_staff_link},
+    compose::{compose, compose_account, compose_seeker_link, compose_staff_link, Links},
     employer_messages::{compose_invitation, compose_registration_attempt},
     report_messages::compose_report,
-    transport::{Email, Mailer, SmsProvider},
+    transport::{Email, Mailer, SmsError, SmsProvider},
 };
 use crate::{
     domain::{
@@ -19,6 +19,7 @@ use crate::{
     ssr::{
         services::activity_reports::schedule_reminders,
         store::{OutboxRow, ReportEvent, Store},
+        video::VideoService,
     },
 };
 use chrono::{DateTime, Duration, Utc};
@@ -31,7 +32,8 @@ const REPORT_SWEEP_EVERY: Duration = Duration::minutes(10);
 /// What became of one message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Delivery {
-    Sent,
+    /// Sent; a text message's id at its provider, for the delivery report.
+    Sent(Option<String>),
     /// Not worth sending any more (the meeting moved or was cancelled since), and why.
     Dropped(String),
     /// This try failed; it is tried again later or given up.
@@ -64,6 +66,8 @@ pub struct Notifier {
     site: String,
     /// Names this worker's claims.
     worker: String,
+    /// Where video meetings are held (their links are in the messages).
+    video: VideoService,
     /// How long a claim holds: far longer than one SMTP conversation may take.
     pub lease: Duration,
     pub batch: i64,
@@ -85,6 +89,7 @@ impl Notifier {
             from,
             site: site.trim_end_matches('/').to_owned(),
             worker: worker.into(),
+            video: VideoService::demo(),
             lease: Duration::minutes(2),
             batch: 20,
         }
@@ -102,6 +107,12 @@ impl Notifier {
         )
     }
 
+    /// Links to video meetings lead to `video` (the demo service until this is called).
+    pub fn with_video(mut self, video: VideoService) -> Self {
+        self.video = video;
+        self
+    }
+
     pub fn mailer(&self) -> &Mailer {
         &self.mailer
     }
@@ -117,7 +128,11 @@ impl Notifier {
         for row in rows {
             let delivery = self.deliver(&row).await;
             let recorded = match &delivery {
-                Delivery::Sent => self.store.message_sent(row.id, &self.worker, now).await?,
+                Delivery::Sent(provider_id) => {
+                    self.store
+                        .message_sent(row.id, &self.worker, now, provider_id.as_deref())
+                        .await?
+                }
                 Delivery::Dropped(why) => {
                     self.store
                         .message_dropped(row.id, &self.worker, why)
@@ -155,7 +170,7 @@ impl Notifier {
                 continue;
             }
             match delivery {
-                Delivery::Sent => round.sent += 1,
+                Delivery::Sent(_) => round.sent += 1,
                 Delivery::Dropped(_) => round.dropped += 1,
                 Delivery::Failed(_) => round.failed += 1,
             }
@@ -245,7 +260,11 @@ impl Notifier {
         let Some(to) = self.store.recipient(booking_id).await? else {
             return Ok(Delivery::Dropped("the seeker is gone".into()));
         };
-        let message = compose(event, &booking, &to, to.language(), &self.site);
+        let links = Links {
+            site: &self.site,
+            video: &self.video,
+        };
+        let message = compose(event, &booking, &to, to.language(), links);
         Ok(match medium {
             Medium::Email => {
                 self.send_email(
@@ -257,10 +276,7 @@ impl Notifier {
                 )
                 .await
             }
-            Medium::Sms => match self.sms.send(&to.phone, &message.sms).await {
-                Ok(()) => Delivery::Sent,
-                Err(e) => Delivery::Failed(e),
-            },
+            Medium::Sms => self.send_sms(&to.phone, &message.sms).await,
         })
     }
 
@@ -307,10 +323,7 @@ impl Notifier {
                 self.send_email(row, &to.email, &message.subject, &message.text, None)
                     .await
             }
-            Medium::Sms => match self.sms.send(&to.phone, &message.sms).await {
-                Ok(()) => Delivery::Sent,
-                Err(e) => Delivery::Failed(e),
-            },
+            Medium::Sms => self.send_sms(&to.phone, &message.sms).await,
         })
     }
 
@@ -351,10 +364,7 @@ impl Notifier {
         let sv = to.message_language != "en";
         let message = compose_seeker_link(&to.first_name, &link, sv);
         Ok(match Medium::parse(&row.medium) {
-            Some(Medium::Sms) => match self.sms.send(&to.phone, &message.sms).await {
-                Ok(()) => Delivery::Sent,
-                Err(e) => Delivery::Failed(e),
-            },
+            Some(Medium::Sms) => self.send_sms(&to.phone, &message.sms).await,
             _ => {
                 self.send_email(row, &to.email, &message.subject, &message.text, None)
                     .await
@@ -397,6 +407,18 @@ impl Notifier {
             .await)
     }
 
+    /// Sends a text message: one the provider refuses is dropped with its reason (it would be
+    /// refused again), one it could not take is tried again later.
+    async fn send_sms(&self, to: &str, text: &str) -> Delivery {
+        match self.sms.send(to, text).await {
+            Ok(sent) => Delivery::Sent(sent.provider_id),
+            Err(SmsError::Refused(why)) => {
+                Delivery::Dropped(format!("the provider refused it: {why}"))
+            }
+            Err(SmsError::Unavailable(error)) => Delivery::Failed(error),
+        }
+    }
+
     /// Builds and sends the email for outbox row `row`: an address that cannot be written
     /// drops it, a failed send is tried again later.
     async fn send_email(
@@ -418,7 +440,7 @@ impl Notifier {
         .build();
         match email {
             Ok(email) => match self.mailer.send(email).await {
-                Ok(()) => Delivery::Sent,
+                Ok(()) => Delivery::Sent(None),
                 Err(e) => Delivery::Failed(e),
             },
             Err(e) => Delivery::Dropped(e),

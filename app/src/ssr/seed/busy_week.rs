@@ -169,8 +169,7 @@ pub async fn load(
                 ends_at: when + Duration::minutes(if first { 45 } else { length }),
                 clear_until: when + Duration::minutes(if first { 60 } else { length + buffer }),
                 is_first: first,
-                video_room: (channel == Channel::Video)
-                    .then(crate::ssr::services::booking::video_room),
+                video_room: (channel == Channel::Video).then(crate::ssr::video::new_room),
                 now,
                 visit_limit: None,
             };

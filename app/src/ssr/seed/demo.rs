@@ -242,6 +242,7 @@ pub async fn load_demo(
     super::demo_employers::load(store, now).await?;
     super::demo_employer_meetings::load(store, now).await?;
     super::demo_assisted::load(store, now).await?;
+    super::demo_trust::load(store, now).await?;
     // Made-up people get no email: the demo's own meetings and links are not announced.
     store.drop_pending_messages("demo data").await?;
     // Every reception takes six visitors an hour on weekdays and aims to fill 70 %.

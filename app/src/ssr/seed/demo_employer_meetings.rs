@@ -15,7 +15,7 @@ use crate::{
         BookingId, Channel, Email, StaffId,
     },
     ssr::{
-        services::{booking::video_room, employer_meetings::EMPLOYER_MEETING},
+        services::employer_meetings::EMPLOYER_MEETING,
         store::{NewBooking, Party, Store, StoreError},
     },
 };
@@ -142,7 +142,7 @@ pub async fn load(store: &Store, now: DateTime<Utc>) -> Result<usize, SeedError>
                 ends_at: starts + Duration::minutes(60),
                 clear_until: starts + Duration::minutes(75),
                 is_first: false,
-                video_room: (channel == Channel::Video).then(video_room),
+                video_room: (channel == Channel::Video).then(crate::ssr::video::new_room),
                 now: starts.min(now) - Duration::days(2),
                 visit_limit: None,
             };

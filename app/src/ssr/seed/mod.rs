@@ -8,6 +8,7 @@ mod demo_employer_meetings;
 mod demo_employers;
 mod demo_people;
 mod demo_reports;
+mod demo_trust;
 mod reference;
 mod tsv;
 

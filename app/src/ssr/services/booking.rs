@@ -21,8 +21,6 @@ use chrono::{DateTime, Utc};
 pub const FIRST_MEETING: &str = "first-meeting";
 /// How many times are suggested when the chosen one was taken.
 pub const NEAREST: usize = 4;
-/// Where video meetings are held; the room name completes the link.
-pub const VIDEO_BASE: &str = "https://video.tidbok.example/m/";
 
 /// Why a booking was not made.
 #[derive(Debug)]
@@ -47,13 +45,6 @@ impl From<StoreError> for BookError {
     fn from(e: StoreError) -> Self {
         BookError::Failed(e.into())
     }
-}
-
-/// A random video room name.
-pub(crate) fn video_room() -> String {
-    let mut bytes = [0u8; 12];
-    getrandom::fill(&mut bytes).expect("the operating system provides randomness");
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The seeker's live first meeting if it is exactly this choice: a repeated confirm (a
@@ -121,7 +112,7 @@ pub async fn book_as(
         ends_at: time.slot.end,
         clear_until: time.slot.end + rules.buffer,
         is_first: true,
-        video_room: (channel == Channel::Video).then(video_room),
+        video_room: (channel == Channel::Video).then(crate::ssr::video::new_room),
         now,
         visit_limit: picker.visit_limit(time.slot.start),
     };
@@ -199,7 +190,7 @@ pub async fn reschedule(
         .await?,
         video_room: match (channel, &booking.video_room) {
             (Channel::Video, Some(room)) => Some(room.clone()),
-            (Channel::Video, None) => Some(video_room()),
+            (Channel::Video, None) => Some(crate::ssr::video::new_room()),
             _ => None,
         },
         starts_at: time.slot.start,

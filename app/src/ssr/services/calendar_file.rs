@@ -10,7 +10,7 @@
 
 use crate::{
     domain::{BookingStatus, Channel},
-    ssr::{services::booking::VIDEO_BASE, store::BookingRow},
+    ssr::store::BookingRow,
 };
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
 
@@ -40,8 +40,14 @@ pub fn sequence(b: &BookingRow) -> u32 {
         .saturating_add(cancelled)
 }
 
-/// The file's text. `swedish` picks the language of its summary and description.
-pub fn meeting_ics(b: &BookingRow, swedish: bool, delivery: Delivery<'_>) -> String {
+/// The file's text. `swedish` picks the language of its summary and description;
+/// `video_link` is the reader's link to a video meeting's room.
+pub fn meeting_ics(
+    b: &BookingRow,
+    swedish: bool,
+    delivery: Delivery<'_>,
+    video_link: Option<&str>,
+) -> String {
     let counsellor = format!("{} {}", b.counsellor_first_name, b.counsellor_last_name);
     let meeting = if swedish {
         &b.meeting_name_sv
@@ -60,11 +66,7 @@ pub fn meeting_ics(b: &BookingRow, swedish: bool, delivery: Delivery<'_>) -> Str
             _ => String::new(),
         },
         Channel::Video if cancelled => String::new(),
-        Channel::Video => b
-            .video_room
-            .as_ref()
-            .map(|room| format!("{VIDEO_BASE}{room}"))
-            .unwrap_or_default(),
+        Channel::Video => video_link.unwrap_or_default().to_owned(),
         Channel::Phone if swedish => "Telefonmöte".to_owned(),
         Channel::Phone => "Phone meeting".to_owned(),
     };
@@ -204,7 +206,7 @@ mod tests {
 
     #[test]
     fn a_visit_is_at_the_right_instant_and_place() {
-        let text = meeting_ics(&booking(Channel::Office), true, Delivery::Download);
+        let text = meeting_ics(&booking(Channel::Office), true, Delivery::Download, None);
         // 09:00 in Stockholm is 08:00 UTC in November; written in UTC, read right anywhere.
         assert!(text.contains("DTSTART:20261124T080000Z"), "{text}");
         assert!(text.contains("DTEND:20261124T084500Z"), "{text}");
@@ -226,16 +228,15 @@ mod tests {
 
     #[test]
     fn a_video_meeting_carries_its_link_and_english_words() {
+        let link = "https://meet.example.se/0123456789abcdef0123456789abcdef?jwt=a.b.c";
         let e = event(&meeting_ics(
             &booking(Channel::Video),
             false,
             Delivery::Download,
+            Some(link),
         ));
         assert_eq!(e.get_summary(), Some("First meeting with Emina Hodžić"));
-        assert_eq!(
-            e.get_location(),
-            Some("https://video.tidbok.example/m/0123456789abcdef01234567")
-        );
+        assert_eq!(e.get_location(), Some(link));
         assert!(e
             .get_description()
             .unwrap()
@@ -257,15 +258,15 @@ mod tests {
         };
         let mut b = booking(Channel::Phone);
         b.times_moved = 0;
-        let (booked_cal, booked) = read(&meeting_ics(&b, true, to));
+        let (booked_cal, booked) = read(&meeting_ics(&b, true, to, None));
         b.times_moved = 1;
         b.moved_at = Some(b.created_at + chrono::Duration::hours(3));
         b.starts_at += chrono::Duration::days(1);
         b.ends_at += chrono::Duration::days(1);
-        let (moved_cal, moved) = read(&meeting_ics(&b, true, to));
+        let (moved_cal, moved) = read(&meeting_ics(&b, true, to, None));
         b.status = BookingStatus::Cancelled;
         b.cancelled_at = Some(b.created_at + chrono::Duration::hours(5));
-        let text = meeting_ics(&b, true, to);
+        let text = meeting_ics(&b, true, to, None);
         let (cancel_cal, cancelled) = read(&text);
 
         assert_eq!(booked_cal.property_value("METHOD"), Some("REQUEST"));
@@ -306,7 +307,7 @@ mod tests {
 
     #[test]
     fn a_download_is_published_not_an_invitation() {
-        let text = meeting_ics(&booking(Channel::Office), true, Delivery::Download);
+        let text = meeting_ics(&booking(Channel::Office), true, Delivery::Download, None);
         let (calendar, e) = read(&text);
         assert_eq!(calendar.property_value("METHOD"), Some("PUBLISH"));
         assert_eq!(e.property_value("ORGANIZER"), None);

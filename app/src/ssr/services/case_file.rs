@@ -74,32 +74,52 @@ pub(super) async fn handled(
 #[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id = booking_id))]
 pub async fn open(
     store: &Store,
+    viewer: &Viewer<'_>,
     me: &StaffMember,
     booking_id: i64,
     now: DateTime<Utc>,
 ) -> Result<CaseFile, AppError> {
     let found = booking_for(store, me, booking_id).await?;
-    open_found(store, me, found, now).await
+    open_found(store, viewer, me, found, now).await
+}
+
+/// Who opens a panel, for its video link: the video service and the name they are shown
+/// by in the room.
+pub struct Viewer<'a> {
+    pub video: &'a crate::ssr::video::VideoService,
+    pub name: &'a str,
+}
+
+impl Viewer<'_> {
+    /// The link to meeting `b`'s room; the meeting's counsellor leads it.
+    pub(super) fn video_link(&self, me: &StaffMember, b: &BookingRow) -> Option<String> {
+        let leads = me.counsellor_id == Some(b.counsellor_id);
+        self.video.meeting_link(b, self.name, leads)
+    }
 }
 
 /// The meeting's panel, with a job seeker or with an employer.
 #[tracing::instrument(skip_all, fields(staff_id = me.id, booking_id = booking_id))]
 pub async fn open_panel(
     store: &Store,
+    viewer: &Viewer<'_>,
     me: &StaffMember,
     booking_id: i64,
     now: DateTime<Utc>,
 ) -> Result<MeetingPanelData, AppError> {
     let found = booking_for(store, me, booking_id).await?;
     Ok(if found.0.with_employer() {
-        MeetingPanelData::Employer(super::employer_panel::open(store, me, found, now).await?)
+        MeetingPanelData::Employer(
+            super::employer_panel::open(store, viewer, me, found, now).await?,
+        )
     } else {
-        MeetingPanelData::Seeker(open_found(store, me, found, now).await?)
+        MeetingPanelData::Seeker(open_found(store, viewer, me, found, now).await?)
     })
 }
 
 async fn open_found(
     store: &Store,
+    viewer: &Viewer<'_>,
     me: &StaffMember,
     (b, office_id, may_handle): (BookingRow, i64, bool),
     now: DateTime<Utc>,
@@ -118,7 +138,10 @@ async fn open_found(
     let (correctable_until, suggested_day) =
         change_window(store, &b, office_id, may_handle, now).await?;
     Ok(CaseFile {
-        meeting: panel_meeting(&b, now),
+        meeting: PanelMeeting {
+            video_link: viewer.video_link(me, &b),
+            ..panel_meeting(&b, now)
+        },
         seeker,
         timeline,
         may_handle,
@@ -231,6 +254,7 @@ pub(super) fn panel_meeting(b: &BookingRow, now: DateTime<Utc>) -> PanelMeeting 
         waited_minutes: b.arrived_at.map(|at| {
             crate::domain::arrival::waited_minutes(at, b.starts_at, b.received_at.unwrap_or(now))
         }),
+        video_link: None,
     }
 }
 

@@ -5,7 +5,7 @@
 //! capacity and the database's rules against double booking apply as they do to seekers.
 
 use super::{
-    booking::{video_room, BookError, NEAREST},
+    booking::{BookError, NEAREST},
     picker::{meeting_type, offer_times, times_view, Picker, Search},
     seeker_pages::{meeting_facts, summary},
 };
@@ -305,7 +305,7 @@ pub async fn book(
         ends_at: time.slot.end,
         clear_until: time.slot.end + picker.rules.buffer,
         is_first: false,
-        video_room: (wanted.channel == Channel::Video).then(video_room),
+        video_room: (wanted.channel == Channel::Video).then(crate::ssr::video::new_room),
         now,
         visit_limit: picker.visit_limit(time.slot.start),
     };
@@ -366,7 +366,7 @@ pub async fn reschedule(
         office_id: office,
         video_room: match (wanted.channel, &meeting.video_room) {
             (Channel::Video, Some(room)) => Some(room.clone()),
-            (Channel::Video, None) => Some(video_room()),
+            (Channel::Video, None) => Some(crate::ssr::video::new_room()),
             _ => None,
         },
         starts_at: time.slot.start,
@@ -411,6 +411,7 @@ pub async fn cancel(
 /// counsellor calls the user who booked it.
 pub async fn meeting_view(
     store: &Store,
+    video: &crate::ssr::video::VideoService,
     b: &BookingRow,
     now: DateTime<Utc>,
 ) -> Result<EmployerMeetingView, AppError> {
@@ -422,7 +423,13 @@ pub async fn meeting_view(
     .unwrap_or_default();
     let summary = employer_summary(b, &offices, now);
     Ok(EmployerMeetingView {
-        meeting: meeting_facts(b, summary, phone, Vec::new()),
+        meeting: meeting_facts(
+            b,
+            summary,
+            phone,
+            Vec::new(),
+            (video, b.employer_user_name.as_deref().unwrap_or_default()),
+        ),
         need: b
             .need_id
             .zip(b.need_headline.clone())

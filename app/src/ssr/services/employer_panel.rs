@@ -34,6 +34,7 @@ fn need_view(n: NeedRow) -> PanelNeed {
 /// may see it).
 pub(super) async fn open(
     store: &Store,
+    viewer: &super::case_file::Viewer<'_>,
     me: &StaffMember,
     (b, office_id, may_handle): (BookingRow, i64, bool),
     now: DateTime<Utc>,
@@ -77,7 +78,10 @@ pub(super) async fn open(
         change_window(store, &b, office_id, may_handle, now).await?;
     timeline.sort_by_key(|(at, _)| *at);
     Ok(EmployerPanel {
-        meeting: panel_meeting(&b, now),
+        meeting: crate::views::case_file::PanelMeeting {
+            video_link: viewer.video_link(me, &b),
+            ..panel_meeting(&b, now)
+        },
         organisation: employer.name.clone(),
         org_number: employer.org_number_shown(),
         address: format!(

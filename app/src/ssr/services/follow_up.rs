@@ -17,10 +17,7 @@ use crate::{
         BookingId, Channel, CounsellorId, Rule, SeekerId, StaffId,
     },
     error::AppError,
-    ssr::{
-        services::booking::video_room,
-        store::{BookingRow, CounsellorRow, NewBooking, Party, Store},
-    },
+    ssr::store::{BookingRow, CounsellorRow, NewBooking, Party, Store},
     views::case_file::{self as view, FollowUpCounsellor, FollowUpTimes},
 };
 use chrono::{DateTime, Days, Utc};
@@ -240,7 +237,7 @@ pub async fn book(
                 ends_at: ends,
                 clear_until: ends + rules.buffer,
                 is_first: false,
-                video_room: (wanted.channel == Channel::Video).then(video_room),
+                video_room: (wanted.channel == Channel::Video).then(crate::ssr::video::new_room),
                 now,
                 // The reception's room was counted above, as the picker counts it; the
                 // database's own stop on it guards the seekers' race for the last places.

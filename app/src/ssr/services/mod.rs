@@ -3,6 +3,7 @@
 
 pub mod absences;
 pub mod access_log;
+pub mod accessibility;
 pub mod accounts;
 pub mod activity_reports;
 pub mod assisted_booking;
@@ -21,6 +22,7 @@ pub mod figures;
 pub mod follow_up;
 pub mod free_times;
 pub mod meeting_types;
+pub mod my_case;
 pub mod office;
 pub mod office_admin;
 pub mod office_employers;

@@ -90,7 +90,7 @@ fn codes<T>(list: &str, parse: fn(&str) -> Option<T>) -> Vec<T> {
 /// The person's activity reports (each month's latest version, with its first version's
 /// on-time verdict), the months recorded as missed, and the month due now while it is still
 /// to be sent, for the case timeline.
-async fn report_entries(
+pub(super) async fn report_entries(
     store: &Store,
     seeker_id: i64,
     registered_at: DateTime<Utc>,

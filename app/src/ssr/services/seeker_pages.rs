@@ -10,8 +10,8 @@ use crate::{
     },
     error::AppError,
     ssr::{
-        services::booking as service,
         store::{BookingRow, SeekerProfile, Store},
+        video::VideoService,
     },
     views::booking::{
         AfterFirst, MeetingSummary, MeetingView, MyPagesView, OfficeChoice, PickerView,
@@ -78,6 +78,7 @@ pub fn summary(b: &BookingRow, offices: &[OfficeSummary], now: DateTime<Utc>) ->
 
 pub async fn meeting_view(
     store: &Store,
+    video: &VideoService,
     b: &BookingRow,
     seeker: &SeekerProfile,
     now: DateTime<Utc>,
@@ -93,21 +94,25 @@ pub async fn meeting_view(
             .and_then(crate::domain::choices::LanguageCode::parse),
         accessibility_needs: !seeker.accessibility_needs.trim().is_empty(),
     };
+    // The first name only: the video service need not know more of the person.
     Ok(meeting_facts(
         b,
         summary,
         seeker.phone.clone(),
         tips(&facts),
+        (video, &seeker.first_name),
     ))
 }
 
 /// The meeting page's facts about booking `b`: `phone` is the number the counsellor calls
-/// for a phone meeting (the seeker's, or the employer's user's), `tips` how to prepare.
+/// for a phone meeting (the seeker's, or the employer's user's), `tips` how to prepare, and
+/// `who` the video service and the name the person is shown by in a video meeting.
 pub fn meeting_facts(
     b: &BookingRow,
     summary: MeetingSummary,
     phone: String,
     tips: Vec<crate::domain::preparation::Tip>,
+    (video, name): (&VideoService, &str),
 ) -> MeetingView {
     let office_address = match (&b.office_street, b.office_postcode, &b.office_city) {
         (Some(street), Some(code), Some(city)) => {
@@ -124,10 +129,8 @@ pub fn meeting_facts(
         office_address,
         office_phone: b.office_phone.clone(),
         seeker_phone: phone,
-        video_link: b
-            .video_room
-            .as_ref()
-            .map(|room| format!("{}{room}", service::VIDEO_BASE)),
+        video_link: video.meeting_link(b, name, false),
+        video_demo: video.is_demo(),
         tips,
         cancel_reason: b.cancel_reason.clone(),
         cancel_note: b.cancel_note.clone(),

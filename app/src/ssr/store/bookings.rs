@@ -174,6 +174,61 @@ impl BookingRow {
     pub fn with_employer(&self) -> bool {
         self.employer_id.is_some()
     }
+
+    /// A seeker's first meeting with Emina Hodžić on 24 November 2026 at 09:00 UTC, booked
+    /// by them two days before, for tests to change what they are about.
+    #[cfg(test)]
+    pub fn example(channel: Channel) -> Self {
+        use chrono::TimeZone;
+        let start = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
+        let office = channel == Channel::Office;
+        BookingRow {
+            id: 7,
+            seeker_id: Some(1),
+            employer_id: None,
+            employer_user_id: None,
+            need_id: None,
+            counsellor_id: 2,
+            counsellor_first_name: "Emina".into(),
+            counsellor_last_name: "Hodžić".into(),
+            counsellor_title: "Arbetsförmedlare".into(),
+            counsellor_title_en: "Employment counsellor".into(),
+            counsellor_phone: "010-202 01 12".into(),
+            counsellor_email: "emina.hodzic@tidbok.example".into(),
+            meeting_type: "first-meeting".into(),
+            meeting_name_sv: "Första möte".into(),
+            meeting_name_en: "First meeting".into(),
+            channel,
+            office_id: office.then_some(1),
+            office_name: office.then(|| "Tidbok Malmö".into()),
+            office_street: office.then(|| "Södra Förstadsgatan 1".into()),
+            office_postcode: office.then_some(21143),
+            office_city: office.then(|| "Malmö".into()),
+            office_phone: None,
+            starts_at: start,
+            ends_at: start + chrono::Duration::minutes(45),
+            status: BookingStatus::Booked,
+            is_first: true,
+            video_room: (channel == Channel::Video)
+                .then(|| "0123456789abcdef0123456789abcdef".into()),
+            cancel_reason: None,
+            cancel_note: String::new(),
+            cancelled_at: None,
+            moved_at: None,
+            times_moved: 0,
+            created_at: start - chrono::Duration::days(2),
+            moved_by_staff: false,
+            follows_booking_id: None,
+            outcome_at: None,
+            arrived_at: None,
+            received_at: None,
+            cancelled_by_staff: None,
+            booked_by_staff: None,
+            employer_name: None,
+            need_headline: None,
+            employer_user_name: None,
+        }
+    }
 }
 
 /// A live booking's hold on a counsellor's time: the meeting and its buffer.

@@ -4,6 +4,7 @@
 //! Migrations are per backend (`migrations/sqlite`, `migrations/postgres`), and integrity
 //! rules such as "no double booking" live in those schemas, not only here.
 
+mod accessibility;
 mod accounts;
 mod activity_reports;
 mod assisted;
@@ -40,6 +41,7 @@ mod staff_changes;
 mod taxonomy;
 mod work_hours;
 
+pub use accessibility::AccessibilityReportRow;
 pub use accounts::{AccountRow, PasswordLinkRow, StaffLinkMessage};
 pub use activity_reports::{NewReport, ReportDraftRow, ReportEvent, SentReportRow};
 pub use assisted::{Confirmed, HeldDraft, HeldDraftText, SeekerLinkMessage, SeekerLinkRow};

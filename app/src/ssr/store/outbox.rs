@@ -146,14 +146,70 @@ impl Store {
 
     /// Records that `worker` sent the message. `false` when it no longer held the claim
     /// (its lease ran out and another worker took the message over).
+    /// A text message's `provider_id` is kept for its delivery report.
     pub async fn message_sent(
         &self,
         id: i64,
         worker: &str,
         now: DateTime<Utc>,
+        provider_id: Option<&str>,
     ) -> Result<bool, StoreError> {
-        self.finish_message(id, worker, "sent", Some(now), None, None)
-            .await
+        let done = self
+            .finish_message(id, worker, "sent", Some(now), None, None)
+            .await?;
+        if let (true, Some(provider_id)) = (done, provider_id) {
+            on_pool!(self, p => {
+                let mut tx = p.begin_write().await?;
+                sqlx::query("UPDATE outbox SET provider_id = $2 WHERE id = $1")
+                    .bind(id)
+                    .bind(provider_id)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+            });
+        }
+        Ok(done)
+    }
+
+    /// Records the provider's delivery report for the text message it knows as
+    /// `provider_id`: `delivered` or `failed`, at `at`. `false` when no message sent has that
+    /// id (yet: the report may come before the send was recorded, and is then sent again).
+    pub async fn record_delivery(
+        &self,
+        provider_id: &str,
+        delivered: bool,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let status = if delivered { "delivered" } else { "failed" };
+        Ok(on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
+            let found = sqlx::query(
+                "UPDATE outbox SET delivery_status = $2, delivery_reported_at = $3 \
+                 WHERE provider_id = $1 AND medium = 'sms'",
+            )
+            .bind(provider_id)
+            .bind(status)
+            .bind(stored(at))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            tx.commit().await?;
+            found > 0
+        }))
+    }
+
+    /// A text message's provider id and delivery report, for tests and the figures.
+    pub async fn delivery_of(
+        &self,
+        id: i64,
+    ) -> Result<Option<(Option<String>, Option<String>)>, StoreError> {
+        Ok(on_pool!(self, p =>
+            sqlx::query_as(
+                "SELECT provider_id, delivery_status FROM outbox WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_optional(p)
+            .await?))
     }
 
     /// Records a failed try: the message waits until `retry_at`, or, when that is `None`,

@@ -16,8 +16,9 @@ impl<'a> Browser<'a> {
             client: reqwest::Client::builder()
                 .cookie_store(true)
                 .redirect(reqwest::redirect::Policy::none())
-                // A page that never comes is a failure, not a hung test.
-                .timeout(std::time::Duration::from_secs(20))
+                // A page that never comes is a failure, not a hung test; a slow one on a loaded
+                // CI machine (two cores, every test at once) is not.
+                .timeout(std::time::Duration::from_secs(60))
                 .build()
                 .unwrap(),
         }

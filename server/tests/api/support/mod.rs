@@ -182,6 +182,8 @@ pub struct TestApp {
     pub store: Store,
     /// Where the app's notification worker writes its emails, as .eml files.
     pub mail: tempfile::TempDir,
+    /// The video service as configured, for the messages the tests send.
+    pub video: app::ssr::video::VideoService,
 }
 
 pub async fn spawn_app(backend: Backend, demo_data: bool) -> TestApp {
@@ -214,6 +216,7 @@ pub async fn spawn_app_with(backend: Backend, demo_data: bool, extra: &[(&str, &
         .expect("the application starts");
     let address = format!("http://{}", app.local_addr());
     let store = app.state().store.clone();
+    let video = app.state().video.clone();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
@@ -224,6 +227,7 @@ pub async fn spawn_app_with(backend: Backend, demo_data: bool, extra: &[(&str, &
         db,
         store,
         mail,
+        video,
     }
 }
 
@@ -251,7 +255,8 @@ impl TestApp {
             from,
             &self.address,
             "test-mail",
-        );
+        )
+        .with_video(self.video.clone());
         notifier
             .run_once(chrono::Utc::now())
             .await

@@ -2,6 +2,7 @@
 //! office) and staff accounts (administrators). Server-drawn plain forms: they work without
 //! JavaScript, and every change comes back as a notice or as the form with its messages.
 
+mod accessibility_reports;
 mod account;
 mod accounts;
 mod counsellor;
@@ -10,6 +11,7 @@ mod meeting_types;
 mod office;
 mod offices;
 
+pub use accessibility_reports::AccessibilityReportsPage;
 pub use account::AccountPage;
 pub use accounts::AccountsPage;
 pub use counsellor::CounsellorPage;

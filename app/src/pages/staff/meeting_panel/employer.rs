@@ -94,6 +94,7 @@ pub fn EmployerPanelView(panel: EmployerPanel, back: String) -> impl IntoView {
             " · " {meeting.counsellor.clone()}
             " " <span class="tag">{status_name(i18n, meeting.status)}</span>
         </p>
+        {super::video_start(i18n, &meeting)}
         <dl>
             <dt>{t!(i18n, emp_org_number)}</dt>
             <dd>{org_number}</dd>

@@ -148,6 +148,7 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
             " · " {meeting.counsellor.clone()}
             " " <span class="tag">{status_name(i18n, meeting.status)}</span>
         </p>
+        {video_start(i18n, &meeting)}
 
         {seeker_details(i18n, &seeker)}
 
@@ -187,6 +188,21 @@ fn CaseFileView(file: CaseFile, back: String) -> impl IntoView {
             {upcoming.then(|| change_forms(i18n, &booking, &back, &refused, suggested_day, false))}
         })}
     }
+}
+
+/// A video meeting's room, opened in a new tab so the calendar stays where it was.
+pub(super) fn video_start(
+    i18n: I18n,
+    meeting: &crate::views::case_file::PanelMeeting,
+) -> Option<impl IntoView> {
+    let link = meeting.video_link.clone()?;
+    Some(view! {
+        <p>
+            <a class="button button--secondary" href=link target="_blank" rel="noopener noreferrer">
+                {t!(i18n, panel_video_start)}
+            </a>
+        </p>
+    })
 }
 
 /// Move the coming meeting to another time (same counsellor, same channel), or cancel it.
