@@ -456,55 +456,9 @@ pub fn compose_seeker_link(first_name: &str, link: &str, sv: bool) -> LinkMessag
 mod tests {
     use super::*;
     use crate::domain::BookingStatus;
-    use chrono::{TimeZone, Utc};
 
     fn booking(channel: Channel) -> BookingRow {
-        let start = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
-        BookingRow {
-            id: 7,
-            seeker_id: Some(1),
-            employer_id: None,
-            employer_user_id: None,
-            need_id: None,
-            counsellor_id: 2,
-            counsellor_first_name: "Emina".into(),
-            counsellor_last_name: "Hodžić".into(),
-            counsellor_title: "Arbetsförmedlare".into(),
-            counsellor_title_en: "Employment counsellor".into(),
-            counsellor_phone: "010-202 01 12".into(),
-            counsellor_email: "emina.hodzic@tidbok.example".into(),
-            meeting_type: "first-meeting".into(),
-            meeting_name_sv: "Första möte".into(),
-            meeting_name_en: "First meeting".into(),
-            channel,
-            office_id: (channel == Channel::Office).then_some(1),
-            office_name: (channel == Channel::Office).then(|| "Tidbok Malmö".into()),
-            office_street: (channel == Channel::Office).then(|| "Södra Förstadsgatan 1".into()),
-            office_postcode: (channel == Channel::Office).then_some(21143),
-            office_city: (channel == Channel::Office).then(|| "Malmö".into()),
-            office_phone: None,
-            starts_at: start,
-            ends_at: start + chrono::Duration::minutes(45),
-            status: BookingStatus::Booked,
-            is_first: true,
-            video_room: (channel == Channel::Video).then(|| "abcdef0123456789".into()),
-            cancel_reason: None,
-            cancel_note: String::new(),
-            cancelled_at: None,
-            moved_at: None,
-            times_moved: 0,
-            created_at: start - chrono::Duration::days(2),
-            moved_by_staff: false,
-            follows_booking_id: None,
-            outcome_at: None,
-            arrived_at: None,
-            received_at: None,
-            cancelled_by_staff: None,
-            booked_by_staff: None,
-            employer_name: None,
-            need_headline: None,
-            employer_user_name: None,
-        }
+        BookingRow::example(channel)
     }
 
     fn seeker() -> Recipient {
@@ -567,7 +521,7 @@ mod tests {
         );
         assert!(m.text.starts_with("Hello Amira,"));
         assert!(m.text.contains(
-            "Video meeting: https://video.tidbok.example/abcdef0123456789\n(A demo link"
+            "Video meeting: https://video.tidbok.example/0123456789abcdef0123456789abcdef\n(A demo link"
         ));
         assert!(!m.text.contains("I am here"));
         assert_eq!(

@@ -143,25 +143,11 @@ mod tests {
     use chrono::{TimeZone, Utc};
     use icalendar::{CalendarComponent, DatePerhapsTime};
 
+    /// The example booking, at 09:00 Stockholm time at Göteborg Centrum, moved twice.
     fn booking(channel: Channel) -> BookingRow {
         let start = Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap();
         BookingRow {
-            id: 7,
-            seeker_id: Some(1),
-            employer_id: None,
-            employer_user_id: None,
-            need_id: None,
-            counsellor_id: 2,
-            counsellor_first_name: "Emina".into(),
-            counsellor_last_name: "Hodžić".into(),
-            counsellor_title: "Arbetsförmedlare".into(),
-            counsellor_title_en: "Employment counsellor".into(),
             counsellor_phone: "+46102020112".into(),
-            counsellor_email: "emina.hodzic@tidbok.example".into(),
-            meeting_type: "first-meeting".into(),
-            meeting_name_sv: "Första möte".into(),
-            meeting_name_en: "First meeting".into(),
-            channel,
             office_id: Some(2),
             office_name: Some("Kontor Göteborg Centrum".into()),
             office_street: Some("Drottninggatan 34".into()),
@@ -170,25 +156,10 @@ mod tests {
             office_phone: Some("+46102020200".into()),
             starts_at: start,
             ends_at: start + chrono::Duration::minutes(45),
-            status: BookingStatus::Booked,
-            is_first: true,
             video_room: Some("0123456789abcdef01234567".into()),
-            cancel_reason: None,
-            cancel_note: String::new(),
-            cancelled_at: None,
-            moved_at: None,
             times_moved: 2,
             created_at: start - chrono::Duration::days(1),
-            moved_by_staff: false,
-            follows_booking_id: None,
-            outcome_at: None,
-            arrived_at: None,
-            received_at: None,
-            cancelled_by_staff: None,
-            booked_by_staff: None,
-            employer_name: None,
-            need_headline: None,
-            employer_user_name: None,
+            ..BookingRow::example(channel)
         }
     }
 
