@@ -379,11 +379,19 @@ pub async fn sms_delivery(
         // "sent" and the like: not an outcome yet.
         _ => return StatusCode::NO_CONTENT.into_response(),
     };
+    // 46elks writes the time in UTC without a zone (`2026-12-07T10:00:00.123000`).
     let at = report
         .delivered
         .as_deref()
-        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
-        .map(|t| t.with_timezone(&chrono::Utc))
+        .and_then(|t| {
+            chrono::DateTime::parse_from_rfc3339(t)
+                .map(|t| t.with_timezone(&chrono::Utc))
+                .or_else(|_| {
+                    chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S%.f")
+                        .map(|t| t.and_utc())
+                })
+                .ok()
+        })
         .unwrap_or_else(chrono::Utc::now);
     match state.store.record_delivery(&report.id, delivered, at).await {
         Ok(true) => {

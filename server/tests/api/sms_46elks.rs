@@ -247,7 +247,7 @@ async fn text_messages_go_through_46elks_and_their_delivery_is_recorded(backend:
                 .form(&[
                     ("id", id.as_str()),
                     ("status", "delivered"),
-                    ("delivered", "2026-12-07T10:00:00+01:00"),
+                    ("delivered", "2026-12-07T10:00:00.741000"),
                 ])
                 .send()
                 .await

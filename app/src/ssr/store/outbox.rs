@@ -105,6 +105,17 @@ macro_rules! enqueue_messages {
 }
 pub(crate) use enqueue_messages;
 
+/// How a claimed message ends: its new status, and what goes with it (when it was sent and
+/// its id at the SMS provider, or the error, and when to try again).
+#[derive(Default)]
+struct Outcome<'a> {
+    status: &'a str,
+    sent_at: Option<DateTime<Utc>>,
+    error: Option<&'a str>,
+    due_at: Option<DateTime<Utc>>,
+    provider_id: Option<&'a str>,
+}
+
 impl Store {
     /// Claims up to `limit` messages that are due (or whose last claim's lease ran out) for
     /// `worker`, until `now + lease`. Each claim counts as an attempt.
@@ -144,9 +155,9 @@ impl Store {
         Ok(rows)
     }
 
-    /// Records that `worker` sent the message. `false` when it no longer held the claim
-    /// (its lease ran out and another worker took the message over).
-    /// A text message's `provider_id` is kept for its delivery report.
+    /// Records that `worker` sent the message, with a text message's `provider_id` for its
+    /// delivery report. `false` when it no longer held the claim (its lease ran out and
+    /// another worker took the message over).
     pub async fn message_sent(
         &self,
         id: i64,
@@ -154,21 +165,17 @@ impl Store {
         now: DateTime<Utc>,
         provider_id: Option<&str>,
     ) -> Result<bool, StoreError> {
-        let done = self
-            .finish_message(id, worker, "sent", Some(now), None, None)
-            .await?;
-        if let (true, Some(provider_id)) = (done, provider_id) {
-            on_pool!(self, p => {
-                let mut tx = p.begin_write().await?;
-                sqlx::query("UPDATE outbox SET provider_id = $2 WHERE id = $1")
-                    .bind(id)
-                    .bind(provider_id)
-                    .execute(&mut *tx)
-                    .await?;
-                tx.commit().await?;
-            });
-        }
-        Ok(done)
+        self.finish_message(
+            id,
+            worker,
+            Outcome {
+                status: "sent",
+                sent_at: Some(now),
+                provider_id,
+                ..Outcome::default()
+            },
+        )
+        .await
     }
 
     /// Records the provider's delivery report for the text message it knows as
@@ -226,8 +233,17 @@ impl Store {
         } else {
             "failed"
         };
-        self.finish_message(id, worker, status, None, Some(error), retry_at)
-            .await
+        self.finish_message(
+            id,
+            worker,
+            Outcome {
+                status,
+                error: Some(error),
+                due_at: retry_at,
+                ..Outcome::default()
+            },
+        )
+        .await
     }
 
     /// Records that the message is no longer worth sending (say, a reminder for a meeting
@@ -238,26 +254,39 @@ impl Store {
         worker: &str,
         why: &str,
     ) -> Result<bool, StoreError> {
-        self.finish_message(id, worker, "dropped", None, Some(why), None)
-            .await
+        self.finish_message(
+            id,
+            worker,
+            Outcome {
+                status: "dropped",
+                error: Some(why),
+                ..Outcome::default()
+            },
+        )
+        .await
     }
 
     async fn finish_message(
         &self,
         id: i64,
         worker: &str,
-        status: &str,
-        sent_at: Option<DateTime<Utc>>,
-        error: Option<&str>,
-        due_at: Option<DateTime<Utc>>,
+        outcome: Outcome<'_>,
     ) -> Result<bool, StoreError> {
+        let Outcome {
+            status,
+            sent_at,
+            error,
+            due_at,
+            provider_id,
+        } = outcome;
         let done = on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             let done = sqlx::query(
                 "UPDATE outbox SET status = $3, sent_at = COALESCE($4, sent_at), \
                  last_error = COALESCE($5, last_error), due_at = COALESCE($6, due_at), \
                  claimed_by = NULL, lease_until = NULL, \
-                 secret = CASE WHEN $3 = 'pending' THEN secret END \
+                 secret = CASE WHEN $3 = 'pending' THEN secret END, \
+                 provider_id = COALESCE($7, provider_id) \
                  WHERE id = $1 AND claimed_by = $2 AND status = 'sending'",
             )
             .bind(id)
@@ -266,6 +295,7 @@ impl Store {
             .bind(sent_at.map(stored))
             .bind(error)
             .bind(due_at.map(stored))
+            .bind(provider_id)
             .execute(&mut *tx)
             .await?
             .rows_affected();
