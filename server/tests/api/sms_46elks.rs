@@ -5,13 +5,13 @@
 
 use crate::support::{browser::Browser, people, spawn_app_with, Backend};
 use app::{
-    domain::{choices::CancelReason, BookingId, Channel, SeekerId},
+    domain::{choices::CancelReason, BookingId, SeekerId},
     ssr::{
         notifications::{
             elks::{ElksSettings, ElksSms},
             MailSettings, Mailbox, Mailer, Notifier,
         },
-        store::{NewBooking, Party, Store},
+        store::Store,
     },
 };
 use axum::{extract::State, http::HeaderMap, response::IntoResponse, routing::post, Form, Router};
@@ -96,23 +96,7 @@ async fn cancelled(store: &Store, n: u32, hour: i64, now: DateTime<Utc>) -> (i64
         .unwrap()
         .and_utc()
         + Duration::hours(hour);
-    let id = store
-        .insert_booking(&NewBooking {
-            with: Party::Seeker(seeker),
-            counsellor_id: counsellor,
-            meeting_type: "first-meeting",
-            channel: Channel::Phone,
-            office_id: None,
-            starts_at: starts,
-            ends_at: starts + Duration::minutes(45),
-            clear_until: starts + Duration::minutes(60),
-            is_first: true,
-            video_room: None,
-            now,
-            visit_limit: None,
-        })
-        .await
-        .unwrap();
+    let id = people::phone_meeting(store, seeker, counsellor, starts).await;
     store
         .cancel_booking(
             BookingId(id),
