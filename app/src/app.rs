@@ -10,8 +10,8 @@ use crate::{
         },
         home::HomePage,
         my_pages::{
-            CancelPage, MeetingPage, MyCasePage, MyPages, ProfilePage, ReceiptPage, ReportFormPage,
-            ReportsPage, ReviewPage,
+            AccountErasedPage, CancelPage, EraseAccountPage, MeetingPage, MyCasePage, MyPages,
+            PersonalDataPage, ProfilePage, ReceiptPage, ReportFormPage, ReportsPage, ReviewPage,
         },
         not_found::NotFound,
         registration::{AssistedRegistrationPage, RegistrationPage},
@@ -193,6 +193,21 @@ pub fn App() -> impl IntoView {
                             view=ProfilePage
                             ssr=SsrMode::Async
                         />
+                        <Route
+                            path=(StaticSegment("mina-sidor"), StaticSegment("personuppgifter"))
+                            view=PersonalDataPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("mina-sidor"),
+                                StaticSegment("personuppgifter"),
+                                StaticSegment("ta-bort-kontot"),
+                            )
+                            view=EraseAccountPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=StaticSegment("kontot-borttaget") view=AccountErasedPage/>
                         <Route
                             path=(StaticSegment("mina-sidor"), StaticSegment("aktivitetsrapport"))
                             view=ReportsPage

@@ -16,6 +16,14 @@ pub const ACTIVITY_REPORTS: &str = "/mina-sidor/aktivitetsrapport";
 pub const PROFILE: &str = "/mina-sidor/uppgifter";
 /// "Mitt ärende": what has happened in the seeker's case and what happens next.
 pub const MY_CASE: &str = "/mina-sidor/arende";
+/// What Tidbok holds about the signed-in seeker, and the way to download it and to take the
+/// account away.
+pub const PERSONAL_DATA: &str = "/mina-sidor/personuppgifter";
+/// All of it as one JSON file, generated on request.
+pub const PERSONAL_DATA_FILE: &str = "/mina-sidor/personuppgifter.json";
+pub const ERASE_ACCOUNT: &str = "/mina-sidor/personuppgifter/ta-bort-kontot";
+/// Where someone lands once their account is gone (no sign-in: there is none any more).
+pub const ACCOUNT_ERASED: &str = "/kontot-borttaget";
 
 /// The accessibility statement, with its form for reporting a shortcoming (the form's
 /// anchor follows).

@@ -53,8 +53,8 @@ export async function registerByPosts(
   occupation = "underskoterska",
   postcode = "41319",
   personalNumber = newPersonalNumber(),
+  email = `boka-${Date.now()}-${Math.floor(Math.random() * 1e9)}@example.se`,
 ): Promise<string> {
-  const email = `boka-${Date.now()}-${Math.floor(Math.random() * 1e9)}@example.se`;
   const post = async (path: string, form: Record<string, string>) => {
     const res = await page.request.post(path, {
       form,

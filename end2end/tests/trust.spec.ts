@@ -1,8 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
+import { readFile } from "node:fs/promises";
 import {
   collectConsoleProblems,
   expectAccessible,
   lane,
+  newPersonalNumber,
+  PASSWORD,
   registerByPosts,
   signInStaff,
   waitForHydration,
@@ -119,6 +122,57 @@ test("Mitt ärende tells what happened and what is next; a video meeting's demo 
   expect(problems).toEqual([]);
 });
 
+test("Dina personuppgifter: all of it as JSON, then the account taken away and the same person registers again", async ({ page }, info) => {
+  const problems = collectConsoleProblems(page);
+  const number = newPersonalNumber();
+  const email = await registerByPosts(page, "underskoterska", "41319", number);
+  await bookByPosts(page, "phone", lane(info));
+
+  await page.goto("/mina-sidor");
+  await page.getByRole("link", { name: "Se dina personuppgifter" }).click();
+  await expect(page).toHaveURL(/\/mina-sidor\/personuppgifter$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dina personuppgifter");
+  await expect(page.getByRole("heading", { name: "Vem som har läst dina uppgifter" })).toBeVisible();
+  await waitForHydration(page);
+  await expectAccessible(page);
+
+  // The download: one JSON file, made now, with their details and their booking.
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Ladda ner alla dina uppgifter (JSON)" }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/^tidbok-personuppgifter-\d{4}-\d{2}-\d{2}\.json$/);
+  const json = JSON.parse(await readFile((await file.path())!, "utf8"));
+  expect(json.data.person[0].email).toBe(email);
+  expect(json.data.bookings).toHaveLength(1);
+  expect(json.data.access_log).toEqual([]);
+
+  // Taking the account away: told first what happens; the box and the password are needed.
+  await page.getByRole("link", { name: "Ta bort ditt konto" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ta bort ditt konto");
+  await expect(page.getByRole("listitem").filter({ hasText: "Dina 1 bokade möten avbokas." })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Lösenord").fill(PASSWORD);
+  await page.getByRole("button", { name: "Ta bort mitt konto" }).click();
+  await expect(page.locator(".error-summary")).toContainText("Jag förstår att kontot tas bort");
+  await expect(page.getByLabel("Lösenord")).toHaveValue("");
+  await expectAccessible(page);
+  await page.getByLabel("Lösenord").fill(PASSWORD);
+  await page.getByLabel("Jag förstår att kontot tas bort och att det inte går att ångra").check();
+  await page.getByRole("button", { name: "Ta bort mitt konto" }).click();
+  await expect(page).toHaveURL(/\/kontot-borttaget$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ditt konto är borttaget");
+  await expectAccessible(page);
+  await page.goto("/mina-sidor");
+  await expect(page).toHaveURL(/\/logga-in/);
+
+  // The same number and email register again.
+  await registerByPosts(page, "underskoterska", "41319", number, email);
+  await page.goto("/mina-sidor");
+  await expect(page).toHaveURL(/\/mina-sidor$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mina sidor");
+  expect(problems).toEqual([]);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -135,5 +189,20 @@ test.describe("without JavaScript", () => {
       .fill(`Tabbordningen hoppar (${info.project.name}, utan JavaScript).`);
     await page.getByRole("button", { name: "Skicka rapporten" }).click();
     await expect(page.getByRole("status")).toContainText("Tack! Vi har tagit emot din rapport.");
+  });
+
+  test("the account is taken away with a plain form: a wrong password is refused first", async ({ page }) => {
+    await registerByPosts(page);
+    await page.goto("/mina-sidor/personuppgifter/ta-bort-kontot");
+    await expect(page.getByRole("listitem").filter({ hasText: "allt vi har om dig tas bort" })).toBeVisible();
+    await page.getByLabel("Lösenord").fill("inte mitt lösenord");
+    await page.getByLabel("Jag förstår att kontot tas bort och att det inte går att ångra").check();
+    await page.getByRole("button", { name: "Ta bort mitt konto" }).click();
+    await expect(page.locator(".error-summary")).toContainText("Lösenord");
+    await expect(page.getByText("Lösenordet stämmer inte.").first()).toBeVisible();
+    await expect(page.getByLabel("Jag förstår att kontot tas bort och att det inte går att ångra")).toBeChecked();
+    await page.getByLabel("Lösenord").fill(PASSWORD);
+    await page.getByRole("button", { name: "Ta bort mitt konto" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ditt konto är borttaget");
   });
 });

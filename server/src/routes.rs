@@ -113,6 +113,57 @@ pub async fn employer_meeting_calendar(
     })
 }
 
+/// `GET /mina-sidor/personuppgifter.json`: everything Tidbok holds about the signed-in
+/// seeker, as one JSON file made now (GDPR article 15). Nobody else's, ever.
+pub async fn personal_data_file(
+    State(state): State<AppState>,
+    session: tower_sessions::Session,
+) -> Response {
+    let signed_in = match session.get::<i64>(app::ssr::http::SEEKER_KEY).await {
+        Ok(id) => id,
+        Err(err) => return session_failed(err),
+    };
+    // A session whose account was taken away since holds nobody.
+    let seeker = match signed_in {
+        Some(id) => match state.store.seeker_name(id).await {
+            Ok(found) => found,
+            Err(err) => {
+                tracing::error!(%err, "seeker could not be read");
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            }
+        },
+        None => None,
+    };
+    let Some(seeker) = seeker else {
+        let back = app::paths::sign_in(app::paths::PERSONAL_DATA);
+        return Redirect::to(&back).into_response();
+    };
+    let now = chrono::Utc::now();
+    match app::ssr::services::personal_data::download(&state.store, seeker.id, now).await {
+        Ok(file) => {
+            let name = format!(
+                "attachment; filename=\"tidbok-personuppgifter-{}.json\"",
+                now.format("%Y-%m-%d")
+            );
+            (
+                [
+                    (
+                        header::CONTENT_TYPE,
+                        "application/json; charset=utf-8".to_owned(),
+                    ),
+                    (header::CONTENT_DISPOSITION, name),
+                ],
+                Json(file),
+            )
+                .into_response()
+        }
+        Err(err) => {
+            tracing::error!(?err, "personal data could not be gathered");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
 fn session_failed(err: tower_sessions::session::Error) -> Response {
     tracing::error!(%err, "session could not be read");
     StatusCode::INTERNAL_SERVER_ERROR.into_response()

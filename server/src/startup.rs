@@ -193,7 +193,8 @@ pub async fn load_demo_data(store: &Store) -> Result<DemoOutcome, StartupError> 
     Ok(outcome)
 }
 
-/// Once an hour: registration drafts past their 30 days and expired sessions are deleted.
+/// Once an hour: registration drafts past their 30 days, sign-ins past a year and expired
+/// sessions are deleted.
 fn spawn_housekeeping(store: Store, sessions: SessionBackend) {
     tokio::spawn(async move {
         let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
@@ -203,6 +204,10 @@ fn spawn_housekeeping(store: Store, sessions: SessionBackend) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(drafts = n, "old registration drafts deleted"),
                 Err(err) => tracing::warn!(%err, "could not delete old registration drafts"),
+            }
+            let a_year_ago = chrono::Utc::now() - chrono::Duration::days(365);
+            if let Err(err) = store.sweep_sign_ins(a_year_ago).await {
+                tracing::warn!(%err, "could not delete sign-ins older than a year");
             }
             if let Err(err) = sessions.delete_expired().await {
                 tracing::warn!(%err, "could not delete expired sessions");
@@ -229,6 +234,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/mina-sidor/mote/{id}/kalender.ics",
             get(routes::meeting_calendar),
+        )
+        .route(
+            app::paths::PERSONAL_DATA_FILE,
+            get(routes::personal_data_file),
         )
         .route(
             "/arbetsgivare/mote/{id}/kalender.ics",

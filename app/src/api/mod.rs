@@ -21,6 +21,7 @@ pub mod office_employers;
 pub mod offices;
 pub mod person_case;
 pub mod person_search;
+pub mod personal_data;
 pub mod profile;
 pub mod registration;
 pub mod report_follow_up;

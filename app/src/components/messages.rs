@@ -73,6 +73,7 @@ pub fn error_text(i18n: I18n, error: FieldError) -> &'static str {
         F::ApplyAfterStart => t_string!(i18n, err_apply_after_start),
         F::DateTooFar => t_string!(i18n, err_date_too_far),
         F::DraftCode => t_string!(i18n, err_draft_code),
+        F::WrongPassword => t_string!(i18n, err_wrong_password),
         // The staff calendar says these in its own words; no seeker form has such a field.
         F::OpenTime(_) | F::OutsideRange => t_string!(i18n, err_malformed),
         // Staff forms say these in their own words (`staff_error_text` and the office

@@ -86,6 +86,8 @@ pub enum FieldError {
     DateTooFar,
     /// Not a registration draft's code (ten digits 0–9 and letters A–F).
     DraftCode,
+    /// Not the password of the signed-in account (asked again before a lasting change).
+    WrongPassword,
 }
 
 /// Field name → what is wrong with it. Names of list entries carry their index:

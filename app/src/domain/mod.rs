@@ -16,6 +16,7 @@ pub mod closed_days;
 pub mod contact;
 pub mod coverage;
 pub mod employer;
+pub mod erasure;
 pub mod field_error;
 pub mod figures;
 pub mod form_check;

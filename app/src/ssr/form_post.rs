@@ -185,6 +185,10 @@ impl Flash for crate::views::accessibility::ReportMarked {
     const KEY: &'static str = "accessibility_report_marked";
 }
 
+impl Flash for crate::views::personal_data::EraseFormView {
+    const KEY: &'static str = "erase_form";
+}
+
 #[cfg(test)]
 mod tests {
     use super::return_to;

@@ -20,6 +20,7 @@ pub mod office_admin;
 pub mod office_employers;
 pub mod person_case;
 pub mod person_search;
+pub mod personal_data;
 pub mod profile;
 pub mod registration;
 pub mod report_follow_up;

@@ -35,6 +35,8 @@ mod office_http;
 mod outbox;
 mod people_store;
 mod person_search_http;
+mod personal_data_http;
+mod personal_data_store;
 mod profile_http;
 mod registration_http;
 mod registration_store;

@@ -6,12 +6,14 @@ mod cancel;
 mod check_in;
 mod meeting;
 mod my_case;
+mod personal_data;
 mod profile;
 
 pub use activity_report::{ReceiptPage, ReportFormPage, ReportsPage, ReviewPage};
 pub use cancel::CancelPage;
 pub use meeting::MeetingPage;
 pub use my_case::MyCasePage;
+pub use personal_data::{AccountErasedPage, EraseAccountPage, PersonalDataPage};
 pub use profile::ProfilePage;
 
 use crate::paths;
@@ -219,6 +221,11 @@ fn MyPagesView(view: MyPagesView, cancelled: bool, saved: bool) -> impl IntoView
                         {t!(i18n, my_edit)}
                     </a>
                 </p>
+            </section>
+            <section aria-labelledby="personuppgifter">
+                <h2 id="personuppgifter">{t!(i18n, pd_title)}</h2>
+                <p>{t!(i18n, pd_teaser)}</p>
+                <p><a href=paths::PERSONAL_DATA>{t!(i18n, pd_link)}</a></p>
             </section>
         </div>
     }

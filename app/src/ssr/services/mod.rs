@@ -31,6 +31,7 @@ pub mod passwords;
 pub mod people;
 pub mod person_case;
 pub mod person_search;
+pub mod personal_data;
 pub mod picker;
 pub mod profile;
 pub mod registration;

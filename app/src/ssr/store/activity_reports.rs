@@ -253,8 +253,10 @@ impl Store {
         registered_before: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
+        // Nobody whose account was taken away: they have no report to send.
         let due = "SELECT s.id FROM seekers s WHERE s.created_at < $1 AND NOT EXISTS ( \
-                   SELECT 1 FROM activity_reports r WHERE r.seeker_id = s.id AND r.period = $2)";
+                   SELECT 1 FROM activity_reports r WHERE r.seeker_id = s.id AND r.period = $2) \
+                   AND NOT EXISTS (SELECT 1 FROM erased_seekers e WHERE e.seeker_id = s.id)";
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             let mut people = 0;
@@ -302,7 +304,9 @@ impl Store {
     ) -> Result<Vec<(i64, DateTime<Utc>)>, StoreError> {
         Ok(on_pool!(self, p =>
             sqlx::query_as(
-                "SELECT id, created_at FROM seekers WHERE created_at < $1 ORDER BY id",
+                "SELECT id, created_at FROM seekers s WHERE created_at < $1 \
+                 AND NOT EXISTS (SELECT 1 FROM erased_seekers e WHERE e.seeker_id = s.id) \
+                 ORDER BY id",
             )
             .bind(stored(before))
             .fetch_all(p)

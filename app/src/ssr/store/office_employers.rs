@@ -128,6 +128,7 @@ impl Store {
                  JOIN seeker_desired_occupations d ON d.occupation_id = n.occupation_id \
                  JOIN seekers s ON s.id = d.seeker_id \
                  WHERE e.office_id = $1 AND n.status = 'open' AND s.home_office_id = $1 \
+                   AND NOT EXISTS (SELECT 1 FROM erased_seekers x WHERE x.seeker_id = s.id) \
                  ORDER BY n.id, s.last_name, s.first_name, s.id",
             )
             .bind(office_id)

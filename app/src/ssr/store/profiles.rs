@@ -50,6 +50,8 @@ struct Row {
 type ProfileRows = (Option<Row>, Vec<(String,)>, Vec<(String, String)>, (i64,));
 
 impl Store {
+    /// `None` also for a person who took their account away: what is kept of them is kept
+    /// for the authority's records, not for Tidbok's pages.
     pub async fn seeker_profile(
         &self,
         seeker_id: i64,
@@ -58,7 +60,8 @@ impl Store {
             sqlx::query_as(
                 "SELECT id, first_name, last_name, personal_number, email, phone, postcode, \
                  preferred_language, interpreter_language, accessibility_needs, home_office_id, \
-                 created_at FROM seekers WHERE id = $1",
+                 created_at FROM seekers s WHERE id = $1 \
+                 AND NOT EXISTS (SELECT 1 FROM erased_seekers e WHERE e.seeker_id = s.id)",
             )
             .bind(seeker_id)
             .fetch_optional(p)

@@ -70,6 +70,7 @@ impl Store {
                  LEFT JOIN activity_reports r \
                         ON r.seeker_id = s.id AND r.period = $2 AND r.version = 1 \
                  WHERE s.created_at < $3 \
+                   AND NOT EXISTS (SELECT 1 FROM erased_seekers e WHERE e.seeker_id = s.id) \
                  ORDER BY s.last_name, s.first_name, s.id",
             )
             .bind(office)

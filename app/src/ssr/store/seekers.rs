@@ -343,18 +343,29 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
             sqlx::query("UPDATE seeker_accounts SET last_sign_in_at = $2 WHERE seeker_id = $1")
                 .bind(seeker_id)
                 .bind(stored(now))
-                .execute(p)
+                .execute(&mut *tx)
                 .await?;
+            // Each one, for the person's own download of their data.
+            sqlx::query("INSERT INTO seeker_sign_ins (seeker_id, at) VALUES ($1, $2)")
+                .bind(seeker_id)
+                .bind(stored(now))
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
         });
         Ok(())
     }
 
     pub async fn seeker_name(&self, seeker_id: i64) -> Result<Option<SeekerName>, StoreError> {
         Ok(on_pool!(self, p =>
-            sqlx::query_as("SELECT id, first_name, last_name FROM seekers WHERE id = $1")
+            sqlx::query_as(
+                "SELECT id, first_name, last_name FROM seekers s WHERE id = $1 \
+                 AND NOT EXISTS (SELECT 1 FROM erased_seekers e WHERE e.seeker_id = s.id)",
+            )
                 .bind(seeker_id)
                 .fetch_optional(p)
                 .await?))
