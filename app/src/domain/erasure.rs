@@ -95,7 +95,8 @@ pub fn placeholder_email(seeker_id: i64) -> String {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EraseForm {
-    pub password: String,
+    /// Named apart from the registration's `password`, which is an argument of its own.
+    pub current_password: String,
     /// `ja` when ticked.
     pub confirm: String,
 }
@@ -107,22 +108,22 @@ impl EraseForm {
     /// The password to check, when both are there.
     pub fn parse(&self) -> Result<&str, FieldErrors> {
         let mut errors = Errors::default();
-        if self.password.is_empty() {
-            errors.add("password", FieldError::Required);
-        } else if self.password.chars().count() > MAX_PASSWORD {
-            errors.add("password", FieldError::WrongPassword);
+        if self.current_password.is_empty() {
+            errors.add("current_password", FieldError::Required);
+        } else if self.current_password.chars().count() > MAX_PASSWORD {
+            errors.add("current_password", FieldError::WrongPassword);
         }
         if self.confirm != "ja" {
             errors.add("confirm", FieldError::Required);
         }
         errors.finish()?;
-        Ok(&self.password)
+        Ok(&self.current_password)
     }
 
     /// What comes back to the form after a refusal: never the password.
     pub fn without_password(&self) -> Self {
         Self {
-            password: String::new(),
+            current_password: String::new(),
             confirm: self.confirm.clone(),
         }
     }
@@ -209,7 +210,7 @@ mod tests {
     #[test]
     fn taking_away_needs_the_password_and_the_box_ticked() {
         let form = |password: &str, confirm: &str| EraseForm {
-            password: password.into(),
+            current_password: password.into(),
             confirm: confirm.into(),
         };
         assert_eq!(
@@ -217,16 +218,19 @@ mod tests {
             Ok("hemligt lösenord")
         );
         let errors = form("", "").parse().unwrap_err();
-        assert_eq!(errors.get("password"), Some(&FieldError::Required));
+        assert_eq!(errors.get("current_password"), Some(&FieldError::Required));
         assert_eq!(errors.get("confirm"), Some(&FieldError::Required));
         assert_eq!(
             form(&"x".repeat(2000), "ja")
                 .parse()
                 .unwrap_err()
-                .get("password"),
+                .get("current_password"),
             Some(&FieldError::WrongPassword)
         );
-        assert_eq!(form("hemligt", "ja").without_password().password, "");
+        assert_eq!(
+            form("hemligt", "ja").without_password().current_password,
+            ""
+        );
     }
 
     proptest! {

@@ -118,7 +118,7 @@ async fn the_account_is_taken_away_after_the_password_and_the_person_may_come_ba
         .call(
             ERASE,
             &[
-                ("form[password]", people::PASSWORD.to_owned()),
+                ("form[current_password]", people::PASSWORD.to_owned()),
                 ("form[confirm]", "ja".to_owned()),
             ],
         )
@@ -127,7 +127,10 @@ async fn the_account_is_taken_away_after_the_password_and_the_person_may_come_ba
 
     // A script that forgets the box, or the wrong password: the field says why.
     let res = seeker
-        .call(ERASE, &[("form[password]", people::PASSWORD.to_owned())])
+        .call(
+            ERASE,
+            &[("form[current_password]", people::PASSWORD.to_owned())],
+        )
         .await;
     match error_of(res).await {
         AppError::Validation(e) => assert_eq!(e.get("confirm"), Some(&FieldError::Required)),
@@ -136,7 +139,10 @@ async fn the_account_is_taken_away_after_the_password_and_the_person_may_come_ba
     seeker
         .post_to(
             ERASE,
-            &[("form[password]", "fel lösenord"), ("form[confirm]", "ja")],
+            &[
+                ("form[current_password]", "fel lösenord"),
+                ("form[confirm]", "ja"),
+            ],
             paths::ERASE_ACCOUNT,
         )
         .await;
@@ -159,7 +165,7 @@ async fn the_account_is_taken_away_after_the_password_and_the_person_may_come_ba
         .post_to(
             ERASE,
             &[
-                ("form[password]", people::PASSWORD),
+                ("form[current_password]", people::PASSWORD),
                 ("form[confirm]", "ja"),
             ],
             paths::ACCOUNT_ERASED,

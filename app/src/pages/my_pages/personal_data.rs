@@ -143,7 +143,7 @@ pub fn EraseAccountPage() -> impl IntoView {
 
 fn label_of(i18n: I18n, key: &str) -> String {
     match key {
-        "password" => t_string!(i18n, erase_password),
+        "current_password" => t_string!(i18n, erase_password),
         _ => t_string!(i18n, erase_confirm),
     }
     .to_owned()
@@ -204,7 +204,7 @@ fn EraseAccount(view: PersonalDataView) -> impl IntoView {
             <form method="post" action=EraseAccount::PATH novalidate>
                 <ErrorSummary/>
                 <TextField
-                    key="password"
+                    key="current_password"
                     label=t_string!(i18n, erase_password)
                     hint=t_string!(i18n, erase_password_hint)
                     value=String::new()

@@ -103,7 +103,7 @@ pub async fn erase(
     let stored = store.seeker_password_hash(seeker_id).await?;
     if !passwords::verify(password.to_owned(), stored).await? {
         return Err(AppError::Validation(FieldErrors::from([(
-            "password".to_owned(),
+            "current_password".to_owned(),
             FieldError::WrongPassword,
         )])));
     }

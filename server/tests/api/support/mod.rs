@@ -239,6 +239,11 @@ impl TestApp {
     /// Sends what is due in the outbox as .eml files in `mail`, as the server's worker
     /// does (the test app runs none, so that outbox tests can count what their own send).
     pub async fn send_outbox(&self) {
+        self.send_outbox_at(chrono::Utc::now()).await
+    }
+
+    /// As `send_outbox`, with the worker's clock at `now` (what is due by then is sent).
+    pub async fn send_outbox_at(&self, now: chrono::DateTime<chrono::Utc>) {
         use app::ssr::notifications::{LogSms, MailSettings, Mailbox, Mailer, Notifier};
         let from: Mailbox = "Tidbok <noreply@tidbok.example>".parse().unwrap();
         let mailer = Mailer::connect(&MailSettings {
@@ -257,10 +262,23 @@ impl TestApp {
             "test-mail",
         )
         .with_video(self.video.clone());
-        notifier
-            .run_once(chrono::Utc::now())
-            .await
-            .expect("a round of the outbox");
+        notifier.run_once(now).await.expect("a round of the outbox");
+    }
+
+    /// The decoded texts of every email to `to` written so far (nothing is sent first).
+    pub fn emails_to(&self, to: &str) -> Vec<String> {
+        std::fs::read_dir(self.mail.path())
+            .expect("the mail folder")
+            .filter_map(|e| std::fs::read(e.ok()?.path()).ok())
+            .filter_map(|raw| {
+                let mail = mailparse::parse_mail(&raw).ok()?;
+                let addressed = mail
+                    .headers
+                    .iter()
+                    .any(|h| h.get_key() == "To" && h.get_value().contains(to));
+                addressed.then(|| plain_text(&mail)).flatten()
+            })
+            .collect()
     }
 
     /// The text of the first email to `to` whose text holds `holding`, decoded from the way
@@ -268,19 +286,10 @@ impl TestApp {
     pub async fn email_to(&self, to: &str, holding: &str) -> String {
         self.send_outbox().await;
         for _ in 0..4 {
-            let found = std::fs::read_dir(self.mail.path())
-                .expect("the mail folder")
-                .filter_map(|e| std::fs::read(e.ok()?.path()).ok())
-                .filter_map(|raw| {
-                    let mail = mailparse::parse_mail(&raw).ok()?;
-                    let addressed = mail
-                        .headers
-                        .iter()
-                        .any(|h| h.get_key() == "To" && h.get_value().contains(to));
-                    let text = plain_text(&mail)?;
-                    (addressed && text.contains(holding)).then_some(text)
-                })
-                .next();
+            let found = self
+                .emails_to(to)
+                .into_iter()
+                .find(|text| text.contains(holding));
             if let Some(text) = found {
                 return text;
             }
