@@ -60,6 +60,8 @@ export default defineConfig({
       DATABASE_URL: databaseUrl,
       TIDBOK_ADDR: `127.0.0.1:${port}`,
       TIDBOK_DEMO_DATA: "true",
+      // The question after a meeting goes at once, so a test can follow its link.
+      TIDBOK_RATING_DELAY_MINUTES: "0",
       TIDBOK_LOG: "warn",
       // Emails are written as .eml files here (no SMTP server in the tests).
       TIDBOK_MAIL_DIR: process.env.E2E_MAIL_DIR ?? "../target/e2e/mail",

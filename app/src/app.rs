@@ -14,6 +14,7 @@ use crate::{
             PersonalDataPage, ProfilePage, ReceiptPage, ReportFormPage, ReportsPage, ReviewPage,
         },
         not_found::NotFound,
+        rating::RatingPage,
         registration::{AssistedRegistrationPage, RegistrationPage},
         seeker_password::SeekerPasswordPage,
         sign_in::SignInPage,
@@ -208,6 +209,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=StaticSegment("kontot-borttaget") view=AccountErasedPage/>
+                        <Route
+                            path=(StaticSegment("betyg"), ParamSegment("nyckel"))
+                            view=RatingPage
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=(StaticSegment("mina-sidor"), StaticSegment("aktivitetsrapport"))
                             view=ReportsPage

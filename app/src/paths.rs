@@ -24,6 +24,13 @@ pub const PERSONAL_DATA_FILE: &str = "/mina-sidor/personuppgifter.json";
 pub const ERASE_ACCOUNT: &str = "/mina-sidor/personuppgifter/ta-bort-kontot";
 /// Where someone lands once their account is gone (no sign-in: there is none any more).
 pub const ACCOUNT_ERASED: &str = "/kontot-borttaget";
+/// Mina sidor's question after a meeting (its anchor).
+pub const MY_RATING: &str = "betyg";
+
+/// The question after a meeting, by the secret its message carried (no sign-in).
+pub fn rating(secret: &str) -> String {
+    format!("/betyg/{secret}")
+}
 
 /// The accessibility statement, with its form for reporting a shortcoming (the form's
 /// anchor follows).

@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import {
   addDays,
   collectConsoleProblems,
+  emailTo,
   expectAccessible,
   lane,
   signInStaff,
@@ -147,7 +148,7 @@ test("open time by keyboard alone: arrows, Enter and the form, Alt and Shift arr
   expect(problems).toEqual([]);
 });
 
-test("after a meeting: outcome, note and a follow-up with a colleague by video, seen by all three", async ({ page }, info) => {
+test("after a meeting: outcome, note and a follow-up with a colleague by video, seen by all three", async ({ page, browser }, info) => {
   // Three people sign in one after the other: a longer journey than most.
   test.setTimeout(120_000);
   const problems = collectConsoleProblems(page);
@@ -253,6 +254,39 @@ test("after a meeting: outcome, note and a follow-up with a colleague by video, 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Klart! Ditt möte har fått en ny tid.");
   await expect(page.locator(".facts")).toContainText("Karin Ekström");
   await expect(page.locator(".facts")).toContainText("Videomöte");
+
+  // The meeting held is asked about (at once here: TIDBOK_RATING_DELAY_MINUTES=0). The link
+  // needs no sign-in and takes one answer, by keyboard.
+  const asked = await emailTo(seekerEmail, "/betyg/");
+  const link = new URL(asked.match(/https?:\/\/\S+\/betyg\/[0-9a-f]{64}/)![0]);
+  const comment = `Tydligt och vänligt bemötande (${info.project.name} ${Date.now()}).`;
+  const elsewhere = await browser.newContext({ viewport: page.viewportSize()! });
+  const rate = await elsewhere.newPage();
+  await rate.goto(link.pathname);
+  await expect(rate.getByRole("heading", { level: 1 })).toHaveText("Hur var ditt möte?");
+  await expect(rate.locator(".lead")).toContainText("med Sanna");
+  await waitForHydration(rate);
+  await expectAccessible(rate);
+  await rate.getByRole("radio", { name: "4 – Nöjd" }).check();
+  await rate.getByRole("radio", { name: "Delvis" }).check();
+  await rate.getByLabel("Vill du berätta mer?").fill(comment);
+  await rate.getByRole("button", { name: "Skicka svaret" }).press("Enter");
+  await expect(rate.getByRole("status")).toContainText("Tack för ditt svar!");
+  await rate.goto(link.pathname);
+  await expect(rate.getByRole("button", { name: "Skicka svaret" })).toHaveCount(0);
+  await elsewhere.close();
+
+  // The office manager sees the answers counted (results from five on) and the words
+  // without a name; Sanna has more than five from the demo's week.
+  await signInStaff(page, "chef.stockholm-city@tidbok.example");
+  await page.goto("/personal/kontor/uppfoljning");
+  const ratings = page.getByRole("region", { name: "Nöjdhet efter mötet" });
+  const row = ratings.getByRole("row", { name: /Sanna Lindqvist/ });
+  const answers = Number((await row.getByRole("cell").nth(1).textContent())!.match(/^\d+/)![0]);
+  expect(answers).toBeGreaterThanOrEqual(5);
+  await expect(row).toContainText("av 5");
+  await expect(page.locator(".rating-comments")).toContainText(comment);
+  await expectAccessible(page);
   expect(problems).toEqual([]);
 });
 

@@ -38,6 +38,8 @@ pub struct Config {
     pub video: VideoService,
     /// How text messages leave.
     pub sms: SmsSettings,
+    /// How long after a meeting is marked held the question about it goes out.
+    pub rating_delay: chrono::Duration,
 }
 
 /// How text messages leave: written to the log (the default), or sent through 46elks.
@@ -144,6 +146,11 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
         "TIDBOK_VIDEO_JWT_APP_ID",
         "tidbok",
         "the Jitsi server's app_id, the tokens' issuer (with TIDBOK_VIDEO_JWT_SECRET)",
+    ),
+    (
+        "TIDBOK_RATING_DELAY_MINUTES",
+        "60",
+        "minutes from a meeting being marked held to the question about it (0 to 180); the question is open 14 days and reminded of once, after 4 days",
     ),
     (
         "TIDBOK_SMS_PROVIDER",
@@ -316,6 +323,19 @@ impl Config {
             None => VideoService::demo(),
         };
 
+        let rating_delay = match get("TIDBOK_RATING_DELAY_MINUTES") {
+            None => app::domain::rating::ASK_AFTER,
+            Some(text) => match text.trim().parse::<i64>() {
+                Ok(minutes) if (0..=180).contains(&minutes) => chrono::Duration::minutes(minutes),
+                _ => {
+                    return Err(invalid(
+                        "TIDBOK_RATING_DELAY_MINUTES",
+                        format!("`{text}` is not a number of minutes from 0 to 180"),
+                    ))
+                }
+            },
+        };
+
         let sms = match get("TIDBOK_SMS_PROVIDER").as_deref() {
             None | Some("log") => SmsSettings::Log,
             Some("46elks") => {
@@ -361,6 +381,7 @@ impl Config {
             public_url,
             video,
             sms,
+            rating_delay,
         })
     }
 

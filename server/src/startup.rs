@@ -122,6 +122,7 @@ pub async fn build(config: &Config) -> Result<Application, StartupError> {
             SmsSettings::Elks(elks) => Some(elks.delivery_key()),
             SmsSettings::Log => None,
         },
+        rating_delay: config.rating_delay,
     };
     tracing::info!(video = %state.video.describe(), "video meetings");
     let listener = TcpListener::bind(config.listen)

@@ -80,7 +80,15 @@ pub async fn mark_outcome(
     use crate::ssr::{http, services::case_file, AppState};
     let state = AppState::from_context()?;
     let me = http::staff(&state, paths::CALENDAR).await?;
-    let result = case_file::mark(&state.store, &me.member, booking, &outcome, Utc::now()).await;
+    let result = case_file::mark(
+        &state.store,
+        &me.member,
+        booking,
+        &outcome,
+        state.rating_delay,
+        Utc::now(),
+    )
+    .await;
     come_back(&back, PanelForm::Outcome, result, PanelRefusal::default()).await
 }
 
@@ -183,8 +191,15 @@ pub async fn correct_outcome(
     use crate::ssr::{http, services::case_changes, AppState};
     let state = AppState::from_context()?;
     let me = http::staff(&state, paths::CALENDAR).await?;
-    let result =
-        case_changes::correct(&state.store, &me.member, booking, &outcome, Utc::now()).await;
+    let result = case_changes::correct(
+        &state.store,
+        &me.member,
+        booking,
+        &outcome,
+        state.rating_delay,
+        Utc::now(),
+    )
+    .await;
     come_back(&back, PanelForm::Correct, result, PanelRefusal::default()).await
 }
 

@@ -141,6 +141,7 @@ pub fn rule_text(i18n: I18n, rule: Rule) -> &'static str {
         Rule::SeekerOverlap => t_string!(i18n, case_err_seeker_busy),
         Rule::CancelNotNow => t_string!(i18n, case_err_cancel),
         Rule::CorrectionClosed => t_string!(i18n, case_err_correction),
+        Rule::RatingClosed => t_string!(i18n, rating_err_closed),
         Rule::UndoClosed => t_string!(i18n, office_err_undo),
         // Refusals of the seekers' own pages and the administrator's command, which say
         // them in their own way; should one reach a staff form, it is said plainly.

@@ -175,3 +175,12 @@ mod tests {
         }
     }
 }
+
+choice! {
+    /// After a meeting: "Fick du den hjälp du behövde?"
+    Helped {
+        Yes = "ja",
+        Partly = "delvis",
+        No = "nej",
+    }
+}

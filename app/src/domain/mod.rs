@@ -32,6 +32,7 @@ pub mod open_time;
 pub mod person_search;
 pub mod personnummer;
 pub mod preparation;
+pub mod rating;
 pub mod registration;
 pub mod rule;
 pub mod schedule;

@@ -69,10 +69,12 @@ pub enum Rule {
     EmployerOrgNumberTaken,
     /// Another employer's user has this email.
     EmployerEmailTaken,
+    /// The question after a meeting is answered already, or closed (or no such question).
+    RatingClosed,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 31] = [
+    pub const ALL: [Rule; 32] = [
         Rule::BookingOverlap,
         Rule::AvailabilityOverlap,
         Rule::AvailabilityHasBooking,
@@ -104,6 +106,7 @@ impl Rule {
         Rule::ReportAlreadySent,
         Rule::EmployerOrgNumberTaken,
         Rule::EmployerEmailTaken,
+        Rule::RatingClosed,
     ];
 
     /// The time asked for is no longer free: the counsellor's, or the office's last place
@@ -171,6 +174,7 @@ mod tests {
             Rule::ReportAlreadySent => 28,
             Rule::EmployerOrgNumberTaken => 29,
             Rule::EmployerEmailTaken => 30,
+            Rule::RatingClosed => 31,
         }
     }
 

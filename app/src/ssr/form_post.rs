@@ -189,6 +189,13 @@ impl Flash for crate::views::personal_data::EraseFormView {
     const KEY: &'static str = "erase_form";
 }
 
+impl Flash for crate::views::rating::RatingRefusal {
+    const KEY: &'static str = "rating_refused";
+}
+impl Flash for crate::views::rating::RatingThanks {
+    const KEY: &'static str = "rating_thanks";
+}
+
 #[cfg(test)]
 mod tests {
     use super::return_to;

@@ -14,6 +14,8 @@ pub struct AppState {
     pub video: super::video::VideoService,
     /// The key the SMS gateway's delivery reports carry, when a gateway is configured.
     pub sms_delivery_key: Option<String>,
+    /// How long after a meeting is marked held the question about it goes out.
+    pub rating_delay: chrono::Duration,
 }
 
 impl AppState {

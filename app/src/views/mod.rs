@@ -22,6 +22,7 @@ pub mod person_case;
 pub mod person_search;
 pub mod personal_data;
 pub mod profile;
+pub mod rating;
 pub mod registration;
 pub mod report_follow_up;
 pub mod staff;

@@ -80,6 +80,8 @@ pub struct FiguresView {
     pub counsellors: Vec<CounsellorFigures>,
     /// Meetings with employers, by the occupational field of the need they were about.
     pub employer_meetings: Vec<EmployerMeetingFigures>,
+    /// The answers to the question after meetings, in groups.
+    pub ratings: crate::views::rating::RatingFigures,
     /// The same figures as a CSV file.
     pub csv_href: String,
 }
@@ -100,6 +102,8 @@ pub struct CounsellorFigures {
     pub name: String,
     pub meetings: Figures,
     pub reports: ReportCounts,
+    /// The answers about their meetings (results only from five on).
+    pub rating: crate::domain::rating::TallyShown,
 }
 
 /// The capacity form as posted, when it was refused: shown again as typed, with the errors.

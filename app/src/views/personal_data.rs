@@ -15,17 +15,19 @@ pub enum DataKind {
     Meetings,
     Messages,
     Reports,
+    Ratings,
     SignIns,
     AccessLog,
 }
 
 impl DataKind {
-    pub const ALL: [DataKind; 7] = [
+    pub const ALL: [DataKind; 8] = [
         DataKind::Identity,
         DataKind::Profile,
         DataKind::Meetings,
         DataKind::Messages,
         DataKind::Reports,
+        DataKind::Ratings,
         DataKind::SignIns,
         DataKind::AccessLog,
     ];

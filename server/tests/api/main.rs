@@ -38,6 +38,7 @@ mod person_search_http;
 mod personal_data_http;
 mod personal_data_store;
 mod profile_http;
+mod ratings_http;
 mod registration_http;
 mod registration_store;
 mod report_follow_up_http;

@@ -87,11 +87,16 @@ pub fn MyPages() -> impl IntoView {
     let (cancelled, saved) =
         use_query_map().with_untracked(|q| (q.get("avbokad").is_some(), q.get("sparad").is_some()));
     let load = load_my_pages();
+    let rating = crate::api::rating::load_my_rating();
     view! {
         <Title text=t_string!(i18n, my_title).to_owned()/>
         {Suspend::new(async move {
             match load.await {
-                Ok(view) => view! { <MyPagesView view cancelled saved/> }.into_any(),
+                Ok(view) => {
+                    // The question after a meeting is extra: Mina sidor shows without it.
+                    let rating = rating.await.ok();
+                    view! { <MyPagesView view cancelled saved rating/> }.into_any()
+                }
                 Err(e) => load_failed(i18n, e, t_string!(i18n, my_title)),
             }
         })}
@@ -99,7 +104,12 @@ pub fn MyPages() -> impl IntoView {
 }
 
 #[component]
-fn MyPagesView(view: MyPagesView, cancelled: bool, saved: bool) -> impl IntoView {
+fn MyPagesView(
+    view: MyPagesView,
+    cancelled: bool,
+    saved: bool,
+    rating: Option<crate::views::rating::MyRatingView>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let p = view.profile;
     let language = |code: &str| {
@@ -113,6 +123,7 @@ fn MyPagesView(view: MyPagesView, cancelled: bool, saved: bool) -> impl IntoView
             <h1>{t!(i18n, my_title)}</h1>
             {cancelled
                 .then(|| view! { <p class="notice notice--success" role="status">{t!(i18n, cancel_done)}</p> })}
+            {rating.map(|view| view! { <crate::pages::rating::MyRating view/> })}
             <section aria-labelledby="kommande">
                 <h2 id="kommande">{t!(i18n, my_upcoming)}</h2>
                 {if let (true, Some(after)) = (view.upcoming.is_empty(), view.after_first.as_ref()) {

@@ -71,6 +71,12 @@ fn kind_words(i18n: I18n, kind: DataKind) -> [&'static str; 4] {
             t_string!(i18n, pd_reports_kept),
             t_string!(i18n, pd_reports_who),
         ],
+        DataKind::Ratings => [
+            t_string!(i18n, pd_ratings),
+            t_string!(i18n, pd_ratings_why),
+            t_string!(i18n, pd_ratings_kept),
+            t_string!(i18n, pd_ratings_who),
+        ],
         DataKind::SignIns => [
             t_string!(i18n, pd_sign_ins),
             t_string!(i18n, pd_sign_ins_why),

@@ -202,6 +202,10 @@ fn FiguresBody(view: FiguresView) -> impl IntoView {
                 <Reports months=view.report_months.clone() counts=view.reports/>
                 <PerCounsellor rows=view.counsellors.clone()/>
                 <EmployerMeetings rows=view.employer_meetings.clone()/>
+                <super::rating_figures::Ratings
+                    figures=view.ratings.clone()
+                    counsellors=view.counsellors.iter().map(|c| (c.name.clone(), c.rating)).collect()
+                />
                 <Hours figures=f.clone()/>
             })}
         </div>

@@ -14,6 +14,7 @@ mod office_reports;
 mod password_link;
 mod people;
 mod person_case;
+mod rating_figures;
 mod sign_in;
 mod staff_book;
 mod work_hours;

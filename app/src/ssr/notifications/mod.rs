@@ -4,6 +4,7 @@
 pub mod compose;
 pub mod elks;
 pub mod employer_messages;
+pub mod rating_messages;
 pub mod report_messages;
 pub mod transport;
 pub mod worker;

@@ -6,6 +6,7 @@
 use super::{
     compose::{compose, compose_account, compose_seeker_link, compose_staff_link, Links},
     employer_messages::{compose_invitation, compose_registration_attempt},
+    rating_messages::compose_rating,
     report_messages::compose_report,
     transport::{Email, Mailer, SmsError, SmsProvider},
 };
@@ -13,7 +14,7 @@ use crate::{
     domain::{
         activity_report::period::ReportPeriod,
         notification::{retry_after, AccountEvent, Medium, MessageEvent},
-        BookingStatus,
+        BookingStatus, PhoneNumber,
     },
     error::AppError,
     ssr::{
@@ -239,6 +240,11 @@ impl Notifier {
             _ if row.event == "seeker_password_link" => return self.deliver_seeker_link(row).await,
             _ => return self.deliver_account_message(row).await,
         };
+        match row.event.as_str() {
+            "rating" => return self.deliver_rating(row, false).await,
+            "rating_reminder" => return self.deliver_rating(row, true).await,
+            _ => {}
+        }
         let (Some(event), Some(medium)) =
             (MessageEvent::parse(&row.event), Medium::parse(&row.medium))
         else {
@@ -277,6 +283,45 @@ impl Notifier {
                 .await
             }
             Medium::Sms => self.send_sms(&to.phone, &message.sms).await,
+        })
+    }
+
+    /// The question after a meeting held, or its one reminder: dropped once answered or
+    /// closed; by text message only to a mobile number.
+    async fn deliver_rating(&self, row: &OutboxRow, reminder: bool) -> Result<Delivery, AppError> {
+        let Some(m) = self.store.rating_message(row.id).await? else {
+            return Ok(Delivery::Dropped("the question is gone".into()));
+        };
+        if m.answered_at.is_some() {
+            return Ok(Delivery::Dropped("answered already".into()));
+        }
+        if m.closes_at <= Utc::now() {
+            return Ok(Delivery::Dropped("the question has closed".into()));
+        }
+        let Some(secret) = m.secret.as_deref() else {
+            return Ok(Delivery::Dropped("the link was already written".into()));
+        };
+        let Some(to) = self.store.recipient(m.booking_id).await? else {
+            return Ok(Delivery::Dropped("nobody to ask".into()));
+        };
+        let link = format!("{}{}", self.site, crate::paths::rating(secret));
+        let message = compose_rating(
+            reminder,
+            &to.first_name,
+            m.starts_at,
+            m.closes_at,
+            &link,
+            to.language(),
+        );
+        Ok(match Medium::parse(&row.medium) {
+            Some(Medium::Sms) if PhoneNumber::parse_mobile(&to.phone).is_ok() => {
+                self.send_sms(&to.phone, &message.sms).await
+            }
+            Some(Medium::Sms) => Delivery::Dropped("no mobile number".into()),
+            _ => {
+                self.send_email(row, &to.email, &message.subject, &message.text, None)
+                    .await
+            }
         })
     }
 

@@ -67,6 +67,7 @@ pub async fn correct(
     me: &StaffMember,
     booking_id: i64,
     outcome: &str,
+    ask_after: chrono::Duration,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let (b, office_id) = handled(store, me, booking_id).await?;
@@ -83,8 +84,10 @@ pub async fn correct(
     if !recorded || !open {
         return Err(AppError::Conflict(Rule::CorrectionClosed));
     }
+    // Found held after all: asked about (once); found not attended: not asked.
+    let question = super::ratings::Question::new(ask_after, now);
     match store
-        .correct_outcome(BookingId(b.id), to, StaffId(me.id), now)
+        .correct_outcome(BookingId(b.id), to, StaffId(me.id), question.ask(), now)
         .await
     {
         Err(StoreError::NotFound) => Err(AppError::Conflict(Rule::CorrectionClosed)),

@@ -289,12 +289,20 @@ pub async fn mark(
     me: &StaffMember,
     booking_id: i64,
     outcome: &str,
+    ask_after: chrono::Duration,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let (b, _) = handled(store, me, booking_id).await?;
     let outcome = parse_outcome(outcome)?;
+    let question = super::ratings::Question::new(ask_after, now);
     match store
-        .set_outcome(BookingId(b.id), outcome, StaffId(me.id), now)
+        .set_outcome_and_ask(
+            BookingId(b.id),
+            outcome,
+            StaffId(me.id),
+            question.ask(),
+            now,
+        )
         .await
     {
         Err(StoreError::NotFound) => Err(AppError::Conflict(Rule::OutcomeNotNow)),

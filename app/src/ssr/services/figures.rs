@@ -4,7 +4,7 @@
 
 use super::{
     office::{day_start, office_for},
-    report_follow_up,
+    rating_figures, report_follow_up,
     staff::allow,
 };
 use crate::{
@@ -22,7 +22,10 @@ use crate::{
     error::AppError,
     paths,
     ssr::store::{FactRow, Store},
-    views::office::{CounsellorFigures, EmployerMeetingFigures, FiguresView},
+    views::{
+        office::{CounsellorFigures, EmployerMeetingFigures, FiguresView},
+        rating::RatingFigures,
+    },
 };
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
@@ -55,9 +58,17 @@ pub async fn figures(
         Vec<ReportPeriod>,
         ReportCounts,
         Vec<CounsellorFigures>,
+        RatingFigures,
     ),
     AppError,
 > {
+    let (ratings, rating_by) = rating_figures::rating_figures(
+        store,
+        office,
+        day_start(from)?,
+        day_start(to + Days::new(1))?,
+    )
+    .await?;
     let rows = store
         .meeting_facts(office, day_start(from)?, day_start(to + Days::new(1))?)
         .await?;
@@ -72,9 +83,10 @@ pub async fn figures(
             name: format!("{} {}", c.first_name, c.last_name),
             meetings: Figures::of(facts.iter().filter(|f| f.counsellor_id == c.id)),
             reports: reports_by.get(&c.id).copied().unwrap_or_default(),
+            rating: rating_by.get(&c.id).copied().unwrap_or_default(),
         })
         .collect();
-    Ok((Figures::of(&facts), months, reports, counsellors))
+    Ok((Figures::of(&facts), months, reports, counsellors, ratings))
 }
 
 /// The office's meetings with employers on the days `from`–`to`, by field, the fields in
@@ -141,6 +153,7 @@ pub async fn figures_view(
         reports: ReportCounts::default(),
         counsellors: Vec::new(),
         employer_meetings: Vec::new(),
+        ratings: RatingFigures::default(),
     };
     match parse_period(&view.from, &view.to) {
         Ok((first, last)) => {
@@ -149,6 +162,7 @@ pub async fn figures_view(
                 view.report_months,
                 view.reports,
                 view.counsellors,
+                view.ratings,
             ) = figures(store, office_id, first, last, now).await?;
             view.employer_meetings = employer_meetings(store, office_id, first, last).await?;
         }
@@ -217,13 +231,23 @@ pub fn figures_csv(view: &FiguresView, swedish: bool, style: CsvStyle) -> Result
             "First meetings booked by staff",
         ]
     };
+    let header = header
+        .into_iter()
+        .chain(rating_figures::csv_header(swedish));
     out.write_record(header).map_err(AppError::internal)?;
+    let rating_cells = |t: &crate::domain::rating::TallyShown| rating_figures::csv_cells(t, style);
     let number = |v: Option<f64>| v.map(|v| style.decimal(v)).unwrap_or_default();
     let share = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
-    let rows = std::iter::once((view.office_name.clone(), &view.office, &view.reports)).chain(
+    let rows = std::iter::once((
+        view.office_name.clone(),
+        &view.office,
+        &view.reports,
+        &view.ratings.office,
+    ))
+    .chain(
         view.counsellors
             .iter()
-            .map(|c| (c.name.clone(), &c.meetings, &c.reports)),
+            .map(|c| (c.name.clone(), &c.meetings, &c.reports, &c.rating)),
     );
     let employer_total = |pick: fn(&EmployerMeetingFigures) -> i64| {
         view.employer_meetings
@@ -232,7 +256,7 @@ pub fn figures_csv(view: &FiguresView, swedish: bool, style: CsvStyle) -> Result
             .sum::<i64>()
             .to_string()
     };
-    for (i, (name, f, r)) in rows.enumerate() {
+    for (i, (name, f, r, rating)) in rows.enumerate() {
         let hours = f
             .visits_by_hour
             .iter()
@@ -247,32 +271,36 @@ pub fn figures_csv(view: &FiguresView, swedish: bool, style: CsvStyle) -> Result
         } else {
             Default::default()
         };
-        out.write_record([
-            name,
-            view.from.clone(),
-            view.to.clone(),
-            f.first_meetings.to_string(),
-            f.self_service.to_string(),
-            share(f.self_service_percent()),
-            f.held.to_string(),
-            f.no_shows.to_string(),
-            share(f.no_show_percent()),
-            number(f.days_to_first.median),
-            number(f.days_to_first.mean),
-            number(f.waiting_minutes.median),
-            number(f.waiting_minutes.mean),
-            hours,
-            r.due.to_string(),
-            r.online.to_string(),
-            share(r.online_percent()),
-            r.on_time.to_string(),
-            share(r.on_time_percent()),
-            booked,
-            held,
-            f.registered_with_staff().0.to_string(),
-            share(f.registered_with_staff().1),
-            f.booked_by_staff().0.to_string(),
-        ])
+        out.write_record(
+            [
+                name,
+                view.from.clone(),
+                view.to.clone(),
+                f.first_meetings.to_string(),
+                f.self_service.to_string(),
+                share(f.self_service_percent()),
+                f.held.to_string(),
+                f.no_shows.to_string(),
+                share(f.no_show_percent()),
+                number(f.days_to_first.median),
+                number(f.days_to_first.mean),
+                number(f.waiting_minutes.median),
+                number(f.waiting_minutes.mean),
+                hours,
+                r.due.to_string(),
+                r.online.to_string(),
+                share(r.online_percent()),
+                r.on_time.to_string(),
+                share(r.on_time_percent()),
+                booked,
+                held,
+                f.registered_with_staff().0.to_string(),
+                share(f.registered_with_staff().1),
+                f.booked_by_staff().0.to_string(),
+            ]
+            .into_iter()
+            .chain(rating_cells(rating)),
+        )
         .map_err(AppError::internal)?;
     }
     // One more row per way of meeting, for the office: its first meetings, how many of their
@@ -298,6 +326,14 @@ pub fn figures_csv(view: &FiguresView, swedish: bool, style: CsvStyle) -> Result
             share(c.registered_with_staff_percent()),
             c.booked_by_staff.to_string(),
         ]);
+        let by_channel = view
+            .ratings
+            .by_channel
+            .iter()
+            .find(|(ch, _)| *ch == c.channel);
+        record.extend(rating_cells(
+            &by_channel.map(|(_, t)| *t).unwrap_or_default(),
+        ));
         out.write_record(record).map_err(AppError::internal)?;
     }
     // One more row per occupational field of the needs the employers' meetings were about,
@@ -317,7 +353,13 @@ pub fn figures_csv(view: &FiguresView, swedish: bool, style: CsvStyle) -> Result
         let mut record = vec![name, view.from.clone(), view.to.clone()];
         record.extend(std::iter::repeat_n(String::new(), 16));
         record.extend([e.booked.to_string(), e.held.to_string()]);
-        record.extend(std::iter::repeat_n(String::new(), 3));
+        record.extend(std::iter::repeat_n(String::new(), 3 + 7));
+        out.write_record(record).map_err(AppError::internal)?;
+    }
+    // One more row per kind of meeting, with only its ratings.
+    for record in
+        rating_figures::csv_kind_rows(&view.ratings, swedish, &view.from, &view.to, 21, style)
+    {
         out.write_record(record).map_err(AppError::internal)?;
     }
     let bytes = out.into_inner().map_err(AppError::internal)?;

@@ -34,6 +34,8 @@ pub mod person_search;
 pub mod personal_data;
 pub mod picker;
 pub mod profile;
+pub mod rating_figures;
+pub mod ratings;
 pub mod registration;
 pub mod report_follow_up;
 pub mod seeker_case;

@@ -32,6 +32,7 @@ fn kind_of(section: &str) -> DataKind {
             DataKind::Reports
         }
         "access_log" => DataKind::AccessLog,
+        "ratings" => DataKind::Ratings,
         _ => DataKind::SignIns,
     }
 }

@@ -33,6 +33,7 @@ mod people;
 mod person_search;
 mod personal_data;
 mod profiles;
+mod ratings;
 mod report_follow_up;
 mod rules;
 mod seekers;
@@ -71,6 +72,9 @@ pub use people::{CounsellorAdminRow, NewLink};
 pub use person_search::FoundPerson;
 pub use personal_data::{Section, SECTIONS};
 pub use profiles::SeekerProfile;
+pub use ratings::{
+    Answering, HeldMeetingRow, RatingAsk, RatingFactRow, RatingMessageRow, RatingQuestionRow,
+};
 pub use report_follow_up::OfficeReportRow;
 pub use rules::schema_rule_names;
 pub use seekers::{NewSeeker, SeekerCredentials, SeekerName, SignIn, Taken};

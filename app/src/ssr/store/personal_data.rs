@@ -130,6 +130,14 @@ pub const SECTIONS: &[Section] = &[
               (SELECT id FROM bookings WHERE seeker_id = $1) ORDER BY a.at",
     },
     Section {
+        name: "ratings",
+        table: "ratings",
+        // Their answers to the question after a meeting; never the link's hash.
+        sql: "SELECT booking_id, asked_at, closes_at, answered_at, score, helped, comment \
+              FROM ratings WHERE booking_id IN (SELECT id FROM bookings WHERE seeker_id = $1) \
+              ORDER BY asked_at",
+    },
+    Section {
         name: "account_taken_away",
         table: "erased_seekers",
         sql: "SELECT * FROM erased_seekers WHERE seeker_id = $1",
@@ -256,6 +264,14 @@ impl Store {
                  AND (seeker_id = $1 OR booking_id IN {OF_BOOKINGS})"
             );
             deletes.push(&unsent);
+            // Questions not yet answered are not asked any more; answers stay in the counts,
+            // without the words the person wrote.
+            let unanswered = format!(
+                "DELETE FROM ratings WHERE answered_at IS NULL AND booking_id IN {OF_BOOKINGS}"
+            );
+            let words = format!("UPDATE ratings SET comment = NULL WHERE booking_id IN {OF_BOOKINGS}");
+            deletes.push(&unanswered);
+            deletes.push(&words);
             let keep_profile = matches!(erasure, Erasure::Kept { keep_profile: true, .. });
             if !keep_profile {
                 deletes.extend(PROFILE_TABLES);

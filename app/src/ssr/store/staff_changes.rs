@@ -74,6 +74,7 @@ impl Store {
         booking_id: BookingId,
         to: Outcome,
         by: StaffId,
+        ask: super::RatingAsk<'_>,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let from = match to {
@@ -102,6 +103,17 @@ impl Store {
                 .bind(stored(now))
                 .execute(&mut *tx)
                 .await?;
+                match to {
+                    Outcome::Held => {
+                        let (starts,): (DateTime<Utc>,) =
+                            sqlx::query_as("SELECT starts_at FROM bookings WHERE id = $1")
+                                .bind(booking_id)
+                                .fetch_one(&mut *tx)
+                                .await?;
+                        super::ratings::ask_about!(tx, booking_id, starts, ask, now);
+                    }
+                    Outcome::NoShow => super::ratings::withdraw_question!(tx, booking_id),
+                }
             }
             tx.commit().await?;
             changed == 1
