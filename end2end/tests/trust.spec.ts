@@ -149,7 +149,7 @@ test("Dina personuppgifter: all of it as JSON, then the account taken away and t
   // Taking the account away: told first what happens; the box and the password are needed.
   await page.getByRole("link", { name: "Ta bort ditt konto" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ta bort ditt konto");
-  await expect(page.getByRole("listitem").filter({ hasText: "Dina 1 bokade möten avbokas." })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Dina bokade möten avbokas (1)." })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Lösenord").fill(PASSWORD);
   await page.getByRole("button", { name: "Ta bort mitt konto" }).click();

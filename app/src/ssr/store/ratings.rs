@@ -330,8 +330,6 @@ impl Store {
 pub struct HeldMeetingRow {
     pub booking_id: i64,
     pub outcome_at: DateTime<Utc>,
-    /// The seeker's email (none for a meeting with an employer).
-    pub email: Option<String>,
 }
 
 impl Store {
@@ -339,9 +337,8 @@ impl Store {
     pub async fn demo_held_meetings(&self) -> Result<Vec<HeldMeetingRow>, StoreError> {
         Ok(on_pool!(self, p =>
             sqlx::query_as(
-                "SELECT b.id AS booking_id, b.outcome_at, s.email FROM bookings b \
-                 LEFT JOIN seekers s ON s.id = b.seeker_id \
-                 WHERE b.status = 'held' AND b.outcome_at IS NOT NULL ORDER BY b.outcome_at, b.id",
+                "SELECT id AS booking_id, outcome_at FROM bookings \
+                 WHERE status = 'held' AND outcome_at IS NOT NULL ORDER BY outcome_at, id",
             )
             .fetch_all(p)
             .await?))
