@@ -12,12 +12,14 @@ use axum::{
 
 /// The `Cache-Control` an answer to `path` gets when its handler set none.
 pub fn policy(path: &str) -> &'static str {
-    const PERSONAL: [&str; 5] = [
+    const PERSONAL: [&str; 6] = [
         "/mina-sidor",
         "/personal",
         "/registrera",
         "/api",
         "/logga-in",
+        // The question after a meeting names the meeting, behind its link's secret.
+        "/betyg",
     ];
     let under = |base: &str| {
         path.strip_prefix(base)
@@ -51,6 +53,7 @@ mod tests {
             "/mina-sidor",
             "/mina-sidor/aktivitetsrapport/2026-11",
             "/mina-sidor/mote/3/kalender.ics",
+            "/betyg/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
             "/arbetsgivare/oversikt",
             "/arbetsgivare/mote/3/kalender.ics",
             "/arbetsgivare/behov/4",

@@ -5,7 +5,7 @@ use crate::{
     api::rating::{load_rating, AnswerMyRating, AnswerRating},
     components::{
         fields::{provide_shown_errors, ErrorSummary, RadioGroup, TextArea},
-        meeting_words::{channel_name, is_swedish, when_text},
+        meeting_words::is_swedish,
         messages::I18n,
     },
     domain::{
@@ -13,6 +13,7 @@ use crate::{
         time::{day_and_month, stockholm_date},
     },
     i18n::*,
+    pages::my_pages::meeting_line,
     paths,
     views::rating::{MyRatingView, RatedMeeting, RatingState, RatingView},
 };
@@ -75,24 +76,6 @@ fn label_of(i18n: I18n, key: &str) -> String {
     .to_owned()
 }
 
-/// "Första möte med Sanna, måndag 7 december 2026 kl. 10:00, telefon".
-fn meeting_line(i18n: I18n, m: &RatedMeeting) -> String {
-    let name = if is_swedish(i18n) {
-        &m.meeting_sv
-    } else {
-        &m.meeting_en
-    };
-    t_string!(
-        i18n,
-        case_my_meeting,
-        meeting = name.clone(),
-        counsellor = m.counsellor.clone(),
-        when = when_text(i18n, m.starts_at),
-        how = channel_name(i18n, m.channel).to_lowercase()
-    )
-    .to_string()
-}
-
 /// The three questions for one meeting, posted to `action` with the `hidden` field saying
 /// which question it answers.
 #[component]
@@ -125,7 +108,7 @@ pub fn RatingForm(
         is_swedish(i18n),
     );
     view! {
-        <p class="lead">{meeting_line(i18n, &meeting)}</p>
+        <p class="lead">{meeting_line(i18n, &meeting.meeting)}</p>
         <p>{t!(i18n, rating_private)}</p>
         <form method="post" action=action novalidate class="rating-form">
             <input type="hidden" name=hidden.0 value=hidden.1/>
@@ -164,7 +147,7 @@ pub fn MyRating(view: MyRatingView) -> impl IntoView {
                     <p class="notice notice--success" role="status">{t!(i18n, rating_thanks)}</p>
                 })}
                 {question.map(|(meeting, form, errors)| {
-                    let mote = meeting.booking_id.to_string();
+                    let mote = meeting.meeting.id.to_string();
                     view! { <RatingForm meeting form errors action=AnswerMyRating::PATH hidden=("mote", mote)/> }
                 })}
             </section>

@@ -8,16 +8,11 @@ use crate::domain::{
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// The meeting asked about: when, how and with whom (first name), and until when it may be
+/// The meeting asked about (with the counsellor's first name), and until when it may be
 /// answered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RatedMeeting {
-    pub booking_id: i64,
-    pub starts_at: DateTime<Utc>,
-    pub channel: Channel,
-    pub meeting_sv: String,
-    pub meeting_en: String,
-    pub counsellor: String,
+    pub meeting: crate::views::my_case::CaseMeeting,
     pub closes_at: DateTime<Utc>,
 }
 

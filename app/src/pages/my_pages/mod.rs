@@ -12,6 +12,7 @@ mod profile;
 pub use activity_report::{ReceiptPage, ReportFormPage, ReportsPage, ReviewPage};
 pub use cancel::CancelPage;
 pub use meeting::MeetingPage;
+pub(crate) use my_case::meeting_line;
 pub use my_case::MyCasePage;
 pub use personal_data::{AccountErasedPage, EraseAccountPage, PersonalDataPage};
 pub use profile::ProfilePage;

@@ -37,7 +37,7 @@ pub fn MyCasePage() -> impl IntoView {
 }
 
 /// "Första möte med Emina Hodžić, tisdag 8 december kl. 10:00, telefon".
-fn meeting_line(i18n: I18n, m: &CaseMeeting) -> String {
+pub(crate) fn meeting_line(i18n: I18n, m: &CaseMeeting) -> String {
     let name = if is_swedish(i18n) {
         &m.meeting_sv
     } else {

@@ -12,7 +12,10 @@ use crate::{
         secret::SecretToken,
         store::{Answering, RatingAsk, RatingQuestionRow, Store, StoreError},
     },
-    views::rating::{RatedMeeting, RatingRefusal, RatingState, RatingView},
+    views::{
+        my_case::CaseMeeting,
+        rating::{RatedMeeting, RatingRefusal, RatingState, RatingView},
+    },
 };
 use chrono::{DateTime, Utc};
 
@@ -44,12 +47,14 @@ impl Question {
 
 fn meeting(row: RatingQuestionRow) -> RatedMeeting {
     RatedMeeting {
-        booking_id: row.booking_id,
-        starts_at: row.starts_at,
-        channel: row.channel,
-        meeting_sv: row.meeting_name_sv,
-        meeting_en: row.meeting_name_en,
-        counsellor: row.counsellor_first_name,
+        meeting: CaseMeeting {
+            id: row.booking_id,
+            starts_at: row.starts_at,
+            channel: row.channel,
+            meeting_sv: row.meeting_name_sv,
+            meeting_en: row.meeting_name_en,
+            counsellor: row.counsellor_first_name,
+        },
         closes_at: row.closes_at,
     }
 }
@@ -80,7 +85,7 @@ pub async fn by_link(
 
 fn view(state: RatingState, refused: Option<RatingRefusal>) -> RatingView {
     let refused = refused.filter(|r| match &state {
-        RatingState::Open(m) => m.booking_id == r.booking_id,
+        RatingState::Open(m) => m.meeting.id == r.booking_id,
         _ => false,
     });
     let (form, errors) = refused.map(|r| (r.form, r.errors)).unwrap_or_default();
@@ -104,7 +109,7 @@ fn closed(e: StoreError) -> AppError {
 }
 
 /// Keeps the answer given through a link; `RatingClosed` when the link is unknown, used
-/// already or past its 14 days. Returns the meeting answered about (for a refusal's flash).
+/// already or past its 14 days.
 #[tracing::instrument(skip_all)]
 pub async fn answer_by_link(
     store: &Store,
@@ -127,7 +132,7 @@ pub async fn answer_by_link(
     Ok(())
 }
 
-/// The booking a link's question is about, for the refusal's flash; none when closed.
+/// The booking a link's question is about, for the refusal's flash; none when unknown.
 pub async fn link_booking(store: &Store, token: &str) -> Result<Option<i64>, AppError> {
     Ok(match SecretToken::parse(token) {
         Some(t) => store.rating_question(&t.key()).await?.map(|r| r.booking_id),
