@@ -52,7 +52,7 @@ pub fn FiguresPage() -> impl IntoView {
 }
 
 /// One decimal, with the decimal sign of the page's language ("3,5" in Swedish).
-fn one_decimal(i18n: I18n, v: Option<f64>) -> String {
+pub(super) fn one_decimal(i18n: I18n, v: Option<f64>) -> String {
     match v {
         Some(v) if is_swedish(i18n) => format!("{v:.1}").replace('.', ","),
         Some(v) => format!("{v:.1}"),

@@ -2,6 +2,7 @@
 //! many were asked and answered, and results only from five answers on; then what people
 //! wrote, with the month only.
 
+use super::figures::one_decimal;
 use crate::{
     components::meeting_words::{channel_name, is_swedish},
     domain::{
@@ -13,16 +14,7 @@ use crate::{
 };
 use leptos::prelude::*;
 
-/// `4,2 av 5`, `80 %`, with the decimal sign of the language.
-fn decimal(v: f64, swedish: bool) -> String {
-    let text = format!("{v:.1}");
-    if swedish {
-        text.replace('.', ",")
-    } else {
-        text
-    }
-}
-
+/// `80 %`.
 fn percent(v: f64) -> String {
     format!("{:.0}\u{a0}%", v * 100.0)
 }
@@ -30,7 +22,6 @@ fn percent(v: f64) -> String {
 #[component]
 fn TallyRow(name: String, tally: TallyShown) -> impl IntoView {
     let i18n = use_i18n();
-    let swedish = is_swedish(i18n);
     let answers = match tally.response_rate {
         Some(rate) => format!("{} ({})", tally.answers, percent(rate)),
         None => tally.answers.to_string(),
@@ -40,7 +31,7 @@ fn TallyRow(name: String, tally: TallyShown) -> impl IntoView {
             t_string!(
                 i18n,
                 fig_ratings_mean_value,
-                mean = decimal(r.mean, swedish)
+                mean = one_decimal(i18n, Some(r.mean))
             )
             .to_string(),
             format!(

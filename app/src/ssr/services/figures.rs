@@ -231,6 +231,7 @@ pub fn figures_csv(view: &FiguresView, swedish: bool, style: CsvStyle) -> Result
             "First meetings booked by staff",
         ]
     };
+    let base_columns = header.len();
     let header = header
         .into_iter()
         .chain(rating_figures::csv_header(swedish));
@@ -357,9 +358,14 @@ pub fn figures_csv(view: &FiguresView, swedish: bool, style: CsvStyle) -> Result
         out.write_record(record).map_err(AppError::internal)?;
     }
     // One more row per kind of meeting, with only its ratings.
-    for record in
-        rating_figures::csv_kind_rows(&view.ratings, swedish, &view.from, &view.to, 21, style)
-    {
+    for record in rating_figures::csv_kind_rows(
+        &view.ratings,
+        swedish,
+        &view.from,
+        &view.to,
+        base_columns - 3,
+        style,
+    ) {
         out.write_record(record).map_err(AppError::internal)?;
     }
     let bytes = out.into_inner().map_err(AppError::internal)?;

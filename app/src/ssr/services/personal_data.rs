@@ -9,7 +9,7 @@ use crate::{
         field_error::{FieldError, FieldErrors},
     },
     error::AppError,
-    ssr::store::{Store, SECTIONS},
+    ssr::store::Store,
     views::personal_data::{DataCount, DataKind, EraseFormView, PersonalDataView},
 };
 use chrono::{DateTime, Utc};
@@ -113,19 +113,15 @@ pub async fn erase(
     Ok(erasure)
 }
 
-/// The parts of the download, by name (for tests and the page's order).
-pub fn section_names() -> impl Iterator<Item = &'static str> {
-    SECTIONS.iter().map(|s| s.name)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ssr::store::SECTIONS;
 
     #[test]
     fn every_part_of_the_download_is_counted_under_a_kind() {
         // Only the sign-in parts fall through to the last arm.
-        for name in section_names() {
+        for name in SECTIONS.iter().map(|s| s.name) {
             let expected_sign_ins = matches!(name, "sign_ins" | "password_links");
             assert_eq!(
                 kind_of(name) == DataKind::SignIns,

@@ -163,22 +163,8 @@ impl Store {
         staff_id: StaffId,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let done = on_pool!(self, p =>
-            sqlx::query(
-                "UPDATE bookings SET status = $2, outcome_at = $3, outcome_by_staff_id = $4 \
-                 WHERE id = $1 AND status = 'booked' AND starts_at <= $3",
-            )
-            .bind(booking_id)
-            .bind(outcome.status().as_str())
-            .bind(stored(now))
-            .bind(staff_id)
-            .execute(p)
-            .await?
-            .rows_affected());
-        if done == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        self.record_outcome(booking_id, outcome, staff_id, None, now)
+            .await
     }
 
     /// Books a meeting on staff's behalf, following `follows`: like `insert_booking`, with who

@@ -253,7 +253,7 @@ impl Store {
             .bind(stored(now))
             .execute(&mut *tx)
             .await?;
-            let mut deletes = vec![
+            let mut cleared = vec![
                 "DELETE FROM seeker_accounts WHERE seeker_id = $1",
                 "DELETE FROM seeker_password_links WHERE seeker_id = $1",
                 "DELETE FROM activity_report_drafts WHERE seeker_id = $1",
@@ -263,58 +263,56 @@ impl Store {
                 "DELETE FROM outbox WHERE status IN ('pending', 'sending') \
                  AND (seeker_id = $1 OR booking_id IN {OF_BOOKINGS})"
             );
-            deletes.push(&unsent);
+            cleared.push(&unsent);
             // Questions not yet answered are not asked any more; answers stay in the counts,
             // without the words the person wrote.
             let unanswered = format!(
                 "DELETE FROM ratings WHERE answered_at IS NULL AND booking_id IN {OF_BOOKINGS}"
             );
             let words = format!("UPDATE ratings SET comment = NULL WHERE booking_id IN {OF_BOOKINGS}");
-            deletes.push(&unanswered);
-            deletes.push(&words);
+            cleared.push(&unanswered);
+            cleared.push(&words);
             let keep_profile = matches!(erasure, Erasure::Kept { keep_profile: true, .. });
             if !keep_profile {
-                deletes.extend(PROFILE_TABLES);
+                cleared.extend(PROFILE_TABLES);
             }
-            for sql in deletes {
+            for sql in cleared {
                 sqlx::query(sql).bind(seeker_id).execute(&mut *tx).await?;
             }
             // The row itself stays, holding nothing about the person: SQLite gives the
             // highest id to the next row when the highest is deleted, and a session still
             // open elsewhere would then be someone else's.
-            {
-                let (keep_until, keeps) = match erasure {
-                    Erasure::Kept { keep_until, .. } => (Some(stored(keep_until)), true),
-                    _ => (None, false),
-                };
-                sqlx::query(
-                    "INSERT INTO erased_seekers (seeker_id, erased_at, keep_until, personal_number) \
-                     SELECT id, $2, $3, CASE WHEN $4 THEN personal_number END \
-                     FROM seekers WHERE id = $1",
-                )
-                .bind(seeker_id)
-                .bind(stored(now))
-                .bind(keep_until)
-                .bind(keeps)
-                .execute(&mut *tx)
-                .await?;
-                // Names stay only on records the authority keeps; contact details never.
-                sqlx::query(
-                    "UPDATE seekers SET personal_number = $2, email = $3, phone = '', \
-                     interpreter_language = NULL, accessibility_needs = '', \
-                     first_name = CASE WHEN $4 THEN first_name ELSE 'Borttagen' END, \
-                     last_name = CASE WHEN $4 THEN last_name ELSE 'person' END, \
-                     postcode = CASE WHEN $4 THEN postcode ELSE 0 END, \
-                     home_office_id = CASE WHEN $4 THEN home_office_id END \
-                     WHERE id = $1",
-                )
-                .bind(seeker_id)
-                .bind(placeholder_number(seeker_id))
-                .bind(placeholder_email(seeker_id))
-                .bind(keeps)
-                .execute(&mut *tx)
-                .await?;
-            }
+            let (keep_until, keeps) = match erasure {
+                Erasure::Kept { keep_until, .. } => (Some(stored(keep_until)), true),
+                _ => (None, false),
+            };
+            sqlx::query(
+                "INSERT INTO erased_seekers (seeker_id, erased_at, keep_until, personal_number) \
+                 SELECT id, $2, $3, CASE WHEN $4 THEN personal_number END \
+                 FROM seekers WHERE id = $1",
+            )
+            .bind(seeker_id)
+            .bind(stored(now))
+            .bind(keep_until)
+            .bind(keeps)
+            .execute(&mut *tx)
+            .await?;
+            // Names stay only on records the authority keeps; contact details never.
+            sqlx::query(
+                "UPDATE seekers SET personal_number = $2, email = $3, phone = '', \
+                 interpreter_language = NULL, accessibility_needs = '', \
+                 first_name = CASE WHEN $4 THEN first_name ELSE 'Borttagen' END, \
+                 last_name = CASE WHEN $4 THEN last_name ELSE 'person' END, \
+                 postcode = CASE WHEN $4 THEN postcode ELSE 0 END, \
+                 home_office_id = CASE WHEN $4 THEN home_office_id END \
+                 WHERE id = $1",
+            )
+            .bind(seeker_id)
+            .bind(placeholder_number(seeker_id))
+            .bind(placeholder_email(seeker_id))
+            .bind(keeps)
+            .execute(&mut *tx)
+            .await?;
             tx.commit().await?;
             Ok(erasure)
         })

@@ -154,6 +154,20 @@ impl Store {
         ask: RatingAsk<'_>,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        self.record_outcome(booking_id, outcome, staff_id, Some(ask), now)
+            .await
+    }
+
+    /// The outcome of a booked meeting that has begun, and the question about it when it
+    /// was held and `ask` says how. `NotFound` when it is not booked or has not begun.
+    pub(super) async fn record_outcome(
+        &self,
+        booking_id: BookingId,
+        outcome: Outcome,
+        staff_id: StaffId,
+        ask: Option<RatingAsk<'_>>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         on_pool!(self, p => {
             let mut tx = p.begin_write().await?;
             let done: Option<(DateTime<Utc>,)> = sqlx::query_as(
@@ -169,7 +183,7 @@ impl Store {
             let Some((starts,)) = done else {
                 return Err(StoreError::NotFound);
             };
-            if outcome == Outcome::Held {
+            if let (Outcome::Held, Some(ask)) = (outcome, ask) {
                 ask_about!(tx, booking_id, starts, ask, now);
             }
             tx.commit().await?;
