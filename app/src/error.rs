@@ -26,6 +26,10 @@ pub enum AppError {
     /// A rule of the service refused the change (a taken slot, a registered email).
     #[error("refused by the rule {0:?}")]
     Conflict(Rule),
+    /// Too many failed sign-ins for the account or from the address: try again after this
+    /// many minutes.
+    #[error("too many attempts")]
+    TooManyAttempts(u32),
     /// Something failed on the server; it has been logged.
     #[error("internal error")]
     Internal,

@@ -40,6 +40,8 @@ pub struct Config {
     pub sms: SmsSettings,
     /// How long after a meeting is marked held the question about it goes out.
     pub rating_delay: chrono::Duration,
+    /// Whether a proxy in front of Tidbok names the client in `X-Forwarded-For`.
+    pub forwarded_for: bool,
 }
 
 /// How text messages leave: written to the log (the default), or sent through 46elks.
@@ -153,6 +155,11 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
         "minutes from a meeting being marked held to the question about it (0 to 180); the question is open 14 days and reminded of once, after 4 days",
     ),
     (
+        "TIDBOK_FORWARDED_FOR",
+        "false",
+        "true when Tidbok runs behind a proxy or load balancer that appends the client's address to X-Forwarded-For (sign-in throttling per address then reads it); never true without one, as clients could then name any address",
+    ),
+    (
         "TIDBOK_SMS_PROVIDER",
         "log",
         "log (text messages are written to the log, not sent) or 46elks (sent through the Swedish SMS gateway 46elks)",
@@ -242,6 +249,17 @@ impl Config {
             Some(other) => {
                 return Err(invalid(
                     "TIDBOK_DEMO_DATA",
+                    format!("`{other}` is neither true nor false"),
+                ))
+            }
+        };
+
+        let forwarded_for = match get("TIDBOK_FORWARDED_FOR").as_deref() {
+            None | Some("false" | "0" | "no") => false,
+            Some("true" | "1" | "yes") => true,
+            Some(other) => {
+                return Err(invalid(
+                    "TIDBOK_FORWARDED_FOR",
                     format!("`{other}` is neither true nor false"),
                 ))
             }
@@ -382,6 +400,7 @@ impl Config {
             video,
             sms,
             rating_delay,
+            forwarded_for,
         })
     }
 

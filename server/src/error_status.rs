@@ -7,7 +7,7 @@ use app::error::AppError;
 use axum::{
     body::Body,
     extract::Request,
-    http::StatusCode,
+    http::{header, HeaderValue, StatusCode},
     middleware::Next,
     response::{IntoResponse, Response},
 };
@@ -23,6 +23,7 @@ pub fn status_of(error: &AppError) -> StatusCode {
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Conflict(_) => StatusCode::CONFLICT,
         AppError::Request => StatusCode::BAD_REQUEST,
+        AppError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
         AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -39,6 +40,11 @@ pub async fn server_fn_status(req: Request, next: Next) -> Response {
     };
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
         parts.status = status_of(&error);
+        if let AppError::TooManyAttempts(minutes) = error {
+            parts
+                .headers
+                .insert(header::RETRY_AFTER, HeaderValue::from(minutes * 60));
+        }
     }
     Response::from_parts(parts, Body::from(bytes))
 }

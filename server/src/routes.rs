@@ -220,9 +220,12 @@ async fn signed_in_staff(
     state: &AppState,
     session: &tower_sessions::Session,
 ) -> Option<app::ssr::store::StaffRow> {
-    match session.get::<i64>(app::ssr::http::STAFF_KEY).await {
-        Ok(Some(id)) => state.store.staff_by_id(id).await.ok().flatten(),
-        _ => None,
+    match app::ssr::http::signed_in_staff(&state.store, session).await {
+        Ok(row) => row,
+        Err(err) => {
+            tracing::warn!(%err, "signed-in staff could not be read");
+            None
+        }
     }
 }
 

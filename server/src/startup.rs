@@ -123,6 +123,7 @@ pub async fn build(config: &Config) -> Result<Application, StartupError> {
             SmsSettings::Log => None,
         },
         rating_delay: config.rating_delay,
+        forwarded_for: config.forwarded_for,
     };
     tracing::info!(video = %state.video.describe(), "video meetings");
     let listener = TcpListener::bind(config.listen)
@@ -194,8 +195,8 @@ pub async fn load_demo_data(store: &Store) -> Result<DemoOutcome, StartupError> 
     Ok(outcome)
 }
 
-/// Once an hour: registration drafts past their 30 days, sign-ins past a year and expired
-/// sessions are deleted.
+/// Once an hour: registration drafts past their 30 days, sign-ins past a year, failed
+/// sign-ins no longer counted and expired sessions are deleted.
 fn spawn_housekeeping(store: Store, sessions: SessionBackend) {
     tokio::spawn(async move {
         let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
@@ -209,6 +210,11 @@ fn spawn_housekeeping(store: Store, sessions: SessionBackend) {
             let a_year_ago = chrono::Utc::now() - chrono::Duration::days(365);
             if let Err(err) = store.sweep_sign_ins(a_year_ago).await {
                 tracing::warn!(%err, "could not delete sign-ins older than a year");
+            }
+            let now = chrono::Utc::now();
+            let forgotten = app::domain::sign_in_throttle::forgotten_before(now);
+            if let Err(err) = store.sweep_sign_in_failures(forgotten).await {
+                tracing::warn!(%err, "could not delete forgotten sign-in failures");
             }
             if let Err(err) = sessions.delete_expired().await {
                 tracing::warn!(%err, "could not delete expired sessions");
@@ -296,7 +302,12 @@ impl Application {
                 tracing::debug!(%err, "could not set TCP_NODELAY");
             }
         });
-        axum::serve(listener, self.router)
+        // The connection's address is the client's for sign-in throttling (unless a proxy
+        // in front names it, see TIDBOK_FORWARDED_FOR).
+        let app = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(listener, app)
             .with_graceful_shutdown(shutdown_signal())
             .await?;
         // The worker finishes the message it is sending; what is left waits in the outbox.

@@ -21,17 +21,27 @@ pub async fn sign_in(
 ) -> Result<(), AppError> {
     use crate::{
         domain::{BookingStatus, Email},
-        ssr::{http, services::passwords, AppState},
+        ssr::{
+            http,
+            services::{passwords, sign_in_guard},
+            AppState,
+        },
     };
     let state = AppState::from_context()?;
-    let account = match Email::parse(&email) {
-        Ok(email) => state.store.seeker_credentials(&email).await?,
-        Err(_) => None,
-    };
-    let stored = account.as_ref().map(|a| a.password_hash.clone());
-    let verified = passwords::verify(password, stored).await?;
-    match account.filter(|_| verified) {
-        Some(account) => {
+    let address = http::client_address(state.forwarded_for);
+    let attempt = sign_in_guard::Attempt::new(sign_in_guard::Door::Seeker, &email, address);
+    let checked = sign_in_guard::guarded(&state.store, &attempt, chrono::Utc::now(), async {
+        let account = match Email::parse(&email) {
+            Ok(email) => state.store.seeker_credentials(&email).await?,
+            Err(_) => None,
+        };
+        let stored = account.as_ref().map(|a| a.password_hash.clone());
+        let verified = passwords::verify(password, stored).await?;
+        Ok::<_, AppError>(account.filter(|_| verified))
+    })
+    .await?;
+    match checked {
+        Ok(account) => {
             state
                 .store
                 .record_sign_in(account.seeker_id, chrono::Utc::now())
@@ -53,9 +63,9 @@ pub async fn sign_in(
             http::redirect(http::local_path(&next).unwrap_or(home));
             Ok(())
         }
-        None => {
-            tracing::info!("sign-in refused");
-            http::remember_failed_sign_in::<false>(&email).await?;
+        Err(refusal) => {
+            tracing::info!(?refusal, "sign-in refused");
+            http::remember_failed_sign_in::<false>(&email, refusal.wait_minutes()).await?;
             let back = match http::local_path(&next) {
                 Some(next) => format!(
                     "{}?nasta={}",
@@ -65,7 +75,7 @@ pub async fn sign_in(
                 None => paths::SIGN_IN.to_owned(),
             };
             http::redirect(&back);
-            Err(AppError::Unauthorized)
+            Err(refusal.error())
         }
     }
 }

@@ -88,6 +88,7 @@ pub async fn employer_sign_in_state() -> Result<SignInView, AppError> {
         .map(|f| SignInView {
             email: f.email,
             failed: true,
+            wait_minutes: f.wait_minutes,
         })
         .unwrap_or_default())
 }
@@ -103,19 +104,30 @@ pub async fn employer_sign_in(
 ) -> Result<(), AppError> {
     use crate::{
         domain::Email,
-        ssr::{form_post, http, services::passwords, AppState},
+        ssr::{
+            form_post, http,
+            services::{passwords, sign_in_guard},
+            AppState,
+        },
         views::employer::EmployerFailedSignIn,
     };
     let state = AppState::from_context()?;
-    let account = match Email::parse(&email) {
-        Ok(email) => state.store.employer_credentials(&email).await?,
-        Err(_) => None,
-    };
-    let stored = account.as_ref().map(|a| a.password_hash.clone());
-    let verified = passwords::verify(password, stored).await?;
+    let now = chrono::Utc::now();
+    let address = http::client_address(state.forwarded_for);
+    let attempt = sign_in_guard::Attempt::new(sign_in_guard::Door::Employer, &email, address);
+    let checked = sign_in_guard::guarded(&state.store, &attempt, now, async {
+        let account = match Email::parse(&email) {
+            Ok(email) => state.store.employer_credentials(&email).await?,
+            Err(_) => None,
+        };
+        let stored = account.as_ref().map(|a| a.password_hash.clone());
+        let verified = passwords::verify(password, stored).await?;
+        Ok::<_, AppError>(account.filter(|_| verified))
+    })
+    .await?;
     let next = http::local_path(&next).filter(|n| paths::is_employer(n));
-    match account.filter(|_| verified) {
-        Some(account) => {
+    match checked {
+        Ok(account) => {
             state
                 .store
                 .record_employer_sign_in(account.user_id, chrono::Utc::now())
@@ -124,17 +136,18 @@ pub async fn employer_sign_in(
             http::redirect(next.unwrap_or(paths::EMPLOYER_HOME));
             Ok(())
         }
-        None => {
-            tracing::info!("employer sign-in refused");
+        Err(refusal) => {
+            tracing::info!(?refusal, "employer sign-in refused");
             form_post::leave(EmployerFailedSignIn {
                 email: email.trim().to_owned(),
+                wait_minutes: refusal.wait_minutes(),
             })
             .await?;
             http::redirect(&match next {
                 Some(next) => paths::employer_sign_in(next),
                 None => paths::EMPLOYER_SIGN_IN.to_owned(),
             });
-            Err(AppError::Unauthorized)
+            Err(refusal.error())
         }
     }
 }

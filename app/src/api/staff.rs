@@ -23,24 +23,35 @@ pub async fn staff_sign_in(
     password: String,
     #[server(default)] next: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::{http, services::staff, AppState};
+    use crate::ssr::{
+        http,
+        services::{sign_in_guard, staff},
+        AppState,
+    };
     let state = AppState::from_context()?;
-    match staff::sign_in(&state.store, &email, password, chrono::Utc::now()).await? {
-        Some(row) => {
-            http::staff_sign_in(row.member.id).await?;
+    let now = chrono::Utc::now();
+    let address = http::client_address(state.forwarded_for);
+    let attempt = sign_in_guard::Attempt::new(sign_in_guard::Door::Staff, &email, address);
+    let checked = sign_in_guard::guarded(&state.store, &attempt, now, async {
+        staff::sign_in(&state.store, &email, password, now).await
+    })
+    .await?;
+    match checked {
+        Ok(row) => {
+            http::staff_sign_in(&row).await?;
             let next = http::local_path(&next).filter(|p| p.starts_with(paths::STAFF));
             http::redirect(next.unwrap_or(paths::STAFF_HOME));
             Ok(())
         }
-        None => {
-            tracing::info!("staff sign-in refused");
-            http::remember_failed_sign_in::<true>(&email).await?;
+        Err(refusal) => {
+            tracing::info!(?refusal, "staff sign-in refused");
+            http::remember_failed_sign_in::<true>(&email, refusal.wait_minutes()).await?;
             let back = match http::local_path(&next) {
                 Some(next) => paths::staff_sign_in(next),
                 None => paths::STAFF_SIGN_IN.to_owned(),
             };
             http::redirect(&back);
-            Err(AppError::Unauthorized)
+            Err(refusal.error())
         }
     }
 }

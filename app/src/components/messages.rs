@@ -188,7 +188,7 @@ pub fn refusal_text(i18n: I18n, error: &AppError) -> &'static str {
         AppError::NotFound => t_string!(i18n, cal_err_gone),
         AppError::Unauthorized => t_string!(i18n, cal_err_signed_out),
         AppError::Request => t_string!(i18n, cal_err_network),
-        AppError::Internal => t_string!(i18n, cal_err_other),
+        AppError::Internal | AppError::TooManyAttempts(_) => t_string!(i18n, cal_err_other),
     }
 }
 

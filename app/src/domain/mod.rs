@@ -36,6 +36,7 @@ pub mod rating;
 pub mod registration;
 pub mod rule;
 pub mod schedule;
+pub mod sign_in_throttle;
 pub mod staff;
 pub mod taxonomy;
 pub mod time;

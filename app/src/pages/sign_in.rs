@@ -39,8 +39,8 @@ pub fn SignInPage() -> impl IntoView {
     }
 }
 
-/// The email and password form of both sign-ins (job seekers' and staff's), with the failure
-/// of the last attempt and the email tried.
+/// The email and password form of every sign-in (job seekers', staff's, employers'), with
+/// the failure of the last attempt (or the wait after too many) and the email tried.
 pub(crate) fn sign_in_form(
     i18n: crate::components::messages::I18n,
     state: crate::views::account::SignInView,
@@ -49,12 +49,18 @@ pub(crate) fn sign_in_form(
     email_label: &'static str,
 ) -> impl IntoView {
     let failed = state.failed;
+    let wait = state.wait_minutes;
     view! {
         {failed
             .then(|| {
                 view! {
                     <div class="error-summary" id="fel" role="alert">
-                        <p>{t!(i18n, signin_failed)}</p>
+                        <p>
+                            {match wait {
+                                Some(minutes) => t!(i18n, signin_wait, minutes).into_any(),
+                                None => t!(i18n, signin_failed).into_any(),
+                            }}
+                        </p>
                     </div>
                 }
             })}

@@ -18,6 +18,9 @@ pub const SEEKER_KEY: &str = "seeker_id";
 /// Where the signed-in staff member's id is kept. A session holds one or the other, never
 /// both: signing in as either removes the other.
 pub const STAFF_KEY: &str = "staff_id";
+/// The generation of the staff member's password the session was opened with: a session
+/// from before a password change is over.
+pub const STAFF_GENERATION_KEY: &str = "staff_password_generation";
 /// Where the signed-in employer's user is kept; a session holds one kind of person only.
 pub const EMPLOYER_KEY: &str = "employer_user_id";
 /// The draft a new recruitment need is being typed into (saved in the background before
@@ -83,6 +86,27 @@ pub fn is_form_post() -> bool {
             Some(accept.contains("text/html"))
         })
         .unwrap_or(false)
+}
+
+/// The address the current request came from: the connection's, or, when a proxy in front
+/// says so (`forwarded_for`), the last address in `X-Forwarded-For` (the one that proxy
+/// added; earlier ones are the client's own word).
+pub fn client_address(forwarded_for: bool) -> Option<std::net::IpAddr> {
+    let parts = use_context::<Parts>()?;
+    if forwarded_for {
+        return parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .last()
+            .and_then(|a| a.trim().parse().ok());
+    }
+    parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip())
 }
 
 /// The current request's session.
@@ -156,22 +180,18 @@ pub async fn find_signed_in(
         return next.run(request).await;
     }
     if paths::is_staff(path) {
-        match session.get::<i64>(STAFF_KEY).await {
-            Ok(Some(id)) => match state.store.staff_by_id(id).await {
-                Ok(Some(row)) => {
-                    request
-                        .extensions_mut()
-                        .insert(crate::views::staff::StaffSignedIn {
-                            first_name: row.first_name,
-                            last_name: row.last_name,
-                            role: row.member.role,
-                        });
-                }
-                Ok(None) => {}
-                Err(err) => tracing::warn!(%err, "signed-in staff could not be read"),
-            },
+        match signed_in_staff(&state.store, &session).await {
+            Ok(Some(row)) => {
+                request
+                    .extensions_mut()
+                    .insert(crate::views::staff::StaffSignedIn {
+                        first_name: row.first_name,
+                        last_name: row.last_name,
+                        role: row.member.role,
+                    });
+            }
             Ok(None) => {}
-            Err(err) => tracing::warn!(%err, "session could not be read"),
+            Err(err) => tracing::warn!(%err, "signed-in staff could not be read"),
         }
         return next.run(request).await;
     }
@@ -216,7 +236,7 @@ pub async fn find_signed_in(
 pub async fn sign_in(seeker_id: i64) -> Result<(), AppError> {
     let session = session().await?;
     session.cycle_id().await.map_err(AppError::internal)?;
-    for other in [STAFF_KEY, EMPLOYER_KEY] {
+    for other in [STAFF_KEY, STAFF_GENERATION_KEY, EMPLOYER_KEY] {
         session
             .remove_value(other)
             .await
@@ -228,8 +248,9 @@ pub async fn sign_in(seeker_id: i64) -> Result<(), AppError> {
         .map_err(AppError::internal)
 }
 
-/// Signs a member of staff in, the same way (and out of any seeker's session).
-pub async fn staff_sign_in(staff_id: i64) -> Result<(), AppError> {
+/// Signs a member of staff in, the same way (and out of any seeker's session), with the
+/// generation of the password they signed in with.
+pub async fn staff_sign_in(row: &crate::ssr::store::StaffRow) -> Result<(), AppError> {
     let session = session().await?;
     session.cycle_id().await.map_err(AppError::internal)?;
     for other in [SEEKER_KEY, EMPLOYER_KEY] {
@@ -239,16 +260,46 @@ pub async fn staff_sign_in(staff_id: i64) -> Result<(), AppError> {
             .map_err(AppError::internal)?;
     }
     session
-        .insert(STAFF_KEY, staff_id)
+        .insert(STAFF_GENERATION_KEY, row.password_generation)
+        .await
+        .map_err(AppError::internal)?;
+    session
+        .insert(STAFF_KEY, row.member.id)
         .await
         .map_err(AppError::internal)
+}
+
+/// The member of staff this session belongs to: an active account whose password has not
+/// changed since the session was opened. Every staff page and file reads it here.
+pub async fn signed_in_staff(
+    store: &crate::ssr::store::Store,
+    session: &tower_sessions::Session,
+) -> Result<Option<crate::ssr::store::StaffRow>, AppError> {
+    let Some(id) = session
+        .get::<i64>(STAFF_KEY)
+        .await
+        .map_err(AppError::internal)?
+    else {
+        return Ok(None);
+    };
+    let generation = session
+        .get::<i64>(STAFF_GENERATION_KEY)
+        .await
+        .map_err(AppError::internal)?;
+    let row = store.staff_by_id(id).await?;
+    Ok(row.filter(|r| Some(r.password_generation) == generation))
 }
 
 /// Signs an employer's user in, the same way (and out of anyone else's session).
 pub async fn employer_sign_in(user_id: i64) -> Result<(), AppError> {
     let session = session().await?;
     session.cycle_id().await.map_err(AppError::internal)?;
-    for other in [SEEKER_KEY, STAFF_KEY, NEW_NEED_DRAFT_KEY] {
+    for other in [
+        SEEKER_KEY,
+        STAFF_KEY,
+        STAFF_GENERATION_KEY,
+        NEW_NEED_DRAFT_KEY,
+    ] {
         session
             .remove_value(other)
             .await
@@ -296,15 +347,7 @@ pub async fn staff(
     state: &crate::ssr::AppState,
     back: &str,
 ) -> Result<crate::ssr::store::StaffRow, AppError> {
-    let id = session()
-        .await?
-        .get::<i64>(STAFF_KEY)
-        .await
-        .map_err(AppError::internal)?;
-    let row = match id {
-        Some(id) => state.store.staff_by_id(id).await?,
-        None => None,
-    };
+    let row = signed_in_staff(&state.store, &session().await?).await?;
     row.ok_or_else(|| {
         redirect(&paths::staff_sign_in(back));
         AppError::Unauthorized
@@ -312,13 +355,17 @@ pub async fn staff(
 }
 
 /// Remembers a failed sign-in at one door: the email tried, so the form need not be typed
-/// again, and that it failed.
-pub async fn remember_failed_sign_in<const STAFF: bool>(email: &str) -> Result<(), AppError>
+/// again, that it failed, and how long to wait when it was refused for a while.
+pub async fn remember_failed_sign_in<const STAFF: bool>(
+    email: &str,
+    wait_minutes: Option<u32>,
+) -> Result<(), AppError>
 where
     FailedSignIn<STAFF>: Flash,
 {
     form_post::leave(FailedSignIn::<STAFF> {
         email: email.trim().to_owned(),
+        wait_minutes,
     })
     .await
 }
@@ -333,6 +380,7 @@ where
         .map(|f| SignInView {
             email: f.email,
             failed: true,
+            wait_minutes: f.wait_minutes,
         })
         .unwrap_or_default())
 }

@@ -16,6 +16,10 @@ pub struct AppState {
     pub sms_delivery_key: Option<String>,
     /// How long after a meeting is marked held the question about it goes out.
     pub rating_delay: chrono::Duration,
+    /// Whether the client's address is the last one in `X-Forwarded-For` (set by a proxy in
+    /// front) rather than the connection's.
+    #[from_ref(skip)]
+    pub forwarded_for: bool,
 }
 
 impl AppState {

@@ -11,11 +11,12 @@ pub struct SignedIn {
 }
 
 /// What the sign-in page shows: the email tried last (so it need not be typed again) and
-/// whether that attempt failed.
+/// whether that attempt failed, or was refused for a while (the minutes to wait).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignInView {
     pub email: String,
     pub failed: bool,
+    pub wait_minutes: Option<u32>,
 }
 
 /// The email of a sign-in that failed, kept for the form so it need not be typed again:
@@ -23,4 +24,6 @@ pub struct SignInView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FailedSignIn<const STAFF: bool> {
     pub email: String,
+    #[serde(default)]
+    pub wait_minutes: Option<u32>,
 }

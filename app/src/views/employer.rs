@@ -39,6 +39,8 @@ pub struct EmployerRegistrationRefusal {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmployerFailedSignIn {
     pub email: String,
+    #[serde(default)]
+    pub wait_minutes: Option<u32>,
 }
 
 /// The organisation's overview: who acts for it, who is invited, its needs and drafts.

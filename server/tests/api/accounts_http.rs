@@ -18,6 +18,7 @@ use chrono::Utc;
 on_both_backends!(
     the_last_administrator_stays_and_edits_do_not_overwrite_each_other,
     an_administrator_adds_an_office_manager_who_gets_a_link,
+    a_new_password_ends_the_sessions_opened_before_it,
 );
 
 async fn the_last_administrator_stays_and_edits_do_not_overwrite_each_other(backend: Backend) {
@@ -245,5 +246,54 @@ async fn an_administrator_adds_an_office_manager_who_gets_a_link(backend: Backen
         "the demo's and hers"
     );
     app.store.close().await;
+    app.db.drop_database().await;
+}
+
+/// A member of staff signed in on two computers sets a new password with a link the
+/// administrator sent: both sessions opened with the old password are over (pages send them
+/// to sign in, server functions answer 401), and signing in with the new one works.
+async fn a_new_password_ends_the_sessions_opened_before_it(backend: Backend) {
+    let app = spawn_app(backend, true).await;
+    let desk = people::staff(&app, SANNA).await;
+    let laptop = people::staff(&app, SANNA).await;
+    assert_eq!(desk.get("/personal/kalender").await.0, 200);
+    let admin = people::staff(&app, ADMIN).await;
+    let id = people::staff_id(&app, SANNA).await;
+    admin
+        .post_to(
+            "/api/personal/admin/konton/lank",
+            &[("id", &id.to_string())],
+            &format!("/personal/admin/konton/{id}"),
+        )
+        .await;
+    // The link alone changes nothing: both computers are still signed in.
+    assert_eq!(laptop.get("/personal/kalender").await.0, 200);
+    let text = app.email_to(SANNA, "/personal/losenord/").await;
+    let path = link_in(&text);
+    let secret = path.rsplit('/').next().unwrap();
+    let password = "isflak på sjön i mars månad";
+    laptop
+        .post_to(
+            "/api/personal/losenord/spara",
+            &[("secret", secret), ("password", password)],
+            "/personal/logga-in?losenord=1",
+        )
+        .await;
+    for browser in [&desk, &laptop] {
+        let (status, to) = browser.get_location("/personal/kalender").await;
+        assert!(matches!(status, 302 | 303), "{status}");
+        assert_eq!(to, "/personal/logga-in?nasta=%2Fpersonal%2Fkalender");
+        let res = browser.call("/api/personal/kalender/vecka", &[]).await;
+        assert_eq!(error_of(res).await, AppError::Unauthorized);
+    }
+    // The administrator's own session is untouched.
+    assert_eq!(admin.get("/personal/admin/konton").await.0, 200);
+    desk.post_to(
+        "/api/personal/logga-in",
+        &[("email", SANNA), ("password", password)],
+        "/personal/kalender",
+    )
+    .await;
+    assert_eq!(desk.get("/personal/kalender").await.0, 200);
     app.db.drop_database().await;
 }

@@ -49,7 +49,7 @@ fn choice(t: &OfferedTime) -> SlotChoice {
     }
 }
 
-async fn counsellor_named(store: &Store, last_name: &str) -> i64 {
+pub(crate) async fn counsellor_named(store: &Store, last_name: &str) -> i64 {
     store
         .list_counsellors()
         .await
@@ -60,7 +60,12 @@ async fn counsellor_named(store: &Store, last_name: &str) -> i64 {
         .id
 }
 
-fn booking_for(seeker: i64, counsellor: i64, start: DateTime<Utc>, first: bool) -> NewBooking {
+pub(crate) fn booking_for(
+    seeker: i64,
+    counsellor: i64,
+    start: DateTime<Utc>,
+    first: bool,
+) -> NewBooking {
     NewBooking {
         with: Party::Seeker(seeker),
         counsellor_id: counsellor,

@@ -40,5 +40,6 @@ pub mod registration;
 pub mod report_follow_up;
 pub mod seeker_case;
 pub mod seeker_pages;
+pub mod sign_in_guard;
 pub mod staff;
 pub mod work_hours;

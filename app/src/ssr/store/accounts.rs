@@ -295,7 +295,8 @@ impl Store {
             .await?;
             let staff_id = staff_id.ok_or(StoreError::NotFound)?;
             let done = sqlx::query(
-                "UPDATE staff SET password_hash = $2 WHERE id = $1 AND active",
+                "UPDATE staff SET password_hash = $2, \
+                 password_generation = password_generation + 1 WHERE id = $1 AND active",
             )
             .bind(staff_id)
             .bind(password_hash)

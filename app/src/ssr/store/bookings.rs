@@ -6,6 +6,7 @@ use super::{
     capacity::{VisitLimit, LOCK_OFFICE, VISITS_IN_HOUR},
     on_pool,
     outbox::enqueue_messages,
+    retry::retrying,
     BackendKind, Store, StoreError, WritePool,
 };
 use crate::domain::{
@@ -322,6 +323,14 @@ impl Store {
         b: &NewBooking,
         staff: Option<ByStaff>,
     ) -> Result<i64, StoreError> {
+        retrying("insert booking", || self.insert_booking_once(b, staff)).await
+    }
+
+    async fn insert_booking_once(
+        &self,
+        b: &NewBooking,
+        staff: Option<ByStaff>,
+    ) -> Result<i64, StoreError> {
         let by_staff = staff.map(|f| f.by);
         let follows = staff.and_then(|f| f.follows);
         let arrived = staff.and_then(|f| f.arrived_at).map(stored);
@@ -386,6 +395,19 @@ impl Store {
         booking_id: BookingId,
         by: Mover,
         to: NewTime,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        retrying("move booking", || {
+            self.move_booking_once(booking_id, by, &to, now)
+        })
+        .await
+    }
+
+    async fn move_booking_once(
+        &self,
+        booking_id: BookingId,
+        by: Mover,
+        to: &NewTime,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let staff_id = match by {

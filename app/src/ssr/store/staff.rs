@@ -30,6 +30,8 @@ pub struct StaffRow {
     pub first_name: String,
     pub last_name: String,
     pub office_name: Option<String>,
+    /// Counts the account's password changes; a session opened before the last one is over.
+    pub password_generation: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -42,6 +44,7 @@ struct StaffRecord {
     office_id: Option<i64>,
     counsellor_id: Option<i64>,
     office_name: Option<String>,
+    password_generation: i64,
 }
 
 impl TryFrom<StaffRecord> for StaffRow {
@@ -62,6 +65,7 @@ impl TryFrom<StaffRecord> for StaffRow {
             first_name: r.first_name,
             last_name: r.last_name,
             office_name: r.office_name,
+            password_generation: r.password_generation,
         })
     }
 }
@@ -77,7 +81,7 @@ pub struct AccessEntry {
 }
 
 const SELECT_STAFF: &str = "SELECT s.id, s.email, s.first_name, s.last_name, s.role, \
-     s.office_id, s.counsellor_id, o.name AS office_name \
+     s.office_id, s.counsellor_id, o.name AS office_name, s.password_generation \
      FROM staff s LEFT JOIN offices o ON o.id = s.office_id";
 
 impl Store {
@@ -188,7 +192,8 @@ impl Store {
         password_hash: &str,
     ) -> Result<(), StoreError> {
         let done = on_pool!(self, p => {
-            sqlx::query("UPDATE staff SET password_hash = $1 WHERE email = $2")
+            sqlx::query("UPDATE staff SET password_hash = $1, \
+                 password_generation = password_generation + 1 WHERE email = $2",)
                 .bind(password_hash)
                 .bind(email.as_str())
                 .execute(p)

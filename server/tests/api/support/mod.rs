@@ -373,6 +373,20 @@ where
     }
 }
 
+/// Runs one statement straight on the test database (to move what it holds back in time).
+pub async fn execute(db: &TestDb, sql: &str) {
+    use sqlx::Connection;
+    if db.url.starts_with("sqlite:") {
+        let mut conn = sqlx::SqliteConnection::connect(&db.url)
+            .await
+            .expect("connect");
+        sqlx::query(sql).execute(&mut conn).await.expect(sql);
+    } else {
+        let mut conn = sqlx::PgConnection::connect(&db.url).await.expect("connect");
+        sqlx::query(sql).execute(&mut conn).await.expect(sql);
+    }
+}
+
 /// The demo data's own job seekers (the busy week's, and those its desk registered), there
 /// before any test registers.
 pub const DEMO_SEEKERS: i64 = (app::ssr::seed::BUSY_MEETINGS

@@ -1,0 +1,3 @@
+-- Sessions end when a password changes: a staff session remembers the generation of the
+-- password it was opened with, and every password change counts one up.
+ALTER TABLE staff ADD COLUMN password_generation INTEGER NOT NULL DEFAULT 0;
