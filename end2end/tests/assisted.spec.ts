@@ -190,7 +190,10 @@ test("a person begins online, reception carries on after the code check and book
   await expect(desk.getByLabel("Koden från personens skärm")).toHaveAttribute("aria-invalid", "true");
   await desk.getByLabel("Koden från personens skärm").fill(code.toLowerCase().replaceAll("-", " "));
   await desk.getByRole("button", { name: "Fortsätt utkastet" }).click();
-  await expect(desk).toHaveURL(/\/personal\/registrera\/[0-9a-f]{10}\/om-dig$/);
+  // On at the step the person had come to, nothing typed again.
+  await expect(desk).toHaveURL(/\/personal\/registrera\/[0-9a-f]{10}\/erfarenhet$/);
+  await expectAccessible(desk);
+  await desk.goto(desk.url().replace(/erfarenhet$/, "om-dig"));
   await expect(desk.getByLabel("Förnamn")).toHaveValue("Sami");
   await expect(desk.getByLabel("Personnummer eller samordningsnummer")).toHaveValue(pnr);
   await expectAccessible(desk);

@@ -18,29 +18,31 @@ pub async fn start_assisted() -> Result<String, AppError> {
     Ok(code.as_str().to_owned())
 }
 
-/// Continues an online draft at the desk: by the code the person reads out (`hur` = `kod`),
-/// or, found by their number, once their identity document is checked (`hur` = `id`, with
-/// `id` = `ja`). Opens the draft's first step; a refusal goes back to the people page.
+/// Continues an online draft at the desk: by the code the person reads out (`kod`), or,
+/// found by their number, once their identity document is checked (`hur` = `id`, with the
+/// number searched for, `nummer`, the draft's reference from that search, `utkast`, and
+/// `id` = `ja`). Opens the step the draft goes on at; a refusal goes back to the people
+/// page.
 #[server(name = ContinueDraft, prefix = "/api", endpoint = "personal/registrera/fortsatt")]
 pub async fn continue_draft(
     #[server(default)] kod: String,
     #[server(default)] hur: String,
     #[server(default)] id: String,
+    #[server(default)] nummer: String,
+    #[server(default)] utkast: String,
 ) -> Result<String, AppError> {
     use crate::{
         domain::field_error::FieldError,
-        ssr::{
-            form_post, http, services::assisted_registration as assisted, store::Confirmed,
-            AppState,
-        },
+        ssr::{form_post, http, services::assisted_registration as assisted, AppState},
         views::person_search::PersonSearchView,
     };
     let state = AppState::from_context()?;
     let me = http::staff(&state, paths::PEOPLE).await?;
-    let how = if hur == "id" {
+    let now = chrono::Utc::now();
+    let continued = if hur == "id" {
         if id != "ja" {
             form_post::leave(PersonSearchView {
-                id_unchecked: Some(kod.clone()),
+                id_unchecked: Some((nummer, utkast)),
                 ..PersonSearchView::default()
             })
             .await?;
@@ -49,13 +51,13 @@ pub async fn continue_draft(
                 [("id".to_owned(), FieldError::Required)].into(),
             ));
         }
-        Confirmed::IdChecked
+        assisted::continue_id_checked(&state.store, &me.member, &nummer, &utkast, now).await
     } else {
-        Confirmed::CodeRead
+        assisted::continue_by_code(&state.store, &me.member, &kod, now).await
     };
-    match assisted::continue_online(&state.store, &me.member, &kod, how, chrono::Utc::now()).await {
-        Ok(code) => {
-            http::redirect(&paths::assisted_step(code.as_str(), Step::About));
+    match continued {
+        Ok((code, step)) => {
+            http::redirect(&paths::assisted_step(code.as_str(), step));
             Ok(code.as_str().to_owned())
         }
         Err(AppError::Validation(errors)) => {

@@ -81,7 +81,8 @@ pub struct CalendarOwner {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SeekerReach {
     /// Offices of the counsellors the seeker has (or had) meetings with, the offices they
-    /// visit (or visited) and the office whose desk registered them.
+    /// visit (or visited) and the office whose desk registered them (until the person has a
+    /// sign-in of their own).
     pub meeting_offices: Vec<i64>,
     /// The office nearest the seeker's home.
     pub home_office: Option<i64>,

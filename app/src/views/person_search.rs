@@ -23,11 +23,24 @@ pub struct PersonHit {
     pub meeting_href: Option<String>,
 }
 
-/// A registration draft staff can continue: by its code, its name so far and when it was
-/// last changed.
+/// A registration draft the office's desk holds: by its code, its name so far and when it
+/// was last changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftHit {
     pub code: String,
+    /// `None` while no name is typed.
+    pub name: Option<String>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// An online draft a search by personal identity number found, continued at the desk once
+/// the person's identity document is checked. Known by a reference of its own: its code is
+/// the person's to read out, never shown to staff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftFound {
+    pub reference: String,
+    /// The number searched for, as twelve digits: the draft is found again by it.
+    pub number: String,
     /// `None` while no name is typed.
     pub name: Option<String>,
     pub updated_at: DateTime<Utc>,
@@ -42,9 +55,9 @@ pub struct PersonSearchView {
     pub hits: Vec<PersonHit>,
     /// Online drafts with the number searched for, to continue once the person's identity
     /// document is checked.
-    pub drafts: Vec<DraftHit>,
-    /// The draft whose "identity checked" box was not ticked.
-    pub id_unchecked: Option<String>,
+    pub drafts: Vec<DraftFound>,
+    /// The draft whose "identity checked" box was not ticked: its number and reference.
+    pub id_unchecked: Option<(String, String)>,
     /// A code typed to continue a draft, and what was wrong with it.
     pub code: String,
     pub code_error: Option<FieldError>,

@@ -265,8 +265,8 @@ async fn a_walk_in_is_seated_with_a_counsellor_free_within_the_hour(backend: Bac
     app.db.drop_database().await;
 }
 
-/// A person registered at a desk stays within that office's reach, wherever they live; and
-/// the reception of an office they visit reaches them.
+/// A person registered at a desk is within that office's reach, wherever they live, until
+/// they have their own sign-in; the reception of an office they visit reaches them.
 async fn the_desk_that_registered_a_person_may_see_them(backend: Backend) {
     let app = spawn_app(backend, true).await;
     let person = people::register(&app.store, 86, &["underskoterska"], None, Utc::now()).await;
@@ -281,7 +281,14 @@ async fn the_desk_that_registered_a_person_may_see_them(backend: Backend) {
     .await;
     let reach = app.store.seeker_reach(person).await.unwrap().unwrap();
     assert!(!sees(&desk, &reach) && !sees(&elsewhere, &reach));
-    // Registered at the Göteborg desk: its staff reach them.
+    // Registered at the Göteborg desk, and no password of their own yet: its staff reach
+    // them.
+    let _: (i64,) = support::query_one(
+        &app.db,
+        "DELETE FROM seeker_accounts WHERE seeker_id = $1 RETURNING seeker_id",
+        person,
+    )
+    .await;
     let _: (i64,) = support::query_one(
         &app.db,
         "UPDATE seekers SET registered_by_staff_id = \
@@ -293,6 +300,19 @@ async fn the_desk_that_registered_a_person_may_see_them(backend: Backend) {
     let reach = app.store.seeker_reach(person).await.unwrap().unwrap();
     assert!(sees(&desk, &reach), "the desk that registered them");
     assert!(!sees(&elsewhere, &reach));
+    // Once they have made their own sign-in, what they began with staff is theirs.
+    let _: (i64,) = support::query_one(
+        &app.db,
+        "INSERT INTO seeker_accounts (seeker_id, password_hash, created_at) \
+         VALUES ($1, '$argon2id$v=19$x', '2026-12-01T08:00:00+00:00') RETURNING seeker_id",
+        person,
+    )
+    .await;
+    let reach = app.store.seeker_reach(person).await.unwrap().unwrap();
+    assert!(
+        !sees(&desk, &reach),
+        "no longer the desk that registered them"
+    );
     // A visit booked at Stockholm City: its reception reaches them too.
     let (counsellor, stockholm) = people::counsellor(&app, ELSEWHERE).await;
     let starts =
@@ -316,6 +336,6 @@ async fn the_desk_that_registered_a_person_may_see_them(backend: Backend) {
         .unwrap();
     let reach = app.store.seeker_reach(person).await.unwrap().unwrap();
     assert!(reach.meeting_offices.contains(&stockholm));
-    assert!(sees(&elsewhere, &reach) && sees(&desk, &reach));
+    assert!(sees(&elsewhere, &reach) && !sees(&desk, &reach));
     app.db.drop_database().await;
 }

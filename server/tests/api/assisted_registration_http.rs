@@ -4,7 +4,12 @@
 //! and makes their own password with the emailed link. Only the desk's office reaches the
 //! draft.
 
-use crate::support::{self, browser::Browser, people, spawn_app, Backend};
+use crate::support::{
+    self,
+    browser::{error_of, Browser},
+    people, spawn_app, Backend,
+};
+use app::error::AppError;
 
 on_both_backends!(
     the_desk_registers_a_person_who_makes_their_own_password,
@@ -63,7 +68,8 @@ async fn the_desk_registers_a_person_who_makes_their_own_password(backend: Backe
             ("form[personal_number]", pnr.as_str()),
             ("form[email]", EMAIL),
             ("form[phone]", "070-765 43 21"),
-            ("form[postcode]", "413 19"),
+            // Living in Stockholm, registered on the phone by the Göteborg desk.
+            ("form[postcode]", "111 52"),
             ("form[preferred_language]", "sv"),
             ("form[interpreter]", "nej"),
             ("intent", "next"),
@@ -190,6 +196,15 @@ async fn the_desk_registers_a_person_who_makes_their_own_password(backend: Backe
     // The link works once.
     let (_, page) = person.get(path).await;
     assert!(page.contains("Länken fungerar inte längre"));
+    // With their own sign-in, what they began with the Göteborg desk is theirs: that desk no
+    // longer opens their case (their Stockholm office does).
+    let case = case.trim_end_matches("#klart");
+    let (_, refused) = desk.get(case).await;
+    assert!(refused.contains("Du har inte behörighet"), "{refused}");
+    assert!(!refused.contains("Amir Hassan"));
+    let stockholm = people::staff(&app, "sanna.lindqvist@tidbok.example").await;
+    let (_, page) = stockholm.get(case).await;
+    assert!(page.contains("Amir Hassan"));
     app.db.drop_database().await;
 }
 
@@ -261,10 +276,34 @@ async fn the_desk_continues_a_draft_begun_online(backend: Backend) {
         .await;
     let (_, page) = other.get("/personal/personer").await;
     assert!(page.contains("Påbörjad inskrivning på webben: Leila Ahmadi"));
+    // The search never shows the code: it is the person's proof, read from their own page.
+    assert!(
+        !page.to_lowercase().contains(&code) && !page.contains(&shown),
+        "the code is not on the page"
+    );
+    let at = page
+        .find("name=\"utkast\" value=\"")
+        .expect("the draft's reference")
+        + "name=\"utkast\" value=\"".len();
+    let reference = page[at..at + 16].to_owned();
+    let digits = pnr.replace('-', "");
+    let id_checked = |reference: &str, ticked: bool| {
+        let mut fields = vec![
+            ("hur", "id".to_owned()),
+            ("nummer", digits.clone()),
+            ("utkast", reference.to_owned()),
+        ];
+        if ticked {
+            fields.push(("id", "ja".to_owned()));
+        }
+        fields
+    };
+    let fields = id_checked(&reference, false);
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     other
         .post_to(
             "/api/personal/registrera/fortsatt",
-            &[("kod", code.as_str()), ("hur", "id")],
+            &fields,
             "/personal/personer#fortsatt",
         )
         .await;
@@ -274,10 +313,40 @@ async fn the_desk_continues_a_draft_begun_online(backend: Backend) {
         "offered again"
     );
     assert!(page.contains("aria-invalid=\"true\""), "the box is named");
+    // Neither the code nor another number takes a draft as if the ID had been checked.
+    for (number, reference) in [
+        (digits.clone(), code.clone()),
+        (
+            people::personal_number(73).replace('-', ""),
+            reference.clone(),
+        ),
+    ] {
+        let res = other
+            .call(
+                "/api/personal/registrera/fortsatt",
+                &[
+                    ("hur", "id".to_owned()),
+                    ("id", "ja".to_owned()),
+                    ("nummer", number),
+                    ("utkast", reference),
+                ],
+            )
+            .await;
+        assert_eq!(error_of(res).await, AppError::NotFound);
+    }
+    let (_, page) = desk
+        .get(&format!("/personal/registrera/{code}/om-dig"))
+        .await;
+    assert!(
+        page.contains("value=\"Leila\""),
+        "still the Göteborg desk's"
+    );
+    let fields = id_checked(&reference, true);
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     other
         .post_to(
             "/api/personal/registrera/fortsatt",
-            &[("kod", code.as_str()), ("hur", "id"), ("id", "ja")],
+            &fields,
             &format!("/personal/registrera/{code}/om-dig"),
         )
         .await;

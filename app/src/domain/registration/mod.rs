@@ -127,6 +127,16 @@ impl RegistrationDraft {
             .find(|step| !self.errors(*step, today).is_empty())
     }
 
+    /// Where someone carrying on this draft continues: the first step not yet sent, or
+    /// sent with errors left; the review once every step is done.
+    pub fn resume_at(&self, today: NaiveDate) -> Step {
+        Step::ALL
+            .into_iter()
+            .filter(|step| *step != Step::Review)
+            .find(|step| !self.was_submitted(*step) || !self.errors(*step, today).is_empty())
+            .unwrap_or(Step::Review)
+    }
+
     pub fn mark_submitted(&mut self, step: Step) {
         if !self.submitted.contains(&step) {
             self.submitted.push(step);
@@ -328,6 +338,23 @@ mod tests {
         );
         let none = check_posted(Step::Wishes, Vec::new(), today());
         assert_eq!(none.get("occupations"), Some(&FieldError::Required));
+    }
+
+    #[test]
+    fn a_draft_resumes_at_the_first_step_not_done() {
+        let mut draft = RegistrationDraft::default();
+        assert_eq!(draft.resume_at(today()), Step::About);
+        draft = valid_draft();
+        assert_eq!(draft.resume_at(today()), Step::About, "nothing sent yet");
+        draft.mark_submitted(Step::About);
+        draft.mark_submitted(Step::Experience);
+        assert_eq!(draft.resume_at(today()), Step::Education);
+        draft.mark_submitted(Step::Education);
+        draft.mark_submitted(Step::Wishes);
+        assert_eq!(draft.resume_at(today()), Step::Review);
+        // A step sent with errors left is where it goes on.
+        draft.about.phone = "inte ett nummer".into();
+        assert_eq!(draft.resume_at(today()), Step::About);
     }
 
     proptest! {

@@ -16,7 +16,7 @@ use crate::{
     },
     i18n::*,
     paths,
-    views::person_search::{DraftHit, PersonHit, PersonSearchView},
+    views::person_search::{DraftFound, PersonHit, PersonSearchView},
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::{Stylesheet, Title};
@@ -193,21 +193,22 @@ fn People(view: PersonSearchView) -> impl IntoView {
 /// Online drafts with the number searched for: continued once the identity document is
 /// checked at the desk.
 #[component]
-fn DraftsFound(drafts: Vec<DraftHit>, id_unchecked: Option<String>) -> impl IntoView {
+fn DraftsFound(drafts: Vec<DraftFound>, id_unchecked: Option<(String, String)>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section aria-labelledby="utkast-rubrik">
             <h2 id="utkast-rubrik">{t!(i18n, ppl_continue)}</h2>
             {drafts.into_iter().map(|d| {
-                let unchecked = id_unchecked.as_deref() == Some(d.code.as_str());
+                let unchecked = id_unchecked.as_ref().is_some_and(|(_, r)| *r == d.reference);
                 let error = unchecked.then(|| t_string!(i18n, err_required));
                 let name = d.name.clone().unwrap_or_else(|| t_string!(i18n, ppl_draft_nameless).to_owned());
-                let id = format!("f-ppl-id-{}", d.code);
+                let id = format!("f-ppl-id-{}", d.reference);
                 let err_id = format!("{id}-fel");
                 view! {
                     <form method="post" action=ContinueDraft::PATH class="card" novalidate>
                         <p>{t_string!(i18n, ppl_draft_found, name = name, when = when_text(i18n, d.updated_at)).to_string()}</p>
-                        <input type="hidden" name="kod" value=d.code.clone()/>
+                        <input type="hidden" name="nummer" value=d.number.clone()/>
+                        <input type="hidden" name="utkast" value=d.reference.clone()/>
                         <input type="hidden" name="hur" value="id"/>
                         <div class="field" class:field--error=error.is_some()>
                             <p class="field__error" id=err_id.clone()>{error}</p>

@@ -12,7 +12,7 @@ use crate::{
         admin::password_link::{self, LinkState},
         field_error::{FieldError, FieldErrors},
         personnummer::PersonalNumber,
-        registration::{DraftCode, Password, RegistrationDraft},
+        registration::{DraftCode, Password, RegistrationDraft, Step},
         staff::{Role, StaffMember},
         StaffId,
     },
@@ -21,7 +21,10 @@ use crate::{
         secret::SecretToken,
         store::{Confirmed, NewLink, SeekerLinkRow, SignIn, Store, StoreError},
     },
-    views::{admin::PasswordLinkView, person_search::DraftHit},
+    views::{
+        admin::PasswordLinkView,
+        person_search::{DraftFound, DraftHit},
+    },
 };
 use chrono::{DateTime, Duration, Utc};
 
@@ -81,17 +84,16 @@ pub async fn load(
     reg::load_by_key(store, &key, now).await
 }
 
-/// Puts the online draft `code` in the hands of `me`'s office's desk, the person having
-/// proved who they are (`how`): it then continues where it was, nothing typed again. A draft
-/// another desk holds is taken over the same way (the person is here now).
+/// Puts the online draft `code`, which the person read out from their own page, in the
+/// hands of `me`'s office's desk: it then continues where it was, nothing typed again. A
+/// draft another desk holds is taken over the same way (the person is here now).
 #[tracing::instrument(skip_all, fields(staff_id = me.id))]
-pub async fn continue_online(
+pub async fn continue_by_code(
     store: &Store,
     me: &StaffMember,
     code: &str,
-    how: Confirmed,
     now: DateTime<Utc>,
-) -> Result<DraftCode, AppError> {
+) -> Result<(DraftCode, Step), AppError> {
     let office = me.office_id.ok_or(AppError::Forbidden)?;
     let refused = |e| AppError::Validation(FieldErrors::from([("kod".to_owned(), e)]));
     if code.trim().is_empty() {
@@ -102,9 +104,52 @@ pub async fn continue_online(
         .draft_by_code(code.as_str(), fresh_since(now))
         .await?
         .ok_or_else(|| refused(FieldError::DraftCode))?;
-    store
-        .hold_draft(&draft.token_hash, office, me.id, how, now)
-        .await?;
+    take_over(
+        store,
+        me,
+        office,
+        &draft.token_hash,
+        Confirmed::CodeRead,
+        now,
+    )
+    .await
+}
+
+/// Puts the online draft with `number` typed in it and known by `reference` (as a search by
+/// that number listed it) in the hands of `me`'s office's desk, the person's identity
+/// document having been checked. `NotFound` when no such draft is there (any more).
+#[tracing::instrument(skip_all, fields(staff_id = me.id))]
+pub async fn continue_id_checked(
+    store: &Store,
+    me: &StaffMember,
+    number: &str,
+    reference: &str,
+    now: DateTime<Utc>,
+) -> Result<(DraftCode, Step), AppError> {
+    let office = me.office_id.ok_or(AppError::Forbidden)?;
+    let number = PersonalNumber::parse(number, reg::today(now)).map_err(|_| AppError::NotFound)?;
+    let key = keys_with_number(store, &number, now)
+        .await?
+        .into_iter()
+        .map(|(key, _, _)| key)
+        .find(|key| desk_reference(key) == reference)
+        .ok_or(AppError::NotFound)?;
+    take_over(store, me, office, &key, Confirmed::IdChecked, now).await
+}
+
+/// The desk holds the draft from now, in the audit trail with how the person proved who
+/// they are; the step to go on at.
+async fn take_over(
+    store: &Store,
+    me: &StaffMember,
+    office: i64,
+    key: &str,
+    how: Confirmed,
+    now: DateTime<Utc>,
+) -> Result<(DraftCode, Step), AppError> {
+    let code =
+        DraftCode::of_key(key).ok_or_else(|| AppError::internal("a draft key without a code"))?;
+    store.hold_draft(key, office, me.id, how, now).await?;
     store
         .record_audit(
             StaffId(me.id),
@@ -115,15 +160,28 @@ pub async fn continue_online(
             now,
         )
         .await?;
-    Ok(code)
+    let draft = reg::load_by_key(store, key, now).await?;
+    Ok((code, draft.resume_at(reg::today(now))))
 }
 
-/// The fresh drafts with `number` typed in them (any way it may be written).
-pub async fn drafts_with_number(
+/// What a search by number calls an online draft: not its code, which only the person sees
+/// on their own page (knowing it is their proof), but a reference of its own.
+fn desk_reference(key: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(format!("tidbok-desk-reference:{key}").as_bytes())
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The fresh drafts with `number` typed in them (any way it may be written): key, draft and
+/// when it last changed.
+async fn keys_with_number(
     store: &Store,
     number: &PersonalNumber,
     now: DateTime<Utc>,
-) -> Result<Vec<DraftHit>, AppError> {
+) -> Result<Vec<(String, RegistrationDraft, DateTime<Utc>)>, AppError> {
     let today = reg::today(now);
     Ok(store
         .fresh_drafts(fresh_since(now), SCAN_DRAFTS)
@@ -132,28 +190,27 @@ pub async fn drafts_with_number(
         .filter_map(|d| {
             let draft: RegistrationDraft = serde_json::from_str(&d.data).ok()?;
             let typed = PersonalNumber::parse(&draft.about.personal_number, today).ok()?;
-            if typed != *number {
-                return None;
-            }
-            hit(&d.token_hash, &draft, d.updated_at)
+            (typed == *number).then_some((d.token_hash, draft, d.updated_at))
         })
         .collect())
 }
 
-/// The draft `code` as a search lists it, if it is still there.
-pub async fn draft_hit(
+/// The fresh online drafts with `number` typed in them, as a search lists them.
+pub async fn drafts_with_number(
     store: &Store,
-    code: &str,
+    number: &PersonalNumber,
     now: DateTime<Utc>,
-) -> Result<Option<DraftHit>, AppError> {
-    let Some(code) = DraftCode::parse(code) else {
-        return Ok(None);
-    };
-    let Some(found) = store.draft_by_code(code.as_str(), fresh_since(now)).await? else {
-        return Ok(None);
-    };
-    let draft = reg::load_by_key(store, &found.token_hash, now).await?;
-    Ok(hit(&found.token_hash, &draft, found.updated_at))
+) -> Result<Vec<DraftFound>, AppError> {
+    Ok(keys_with_number(store, number, now)
+        .await?
+        .into_iter()
+        .map(|(key, draft, updated_at)| DraftFound {
+            reference: desk_reference(&key),
+            number: number.as_digits().to_owned(),
+            name: name_of(&draft),
+            updated_at,
+        })
+        .collect())
 }
 
 /// The drafts `me`'s office's desk holds, newest first.
@@ -177,16 +234,22 @@ pub async fn held_here(
 }
 
 fn hit(key: &str, draft: &RegistrationDraft, updated_at: DateTime<Utc>) -> Option<DraftHit> {
+    Some(DraftHit {
+        code: DraftCode::of_key(key)?.as_str().to_owned(),
+        name: name_of(draft),
+        updated_at,
+    })
+}
+
+/// The name typed in a draft; `None` while there is none.
+fn name_of(draft: &RegistrationDraft) -> Option<String> {
     let name = format!(
         "{} {}",
         draft.about.first_name.trim(),
         draft.about.last_name.trim()
     );
-    Some(DraftHit {
-        code: DraftCode::of_key(key)?.as_str().to_owned(),
-        name: (!name.trim().is_empty()).then(|| name.trim().to_owned()),
-        updated_at,
-    })
+    let name = name.trim();
+    (!name.is_empty()).then(|| name.to_owned())
 }
 
 /// The most drafts a search by number reads.

@@ -218,7 +218,9 @@ impl Store {
                 return Ok(None);
             };
             // The offices of the counsellors they meet, the offices they visit (their
-            // reception), and the desk that registered them.
+            // reception), and the desk that registered them until they have their own
+            // sign-in: from then on what they began with staff is theirs, and that desk
+            // reaches them only as any other office would.
             let meeting_offices: Vec<i64> = sqlx::query_scalar(
                 "SELECT c.office_id FROM bookings b \
                  JOIN counsellors c ON c.id = b.counsellor_id WHERE b.seeker_id = $1 \
@@ -226,7 +228,8 @@ impl Store {
                  WHERE b.seeker_id = $1 AND b.office_id IS NOT NULL \
                  UNION SELECT st.office_id FROM seekers s JOIN staff st \
                  ON st.id = s.registered_by_staff_id \
-                 WHERE s.id = $1 AND st.office_id IS NOT NULL",
+                 WHERE s.id = $1 AND st.office_id IS NOT NULL \
+                 AND NOT EXISTS (SELECT 1 FROM seeker_accounts a WHERE a.seeker_id = s.id)",
             )
             .bind(seeker_id)
             .fetch_all(p)
