@@ -5,4 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+# Its own target folder: `cargo bench` builds with the release profile into target/release,
+# which would replace scripts/run.sh's binary (built by cargo-leptos with other settings) with
+# one whose pages never come alive.
+export CARGO_TARGET_DIR=target/bench
 scripts/with-postgres.sh cargo bench --locked -p server --bench booking

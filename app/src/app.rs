@@ -37,6 +37,8 @@ use leptos_router::{
 /// The HTML document around the app. `lang` on `<html>` is set by the i18n provider.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let options = scripts_for_page(options);
+    #[cfg(feature = "ssr")]
+    crate::ssr::content_policy::set_for_page();
     view! {
         <!DOCTYPE html>
         <html>

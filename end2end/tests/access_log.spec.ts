@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessible, signInStaff } from "./support";
 
 // The access log: an office manager reads who opened which job seeker's data (the demo has

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { type Page } from "@playwright/test";
 import { expectAccessible, lane, today, waitForHydration } from "./support";
 
 // Demo job seekers registered over three months ago (every fourth), whose month due is not

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { type Page } from "@playwright/test";
 import { addDays, emailTo, expectAccessible, lane, registerByPosts, signInStaff, today } from "./support";
 
 /** A weekday's opening hours field: named by the day first (the capacity's name it last). */

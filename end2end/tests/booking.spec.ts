@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { collectConsoleProblems, expectAccessible, lane, registerByPosts, waitForHydration } from "./support";
 
 test.describe("booking with JavaScript", () => {

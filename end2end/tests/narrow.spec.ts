@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { type Page } from "@playwright/test";
 import { expectAccessible } from "./support";
 
 // Every page a job seeker sees, at the phone project's 360 px: none may scroll sideways

@@ -1,4 +1,5 @@
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { readdirSync, readFileSync } from "node:fs";
 import { collectConsoleProblems, expectAccessible, registerByPosts, waitForHydration } from "./support";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { collectConsoleProblems, expectAccessible, signInStaff, today } from "./support";
 
 // The office follows up its job seekers' monthly reports with the demo data: at Stockholm

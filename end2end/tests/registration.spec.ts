@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { type Page } from "@playwright/test";
 import { collectConsoleProblems, expectAccessible, waitForHydration } from "./support";
 
 /** A valid personal identity number nobody else in this run has: YYYYMMDD-NNNC. */

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { type Page } from "@playwright/test";
 import { PASSWORD, collectConsoleProblems, expectAccessible, registerByPosts, waitForHydration } from "./support";
 
 // Staff cancel a meeting with a reason; the seeker is told why. A new seeker books a phone

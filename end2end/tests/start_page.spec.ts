@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { collectConsoleProblems, expectAccessible, waitForHydration } from "./support";
 
 test.describe("start page", () => {

@@ -105,14 +105,17 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
 /// data into an empty database when asked to, and binds the listener.
 pub async fn build(config: &Config) -> Result<Application, StartupError> {
     let store = Store::connect(&config.database_url).await?;
+    // Processes sharing the database get it ready one after the other.
+    let start = store.lock_start().await?;
     if seed::sync_reference_data(&store).await? {
         tracing::info!("occupation taxonomy and meeting types updated");
     }
     if config.demo_data {
         load_demo_data(&store).await?;
     }
-    crate::site_check::warn_if_scripts_missing(std::path::Path::new(&config.site_root));
     let sessions = store.sessions().await?;
+    start.release().await?;
+    crate::site_check::warn_if_scripts_missing(std::path::Path::new(&config.site_root));
     let state = AppState {
         leptos_options: leptos_options(config),
         store,

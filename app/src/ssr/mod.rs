@@ -1,5 +1,6 @@
 //! Everything that only exists on the server: state, services, storage and seed data.
 
+pub mod content_policy;
 pub mod form_post;
 pub mod http;
 pub mod notifications;

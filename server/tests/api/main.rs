@@ -37,6 +37,7 @@ mod people_store;
 mod person_search_http;
 mod personal_data_http;
 mod personal_data_store;
+mod processes;
 mod profile_http;
 mod ratings_http;
 mod registration_http;

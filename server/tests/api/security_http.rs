@@ -34,7 +34,10 @@ async fn every_answer_says_how_browsers_may_use_it(backend: Backend) {
         let h = res.headers();
         assert_eq!(h["x-content-type-options"], "nosniff", "{}", res.url());
         assert_eq!(h["referrer-policy"], "strict-origin-when-cross-origin");
-        assert_eq!(h["content-security-policy"], "frame-ancestors 'none'");
+        assert!(h["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("frame-ancestors 'none'"));
         assert_eq!(h["x-frame-options"], "DENY");
         assert!(h["permissions-policy"]
             .to_str()
@@ -42,6 +45,37 @@ async fn every_answer_says_how_browsers_may_use_it(backend: Backend) {
             .contains("camera=()"));
         // Served over plain HTTP in development: no HSTS.
         assert!(h.get("strict-transport-security").is_none());
+    }
+    // A page's scripts run only with the nonce its policy names, a new one for each answer;
+    // nothing else on the page is a script that could run.
+    let policy = |res: &reqwest::Response| {
+        res.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned()
+    };
+    let nonce_of = |policy: &str| {
+        let at = policy.find("'nonce-").expect("a nonce") + "'nonce-".len();
+        policy[at..at + policy[at..].find('\'').unwrap()].to_owned()
+    };
+    let (first, not_found) = (policy(&page), policy(&missing));
+    assert!(first.contains("script-src 'self' 'nonce-"), "{first}");
+    assert!(!first.contains("'unsafe-eval'") && !first.contains("script-src 'unsafe-inline'"));
+    assert_ne!(nonce_of(&first), nonce_of(&not_found));
+    assert_eq!(policy(&health), "frame-ancestors 'none'");
+    let html = browser.client.get(app.url("/")).send().await.unwrap();
+    let nonce = nonce_of(&policy(&html));
+    let html = html.text().await.unwrap();
+    let tags: Vec<&str> = html
+        .match_indices("<script")
+        .map(|(at, _)| &html[at..at + html[at..].find('>').unwrap()])
+        .collect();
+    assert!(tags.len() >= 2, "hydration scripts");
+    for tag in tags {
+        assert!(
+            tag.contains(&format!("nonce=\"{nonce}\"")),
+            "every script carries this answer's nonce: {tag}"
+        );
     }
     // Public pages are checked again on each use; anything personal is never stored.
     assert_eq!(page.headers()["cache-control"], "no-cache");

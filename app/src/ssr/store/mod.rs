@@ -42,6 +42,7 @@ mod sessions;
 mod sign_in_failures;
 mod staff;
 mod staff_changes;
+mod start_lock;
 mod taxonomy;
 mod work_hours;
 
@@ -83,6 +84,7 @@ pub use seekers::{NewSeeker, SeekerCredentials, SeekerName, SignIn, Taken};
 pub use sessions::SessionBackend;
 pub use staff::{AccessEntry, NewStaff, StaffRow};
 pub use staff_changes::{CaseOf, CorrectionRow};
+pub use start_lock::StartLock;
 pub use taxonomy::{MeetingTypeRow, NewOccupation, OccupationRow};
 pub use work_hours::AbsenceRow;
 
