@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import {
   addDays,
   collectConsoleProblems,
@@ -296,6 +296,46 @@ test.describe("without JavaScript", () => {
     await desk.getByRole("button", { name: "Boka tiden åt personen" }).click();
     await expect(desk.locator("#klart")).toContainText("Det första mötet är bokat.");
     await expect(desk.locator("#kommande-rubrik + ul")).toContainText("Video");
+    await staff.close();
+  });
+
+  test("the desk finds a draft begun online by the number and carries it on after the ID check", async ({ page, browser }) => {
+    const pnr = newPersonalNumber();
+    // At home, without JavaScript: the first step sent.
+    await page.goto("/registrera");
+    await page.getByLabel("Förnamn").fill("Liban");
+    await page.getByLabel("Efternamn").fill("Warsame");
+    await page.getByLabel("Personnummer eller samordningsnummer").fill(pnr);
+    await page.getByLabel("E-postadress").fill(`e2e-id-${Date.now()}-${Math.floor(Math.random() * 1e9)}@example.se`);
+    await page.getByLabel("Mobilnummer").fill("0701112233");
+    await page.getByLabel("Postnummer").fill("41319");
+    await page.getByLabel("Vilket språk vill du helst prata på?").selectOption("sv");
+    await page.getByRole("group", { name: "Behöver du tolk vid mötet?" }).getByLabel("Nej").check();
+    await page.getByRole("button", { name: "Nästa steg" }).click();
+    await expect(page).toHaveURL(/\/registrera\/erfarenhet$/);
+    const code = (await page.locator(".desk-code").textContent())!.match(/[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{2}/)![0];
+
+    // At the desk: found by the number, with no code on the page; the box must be ticked.
+    const staff = await browser.newContext({ javaScriptEnabled: false, locale: "sv-SE", viewport: page.viewportSize()! });
+    const desk = await staff.newPage();
+    await signInStaff(desk, "emina.hodzic@tidbok.example");
+    await desk.goto("/personal/personer");
+    await desk.getByLabel("Personnummer eller samordningsnummer").fill(pnr);
+    await desk.getByLabel("Personen är här i receptionen").check();
+    await desk.getByRole("button", { name: "Sök" }).click();
+    const card = desk.locator("form.card", { hasText: "Påbörjad inskrivning på webben: Liban Warsame" });
+    await expect(card).toBeVisible();
+    expect(await desk.content()).not.toContain(code.replaceAll("-", "").toLowerCase());
+    await card.getByRole("button", { name: "Fortsätt utkastet" }).click();
+    const box = desk.getByLabel("Jag har kontrollerat personens id-handling här i receptionen.");
+    await expect(box).toHaveAttribute("aria-invalid", "true");
+    await box.check();
+    await card.getByRole("button", { name: "Fortsätt utkastet" }).click();
+    // On where the person was: the second step, the first one kept.
+    await expect(desk).toHaveURL(/\/personal\/registrera\/[0-9a-f]{10}\/erfarenhet$/);
+    await desk.goto(desk.url().replace(/erfarenhet$/, "om-dig"));
+    await expect(desk.getByLabel("Förnamn")).toHaveValue("Liban");
+    await expect(desk.getByLabel("Personnummer eller samordningsnummer")).toHaveValue(pnr);
     await staff.close();
   });
 });

@@ -215,3 +215,22 @@ pub async fn seat_walk_in(
         Err(e) => Err(e),
     }
 }
+
+/// Sends the person a new link to make their own sign-in to Mina sidor; back to their case
+/// with a notice.
+#[server(name = SendSeekerLink, prefix = "/api", endpoint = "personal/personer/ny-lank")]
+pub async fn send_seeker_link(#[server(default)] person: String) -> Result<(), AppError> {
+    use crate::ssr::services::assisted_registration;
+    let state = AppState::from_context()?;
+    let me = http::staff(&state, &paths::person_case(person.trim())).await?;
+    let id = person_id(&person)?;
+    assisted_registration::send_new_link(&state.store, &me.member, id, Utc::now()).await?;
+    form_post::leave(CaseFlash {
+        person: id,
+        done: Some(CaseDone::LinkSent),
+        ..CaseFlash::default()
+    })
+    .await?;
+    http::redirect(&format!("{}#klart", paths::person_case(id)));
+    Ok(())
+}

@@ -55,6 +55,21 @@ pub enum CaseDone {
     Booked,
     Seated,
     Noted,
+    /// A new link to make their own sign-in was sent.
+    LinkSent,
+}
+
+/// Whether the person has their own sign-in to Mina sidor, or how their link to make one
+/// stands (registered by staff, they make it themselves).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OwnSignIn {
+    Made,
+    /// The link sent works until then.
+    Waiting {
+        until: DateTime<Utc>,
+    },
+    /// The link no longer works (expired), or none was sent.
+    Lapsed,
 }
 
 /// A person's case as staff open it without a meeting.
@@ -69,6 +84,7 @@ pub struct PersonCase {
     /// The staff member who registered them, when staff did.
     pub registered_by: Option<String>,
     pub registered_at: DateTime<Utc>,
+    pub sign_in: OwnSignIn,
     pub timeline: Vec<TimelineEntry>,
     pub coming: Vec<ComingMeeting>,
     pub first: FirstMeeting,

@@ -4,7 +4,7 @@
 //! counsellor free within the hour, the arrival recorded. Only staff who may see the person
 //! reach any of it.
 
-use crate::support::{self, people, spawn_app, Backend, TestApp};
+use crate::support::{self, browser::error_of, people, spawn_app, Backend, TestApp};
 use app::{
     domain::{booking::SlotChoice, holidays::holiday_on, time::stockholm_to_utc, Channel, Rule},
     error::AppError,
@@ -16,6 +16,7 @@ on_both_backends!(
     staff_open_a_case_and_book_the_first_meeting_with_the_picker,
     a_walk_in_is_seated_with_a_counsellor_free_within_the_hour,
     the_desk_that_registered_a_person_may_see_them,
+    seating_a_walk_in_over_http_refuses_without_a_time_and_for_another_office,
 );
 
 const DESK: &str = "emina.hodzic@tidbok.example";
@@ -337,5 +338,69 @@ async fn the_desk_that_registered_a_person_may_see_them(backend: Backend) {
     let reach = app.store.seeker_reach(person).await.unwrap().unwrap();
     assert!(reach.meeting_offices.contains(&stockholm));
     assert!(sees(&elsewhere, &reach) && !sees(&desk, &reach));
+    app.db.drop_database().await;
+}
+
+/// The seating endpoint itself, as the case page's plain form posts it: no time chosen (or
+/// one that is no time) goes back to the page's walk-in section saying so, a time nobody is
+/// free at is refused as taken, and staff of another office are refused outright.
+async fn seating_a_walk_in_over_http_refuses_without_a_time_and_for_another_office(
+    backend: Backend,
+) {
+    let app = spawn_app(backend, true).await;
+    let person = people::register(&app.store, 87, &["underskoterska"], None, Utc::now()).await;
+    let desk = people::staff(&app, DESK).await;
+    let case = format!("/personal/personer/{person}");
+    let seat_path = "/api/personal/personer/direkt";
+    for time in ["", "inte-en-tid"] {
+        let (status, to) = desk
+            .post(seat_path, &[("person", &person.to_string()), ("tid", time)])
+            .await;
+        assert_eq!(
+            (status, to.as_str()),
+            (302, format!("{case}#direkt").as_str())
+        );
+        let (_, page) = desk.get(&case).await;
+        assert!(page.contains("Välj en rådgivare och tid."), "{time:?}");
+    }
+    // A well-formed time no counsellor is free at (in a year, at three in the morning).
+    let (counsellor, _) = people::counsellor(&app, DESK).await;
+    let night = (Utc::now() + Duration::days(365))
+        .date_naive()
+        .and_hms_opt(2, 0, 0)
+        .unwrap()
+        .and_utc();
+    let taken = SlotChoice {
+        counsellor_id: counsellor,
+        start: night,
+    }
+    .as_value();
+    let (status, to) = desk
+        .post(
+            seat_path,
+            &[("person", &person.to_string()), ("tid", &taken)],
+        )
+        .await;
+    assert_eq!(
+        (status, to.as_str()),
+        (302, format!("{case}#direkt").as_str())
+    );
+    let (_, page) = desk.get(&case).await;
+    assert!(page.contains("Tiden hann bli upptagen. Välj en annan."));
+    let res = people::staff(&app, ELSEWHERE)
+        .await
+        .call(
+            seat_path,
+            &[("person", person.to_string()), ("tid", taken.clone())],
+        )
+        .await;
+    assert_eq!(error_of(res).await, AppError::Forbidden);
+    let (count,): (i64,) = support::query_one(
+        &app.db,
+        "SELECT COUNT(*) FROM bookings WHERE seeker_id = $1",
+        person,
+    )
+    .await;
+    assert_eq!(count, 0, "nobody was seated");
     app.db.drop_database().await;
 }

@@ -15,6 +15,7 @@ on_both_backends!(
     the_desk_registers_a_person_who_makes_their_own_password,
     the_desk_continues_a_draft_begun_online,
     the_same_form_gives_the_same_profile_whoever_types_it,
+    the_desk_sends_a_new_link_when_the_first_no_longer_works,
 );
 
 const EMAIL: &str = "amir.hassan@example.se";
@@ -264,6 +265,17 @@ async fn the_desk_continues_a_draft_begun_online(backend: Backend) {
     )
     .await;
     assert_eq!(kept, 1, "in the audit trail");
+    let (reads,): (i64,) = support::query_one(
+        &app.db,
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'registration_draft_read' \
+         AND staff_id = $1",
+        people::staff_id(&app, "emina.hodzic@tidbok.example").await,
+    )
+    .await;
+    assert!(
+        reads >= 1,
+        "each read of the draft at the desk is in the audit trail"
+    );
 
     // Found by the number at another desk: continued once the identity document is checked.
     let other = people::staff(&app, "sanna.lindqvist@tidbok.example").await;
@@ -457,5 +469,104 @@ async fn the_same_form_gives_the_same_profile_whoever_types_it(backend: Backend)
         a.1, b.1,
         "the same experience, education, languages and wishes"
     );
+    app.db.drop_database().await;
+}
+
+/// A person registered by staff whose link no longer works (or never reached them) comes
+/// back: the desk sends a new one from their case page, the old one stops working, and once
+/// the person has made their password the page no longer offers it. Only staff who may see
+/// the person can send it.
+async fn the_desk_sends_a_new_link_when_the_first_no_longer_works(backend: Backend) {
+    let app = spawn_app(backend, true).await;
+    let person = people::register(
+        &app.store,
+        74,
+        &["underskoterska"],
+        None,
+        chrono::Utc::now(),
+    )
+    .await;
+    let email = "person74@example.se";
+    // Registered at the Göteborg desk, and no password made yet.
+    let _: (i64,) = support::query_one(
+        &app.db,
+        "DELETE FROM seeker_accounts WHERE seeker_id = $1 RETURNING seeker_id",
+        person,
+    )
+    .await;
+    let desk = people::staff(&app, "emina.hodzic@tidbok.example").await;
+    let case = format!("/personal/personer/{person}");
+    let (_, page) = desk.get(&case).await;
+    assert!(
+        page.contains("Personen har inte valt något lösenord, och länken fungerar inte längre.")
+    );
+    let links = |app: &support::TestApp| -> Vec<String> {
+        app.emails_to(email)
+            .iter()
+            .filter_map(|text| {
+                let link = text
+                    .split_whitespace()
+                    .find(|w| w.contains("/konto/losenord/"))?;
+                Some(link[link.find("/konto/").unwrap()..].to_owned())
+            })
+            .collect()
+    };
+    // Another office's staff may not send it.
+    let elsewhere = people::staff(&app, "sanna.lindqvist@tidbok.example").await;
+    let res = elsewhere
+        .call(
+            "/api/personal/personer/ny-lank",
+            &[("person", person.to_string())],
+        )
+        .await;
+    assert_eq!(error_of(res).await, AppError::Forbidden);
+    for _ in 0..2 {
+        desk.post_to(
+            "/api/personal/personer/ny-lank",
+            &[("person", &person.to_string())],
+            &format!("{case}#klart"),
+        )
+        .await;
+    }
+    let (_, page) = desk.get(&case).await;
+    assert!(page.contains("Länken som skickades med e-post och sms fungerar till"));
+    app.send_outbox().await;
+    let sent = links(&app);
+    assert_eq!(sent.len(), 2, "one email per link");
+    let person_browser = Browser::new(&app);
+    let fresh: Vec<&String> = {
+        let mut fresh = Vec::new();
+        for path in &sent {
+            let (_, page) = person_browser.get(path).await;
+            if !page.contains("Länken fungerar inte längre") {
+                fresh.push(path);
+            }
+        }
+        fresh
+    };
+    assert_eq!(fresh.len(), 1, "only the newest link works");
+    let secret = fresh[0].rsplit('/').next().unwrap();
+    person_browser
+        .post_to(
+            "/api/konto/losenord/spara",
+            &[
+                ("secret", secret),
+                ("password", "en lång mening som lösenord"),
+            ],
+            "/mina-sidor",
+        )
+        .await;
+    let (_, page) = desk.get(&case).await;
+    assert!(
+        !page.contains("Inloggning till Mina sidor"),
+        "made: nothing to send"
+    );
+    let res = desk
+        .call(
+            "/api/personal/personer/ny-lank",
+            &[("person", person.to_string())],
+        )
+        .await;
+    assert_eq!(error_of(res).await, AppError::NotFound);
     app.db.drop_database().await;
 }

@@ -9,12 +9,12 @@ use super::{
     require_staff, staff_load_failed,
 };
 use crate::{
-    api::person_case::{load_person_case, SeatWalkIn},
+    api::person_case::{load_person_case, SeatWalkIn, SendSeekerLink},
     components::meeting_words::{channel_icon, channel_name, is_swedish, when_text},
     domain::time::clock,
     i18n::*,
     paths,
-    views::person_case::{CaseDone, FirstMeeting, FreeNow, PersonCase, SeatRefusal},
+    views::person_case::{CaseDone, FirstMeeting, FreeNow, OwnSignIn, PersonCase, SeatRefusal},
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::{Stylesheet, Title};
@@ -54,6 +54,7 @@ fn CaseView(case: PersonCase) -> impl IntoView {
         registered_online,
         registered_by,
         registered_at,
+        sign_in,
         timeline,
         coming,
         first,
@@ -72,6 +73,7 @@ fn CaseView(case: PersonCase) -> impl IntoView {
         CaseDone::Booked => t_string!(i18n, pc_done_booked).to_owned(),
         CaseDone::Seated => t_string!(i18n, pc_done_seated).to_owned(),
         CaseDone::Noted => t_string!(i18n, pc_done_noted).to_owned(),
+        CaseDone::LinkSent => t_string!(i18n, pc_done_link_sent).to_owned(),
     });
     let registered = match (registered_online, registered_by) {
         (true, _) => t_string!(
@@ -146,6 +148,8 @@ fn CaseView(case: PersonCase) -> impl IntoView {
                 </section>
             })}
 
+            {(sign_in != OwnSignIn::Made).then(|| view! { <SignInLink id sign_in/> })}
+
             <section aria-labelledby="anteckning-rubrik" id="anteckning">
                 <h2 id="anteckning-rubrik">{t!(i18n, ppl_note_title)}</h2>
                 {note_form(i18n, id, &note, &note_errors, true)}
@@ -162,6 +166,29 @@ fn CaseView(case: PersonCase) -> impl IntoView {
     }
 }
 
+/// A person registered by staff has no sign-in until they make one with the link they were
+/// sent; staff can send a new link when that one no longer works, or never reached them.
+#[component]
+fn SignInLink(id: i64, sign_in: OwnSignIn) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = match sign_in {
+        OwnSignIn::Waiting { until } => {
+            t_string!(i18n, pc_link_waiting, until = when_text(i18n, until)).to_string()
+        }
+        _ => t_string!(i18n, pc_link_lapsed).to_owned(),
+    };
+    view! {
+        <section aria-labelledby="konto-rubrik" id="konto">
+            <h2 id="konto-rubrik">{t!(i18n, pc_link_title)}</h2>
+            <p>{state}</p>
+            <form method="post" action=SendSeekerLink::PATH>
+                <input type="hidden" name="person" value=id.to_string()/>
+                <button type="submit" class="button button--secondary">{t!(i18n, pc_link_send)}</button>
+            </form>
+        </section>
+    }
+}
+
 /// A walk-in seated right away with a counsellor of the office who is free within the hour.
 #[component]
 fn WalkIn(id: i64, free_now: Vec<FreeNow>, seat_refused: Option<SeatRefusal>) -> impl IntoView {
@@ -175,7 +202,11 @@ fn WalkIn(id: i64, free_now: Vec<FreeNow>, seat_refused: Option<SeatRefusal>) ->
             <h3 id="direkt-rubrik">{t!(i18n, pc_walk_in)}</h3>
             <p class="field__hint">{t!(i18n, pc_walk_in_hint)}</p>
             {if free_now.is_empty() {
-                view! { <p role="status">{t!(i18n, pc_walk_in_none)}</p> }.into_any()
+                // A refusal is said even when, by now, nobody is free to choose instead.
+                view! {
+                    {error.map(|e| view! { <p class="field__error" role="alert">{e}</p> })}
+                    <p role="status">{t!(i18n, pc_walk_in_none)}</p>
+                }.into_any()
             } else {
                 view! {
                     <form method="post" action=SeatWalkIn::PATH novalidate>

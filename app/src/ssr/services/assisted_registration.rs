@@ -73,7 +73,9 @@ pub async fn held_key(
     Ok(draft.token_hash)
 }
 
-/// The draft `code` as `me` continues it.
+/// The draft `code` as `me` continues it. Each read is in the audit trail: the draft is
+/// not a registered person yet, so it has no place in the access log, but who read what was
+/// typed is kept all the same.
 pub async fn load(
     store: &Store,
     me: &StaffMember,
@@ -81,7 +83,19 @@ pub async fn load(
     now: DateTime<Utc>,
 ) -> Result<RegistrationDraft, AppError> {
     let key = held_key(store, me, code, now).await?;
-    reg::load_by_key(store, &key, now).await
+    let draft = reg::load_by_key(store, &key, now).await?;
+    let subject = DraftCode::of_key(&key).map_or_else(String::new, |c| c.to_string());
+    store
+        .record_audit(
+            StaffId(me.id),
+            "registration_draft_read",
+            &subject,
+            "",
+            "",
+            now,
+        )
+        .await?;
+    Ok(draft)
 }
 
 /// Puts the online draft `code`, which the person read out from their own page, in the
@@ -263,6 +277,32 @@ fn seeker_link(now: DateTime<Utc>) -> NewLink {
         secret: token.as_str().to_owned(),
         expires_at: now + Duration::days(SEEKER_LINK_DAYS),
     }
+}
+
+/// Sends `seeker_id`, whom `me` may see and who has no sign-in of their own yet, a new link
+/// to make one (the last expired, or never reached them); earlier links stop working.
+#[tracing::instrument(skip_all, fields(staff_id = me.id, seeker_id))]
+pub async fn send_new_link(
+    store: &Store,
+    me: &StaffMember,
+    seeker_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    super::assisted_booking::person(store, me, seeker_id).await?;
+    store
+        .send_seeker_link(seeker_id, &seeker_link(now), me.id, now)
+        .await?;
+    store
+        .record_audit(
+            StaffId(me.id),
+            "seeker.password_link",
+            &format!("seeker:{seeker_id}"),
+            "",
+            "",
+            now,
+        )
+        .await?;
+    Ok(())
 }
 
 /// Registers the person of draft `key` (held by `me`'s desk): the same checks as online,

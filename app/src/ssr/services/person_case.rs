@@ -7,7 +7,7 @@ use crate::{
     domain::{access_log::AccessReason, staff::StaffMember, BookingStatus, SeekerId, StaffId},
     error::AppError,
     ssr::store::Store,
-    views::person_case::{ComingMeeting, FirstMeeting, PersonCase},
+    views::person_case::{ComingMeeting, FirstMeeting, OwnSignIn, PersonCase},
 };
 use chrono::{DateTime, Utc};
 
@@ -50,6 +50,11 @@ pub async fn open(
         .collect();
     coming.sort_by_key(|m| m.starts_at);
     let first = first_meeting(&bookings);
+    let sign_in = match store.seeker_sign_in_state(seeker_id).await? {
+        (true, _) => OwnSignIn::Made,
+        (false, Some((until, false))) if until > now => OwnSignIn::Waiting { until },
+        (false, _) => OwnSignIn::Lapsed,
+    };
     let visit_office = match me.office_id {
         Some(office) if store.visit_office_ids().await?.contains(&office) => Some(office),
         _ => None,
@@ -66,6 +71,7 @@ pub async fn open(
         registered_online: person.registered_online,
         registered_by: person.registered_by,
         registered_at: person.created_at,
+        sign_in,
         timeline,
         coming,
         first,

@@ -2,7 +2,7 @@
 //! continued there once the person proved who they are), and the one-time link a person
 //! registered by staff makes their own password with.
 
-use super::{bookings::stored, on_pool, Store, StoreError, WritePool};
+use super::{bookings::stored, on_pool, NewLink, Store, StoreError, WritePool};
 use chrono::{DateTime, Utc};
 
 /// How staff knew the person a draft is held for.
@@ -285,5 +285,58 @@ impl Store {
             .bind(outbox_id)
             .fetch_optional(p)
             .await?))
+    }
+
+    /// Whether the person has made their own sign-in; if not, when their newest link to
+    /// make one expires and whether it was used.
+    pub async fn seeker_sign_in_state(
+        &self,
+        seeker_id: i64,
+    ) -> Result<(bool, Option<(DateTime<Utc>, bool)>), StoreError> {
+        on_pool!(self, p => {
+            let own: bool = sqlx::query_scalar(
+                "SELECT EXISTS (SELECT 1 FROM seeker_accounts WHERE seeker_id = $1)",
+            )
+            .bind(seeker_id)
+            .fetch_one(p)
+            .await?;
+            let link: Option<(DateTime<Utc>, bool)> = sqlx::query_as(
+                "SELECT expires_at, used_at IS NOT NULL FROM seeker_password_links \
+                 WHERE seeker_id = $1 ORDER BY id DESC LIMIT 1",
+            )
+            .bind(seeker_id)
+            .fetch_optional(p)
+            .await?;
+            Ok((own, link))
+        })
+    }
+
+    /// Sends the person a new link to make their own sign-in (earlier ones stop working),
+    /// by email and text message. `NotFound` when they have one already, or took their
+    /// account away.
+    pub async fn send_seeker_link(
+        &self,
+        seeker_id: i64,
+        link: &NewLink,
+        by_staff: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, p => {
+            let mut tx = p.begin_write().await?;
+            let open: bool = sqlx::query_scalar(
+                "SELECT NOT EXISTS (SELECT 1 FROM seeker_accounts WHERE seeker_id = $1) \
+                 AND NOT EXISTS (SELECT 1 FROM erased_seekers WHERE seeker_id = $1) \
+                 AND EXISTS (SELECT 1 FROM seekers WHERE id = $1)",
+            )
+            .bind(seeker_id)
+            .fetch_one(&mut *tx)
+            .await?;
+            if !open {
+                return Err(StoreError::NotFound);
+            }
+            seeker_link_in!(tx, seeker_id, link, Some(by_staff), now);
+            tx.commit().await?;
+            Ok(())
+        })
     }
 }
