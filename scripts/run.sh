@@ -9,4 +9,6 @@ export TIDBOK_DEMO_DATA="${TIDBOK_DEMO_DATA:-true}"
 cargo leptos build --release
 scripts/optimize-wasm.sh
 scripts/build-staff.sh --release
+# Compressed once here, so no asset is compressed again per request.
+target/release/tidbok precompress >/dev/null
 exec target/release/tidbok

@@ -4,6 +4,7 @@
 pub mod caching;
 pub mod config;
 pub mod error_status;
+pub mod precompress;
 pub mod request_span;
 pub mod routes;
 pub mod security;

@@ -11,6 +11,8 @@ Usage:
   tidbok              start the web server
   tidbok demo-data    load the demo offices, counsellors, open times and staff accounts into an
                       empty database
+  tidbok precompress  compress the built site's scripts, wasm and styles once (brotli, gzip),
+                      for the server to send as they are
 {STAFF}
   tidbok --help       show this text
 
@@ -26,6 +28,28 @@ async fn main() -> ExitCode {
             println!("  {name:<22} {meaning}\n  {:<22} default: {default}", "");
         }
         return ExitCode::SUCCESS;
+    }
+    // Needs no database: only the site folder.
+    if command == Some("precompress") {
+        let root = std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into());
+        return match server::precompress::site(std::path::Path::new(&root)) {
+            Ok(done) => {
+                for c in &done {
+                    println!(
+                        "{:<40} {:>9} B  gzip {:>8} B  brotli {:>8} B",
+                        c.path.display(),
+                        c.raw,
+                        c.gzip,
+                        c.brotli
+                    );
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("tidbok: could not precompress {root}: {e}");
+                ExitCode::FAILURE
+            }
+        };
     }
     let config = match Config::from_env() {
         Ok(c) => c,

@@ -12,6 +12,7 @@ mod accounts_http;
 mod activity_report_http;
 mod activity_reports_store;
 mod admin_http;
+mod assets_http;
 mod assisted_booking_http;
 mod assisted_registration_http;
 mod booking_http;
