@@ -234,17 +234,19 @@ async fn a_stopped_process_finishes_what_it_accepted() {
     let db = TestDb::new(Backend::Sqlite).await;
     let mut p = start(&db.url);
     healthy(&mut p).await;
-    // Sixteen sign-ins in flight (each checks a password, which takes a while), then the
-    // signal to stop.
-    let tasks: Vec<_> = (0..16)
-        .map(|n| {
-            let url = format!("{}/api/konto/logga-in", p.base);
+    // Sixty-four sign-ins in flight (each checks a password, which takes a while; right ones,
+    // so none is slowed down by the throttle), then the signal to stop.
+    let tasks: Vec<_> = (0..64)
+        .map(|_| {
+            let url = format!("{}/api/personal/logga-in", p.base);
             tokio::spawn(async move {
-                let email = format!("stopp{n}@example.se");
                 client()
                     .post(url)
                     .header("accept", "text/html")
-                    .form(&[("email", email.as_str()), ("password", "fel lösenord")])
+                    .form(&[
+                        ("email", "sanna.lindqvist@tidbok.example"),
+                        ("password", app::ssr::seed::DEMO_STAFF_PASSWORD),
+                    ])
                     .send()
                     .await
             })
@@ -273,6 +275,10 @@ async fn a_stopped_process_finishes_what_it_accepted() {
         }
     }
     assert!(answered > 0, "requests were in flight when the signal came");
+    assert!(
+        stopped_at.elapsed() > Duration::from_millis(100),
+        "the signal came while sign-ins were still being checked"
+    );
     // The process exits on its own, soon.
     loop {
         if let Some(status) = p.child.try_wait().unwrap() {
