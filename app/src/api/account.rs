@@ -35,9 +35,7 @@ pub async fn sign_in(
             Ok(email) => state.store.seeker_credentials(&email).await?,
             Err(_) => None,
         };
-        let stored = account.as_ref().map(|a| a.password_hash.clone());
-        let verified = passwords::verify(password, stored).await?;
-        Ok::<_, AppError>(account.filter(|_| verified))
+        passwords::account_if_right(account, |a| &a.password_hash, password).await
     })
     .await?;
     match checked {

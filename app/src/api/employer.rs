@@ -120,9 +120,7 @@ pub async fn employer_sign_in(
             Ok(email) => state.store.employer_credentials(&email).await?,
             Err(_) => None,
         };
-        let stored = account.as_ref().map(|a| a.password_hash.clone());
-        let verified = passwords::verify(password, stored).await?;
-        Ok::<_, AppError>(account.filter(|_| verified))
+        passwords::account_if_right(account, |a| &a.password_hash, password).await
     })
     .await?;
     let next = http::local_path(&next).filter(|n| paths::is_employer(n));

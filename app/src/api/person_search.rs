@@ -15,10 +15,7 @@ use leptos::prelude::*;
 /// office's desk has begun.
 #[server(name = LoadPersonSearch, prefix = "/api", endpoint = "personal/personer")]
 pub async fn load_person_search() -> Result<PersonSearchView, AppError> {
-    use crate::{
-        domain::personnummer::PersonalNumber,
-        ssr::{form_post, http, services::assisted_registration, AppState},
-    };
+    use crate::ssr::{form_post, http, services::assisted_registration, AppState};
     let state = AppState::from_context()?;
     let me = http::staff(&state, paths::PEOPLE).await?;
     let mut view = form_post::take::<PersonSearchView>()
@@ -29,14 +26,10 @@ pub async fn load_person_search() -> Result<PersonSearchView, AppError> {
     view.held = assisted_registration::held_here(&state.store, &me.member, now).await?;
     // The draft whose "identity checked" box was left empty is offered again.
     if let Some((number, reference)) = view.id_unchecked.clone() {
-        view.drafts = match PersonalNumber::parse(&number, crate::domain::time::stockholm_date(now))
-        {
-            Ok(number) => {
-                assisted_registration::drafts_with_number(&state.store, &number, now).await?
-            }
-            Err(_) => Vec::new(),
-        };
-        view.drafts.retain(|d| d.reference == reference);
+        view.drafts = assisted_registration::draft_found(&state.store, &number, &reference, now)
+            .await?
+            .into_iter()
+            .collect();
     }
     Ok(view)
 }

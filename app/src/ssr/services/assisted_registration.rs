@@ -141,14 +141,43 @@ pub async fn continue_id_checked(
     now: DateTime<Utc>,
 ) -> Result<(DraftCode, Step), AppError> {
     let office = me.office_id.ok_or(AppError::Forbidden)?;
-    let number = PersonalNumber::parse(number, reg::today(now)).map_err(|_| AppError::NotFound)?;
-    let key = keys_with_number(store, &number, now)
+    let (key, _) = found_again(store, number, reference, now)
         .await?
-        .into_iter()
-        .map(|(key, _, _)| key)
-        .find(|key| desk_reference(key) == reference)
         .ok_or(AppError::NotFound)?;
     take_over(store, me, office, &key, Confirmed::IdChecked, now).await
+}
+
+/// The draft with `number` (as the search form sent it) typed in it and known by
+/// `reference`, as a search by that number listed it; `None` when it is not there (any more).
+pub async fn draft_found(
+    store: &Store,
+    number: &str,
+    reference: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<DraftFound>, AppError> {
+    Ok(found_again(store, number, reference, now)
+        .await?
+        .map(|(_, found)| found))
+}
+
+/// The key and listing of the draft `draft_found` names.
+async fn found_again(
+    store: &Store,
+    number: &str,
+    reference: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(String, DraftFound)>, AppError> {
+    let Ok(number) = PersonalNumber::parse(number, reg::today(now)) else {
+        return Ok(None);
+    };
+    Ok(keys_with_number(store, &number, now)
+        .await?
+        .into_iter()
+        .map(|(key, draft, updated_at)| {
+            let found = listed(&key, &number, &draft, updated_at);
+            (key, found)
+        })
+        .find(|(_, found)| found.reference == reference))
 }
 
 /// The desk holds the draft from now, in the audit trail with how the person proved who
@@ -218,13 +247,23 @@ pub async fn drafts_with_number(
     Ok(keys_with_number(store, number, now)
         .await?
         .into_iter()
-        .map(|(key, draft, updated_at)| DraftFound {
-            reference: desk_reference(&key),
-            number: number.as_digits().to_owned(),
-            name: name_of(&draft),
-            updated_at,
-        })
+        .map(|(key, draft, updated_at)| listed(&key, number, &draft, updated_at))
         .collect())
+}
+
+/// An online draft as a search by `number` lists it.
+fn listed(
+    key: &str,
+    number: &PersonalNumber,
+    draft: &RegistrationDraft,
+    updated_at: DateTime<Utc>,
+) -> DraftFound {
+    DraftFound {
+        reference: desk_reference(key),
+        number: number.as_digits().to_owned(),
+        name: name_of(draft),
+        updated_at,
+    }
 }
 
 /// The drafts `me`'s office's desk holds, newest first.

@@ -111,6 +111,18 @@ pub async fn verify(password: String, stored: Option<String>) -> Result<bool, Ap
     .map_err(AppError::internal)?
 }
 
+/// `account` when `password` is its password (`hash` names where it keeps the hash); `None`
+/// otherwise. No account is checked against a hash all the same, in the same time.
+pub async fn account_if_right<A>(
+    account: Option<A>,
+    hash: impl FnOnce(&A) -> &str,
+    password: String,
+) -> Result<Option<A>, AppError> {
+    let stored = account.as_ref().map(|a| hash(a).to_owned());
+    let right = verify(password, stored).await?;
+    Ok(account.filter(|_| right))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -137,9 +137,8 @@ pub async fn sign_in(
         Ok(email) => store.staff_credentials(&email).await?,
         Err(_) => None,
     };
-    let stored = account.as_ref().map(|(_, hash)| hash.clone());
-    let verified = passwords::verify(password, stored).await?;
-    let Some((id, _)) = account.filter(|_| verified) else {
+    let account = passwords::account_if_right(account, |(_, hash)| hash, password).await?;
+    let Some((id, _)) = account else {
         return Ok(None);
     };
     store.touch_staff_sign_in(id, now).await?;
